@@ -1,0 +1,388 @@
+// Package spec is odatagen's resource model and its readers and writers:
+// Microsoft Graph docs markdown, the YAML form, and OData CSDL XML.
+//
+// A Spec is plain data. Readers fill it, Merge combines several of them, and
+// the generator and the command line read it. Names of types are always
+// namespace-qualified in references ("microsoft.graph.entity",
+// "Edm.String"); a type's own Name is its simple name and Namespace says
+// where it lives.
+//
+// Every element carries the Pos it was read from, so that any later error or
+// warning can point at the input.
+package spec
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Spec is a set of OData types and the operations on them.
+type Spec struct {
+	// Types are the entity and complex types, in input order.
+	Types []*StructuredType
+	// Enums are the enumeration types, in input order.
+	Enums []*EnumType
+	// TypeDefs are CSDL type definitions (named aliases of primitive types).
+	TypeDefs []*TypeDef
+	// Operations are the request bodies read from Create and Update pages
+	// (or written in YAML), in input order.
+	Operations []*Operation
+	// EntitySets are the entity sets and singletons of an entity container.
+	EntitySets []*EntitySet
+}
+
+// Pos is a position in an input file. Line and Col are 1-based; Col is 0
+// when only the line is known.
+type Pos struct {
+	File string
+	Line int
+	Col  int
+}
+
+// String formats p as file:line:col, file:line or file.
+func (p Pos) String() string {
+	switch {
+	case p.Line == 0:
+		return p.File
+	case p.Col == 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	default:
+		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+	}
+}
+
+// IsValid reports whether p names a file.
+func (p Pos) IsValid() bool { return p.File != "" }
+
+// TypeKind tells entity types from complex types.
+type TypeKind string
+
+const (
+	EntityKind  TypeKind = "entity"
+	ComplexKind TypeKind = "complex"
+)
+
+// StructuredType is an entity or complex type.
+type StructuredType struct {
+	Kind      TypeKind
+	Name      string // simple name, e.g. "cloudPcExternalPartner"
+	Namespace string // e.g. "microsoft.graph"
+	// BaseType is the qualified name of the base type, or "".
+	BaseType string
+	Abstract bool
+	// Open types accept dynamic properties that the type does not declare.
+	Open bool
+	// Key lists the key property names (entity types only). Empty when the
+	// key is inherited or unknown.
+	Key        []string
+	Properties []*Property
+	// NavigationProperties are the relationships to other entity types.
+	NavigationProperties []*Property
+	Description          string
+	Pos                  Pos
+}
+
+// QualifiedName returns Namespace.Name.
+func (t *StructuredType) QualifiedName() string { return qualify(t.Namespace, t.Name) }
+
+// Property returns the structural or navigation property with the given
+// name, or nil.
+func (t *StructuredType) Property(name string) *Property {
+	for _, p := range t.Properties {
+		if p.Name == name {
+			return p
+		}
+	}
+	for _, p := range t.NavigationProperties {
+		if p.Name == name {
+			return p
+		}
+	}
+	return nil
+}
+
+// Property is a structural or navigation property.
+type Property struct {
+	Name string
+	Type TypeRef
+	// Nullable is OData's Nullable facet. Readers set it to true unless the
+	// input says otherwise (CSDL's default; docs pages say "Not nullable").
+	Nullable bool
+	// ReadOnly properties are set by the service and cannot be sent on
+	// create or update.
+	ReadOnly bool
+	// Required properties must be sent on create.
+	Required bool
+	// Immutable properties can be sent on create but not on update.
+	Immutable bool
+	// Deprecated is set from "(deprecated)" in docs or Core.Revisions.
+	Deprecated bool
+	// Default is the default value's literal text, or nil.
+	Default *string
+	// Filter is the $filter support, or nil when the property cannot be
+	// used in $filter (or the input does not say it can).
+	Filter *FilterSupport
+	// Navigation-only facts.
+	ContainsTarget bool
+	Partner        string
+	// Facets from CSDL; 0 means unset.
+	MaxLength int
+	Precision int
+	Scale     int
+
+	Description string
+	Pos         Pos
+}
+
+// TypeRef is a reference to a type: a qualified name ("Edm.String",
+// "microsoft.graph.entity"), possibly a collection of it.
+type TypeRef struct {
+	Name       string
+	Collection bool
+}
+
+// String formats r the way CSDL does: "Edm.String", "Collection(Edm.String)".
+func (r TypeRef) String() string {
+	if r.Collection {
+		return "Collection(" + r.Name + ")"
+	}
+	return r.Name
+}
+
+// ParseTypeRef parses the CSDL form written by TypeRef.String.
+func ParseTypeRef(s string) (TypeRef, error) {
+	s = strings.TrimSpace(s)
+	if inner, ok := strings.CutPrefix(s, "Collection("); ok {
+		inner, ok = strings.CutSuffix(inner, ")")
+		if !ok || inner == "" {
+			return TypeRef{}, fmt.Errorf("bad collection type %q", s)
+		}
+		return TypeRef{Name: strings.TrimSpace(inner), Collection: true}, nil
+	}
+	if s == "" || strings.ContainsAny(s, "() \t") {
+		return TypeRef{}, fmt.Errorf("bad type name %q", s)
+	}
+	return TypeRef{Name: s}, nil
+}
+
+// IsPrimitive reports whether r names an Edm type.
+func (r TypeRef) IsPrimitive() bool { return strings.HasPrefix(r.Name, "Edm.") }
+
+// FilterOp is an operator or function that $filter may apply to a property.
+type FilterOp string
+
+// The filter operators and functions that docs pages and CSDL name.
+const (
+	OpEq         FilterOp = "eq"
+	OpNe         FilterOp = "ne"
+	OpNot        FilterOp = "not"
+	OpGt         FilterOp = "gt"
+	OpGe         FilterOp = "ge"
+	OpLt         FilterOp = "lt"
+	OpLe         FilterOp = "le"
+	OpIn         FilterOp = "in"
+	OpHas        FilterOp = "has"
+	OpStartsWith FilterOp = "startsWith"
+	OpEndsWith   FilterOp = "endsWith"
+	OpContains   FilterOp = "contains"
+	OpAny        FilterOp = "any"
+	OpAll        FilterOp = "all"
+)
+
+// FilterOps lists every FilterOp in canonical order.
+var FilterOps = []FilterOp{OpEq, OpNe, OpNot, OpGt, OpGe, OpLt, OpLe, OpIn, OpHas,
+	OpStartsWith, OpEndsWith, OpContains, OpAny, OpAll}
+
+// ParseFilterOp returns the FilterOp named s, in any case.
+func ParseFilterOp(s string) (FilterOp, bool) {
+	for _, op := range FilterOps {
+		if strings.EqualFold(string(op), s) {
+			return op, true
+		}
+	}
+	return "", false
+}
+
+// FilterSupport says how a property may be used in $filter.
+type FilterSupport struct {
+	// Ops are the operators and functions the property supports, in the
+	// order of FilterOps. Empty means the source said "Supports $filter"
+	// without naming operators: every operator that applies to the
+	// property's type is allowed.
+	Ops []FilterOp
+	// Null allows comparing the property with null (eq null, ne null).
+	Null bool
+	// Count allows $count on a collection property (prop/$count eq 0).
+	Count bool
+	Pos   Pos
+}
+
+// Allows reports whether op may be applied.
+func (f *FilterSupport) Allows(op FilterOp) bool {
+	if f == nil {
+		return false
+	}
+	if len(f.Ops) == 0 {
+		return true
+	}
+	for _, o := range f.Ops {
+		if o == op {
+			return true
+		}
+	}
+	return false
+}
+
+// EnumType is an enumeration.
+type EnumType struct {
+	Name      string
+	Namespace string
+	// UnderlyingType is the Edm integer type, "" meaning Edm.Int32.
+	UnderlyingType string
+	// Flags enums combine members; their values are bit masks and the JSON
+	// form is comma-separated.
+	Flags   bool
+	Members []*EnumMember
+	// Sentinel names the evolvable-enum sentinel member
+	// ("unknownFutureValue"), or "". Members after it are only sent to
+	// clients that opt in; see AfterSentinel.
+	Sentinel    string
+	Description string
+	Pos         Pos
+}
+
+// QualifiedName returns Namespace.Name.
+func (e *EnumType) QualifiedName() string { return qualify(e.Namespace, e.Name) }
+
+// SentinelName is the evolvable-enum sentinel member of Microsoft Graph.
+const SentinelName = "unknownFutureValue"
+
+// AfterSentinel reports whether member i comes after the sentinel.
+func (e *EnumType) AfterSentinel(i int) bool {
+	if e.Sentinel == "" {
+		return false
+	}
+	for j, m := range e.Members {
+		if m.Name == e.Sentinel {
+			return i > j
+		}
+	}
+	return false
+}
+
+// Member returns the member with the given name, or nil.
+func (e *EnumType) Member(name string) *EnumMember {
+	for _, m := range e.Members {
+		if m.Name == name {
+			return m
+		}
+	}
+	return nil
+}
+
+// EnumMember is one member of an EnumType. Value is always set: readers give
+// implicit values (the member's index) when the input has none.
+type EnumMember struct {
+	Name        string
+	Value       int64
+	Description string
+	Pos         Pos
+}
+
+// TypeDef is a CSDL TypeDefinition: a named primitive type.
+type TypeDef struct {
+	Name           string
+	Namespace      string
+	UnderlyingType string // an Edm type
+	Description    string
+	Pos            Pos
+}
+
+// QualifiedName returns Namespace.Name.
+func (t *TypeDef) QualifiedName() string { return qualify(t.Namespace, t.Name) }
+
+// OperationKind is the kind of a request whose body the spec describes.
+type OperationKind string
+
+const (
+	Create OperationKind = "create" // POST of a new entity
+	Update OperationKind = "update" // PATCH of an existing entity
+)
+
+// Operation is the request body of a Create or Update request: which
+// properties may be sent and which must be.
+type Operation struct {
+	Kind OperationKind
+	// Type is the qualified name of the structured type the body holds.
+	Type string
+	// Method and Path are the HTTP request line, e.g. "POST",
+	// "/deviceManagement/virtualEndpoint/externalPartners".
+	Method string
+	Path   string
+	// Body lists the properties the request body may carry.
+	Body []*BodyProperty
+	Pos  Pos
+}
+
+// BodyProperty is a property an operation's request body may carry.
+type BodyProperty struct {
+	Name string
+	// Type is what the API page says, when it says; it may be empty.
+	Type        TypeRef
+	Required    bool
+	Description string
+	Pos         Pos
+}
+
+// EntitySet is an entity set or singleton of an entity container.
+type EntitySet struct {
+	Name      string
+	Type      string // qualified entity type name
+	Singleton bool
+	Pos       Pos
+}
+
+// Warning is something a reader or Merge wants the user to see without
+// failing: a disagreement between sources, a phrase it could not read.
+type Warning struct {
+	Pos Pos
+	// Other is the second position of a disagreement, when there is one.
+	Other Pos
+	Msg   string
+}
+
+func (w Warning) String() string {
+	if w.Other.IsValid() {
+		return fmt.Sprintf("%s: warning: %s (see also %s)", w.Pos, w.Msg, w.Other)
+	}
+	return fmt.Sprintf("%s: warning: %s", w.Pos, w.Msg)
+}
+
+// Error is a positioned input error.
+type Error struct {
+	Pos Pos
+	Msg string
+}
+
+func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
+
+// Errorf returns a positioned *Error.
+func Errorf(pos Pos, format string, args ...any) *Error {
+	return &Error{Pos: pos, Msg: fmt.Sprintf(format, args...)}
+}
+
+func qualify(ns, name string) string {
+	if ns == "" {
+		return name
+	}
+	return ns + "." + name
+}
+
+// SplitQualified splits "a.b.c" into namespace "a.b" and name "c".
+func SplitQualified(q string) (ns, name string) {
+	i := strings.LastIndexByte(q, '.')
+	if i < 0 {
+		return "", q
+	}
+	return q[:i], q[i+1:]
+}
