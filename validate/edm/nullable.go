@@ -1,0 +1,102 @@
+package edm
+
+import (
+	"bytes"
+	"encoding/json"
+)
+
+// nullableState is the state of a Nullable. The zero state is absent so that
+// the zero Nullable is absent.
+type nullableState uint8
+
+const (
+	stateAbsent nullableState = iota
+	stateNull
+	stateValue
+)
+
+// Nullable holds the value of a nullable OData property. It has three states:
+//
+//   - absent: the zero value; the member is not in the payload. With the
+//     `json:",omitzero"` option the member is left out when marshalling, which
+//     is what a PATCH body that does not touch the property needs.
+//   - null: made by [Null]; marshals as JSON null, which is how a client
+//     clears a property.
+//   - value: made by [Value]; marshals as the value's JSON.
+//
+// A Nullable is comparable with == when T is.
+type Nullable[T any] struct {
+	v     T
+	state nullableState
+}
+
+// Value returns a Nullable that holds v.
+func Value[T any](v T) Nullable[T] {
+	return Nullable[T]{v: v, state: stateValue}
+}
+
+// Null returns a Nullable in the null state: it marshals as JSON null.
+func Null[T any]() Nullable[T] {
+	return Nullable[T]{state: stateNull}
+}
+
+// Get returns the value and true when n holds a value, and the zero T and
+// false when n is null or absent.
+func (n Nullable[T]) Get() (T, bool) {
+	return n.v, n.state == stateValue
+}
+
+// IsNull reports whether n is in the null state (an explicit JSON null).
+func (n Nullable[T]) IsNull() bool { return n.state == stateNull }
+
+// IsSet reports whether n is null or holds a value, that is whether the
+// member is present in the payload.
+func (n Nullable[T]) IsSet() bool { return n.state != stateAbsent }
+
+// IsZero reports whether n is absent. encoding/json calls it for the
+// `omitzero` option, so an absent Nullable is left out of the object.
+func (n Nullable[T]) IsZero() bool { return n.state == stateAbsent }
+
+// Or returns the value n holds, or def when n is null or absent.
+func (n Nullable[T]) Or(def T) T {
+	if n.state == stateValue {
+		return n.v
+	}
+	return def
+}
+
+// Ptr returns a pointer to a copy of the value n holds, or nil when n is null
+// or absent.
+func (n Nullable[T]) Ptr() *T {
+	if n.state != stateValue {
+		return nil
+	}
+	v := n.v
+	return &v
+}
+
+// MarshalJSON returns the JSON form of the value, or null when n is null.
+// An absent Nullable that is marshalled anyway (a field without omitzero)
+// also gives null: JSON has no way to spell "absent" in place.
+func (n Nullable[T]) MarshalJSON() ([]byte, error) {
+	if n.state != stateValue {
+		return []byte("null"), nil
+	}
+	return json.Marshal(n.v)
+}
+
+// UnmarshalJSON sets n to null for the JSON literal null, and otherwise
+// decodes the value into a fresh T and sets n to hold it. On error n is
+// unchanged.
+func (n *Nullable[T]) UnmarshalJSON(data []byte) error {
+	if string(bytes.TrimSpace(data)) == "null" {
+		*n = Null[T]()
+		return nil
+	}
+	var v T
+	if err := json.Unmarshal(data, &v); err != nil {
+		return err
+	}
+	*n = Value(v)
+	return nil
+}
