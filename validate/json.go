@@ -1,0 +1,293 @@
+package validate
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// DefaultMaxSize is the default payload size limit of a Set: 4 MiB, well
+// above Microsoft Graph's request body limit, so that only runaway input is
+// refused. Change it with MaxSize.
+const DefaultMaxSize = 4 << 20
+
+// JSONError reports a payload that is not acceptable JSON: it does not
+// parse, it repeats a member name in an object, or it is over the size
+// limit. It is returned instead of an *Error, because without a JSON value
+// there is nothing to validate.
+type JSONError struct {
+	// Offset is the byte offset in the payload where the problem is: the
+	// offending byte, the start of the repeated member name, or the size
+	// limit.
+	Offset int64
+	// Pointer is the JSON pointer of the repeated member, for duplicate
+	// keys; "" otherwise.
+	Pointer string
+	// Msg says what is wrong, without the offset.
+	Msg string
+}
+
+func (e *JSONError) Error() string {
+	if e.Pointer != "" {
+		return fmt.Sprintf("invalid JSON at offset %d (%s): %s", e.Offset, e.Pointer, e.Msg)
+	}
+	return fmt.Sprintf("invalid JSON at offset %d: %s", e.Offset, e.Msg)
+}
+
+// parseJSON decodes data into the value tree jsonschema validates
+// (map[string]any, []any, string, json.Number, bool, nil). The syntax is
+// checked by encoding/json, so what is accepted is exactly what
+// encoding/json accepts; the tree is then built by a small scanner that
+// also finds repeated member names, which encoding/json silently accepts
+// (the last one wins).
+func parseJSON(data []byte, maxSize int64) (any, error) {
+	if int64(len(data)) > maxSize {
+		return nil, &JSONError{Offset: maxSize, Msg: fmt.Sprintf("payload of %d bytes is over the limit of %d bytes", len(data), maxSize)}
+	}
+	if !json.Valid(data) {
+		var raw json.RawMessage
+		err := json.Unmarshal(data, &raw)
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			off := se.Offset
+			msg := strings.TrimPrefix(se.Error(), "json: ")
+			if off >= int64(len(data)) && strings.Contains(msg, "end of JSON input") {
+				msg = "unexpected end of input"
+				off = int64(len(data))
+			}
+			return nil, &JSONError{Offset: off, Msg: msg}
+		}
+		return nil, &JSONError{Offset: 0, Msg: "not valid JSON"}
+	}
+	p := parser{data: data}
+	p.skipSpace()
+	v, err := p.value()
+	if err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// parser builds the value tree of JSON that json.Valid accepted. It still
+// checks every index, so that a bug cannot turn into a panic.
+type parser struct {
+	data []byte
+	pos  int
+	// path is where the scanner is: one frame per open object or array.
+	path []frame
+}
+
+// frame is one level of parser.path: a member name, or an array index.
+type frame struct {
+	key   string
+	index int
+	isArr bool
+}
+
+// pointer returns the JSON pointer of the value being parsed.
+func (p *parser) pointer() string {
+	tokens := make([]string, len(p.path))
+	for i, f := range p.path {
+		if f.isArr {
+			tokens[i] = strconv.Itoa(f.index)
+		} else {
+			tokens[i] = f.key
+		}
+	}
+	return pointer(tokens)
+}
+
+var errScan = errors.New("scanner out of step")
+
+func (p *parser) fail() error {
+	return &JSONError{Offset: int64(p.pos), Msg: "internal error: " + errScan.Error()}
+}
+
+func (p *parser) skipSpace() {
+	for p.pos < len(p.data) {
+		switch p.data[p.pos] {
+		case ' ', '\t', '\r', '\n':
+			p.pos++
+		default:
+			return
+		}
+	}
+}
+
+// value parses the value at p.pos.
+func (p *parser) value() (any, error) {
+	if p.pos >= len(p.data) {
+		return nil, p.fail()
+	}
+	switch c := p.data[p.pos]; {
+	case c == '{':
+		return p.object()
+	case c == '[':
+		return p.array()
+	case c == '"':
+		return p.str()
+	case c == 't':
+		p.pos += 4
+		return true, nil
+	case c == 'f':
+		p.pos += 5
+		return false, nil
+	case c == 'n':
+		p.pos += 4
+		return nil, nil
+	case c == '-' || c >= '0' && c <= '9':
+		start := p.pos
+		for p.pos < len(p.data) {
+			c := p.data[p.pos]
+			if c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E' {
+				p.pos++
+				continue
+			}
+			break
+		}
+		return json.Number(p.data[start:p.pos]), nil
+	default:
+		return nil, p.fail()
+	}
+}
+
+func (p *parser) object() (any, error) {
+	p.pos++ // {
+	obj := map[string]any{}
+	p.skipSpace()
+	if p.pos < len(p.data) && p.data[p.pos] == '}' {
+		p.pos++
+		return obj, nil
+	}
+	for {
+		p.skipSpace()
+		keyStart := p.pos
+		if p.pos >= len(p.data) || p.data[p.pos] != '"' {
+			return nil, p.fail()
+		}
+		k, err := p.str()
+		if err != nil {
+			return nil, err
+		}
+		key := k.(string)
+		p.skipSpace()
+		if p.pos >= len(p.data) || p.data[p.pos] != ':' {
+			return nil, p.fail()
+		}
+		p.pos++
+		p.skipSpace()
+		p.path = append(p.path, frame{key: key})
+		if _, dup := obj[key]; dup {
+			return nil, &JSONError{Offset: int64(keyStart), Pointer: p.pointer(),
+				Msg: fmt.Sprintf("member %s appears twice in the same object", strconv.Quote(key))}
+		}
+		v, err := p.value()
+		if err != nil {
+			return nil, err
+		}
+		p.path = p.path[:len(p.path)-1]
+		obj[key] = v
+		p.skipSpace()
+		if p.pos >= len(p.data) {
+			return nil, p.fail()
+		}
+		switch p.data[p.pos] {
+		case ',':
+			p.pos++
+		case '}':
+			p.pos++
+			return obj, nil
+		default:
+			return nil, p.fail()
+		}
+	}
+}
+
+func (p *parser) array() (any, error) {
+	p.pos++ // [
+	arr := []any{}
+	p.skipSpace()
+	if p.pos < len(p.data) && p.data[p.pos] == ']' {
+		p.pos++
+		return arr, nil
+	}
+	for {
+		p.skipSpace()
+		p.path = append(p.path, frame{index: len(arr), isArr: true})
+		v, err := p.value()
+		if err != nil {
+			return nil, err
+		}
+		p.path = p.path[:len(p.path)-1]
+		arr = append(arr, v)
+		p.skipSpace()
+		if p.pos >= len(p.data) {
+			return nil, p.fail()
+		}
+		switch p.data[p.pos] {
+		case ',':
+			p.pos++
+		case ']':
+			p.pos++
+			return arr, nil
+		default:
+			return nil, p.fail()
+		}
+	}
+}
+
+// str parses the string at p.pos. Plain ASCII strings are sliced directly;
+// strings with escapes or other bytes are decoded by encoding/json, so that
+// escapes, surrogate pairs and invalid UTF-8 are handled exactly as
+// encoding/json handles them.
+func (p *parser) str() (any, error) {
+	start := p.pos
+	p.pos++ // opening quote
+	plain := true
+	for p.pos < len(p.data) {
+		c := p.data[p.pos]
+		switch {
+		case c == '"':
+			p.pos++
+			if plain {
+				return string(p.data[start+1 : p.pos-1]), nil
+			}
+			var s string
+			if err := json.Unmarshal(p.data[start:p.pos], &s); err != nil {
+				return nil, p.fail()
+			}
+			return s, nil
+		case c == '\\':
+			plain = false
+			p.pos += 2
+		case c < 0x20 || c >= 0x80:
+			plain = false
+			p.pos++
+		default:
+			p.pos++
+		}
+	}
+	return nil, p.fail()
+}
+
+// pointer formats reference tokens as an RFC 6901 JSON pointer.
+func pointer(tokens []string) string {
+	var sb strings.Builder
+	for _, t := range tokens {
+		sb.WriteByte('/')
+		sb.WriteString(escapeToken(t))
+	}
+	return sb.String()
+}
+
+var tokenEscaper = strings.NewReplacer("~", "~0", "/", "~1")
+
+// escapeToken escapes "~" as "~0" and "/" as "~1" (RFC 6901).
+func escapeToken(t string) string {
+	if !strings.ContainsAny(t, "~/") {
+		return t
+	}
+	return tokenEscaper.Replace(t)
+}
