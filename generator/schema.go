@@ -1,0 +1,536 @@
+package generator
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/odatagen/odatagen/spec"
+	"github.com/odatagen/odatagen/validate"
+)
+
+// JSON Schema generation.
+//
+// Schemas writes one JSON Schema (draft 2020-12) document per structured
+// type per mode (validate.Read, Create, Update), named by
+// validate.SchemaFile and identified by validate.SchemaID. The documents are
+// standard JSON Schema plus a few "x-odata-*" keywords, which other
+// validators ignore and the validate package reads to word its errors:
+//
+//   - x-odata-type: the OData type of the value a (sub)schema checks
+//     ("Edm.Boolean", "microsoft.graph.cloudPcExternalPartnerStatus",
+//     "Collection(Edm.String)"); on a document, the structured type.
+//   - x-odata-mode: on a document, its mode.
+//   - x-odata-operation: the request line(s) of the operation whose body a
+//     create or update document follows; on a rejected property, the
+//     request whose body does not list it.
+//   - x-odata-immutable: on a rejected property of an update document.
+//   - x-odata-flags, x-odata-members: on a flags enum value.
+//
+// Rules by mode:
+//
+//   - read (a response): every property may appear, none is required;
+//     enums accept every member, including those after unknownFutureValue.
+//   - create (a POST body): read-only properties are rejected
+//     ({"readOnly": true, "not": {}}); required properties are required.
+//   - update (a PATCH body): read-only and immutable properties are
+//     rejected and nothing is required: a PATCH carries only what changes,
+//     so "Required" on an Update page's body table (which means "required
+//     to exist", or was copied from the Create page) does not make a
+//     property required in the body.
+//
+// When the spec has Operations of the type's create (or update) kind, their
+// request bodies decide instead of the resource's flags: a property that a
+// body lists may be sent (even when the resource page calls it read-only,
+// as the seed's partnerId shows), a property it does not list is rejected
+// (worded as read-only when the resource says so, else as "not in the
+// request body of POST /path"), and on create a property is required when
+// every such body marks it Required. A body property that the type does not
+// declare is allowed with the body's type, or any value when it has none.
+//
+// Types: Edm integers are "integer" with their ranges; Single and Double are
+// numbers or the strings "INF", "-INF", "NaN"; Decimal is a number;
+// DateTimeOffset, Date, TimeOfDay, Duration, Guid and Binary are strings of
+// the formats "date-time", "date", "time-of-day", "duration", "uuid" and
+// "base64url" (see the validate package); Stream, Untyped and the Geo types
+// accept anything. Type definitions use their underlying type. Nullable
+// adds null. Enums list their members' names; flags enums are a pattern of
+// comma-separated member names. Collections are arrays whose items are the
+// element schema (null items only when nullable); a collection itself is
+// never null. A structural property of a complex or entity type is a $ref
+// to that type's document of the same mode (a complex value in a create
+// body follows the complex type's create rules). Navigation properties are
+// checked for shape only (an object, or an array of objects), so a
+// document pulls in only the documents of its structural properties' types
+// and of its derived types, not the whole graph of entities.
+//
+// Inheritance: a document holds the type's base chain's properties (base
+// first, then the type's own; a property that a derived type redeclares
+// appears once, at the base's place, with the derived type's facts). A
+// base type that the spec does not define (docs pages name
+// microsoft.graph.entity without defining it) is skipped: the type's own
+// property list, which docs pages repeat inherited properties in, stands
+// alone. A type with derived types dispatches on @odata.type: when the
+// payload's @odata.type names a derived type (with or without "#"), the
+// payload is checked against that type's document instead.
+//
+// Members: additionalProperties is false unless the type is open; OData
+// instance annotations (any member name containing "@": @odata.type,
+// @odata.etag, prop@odata.type, @microsoft.graph.*) are always allowed, and
+// @odata.type, when present, must name the type or a type derived from it.
+//
+// A property whose type the spec does not define is an error naming the
+// type and the property's position, unless SchemaOptions.AllowUnresolved,
+// which accepts any value for it. Descriptions and defaults are not
+// written.
+
+// SchemaOptions configures Schemas.
+type SchemaOptions struct {
+	// AllowUnresolved accepts any value for a property whose type the spec
+	// does not define, instead of failing.
+	AllowUnresolved bool
+}
+
+// schModes are the modes Schemas writes, in order.
+var schModes = []validate.Mode{validate.Read, validate.Create, validate.Update}
+
+// Schemas returns the JSON Schema documents of every structured type of s in
+// every mode, keyed by validate.SchemaFile. The bytes are deterministic:
+// keys in a fixed order, two-space indentation, a final newline.
+func Schemas(s *spec.Spec, opts SchemaOptions) (map[string][]byte, error) {
+	g := newSchGen(s, opts)
+	out := map[string][]byte{}
+	var errs []error
+	for _, t := range g.types {
+		for _, mode := range schModes {
+			doc, err := g.document(t, mode)
+			if err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			out[validate.SchemaFile(t.QualifiedName(), mode)] = doc.bytes()
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(schDedupErrors(errs)...)
+	}
+	return out, nil
+}
+
+// schDedupErrors drops repeated messages: one unresolved property fails
+// all three modes.
+func schDedupErrors(errs []error) []error {
+	seen := map[string]bool{}
+	var out []error
+	for _, e := range errs {
+		if !seen[e.Error()] {
+			seen[e.Error()] = true
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+type schOpKey struct {
+	typ  string
+	kind spec.OperationKind
+}
+
+type schGen struct {
+	spec    *spec.Spec
+	ix      *spec.Index
+	opts    SchemaOptions
+	types   []*spec.StructuredType            // unique by qualified name, input order
+	derived map[string][]*spec.StructuredType // direct derived types by base, sorted
+	ops     map[schOpKey][]*spec.Operation
+}
+
+func newSchGen(s *spec.Spec, opts SchemaOptions) *schGen {
+	g := &schGen{spec: s, ix: spec.NewIndex(s), opts: opts,
+		derived: map[string][]*spec.StructuredType{}, ops: map[schOpKey][]*spec.Operation{}}
+	for _, t := range s.Types {
+		if g.ix.Type(t.QualifiedName()) == t { // the first of duplicates
+			g.types = append(g.types, t)
+		}
+	}
+	for _, t := range g.types {
+		if b := g.ix.Type(t.BaseType); b != nil && b != t {
+			g.derived[b.QualifiedName()] = append(g.derived[b.QualifiedName()], t)
+		}
+	}
+	for _, ds := range g.derived {
+		sort.Slice(ds, func(i, j int) bool { return ds[i].QualifiedName() < ds[j].QualifiedName() })
+	}
+	for _, op := range s.Operations {
+		q, ok := g.ix.Resolve(op.Type)
+		if !ok || g.ix.Type(q) == nil {
+			continue // no document to attach the body to
+		}
+		k := schOpKey{q, op.Kind}
+		g.ops[k] = append(g.ops[k], op)
+	}
+	return g
+}
+
+// descendants returns the qualified names of the types derived from t,
+// directly or not, sorted; cycles are cut.
+func (g *schGen) descendants(t *spec.StructuredType) []string {
+	var out []string
+	seen := map[string]bool{t.QualifiedName(): true}
+	var walk func(q string)
+	walk = func(q string) {
+		for _, d := range g.derived[q] {
+			dq := d.QualifiedName()
+			if !seen[dq] {
+				seen[dq] = true
+				out = append(out, dq)
+				walk(dq)
+			}
+		}
+	}
+	walk(t.QualifiedName())
+	sort.Strings(out)
+	return out
+}
+
+// schProp is a property of a flattened type.
+type schProp struct {
+	p   *spec.Property
+	nav bool
+}
+
+// properties flattens the base chain: base first, a redeclared property at
+// the base's place with the most derived declaration's facts.
+func (g *schGen) properties(t *spec.StructuredType) []schProp {
+	chain := g.ix.BaseChain(t)
+	var out []schProp
+	at := map[string]int{}
+	for i := len(chain) - 1; i >= 0; i-- {
+		c := chain[i]
+		add := func(p *spec.Property, nav bool) {
+			if j, ok := at[p.Name]; ok {
+				out[j] = schProp{p, nav}
+				return
+			}
+			at[p.Name] = len(out)
+			out = append(out, schProp{p, nav})
+		}
+		for _, p := range c.Properties {
+			add(p, false)
+		}
+		for _, p := range c.NavigationProperties {
+			add(p, true)
+		}
+	}
+	return out
+}
+
+// requestLine formats an operation's request line.
+func schRequestLine(op *spec.Operation) string {
+	m := op.Method
+	if m == "" {
+		m = "POST"
+		if op.Kind == spec.Update {
+			m = "PATCH"
+		}
+	}
+	return strings.TrimSpace(m + " " + op.Path)
+}
+
+func (g *schGen) document(t *spec.StructuredType, mode validate.Mode) (*schObj, error) {
+	q := t.QualifiedName()
+	doc := newSchObj().
+		set("$schema", "https://json-schema.org/draft/2020-12/schema").
+		set("$id", validate.SchemaID(q, mode)).
+		set("title", q+" ("+mode.String()+")").
+		set("x-odata-type", q).
+		set("x-odata-mode", mode.String())
+
+	var ops []*spec.Operation
+	switch mode {
+	case validate.Create:
+		ops = g.ops[schOpKey{q, spec.Create}]
+	case validate.Update:
+		ops = g.ops[schOpKey{q, spec.Update}]
+	}
+	var lines []string
+	for _, op := range ops {
+		lines = append(lines, schRequestLine(op))
+	}
+	lines = slices.Compact(lines)
+	if len(lines) > 0 {
+		doc.set("x-odata-operation", strings.Join(lines, " or "))
+	}
+	doc.set("type", "object")
+
+	body, err := g.body(t, mode, ops, strings.Join(lines, " or "))
+	if err != nil {
+		return nil, err
+	}
+	desc := g.descendants(t)
+	if len(desc) == 0 {
+		doc.merge(body)
+		return doc, nil
+	}
+	// Dispatch on @odata.type: each direct derived type takes the payloads
+	// that name it or one of its own derived types.
+	var branches []any
+	for _, d := range g.derived[q] {
+		names := append([]string{d.QualifiedName()}, g.descendants(d)...)
+		branches = append(branches, newSchObj().
+			set("if", schODataTypeIs(names)).
+			set("then", newSchObj().set("$ref", validate.SchemaFile(d.QualifiedName(), mode))))
+	}
+	doc.set("allOf", branches)
+	doc.set("if", schODataTypeIs(desc))
+	doc.set("else", body)
+	return doc, nil
+}
+
+// schODataTypeNames lists the @odata.type spellings of the types: with and
+// without "#".
+func schODataTypeNames(qs []string) []any {
+	var out []any
+	for _, q := range qs {
+		out = append(out, "#"+q, q)
+	}
+	return out
+}
+
+// schODataTypeIs is the condition "the payload's @odata.type names one of
+// the types".
+func schODataTypeIs(qs []string) *schObj {
+	return newSchObj().
+		set("required", []any{"@odata.type"}).
+		set("properties", newSchObj().set("@odata.type", newSchObj().set("enum", schODataTypeNames(qs))))
+}
+
+// body returns the object keywords of a type's own (non-dispatching)
+// schema.
+func (g *schGen) body(t *spec.StructuredType, mode validate.Mode, ops []*spec.Operation, opLine string) (*schObj, error) {
+	q := t.QualifiedName()
+	// What the operations' bodies allow and require.
+	inBody := map[string]*spec.BodyProperty{}
+	reqCount := map[string]int{}
+	var bodyOrder []*spec.BodyProperty
+	for _, op := range ops {
+		seen := map[string]bool{}
+		for _, bp := range op.Body {
+			if seen[bp.Name] {
+				continue
+			}
+			seen[bp.Name] = true
+			if inBody[bp.Name] == nil {
+				inBody[bp.Name] = bp
+				bodyOrder = append(bodyOrder, bp)
+			}
+			if bp.Required {
+				reqCount[bp.Name]++
+			}
+		}
+	}
+
+	props := newSchObj().set("@odata.type", newSchObj().set("enum", schODataTypeNames([]string{q})))
+	var required []any
+	var errs []error
+	declared := map[string]bool{}
+	for _, sp := range g.properties(t) {
+		p := sp.p
+		declared[p.Name] = true
+		var ps *schObj
+		reject := func() *schObj {
+			o := newSchObj().set("x-odata-type", p.Type.String())
+			switch {
+			case p.ReadOnly:
+				o.set("readOnly", true)
+			case len(ops) == 0 && mode == validate.Update && p.Immutable:
+				o.set("x-odata-immutable", true)
+			default:
+				o.set("x-odata-operation", opLine)
+			}
+			return o.set("not", newSchObj())
+		}
+		switch {
+		case mode == validate.Read:
+		case len(ops) > 0:
+			if inBody[p.Name] == nil {
+				ps = reject()
+			} else if mode == validate.Create && reqCount[p.Name] == len(ops) {
+				required = append(required, p.Name)
+			}
+		case p.ReadOnly || mode == validate.Update && p.Immutable:
+			ps = reject()
+		case mode == validate.Create && p.Required:
+			required = append(required, p.Name)
+		}
+		if ps == nil {
+			var err error
+			ps, err = g.value(p.Type, p.Nullable, sp.nav, mode, p.MaxLength)
+			if err != nil {
+				errs = append(errs, spec.Errorf(p.Pos, "property %s of %s: %v", p.Name, q, err))
+				continue
+			}
+			if p.Deprecated {
+				ps.set("deprecated", true)
+			}
+		}
+		props.set(p.Name, ps)
+	}
+	// Body properties that the type does not declare.
+	for _, bp := range bodyOrder {
+		if declared[bp.Name] {
+			continue
+		}
+		ps := newSchObj()
+		if bp.Type.Name != "" {
+			var err error
+			ps, err = g.value(bp.Type, true, false, mode, 0)
+			if err != nil {
+				errs = append(errs, spec.Errorf(bp.Pos, "request body property %s of %s: %v", bp.Name, q, err))
+				continue
+			}
+		}
+		props.set(bp.Name, ps)
+		if mode == validate.Create && reqCount[bp.Name] == len(ops) {
+			required = append(required, bp.Name)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	body := newSchObj().
+		set("properties", props).
+		set("patternProperties", newSchObj().set("@", true))
+	if !t.Open {
+		body.set("additionalProperties", false)
+	}
+	if len(required) > 0 {
+		body.set("required", required)
+	}
+	return body, nil
+}
+
+// value returns the schema of a property value.
+func (g *schGen) value(r spec.TypeRef, nullable, nav bool, mode validate.Mode, maxLength int) (*schObj, error) {
+	if !r.Collection {
+		return g.single(r.Name, nullable, nav, mode, maxLength)
+	}
+	items, err := g.single(r.Name, nullable, nav, mode, maxLength)
+	if err != nil {
+		return nil, err
+	}
+	return newSchObj().
+		set("x-odata-type", r.String()).
+		set("type", "array").
+		set("items", items), nil
+}
+
+// schTypes is a "type" keyword value, with null when nullable.
+func schTypes(nullable bool, ts ...string) any {
+	if nullable {
+		ts = append(ts, "null")
+	}
+	if len(ts) == 1 {
+		return ts[0]
+	}
+	out := make([]any, len(ts))
+	for i, t := range ts {
+		out[i] = t
+	}
+	return out
+}
+
+// schIntRanges are the bounds of the Edm integer types.
+var schIntRanges = map[string][2]int64{
+	"Edm.Byte":  {0, 255},
+	"Edm.SByte": {-128, 127},
+	"Edm.Int16": {-32768, 32767},
+	"Edm.Int32": {-2147483648, 2147483647},
+	"Edm.Int64": {-9223372036854775808, 9223372036854775807},
+}
+
+// schFormats are the string formats of Edm types.
+var schFormats = map[string]string{
+	"Edm.DateTimeOffset": "date-time",
+	"Edm.Date":           "date",
+	"Edm.TimeOfDay":      "time-of-day",
+	"Edm.Duration":       "duration",
+	"Edm.Guid":           "uuid",
+	"Edm.Binary":         "base64url",
+}
+
+func (g *schGen) single(name string, nullable, nav bool, mode validate.Mode, maxLength int) (*schObj, error) {
+	if td := g.ix.TypeDef(name); td != nil {
+		name = td.UnderlyingType
+		if p, ok := spec.LookupPrimitive(name); ok {
+			name = p
+		}
+	}
+	o := newSchObj().set("x-odata-type", name)
+	if spec.IsPrimitiveName(name) {
+		switch {
+		case name == "Edm.String":
+			o.set("type", schTypes(nullable, "string"))
+			if maxLength > 0 {
+				o.set("maxLength", int64(maxLength))
+			}
+		case name == "Edm.Boolean":
+			o.set("type", schTypes(nullable, "boolean"))
+		case name == "Edm.Single" || name == "Edm.Double":
+			o.set("type", schTypes(nullable, "number", "string")).
+				set("pattern", "^(-?INF|NaN)$")
+		case name == "Edm.Decimal":
+			o.set("type", schTypes(nullable, "number"))
+		case schFormats[name] != "":
+			o.set("type", schTypes(nullable, "string")).set("format", schFormats[name])
+		default:
+			if rng, ok := schIntRanges[name]; ok {
+				o.set("type", schTypes(nullable, "integer")).
+					set("minimum", rng[0]).
+					set("maximum", rng[1])
+			}
+			// Stream, Untyped, Geography*, Geometry*: anything.
+		}
+		return o, nil
+	}
+	if e := g.ix.Enum(name); e != nil {
+		var members []any
+		for _, m := range e.Members {
+			members = append(members, m.Name)
+		}
+		if e.Flags {
+			alt := make([]string, len(e.Members))
+			for i, m := range e.Members {
+				alt[i] = regexp.QuoteMeta(m.Name)
+			}
+			one := "(" + strings.Join(alt, "|") + ")"
+			o.set("x-odata-flags", true).
+				set("x-odata-members", members).
+				set("type", schTypes(nullable, "string")).
+				set("pattern", "^ *"+one+" *(, *"+one+" *)*$")
+			return o, nil
+		}
+		if nullable {
+			members = append(members, nil)
+		}
+		o.set("type", schTypes(nullable, "string")).set("enum", members)
+		return o, nil
+	}
+	if t := g.ix.Type(name); t != nil {
+		if nav {
+			return o.set("type", schTypes(nullable, "object")), nil
+		}
+		ref := newSchObj().set("$ref", validate.SchemaFile(name, mode))
+		if nullable {
+			return o.set("anyOf", []any{newSchObj().set("type", "null"), ref}), nil
+		}
+		return o.merge(ref), nil
+	}
+	if g.opts.AllowUnresolved {
+		return o, nil
+	}
+	return nil, fmt.Errorf("type %s is not defined", name)
+}
