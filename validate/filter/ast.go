@@ -1,0 +1,300 @@
+package filter
+
+// Pos is a byte offset into the expression a node was parsed from. Every
+// node embeds one; see each node for which byte it names.
+type Pos int
+
+// Offset returns p as an int.
+func (p Pos) Offset() int { return int(p) }
+
+// Expr is a node of a parsed $filter expression: *Literal, *Path, *Alias,
+// *Unary, *Binary, *List, *Call, *TypeName or *Case.
+type Expr interface {
+	// Offset is the byte offset of the node's key token: the operator of
+	// a *Binary, the first byte of every other node.
+	Offset() int
+	node()
+}
+
+// LitKind says which kind of literal a *Literal is.
+type LitKind uint8
+
+// The literal kinds. The comment shows the canonical printed form.
+const (
+	LitNull           LitKind = iota + 1 // null
+	LitBoolean                           // true, false
+	LitInt                               // 42, -7 (fits in Edm.Int64)
+	LitDecimal                           // 3.25, or an integer too large for Edm.Int64
+	LitDouble                            // 3.5e2, INF, -INF, NaN
+	LitString                            // 'O''Neil'
+	LitDate                              // 2024-01-31
+	LitDateTimeOffset                    // 2024-01-31T12:00:00Z, 2024-01-31T12:00:00.5+02:00
+	LitTimeOfDay                         // 12:30:00
+	LitDuration                          // duration'P1DT2H'
+	LitGuid                              // 01234567-89ab-cdef-0123-456789abcdef
+	LitEnum                              // microsoft.graph.status'active', ns.flags'a,b'
+	LitBinary                            // binary'AQID'
+	LitGeography                         // geography'SRID=4326;Point(1 2)'
+	LitGeometry                          // geometry'SRID=0;Point(1 2)'
+)
+
+var litKindNames = [...]string{
+	LitNull: "null", LitBoolean: "Boolean", LitInt: "Int", LitDecimal: "Decimal",
+	LitDouble: "Double", LitString: "String", LitDate: "Date",
+	LitDateTimeOffset: "DateTimeOffset", LitTimeOfDay: "TimeOfDay",
+	LitDuration: "Duration", LitGuid: "Guid", LitEnum: "Enum", LitBinary: "Binary",
+	LitGeography: "Geography", LitGeometry: "Geometry",
+}
+
+// String returns the kind's name.
+func (k LitKind) String() string {
+	if int(k) < len(litKindNames) && litKindNames[k] != "" {
+		return litKindNames[k]
+	}
+	return "LitKind(?)"
+}
+
+// Literal is a primitive literal.
+type Literal struct {
+	Pos
+	Kind LitKind
+	// Value is the literal in canonical text form without quotes or
+	// prefix: the decoded text of a string ("O'Neil"), "true", "-42",
+	// "3.5e2", "2024-01-31T12:00:00Z", a GUID in lower case, "P1DT2H",
+	// the member list of an enum ("a,b"), the base64url text of a binary,
+	// the well-known text of a geo literal ("SRID=0;Point(1 2)").
+	Value string
+	// Type is the qualified enumeration type of a LitEnum
+	// ("microsoft.graph.status"), "" for every other kind.
+	Type string
+}
+
+// Path is a member path: a property, a chain of them separated by "/",
+// optionally ending in $count or a lambda (any/all).
+type Path struct {
+	Pos
+	Segments []Segment
+}
+
+// SegKind says what a path segment is.
+type SegKind uint8
+
+// The segment kinds.
+const (
+	SegProperty SegKind = iota + 1 // a structural or navigation property: Name
+	SegCast                        // a type cast to the qualified type Name
+	SegVar                         // a lambda variable in scope: Name (first segment only)
+	SegIt                          // $it (first segment only)
+	SegThis                        // $this (first segment only)
+	SegRoot                        // $root (first segment only)
+	SegCount                       // $count (last segment only)
+	SegAny                         // any(Var: Pred), or any() with Var "" and Pred nil (last only)
+	SegAll                         // all(Var: Pred) (last only)
+)
+
+var segKindNames = [...]string{
+	SegProperty: "property", SegCast: "cast", SegVar: "variable", SegIt: "$it",
+	SegThis: "$this", SegRoot: "$root", SegCount: "$count", SegAny: "any", SegAll: "all",
+}
+
+// String returns the kind's name.
+func (k SegKind) String() string {
+	if int(k) < len(segKindNames) && segKindNames[k] != "" {
+		return segKindNames[k]
+	}
+	return "SegKind(?)"
+}
+
+// Segment is one step of a Path. Pos is its first byte.
+type Segment struct {
+	Pos
+	Kind SegKind
+	// Name is the property name, the qualified type of a cast or the
+	// variable's name; "" for the other kinds.
+	Name string
+	// Var and Pred are a lambda's variable and predicate.
+	Var  string
+	Pred Expr
+}
+
+// Alias is a parameter alias, @Name. The checker does not know its value
+// and accepts it wherever an operand may stand.
+type Alias struct {
+	Pos
+	Name string // without the "@"
+}
+
+// Unary is "not X" (Op "not") or "-X" (Op "-"). Pos is the operator.
+type Unary struct {
+	Pos
+	Op string
+	X  Expr
+}
+
+// Binary is a binary operation. Pos is the operator. Op is the operator's
+// lower-case keyword: "or", "and", "eq", "ne", "gt", "ge", "lt", "le",
+// "has", "in", "add", "sub", "mul", "div", "divby", "mod". For "in", R is a
+// *List (written "(a, b)") or any other operand (a collection path, an
+// alias).
+type Binary struct {
+	Pos
+	Op   string
+	L, R Expr
+}
+
+// List is the parenthesized list on the right of "in". Pos is the "(".
+type List struct {
+	Pos
+	Items []Expr
+}
+
+// Call is a call of a canonical function. Name is the function's
+// canonical spelling ("startswith", "matchesPattern", "geo.distance"),
+// whatever the case of the input. The last argument of cast and isof is a
+// *TypeName.
+type Call struct {
+	Pos
+	Name string
+	Args []Expr
+}
+
+// TypeName is the type argument of cast and isof: a qualified or simple
+// type name, or "Collection(T)".
+type TypeName struct {
+	Pos
+	Name string
+}
+
+// Case is case(cond: value, ...), OData 4.01's conditional.
+type Case struct {
+	Pos
+	Branches []Branch
+}
+
+// Branch is one "cond: value" pair of a Case.
+type Branch struct {
+	Cond, Value Expr
+}
+
+func (*Literal) node()  {}
+func (*Path) node()     {}
+func (*Alias) node()    {}
+func (*Unary) node()    {}
+func (*Binary) node()   {}
+func (*List) node()     {}
+func (*Call) node()     {}
+func (*TypeName) node() {}
+func (*Case) node()     {}
+
+// Start returns the offset of the first byte of e (for a *Binary, the
+// start of its left operand).
+func Start(e Expr) int {
+	for {
+		b, ok := e.(*Binary)
+		if !ok {
+			return e.Offset()
+		}
+		e = b.L
+	}
+}
+
+// Inspect walks e depth-first in source order, calling f for each node; when
+// f returns false the node's children are skipped. Lambda predicates are
+// visited as children of their Path.
+func Inspect(e Expr, f func(Expr) bool) {
+	if e == nil || !f(e) {
+		return
+	}
+	switch n := e.(type) {
+	case *Path:
+		for _, s := range n.Segments {
+			if s.Pred != nil {
+				Inspect(s.Pred, f)
+			}
+		}
+	case *Unary:
+		Inspect(n.X, f)
+	case *Binary:
+		Inspect(n.L, f)
+		Inspect(n.R, f)
+	case *List:
+		for _, x := range n.Items {
+			Inspect(x, f)
+		}
+	case *Call:
+		for _, x := range n.Args {
+			Inspect(x, f)
+		}
+	case *Case:
+		for _, b := range n.Branches {
+			Inspect(b.Cond, f)
+			Inspect(b.Value, f)
+		}
+	}
+}
+
+// Equal reports whether a and b are the same tree, ignoring positions.
+func Equal(a, b Expr) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	switch x := a.(type) {
+	case *Literal:
+		y, ok := b.(*Literal)
+		return ok && x.Kind == y.Kind && x.Value == y.Value && x.Type == y.Type
+	case *Path:
+		y, ok := b.(*Path)
+		if !ok || len(x.Segments) != len(y.Segments) {
+			return false
+		}
+		for i := range x.Segments {
+			s, t := &x.Segments[i], &y.Segments[i]
+			if s.Kind != t.Kind || s.Name != t.Name || s.Var != t.Var || !Equal(s.Pred, t.Pred) {
+				return false
+			}
+		}
+		return true
+	case *Alias:
+		y, ok := b.(*Alias)
+		return ok && x.Name == y.Name
+	case *Unary:
+		y, ok := b.(*Unary)
+		return ok && x.Op == y.Op && Equal(x.X, y.X)
+	case *Binary:
+		y, ok := b.(*Binary)
+		return ok && x.Op == y.Op && Equal(x.L, y.L) && Equal(x.R, y.R)
+	case *List:
+		y, ok := b.(*List)
+		return ok && equalAll(x.Items, y.Items)
+	case *Call:
+		y, ok := b.(*Call)
+		return ok && x.Name == y.Name && equalAll(x.Args, y.Args)
+	case *TypeName:
+		y, ok := b.(*TypeName)
+		return ok && x.Name == y.Name
+	case *Case:
+		y, ok := b.(*Case)
+		if !ok || len(x.Branches) != len(y.Branches) {
+			return false
+		}
+		for i := range x.Branches {
+			if !Equal(x.Branches[i].Cond, y.Branches[i].Cond) || !Equal(x.Branches[i].Value, y.Branches[i].Value) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+func equalAll(a, b []Expr) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !Equal(a[i], b[i]) {
+			return false
+		}
+	}
+	return true
+}
