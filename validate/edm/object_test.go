@@ -11,7 +11,7 @@ import (
 	"testing"
 )
 
-// sample is shaped like a generated type: see the brief in doc.go.
+// sample is shaped like a generated type (see the package documentation).
 type sample struct {
 	ID    *string                    `json:"id,omitempty"`
 	Name  Nullable[string]           `json:"displayName,omitzero"`
