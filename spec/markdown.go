@@ -1,0 +1,1497 @@
+package spec
+
+import (
+	"fmt"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// ReadMarkdown reads one Microsoft Graph docs page (the markdown of
+// microsoft-graph-docs, api-reference/{beta,v1.0}/{resources,api}) into a
+// Spec fragment:
+//
+//   - a resource page gives one entity or complex type, the enums that its
+//     "x values" sections define, and enums inferred from "Possible values
+//     are ..." phrases (see below);
+//   - an enum page gives one EnumType;
+//   - a Create (POST) or Update (PATCH) API page gives one Operation from
+//     its Request body table; other API pages (GET, DELETE, actions) give an
+//     empty Spec.
+//
+// The reader is forgiving: a phrase, row or table it does not understand is
+// skipped with a Warning or left in the description, and never fails the
+// page. It fails only when the page cannot be read at all, for instance a
+// resource page with no recognisable type name. Errors are *Error values
+// positioned at file:line:col.
+//
+// Design choices:
+//
+//   - Type names: a link's text is the type name ("[x](x.md)", "[x][]",
+//     "[x](#x-values)"); file names are lower-cased so they are used only
+//     when the link text is not a name. Unqualified names get the page
+//     namespace: the "Namespace:" line, else the namespace of the resource
+//     comment's @odata.type, else microsoft.graph. On a page of a
+//     sub-namespace (microsoft.graph.callRecords), an unqualified name whose
+//     link goes to a page without the sub-namespace's file prefix
+//     ("identityset.md" rather than "callrecords-x.md") is a
+//     microsoft.graph type, as the docs write it.
+//   - The type's own name and namespace come from the resource comment's
+//     @odata.type when there is one, else from the title ("x resource
+//     type").
+//   - Kind: entity when keyProperty is non-empty, when keyProperty is
+//     present (even "") and a base type is set, or when the base type is
+//     microsoft.graph.entity or microsoft.graph.directoryObject; otherwise
+//     complex. The base type comes from the comment's baseType, else from
+//     an "Inherits from [x]" sentence in the introduction.
+//   - Descriptions are plain text: links become their text, <br> a space,
+//     HTML tags, emphasis and code marks go, white space is collapsed.
+//   - Phrases read from descriptions: read-only ("Read-only", "read only",
+//     "This property is read-only"; "once set ... read-only" means
+//     Immutable), "Required" as a sentence or sentence start, "Not
+//     nullable", default values ("The default value is X", "Defaults to X",
+//     "X (default)"), $filter support in its many phrasings, "Possible
+//     values are ...", "(deprecated)".
+//   - "Possible values are a, b, c" on a property whose type is a plain
+//     (unlinked, non-primitive) name that the page does not define becomes
+//     an inferred EnumType with those members, so that a page alone still
+//     generates. A values table or an enum page for the same name should
+//     win over it when specs are merged.
+//   - API pages: the operation's type is, in order, the request example's
+//     "@odata.type", the response comment's "@odata.type", the first
+//     ../resources/x.md link in the Request body or Response sections, the
+//     last word of the title. POST and PUT (create or replace) are Create,
+//     PATCH is Update. A POST whose title reads "type: action" is an action,
+//     not a create.
+//   - Every type, property, enum, member, operation and body property
+//     carries the position of its heading or table row.
+func ReadMarkdown(file string, src []byte) (*Spec, []Warning, error) {
+	r := &mdReader{file: file, sc: mdScanPage(src), spec: &Spec{}}
+	if err := r.read(); err != nil {
+		return nil, r.warns, err
+	}
+	return r.spec, r.warns, nil
+}
+
+type mdPageKind int
+
+const (
+	mdResourcePage mdPageKind = iota
+	mdEnumPage
+	mdAPIPage
+	mdOtherPage
+)
+
+type mdSection int
+
+const (
+	mdSecOther mdSection = iota
+	mdSecProps
+	mdSecRels
+	mdSecMembers
+	mdSecJSON
+	mdSecBody
+	mdSecHTTP
+	mdSecResponse
+	mdSecExamples
+	mdSecMethods
+)
+
+type mdReader struct {
+	file  string
+	sc    *mdScan
+	spec  *Spec
+	warns []Warning
+
+	title    string // H1 text (or front matter title)
+	titlePos Pos
+	ns       string // the page namespace
+	meta     map[string]any
+	metaPos  Pos
+	odata    string // the resource comment's @odata.type, without '#'
+
+	// Per-block section state, filled by walk.
+	blockSec []mdSection
+	// blockHead is the index of the most recent heading before each block
+	// (-1 when none).
+	blockHead []int
+}
+
+func (r *mdReader) pos(line, col int) Pos { return Pos{File: r.file, Line: line, Col: col} }
+
+func (r *mdReader) warnf(p Pos, format string, args ...any) {
+	r.warns = append(r.warns, Warning{Pos: p, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (r *mdReader) read() error {
+	sc := r.sc
+	if sc.unterminatedComment > 0 {
+		r.warnf(r.pos(sc.unterminatedComment, 1), "HTML comment is not closed")
+	}
+	if sc.unterminatedFence > 0 {
+		r.warnf(r.pos(sc.unterminatedFence, 1), "code fence is not closed")
+	}
+	r.findTitle()
+	r.findMeta()
+	r.findNamespace()
+	r.walk()
+	switch r.pageKind() {
+	case mdAPIPage:
+		r.readAPI()
+		return nil
+	case mdEnumPage:
+		return r.readEnumPage()
+	case mdOtherPage:
+		r.warnf(r.pos(1, 0), "not a resource, enum or API page (doc_type %q); nothing read", sc.front.docType)
+		return nil
+	default:
+		return r.readResource()
+	}
+}
+
+func (r *mdReader) findTitle() {
+	for _, b := range r.sc.blocks {
+		if b.kind == mdBHeading && b.level == 1 {
+			r.title = mdPlain(b.text, r.sc.refs, false)
+			r.titlePos = r.pos(b.line, b.col)
+			return
+		}
+	}
+	if r.sc.front.title != "" {
+		r.title = r.sc.front.title
+		r.titlePos = r.pos(r.sc.front.line, 1)
+	}
+}
+
+// findMeta reads the first <!-- { "blockType": "resource", ... } --> comment.
+func (r *mdReader) findMeta() {
+	for _, b := range r.sc.blocks {
+		if b.kind != mdBComment || !strings.Contains(strings.ToLower(b.text), "blocktype") {
+			continue
+		}
+		m, ok := mdParseJSONObject(b.text)
+		if !ok {
+			continue
+		}
+		bt, _ := mdJSONKey(m, "blockType")
+		s, _ := mdJSONString(bt)
+		s = strings.ToLower(s)
+		if s != "resource" && !strings.Contains(s, "enum") && s != "complextype" && s != "entitytype" {
+			continue
+		}
+		r.meta = m
+		r.metaPos = r.pos(b.line, b.col)
+		t, ok := mdJSONKey(m, "@odata.type")
+		if !ok {
+			t, ok = mdJSONKey(m, "@type")
+		}
+		if ok {
+			if s, ok := mdJSONString(t); ok {
+				r.odata = mdTypeFromOData(s)
+			}
+		}
+		return
+	}
+}
+
+// mdTypeFromOData strips "#" and "Collection(...)" from an @odata.type.
+func mdTypeFromOData(s string) string {
+	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), "#"))
+	if len(s) > 11 && strings.EqualFold(s[:11], "Collection(") && strings.HasSuffix(s, ")") {
+		s = strings.TrimSpace(strings.TrimPrefix(s[11:len(s)-1], "#"))
+	}
+	if !mdQualifiedRe.MatchString(s) {
+		return ""
+	}
+	return mdNormNS(s)
+}
+
+var mdNamespaceLine = regexp.MustCompile(`(?i)^namespace\s*:?\s*(\S+)`)
+
+// findNamespace sets the page namespace from the "Namespace:" line, else
+// the @odata.type of the resource comment, else microsoft.graph.
+func (r *mdReader) findNamespace() {
+	odataNS, _ := SplitQualified(r.odata)
+	for _, b := range r.sc.blocks {
+		if b.kind != mdBText || b.quote {
+			continue
+		}
+		if !strings.Contains(strings.ToLower(b.text[:min(len(b.text), 16)]), "namespace") {
+			continue
+		}
+		m := mdNamespaceLine.FindStringSubmatch(mdPlain(b.text, nil, false))
+		if m == nil {
+			continue
+		}
+		ns := mdNormNS(strings.Trim(m[1], "`*._:"))
+		if !mdQualifiedRe.MatchString(ns) {
+			r.warnf(r.pos(b.line, b.col), "namespace %q is not a namespace name; ignored", m[1])
+			continue
+		}
+		if odataNS != "" && strings.EqualFold(ns, odataNS) {
+			ns = odataNS // the comment spells sub-namespaces as code does
+		}
+		r.ns = ns
+		return
+	}
+	if odataNS != "" {
+		r.ns = odataNS
+		return
+	}
+	r.ns = "microsoft.graph"
+}
+
+// mdNormNS lower-cases a leading "Microsoft.Graph" and keeps the rest.
+func mdNormNS(s string) string {
+	const mg = "microsoft.graph"
+	if len(s) >= len(mg) && strings.EqualFold(s[:len(mg)], mg) && (len(s) == len(mg) || s[len(mg)] == '.') {
+		return mg + s[len(mg):]
+	}
+	return s
+}
+
+// mdClassifyHeading names the section a heading starts.
+func mdClassifyHeading(plain string) mdSection {
+	h := strings.ToLower(strings.TrimSpace(strings.TrimRight(plain, ": ")))
+	switch {
+	case h == "":
+		return mdSecOther
+	case strings.Contains(h, "relationship") || strings.Contains(h, "navigation propert"):
+		return mdSecRels
+	case strings.Contains(h, "json representation") || h == "json":
+		return mdSecJSON
+	case h == "request body" || strings.HasPrefix(h, "request body"):
+		return mdSecBody
+	case strings.HasPrefix(h, "http request"):
+		return mdSecHTTP
+	case h == "response" || strings.HasPrefix(h, "response "):
+		return mdSecResponse
+	case strings.HasPrefix(h, "example"):
+		return mdSecExamples
+	case h == "methods" || strings.HasPrefix(h, "methods ") || strings.HasPrefix(h, "tasks on"):
+		return mdSecMethods
+	case h == "members" || h == "values" || h == "enumeration values" || h == "enum values" ||
+		h == "enumeration members" || h == "enum members" || h == "members and values" || h == "possible values":
+		return mdSecMembers
+	case strings.Contains(h, "instance attribute") || strings.Contains(h, "annotation"):
+		return mdSecOther
+	case strings.Contains(h, "propert"):
+		if _, _, ok := mdEnumHeading(plain); ok {
+			return mdSecOther
+		}
+		return mdSecProps
+	}
+	return mdSecOther
+}
+
+// walk assigns each block its section and nearest heading.
+func (r *mdReader) walk() {
+	n := len(r.sc.blocks)
+	r.blockSec = make([]mdSection, n)
+	r.blockHead = make([]int, n)
+	sec, secLevel, head := mdSecOther, 0, -1
+	for i, b := range r.sc.blocks {
+		if b.kind == mdBHeading && b.level > 1 {
+			plain := mdPlain(b.text, r.sc.refs, false)
+			c := mdClassifyHeading(plain)
+			head = i
+			switch {
+			case b.level <= secLevel || secLevel == 0:
+				sec, secLevel = c, b.level
+			case c != mdSecOther && c != sec:
+				// A deeper heading that names a section of its own
+				// ("### Relationships" under "## Properties").
+				if !(sec == mdSecExamples && (c == mdSecResponse || c == mdSecBody)) {
+					sec, secLevel = c, b.level
+				}
+			case c == mdSecOther && strings.Contains(strings.ToLower(plain), "instance attribute"):
+				sec, secLevel = mdSecOther, b.level
+			}
+		} else if b.kind == mdBHeading {
+			sec, secLevel, head = mdSecOther, 0, i
+		}
+		r.blockSec[i] = sec
+		r.blockHead[i] = head
+	}
+}
+
+func (r *mdReader) hasSection(s mdSection) bool {
+	for i, b := range r.sc.blocks {
+		if b.kind == mdBHeading && r.blockSec[i] == s {
+			return true
+		}
+	}
+	return false
+}
+
+var mdTitleSuffixes = []string{
+	" resource type", " enum type", " enumeration type", " complex type", " entity type",
+	" resource", " enumeration", " enum", " type", " object", " entity",
+}
+
+// mdTitleName reads the type name from a title such as "cloudPcExternalPartner
+// resource type" or "items resource type (Open Type)".
+func mdTitleName(title string) (string, bool) {
+	t := strings.TrimSpace(title)
+	for {
+		i := strings.LastIndex(t, "(")
+		if i <= 0 || !strings.HasSuffix(t, ")") {
+			break
+		}
+		t = strings.TrimSpace(t[:i])
+	}
+	lower := strings.ToLower(t)
+	for _, suf := range mdTitleSuffixes {
+		if strings.HasSuffix(lower, suf) {
+			t = strings.TrimSpace(t[:len(t)-len(suf)])
+			break
+		}
+	}
+	t = strings.Trim(t, "`*\"' ")
+	if mdQualifiedRe.MatchString(t) {
+		return t, true
+	}
+	// "media resouce type": a name followed by words that read like
+	// "resource type" with a typo.
+	f := strings.Fields(t)
+	if len(f) >= 2 && mdQualifiedRe.MatchString(f[0]) {
+		for _, w := range f[1:] {
+			w = strings.ToLower(w)
+			if !strings.HasPrefix(w, "res") && !strings.HasPrefix(w, "typ") && !strings.HasPrefix(w, "enum") {
+				return "", false
+			}
+		}
+		return f[0], true
+	}
+	return "", false
+}
+
+func (r *mdReader) docKind() mdPageKind {
+	d := strings.ToLower(r.sc.front.docType)
+	switch {
+	case d == "":
+		return -1
+	case strings.Contains(d, "enum"):
+		return mdEnumPage
+	case strings.Contains(d, "api"):
+		return mdAPIPage
+	case strings.Contains(d, "res") || strings.Contains(d, "rce"):
+		return mdResourcePage
+	case strings.Contains(d, "concept") || strings.Contains(d, "overview") || strings.Contains(d, "landing"):
+		return mdOtherPage
+	}
+	return -1
+}
+
+func (r *mdReader) pageKind() mdPageKind {
+	dk := r.docKind()
+	hasProps := r.hasSection(mdSecProps)
+	hasMembers := r.hasSection(mdSecMembers)
+	hasHTTP := r.hasSection(mdSecHTTP)
+	lt := strings.ToLower(r.title)
+	titleEnum := strings.HasSuffix(lt, " enum type") || strings.HasSuffix(lt, " enumeration") ||
+		strings.HasSuffix(lt, " enumeration type") || strings.HasSuffix(lt, " enum")
+	switch {
+	case dk == mdAPIPage, hasHTTP && !hasProps && !hasMembers && r.meta == nil:
+		return mdAPIPage
+	case dk == mdEnumPage && !hasProps, titleEnum && !hasProps, hasMembers && !hasProps:
+		return mdEnumPage
+	case dk == mdOtherPage && !hasProps && r.meta == nil:
+		return mdOtherPage
+	}
+	return mdResourcePage
+}
+
+// typeName returns the name and namespace of the page's own type.
+func (r *mdReader) typeName() (ns, name string, err error) {
+	if r.odata != "" {
+		ns, name = SplitQualified(r.odata)
+		if ns == "" {
+			ns = r.ns
+		} else if !strings.EqualFold(ns, r.ns) {
+			r.warnf(r.metaPos, "@odata.type %q is not in the page namespace %q", r.odata, r.ns)
+		}
+		return ns, name, nil
+	}
+	if n, ok := mdTitleName(r.title); ok {
+		tns, tname := SplitQualified(n)
+		if tns == "" {
+			tns = r.ns
+		}
+		return mdNormNS(tns), tname, nil
+	}
+	p := r.titlePos
+	if !p.IsValid() {
+		p = r.pos(1, 1)
+	}
+	if r.title == "" {
+		return "", "", Errorf(p, "no type name: the page has no title and no resource comment with an @odata.type")
+	}
+	return "", "", Errorf(p, "no type name: title %q does not name a type and there is no resource comment with an @odata.type", r.title)
+}
+
+// intro returns the plain text of the paragraphs between the title and
+// the first section, and the "Inherits from" base type if it names one.
+func (r *mdReader) intro() (desc, base string) {
+	var parts []string
+	started := false
+	for _, b := range r.sc.blocks {
+		if b.kind == mdBHeading {
+			if b.level == 1 && !started {
+				started = true
+				continue
+			}
+			break
+		}
+		if b.kind != mdBText || b.quote {
+			continue
+		}
+		t := b.text
+		lt := strings.ToLower(t)
+		if strings.HasPrefix(lt, "[!include") || strings.HasPrefix(lt, "namespace") || strings.HasPrefix(lt, "**namespace") {
+			continue
+		}
+		if base == "" {
+			base = r.inheritsFrom(t)
+		}
+		parts = append(parts, t)
+	}
+	desc = mdPlain(strings.Join(parts, " "), r.sc.refs, false)
+	if desc == "" {
+		desc = mdPlain(r.sc.front.description, r.sc.refs, false)
+	}
+	return desc, base
+}
+
+var mdInheritsRe = regexp.MustCompile(`(?i)\b(?:inherits|derived|derives|inherited)\s+from\s+(?:the\s+)?`)
+
+// inheritsFrom reads "Inherits from [x](x.md)" / "Derived from [x]".
+func (r *mdReader) inheritsFrom(t string) string {
+	loc := mdInheritsRe.FindStringIndex(t)
+	if loc == nil {
+		return ""
+	}
+	rest := strings.TrimSpace(t[loc[1]:])
+	var name, target string
+	switch {
+	case strings.HasPrefix(rest, "["):
+		_, links := mdLinks(rest, r.sc.refs, true)
+		if len(links) == 0 {
+			return ""
+		}
+		name, target = mdPlain(links[0].text, nil, false), links[0].target
+	case strings.HasPrefix(rest, "**"):
+		end := strings.Index(rest[2:], "**")
+		if end < 0 {
+			return ""
+		}
+		name = rest[2 : 2+end]
+	default:
+		return ""
+	}
+	name = strings.Trim(name, "` ")
+	if !mdQualifiedRe.MatchString(name) {
+		name = mdNameFromTarget(target)
+		if name == "" {
+			return ""
+		}
+	}
+	if strings.Contains(name, ".") {
+		return mdNormNS(name)
+	}
+	return r.qualify(name, target)
+}
+
+// mdNameFromTarget derives a (lower-case) type name from a link target such
+// as "../resources/intune-shared-devicetype.md".
+func mdNameFromTarget(target string) string {
+	if target == "" || strings.HasPrefix(target, "#") || strings.Contains(target, "://") {
+		return ""
+	}
+	if i := strings.IndexAny(target, "#?"); i >= 0 {
+		target = target[:i]
+	}
+	base := strings.TrimSuffix(path.Base(target), ".md")
+	if i := strings.LastIndexByte(base, '-'); i >= 0 {
+		base = base[i+1:]
+	}
+	if !mdIdentRe.MatchString(base) {
+		return ""
+	}
+	return base
+}
+
+// qualify puts an unqualified type name into a namespace; see ReadMarkdown.
+func (r *mdReader) qualify(name, target string) string {
+	ns := r.ns
+	if strings.HasPrefix(ns, "microsoft.graph.") && target != "" && !strings.HasPrefix(target, "#") && !strings.Contains(target, "://") {
+		t := target
+		if i := strings.IndexAny(t, "#?"); i >= 0 {
+			t = t[:i]
+		}
+		base := strings.ToLower(path.Base(t))
+		sub := strings.ToLower(ns[strings.LastIndexByte(ns, '.')+1:])
+		if strings.HasSuffix(base, ".md") && !strings.HasPrefix(base, sub+"-") {
+			ns = "microsoft.graph"
+		}
+	}
+	return ns + "." + name
+}
+
+// mdTypeAliases are type spellings of old pages that LookupPrimitive does
+// not know.
+var mdTypeAliases = map[string]string{
+	"numeric": "Edm.Decimal",
+	"number":  "Edm.Double",
+	"double":  "Edm.Double",
+	"object":  "Edm.Untyped",
+	"any":     "Edm.Untyped",
+}
+
+// mdTypeCell is a parsed type cell.
+type mdTypeCell struct {
+	ref        TypeRef
+	readOnly   bool
+	deprecated bool
+	linked     bool // the type is a link to another page
+	ok         bool
+}
+
+var mdCollectionSuffix = regexp.MustCompile(`(?i)\s+(collection|array|list)$`)
+
+// parseType reads a type cell: "String", "Int32", "Edm.Guid", "x
+// collection", "Collection(x)", "[x](x.md)", "[x][]", "[x](#x-values)",
+// "microsoft.graph.callRecords.x", "`x`", "string (readonly)".
+func (r *mdReader) parseType(raw string) mdTypeCell {
+	var tc mdTypeCell
+	s := mdStripTags(raw)
+	s, links := mdLinks(s, r.sc.refs, true)
+	s = mdPlain(s, nil, false)
+	s = strings.Trim(s, "*_ ")
+	// Decorations: "(readonly)", "(identifier)", "(deprecated)".
+	for strings.HasSuffix(s, ")") {
+		i := strings.LastIndex(s, "(")
+		if i <= 0 {
+			break
+		}
+		head := strings.TrimSpace(s[:i])
+		if strings.EqualFold(head, "collection") {
+			break
+		}
+		deco := strings.ToLower(s[i+1 : len(s)-1])
+		if mdSaysReadOnly(deco) {
+			tc.readOnly = true
+		}
+		if strings.Contains(deco, "deprecated") {
+			tc.deprecated = true
+		}
+		s = head
+	}
+	if len(s) > 11 && strings.EqualFold(s[:11], "collection(") {
+		inner := s[11:]
+		inner = strings.TrimSpace(strings.TrimSuffix(inner, ")"))
+		s = inner
+		tc.ref.Collection = true
+	} else if loc := mdCollectionSuffix.FindStringIndex(s); loc != nil {
+		s = strings.TrimSpace(s[:loc[0]])
+		tc.ref.Collection = true
+	} else if l := strings.ToLower(s); strings.HasPrefix(l, "collection of ") {
+		s = strings.TrimSpace(s[len("collection of "):])
+		tc.ref.Collection = true
+	} else if strings.HasSuffix(s, "[]") {
+		s = strings.TrimSpace(strings.TrimSuffix(s, "[]"))
+		tc.ref.Collection = true
+	}
+	s = strings.Trim(s, "`*_ \"'")
+	target := ""
+	if len(links) > 0 {
+		target = links[0].target
+		tc.linked = target != "" && !strings.HasPrefix(target, "#")
+	}
+	if s == "" {
+		return tc
+	}
+	if p, ok := LookupPrimitive(s); ok {
+		tc.ref.Name, tc.ok = p, true
+		return tc
+	}
+	if p, ok := mdTypeAliases[strings.ToLower(s)]; ok {
+		tc.ref.Name, tc.ok = p, true
+		return tc
+	}
+	if !mdQualifiedRe.MatchString(s) {
+		// A link whose text is not a name: use its file name.
+		if len(links) == 1 {
+			if n := mdNameFromTarget(target); n != "" {
+				tc.ref.Name, tc.ok = r.qualify(n, target), true
+				return tc
+			}
+		}
+		return tc
+	}
+	if strings.Contains(s, ".") {
+		if strings.HasPrefix(strings.ToLower(s), "edm.") {
+			// An Edm name LookupPrimitive does not know.
+			tc.ref.Name, tc.ok = "Edm."+s[4:], true
+			return tc
+		}
+		tc.ref.Name, tc.ok = mdNormNS(s), true
+		return tc
+	}
+	tc.ref.Name, tc.ok = r.qualify(s, target), true
+	return tc
+}
+
+// mdPropName reads a property name cell: "**id**", "`id`", "[id](#id)",
+// "id (deprecated)".
+func mdPropName(raw string) (name string, deprecated bool) {
+	s := mdPlain(raw, nil, false)
+	for strings.HasSuffix(s, ")") {
+		i := strings.LastIndex(s, "(")
+		if i < 0 {
+			break
+		}
+		if strings.Contains(strings.ToLower(s[i:]), "deprecated") {
+			deprecated = true
+		}
+		s = strings.TrimSpace(s[:i])
+	}
+	s = strings.Trim(s, "`*_: \"'")
+	if strings.HasSuffix(strings.ToLower(s), " deprecated") {
+		deprecated = true
+		s = strings.TrimSpace(s[:len(s)-len(" deprecated")])
+	}
+	return s, deprecated
+}
+
+// mdColumns locates the columns of a property table.
+type mdColumns struct {
+	name, typ, desc, required, readOnly, nullable, def int
+	extra                                              []int
+	guessed                                            bool
+}
+
+var mdNameHeaders = map[string]bool{
+	"property": true, "property name": true, "name": true, "relationship": true,
+	"relationship name": true, "navigation property": true, "parameter": true,
+	"parameter name": true, "field": true, "properties": true, "attribute": true,
+	"key": true, "element": true,
+}
+
+func mdHeaderText(c mdCell) string {
+	return strings.ToLower(strings.Trim(mdPlain(c.text, nil, false), " :*"))
+}
+
+func mdPropColumns(header []mdCell) mdColumns {
+	c := mdColumns{name: -1, typ: -1, desc: -1, required: -1, readOnly: -1, nullable: -1, def: -1}
+	for i, h := range header {
+		t := mdHeaderText(h)
+		switch {
+		case c.name < 0 && mdNameHeaders[t]:
+			c.name = i
+		case c.typ < 0 && (t == "type" || strings.HasSuffix(t, " type") || strings.HasPrefix(t, "type")):
+			c.typ = i
+		case c.desc < 0 && (strings.Contains(t, "description") || t == "notes" || t == "remarks" || t == "details" || t == "comments"):
+			c.desc = i
+		case c.required < 0 && (t == "required" || t == "is required" || t == "mandatory" || t == "required?"):
+			c.required = i
+		case c.readOnly < 0 && (t == "read-only" || t == "readonly" || t == "read only" || t == "read-only?"):
+			c.readOnly = i
+		case c.nullable < 0 && (t == "nullable" || t == "nullable?"):
+			c.nullable = i
+		case c.def < 0 && (t == "default" || t == "default value"):
+			c.def = i
+		default:
+			c.extra = append(c.extra, i)
+		}
+	}
+	if c.name < 0 && len(header) >= 2 {
+		// Not a header we know: read the columns as name, type, description.
+		c = mdColumns{name: 0, typ: 1, desc: -1, required: -1, readOnly: -1, nullable: -1, def: -1, guessed: true}
+		if len(header) >= 3 {
+			c.desc = 2
+			for i := 3; i < len(header); i++ {
+				c.extra = append(c.extra, i)
+			}
+		}
+	}
+	if c.name >= 0 {
+		// Drop the name column from extra if the switch put it there.
+		out := c.extra[:0]
+		for _, e := range c.extra {
+			if e != c.name {
+				out = append(out, e)
+			}
+		}
+		c.extra = out
+	}
+	return c
+}
+
+// mdTableKind tells property tables from enum tables and others.
+type mdTableKind int
+
+const (
+	mdTableOther mdTableKind = iota
+	mdTableProps
+	mdTableEnum
+)
+
+func mdClassifyTable(t *mdTable) mdTableKind {
+	if len(t.header) == 0 {
+		return mdTableOther
+	}
+	first := mdHeaderText(t.header[0])
+	hasType := false
+	for _, h := range t.header[1:] {
+		ht := mdHeaderText(h)
+		if ht == "type" || strings.HasSuffix(ht, " type") {
+			hasType = true
+		}
+	}
+	switch first {
+	case "member", "members", "value", "values", "enum member", "member name", "enum value", "enumeration value", "enumeration member":
+		if !hasType {
+			return mdTableEnum
+		}
+	case "name":
+		if !hasType && len(t.header) >= 2 {
+			second := mdHeaderText(t.header[1])
+			if strings.Contains(second, "value") {
+				return mdTableEnum
+			}
+		}
+	case "method", "methods", "common task", "task", "permission type", "header", "request header":
+		return mdTableOther
+	}
+	if strings.HasPrefix(first, "method") {
+		return mdTableOther
+	}
+	return mdTableProps
+}
+
+func mdCellAt(row []mdCell, i int) (mdCell, bool) {
+	if i < 0 || i >= len(row) {
+		return mdCell{}, false
+	}
+	return row[i], true
+}
+
+func mdTruthy(s string) bool {
+	switch strings.ToLower(strings.Trim(mdPlain(s, nil, false), " .")) {
+	case "yes", "true", "required", "y", "x", "✓", "✔", "✔️", "☑":
+		return true
+	}
+	return false
+}
+
+// mdRow is a property row as a table gives it.
+type mdRow struct {
+	name       string
+	pos        Pos
+	typ        mdTypeCell
+	hasType    bool
+	desc       string // plain, with line breaks
+	facts      mdFacts
+	required   bool // from a Required column
+	readOnly   bool
+	notNull    bool
+	def        *string
+	deprecated bool
+}
+
+// readRows reads the rows of a property table. what names the table for
+// warnings.
+func (r *mdReader) readRows(b mdBlock, needType bool) []mdRow {
+	t := b.table
+	cols := mdPropColumns(t.header)
+	if cols.name < 0 {
+		r.warnf(r.pos(b.line, b.col), "table has a single column and no property header; skipped")
+		return nil
+	}
+	if cols.guessed {
+		r.warnf(r.pos(b.line, b.col), "table header %q is not a property table header; reading its columns as name, type, description", mdHeaderText(t.header[0]))
+	}
+	var rows []mdRow
+	for _, row := range t.rows {
+		nc, _ := mdCellAt(row, cols.name)
+		p := r.pos(nc.line, nc.col)
+		if nc.line == 0 && len(row) > 0 {
+			p = r.pos(row[0].line, row[0].col)
+		}
+		empty := true
+		for k, c := range row {
+			if k != cols.name && strings.TrimSpace(mdPlain(c.text, nil, false)) != "" {
+				empty = false
+			}
+		}
+		name, dep := mdPropName(nc.text)
+		if name == "" || empty && (strings.HasPrefix(strings.TrimSpace(nc.text), "**") || strings.HasPrefix(strings.TrimSpace(nc.text), "_")) {
+			continue // blank rows and bold group rows ("**Inherited properties**")
+		}
+		if strings.HasPrefix(name, "@") {
+			r.warnf(p, "instance annotation %q is not a property; skipped", name)
+			continue
+		}
+		if !mdIdentRe.MatchString(name) {
+			r.warnf(p, "%q is not a property name; row skipped", mdOneLine(name))
+			continue
+		}
+		rw := mdRow{name: name, pos: p, deprecated: dep}
+		if tc, ok := mdCellAt(row, cols.typ); ok && cols.typ >= 0 && strings.TrimSpace(tc.text) != "" {
+			rw.typ = r.parseType(tc.text)
+			rw.hasType = true
+			if !rw.typ.ok {
+				r.warnf(r.pos(tc.line, tc.col), "type %q of %s is not a type name; using Edm.Untyped", mdOneLine(mdPlain(tc.text, r.sc.refs, false)), name)
+				rw.typ.ref.Name = "Edm.Untyped"
+			}
+		} else if needType {
+			r.warnf(p, "property %s has no type; using Edm.Untyped", name)
+			rw.typ.ref.Name = "Edm.Untyped"
+		}
+		var desc strings.Builder
+		if dc, ok := mdCellAt(row, cols.desc); ok {
+			desc.WriteString(dc.text)
+		}
+		for _, e := range cols.extra {
+			if ec, ok := mdCellAt(row, e); ok && ec.text != "" {
+				desc.WriteString("<br>")
+				desc.WriteString(ec.text)
+			}
+		}
+		rw.desc = mdPlain(desc.String(), r.sc.refs, true)
+		rw.facts = mdReadFacts(rw.desc, p)
+		if c, ok := mdCellAt(row, cols.required); ok {
+			rw.required = mdTruthy(c.text)
+		}
+		if c, ok := mdCellAt(row, cols.readOnly); ok {
+			rw.readOnly = mdTruthy(c.text)
+		}
+		if c, ok := mdCellAt(row, cols.nullable); ok {
+			v := strings.ToLower(strings.Trim(mdPlain(c.text, nil, false), " ."))
+			rw.notNull = v == "no" || v == "false"
+		}
+		if c, ok := mdCellAt(row, cols.def); ok {
+			if v := strings.Trim(mdPlain(c.text, nil, false), " "); v != "" && v != "-" && !strings.EqualFold(v, "none") {
+				rw.def = &v
+			}
+		}
+		rows = append(rows, rw)
+	}
+	return rows
+}
+
+func (rw *mdRow) property() *Property {
+	f := rw.facts
+	p := &Property{
+		Name:        rw.name,
+		Type:        rw.typ.ref,
+		Nullable:    !(f.notNullable || rw.notNull),
+		ReadOnly:    f.readOnly || rw.readOnly || rw.typ.readOnly,
+		Required:    (f.required && !f.optional) || rw.required,
+		Immutable:   f.immutable,
+		Deprecated:  f.deprecated || rw.deprecated || rw.typ.deprecated,
+		Default:     f.defaultValue,
+		Filter:      f.filter,
+		Description: mdOneLine(rw.desc),
+		Pos:         rw.pos,
+	}
+	if rw.def != nil {
+		p.Default = rw.def
+	}
+	return p
+}
+
+// mdEnumHeadingRe matches "x values", "x value", "x enumeration values",
+// "x enum values", "x property values", "x members", "x enum",
+// "x enumeration", "x enum type".
+var (
+	mdEnumHeadingRe  = regexp.MustCompile(`(?i)^(?:the\s+)?([A-Za-z_][\w.]*)\s+(property\s+|enum(?:eration)?\s+|enum\s+type\s+)?(values?|members)$`)
+	mdEnumHeadingRe2 = regexp.MustCompile(`(?i)^(?:the\s+)?([A-Za-z_][\w.]*)\s+enum(?:eration)?(?:\s+type)?$`)
+	mdEnumHeadingRe3 = regexp.MustCompile(`(?i)^values\s+(?:of|for)\s+(?:the\s+)?([A-Za-z_][\w.]*)(\s+property)?$`)
+)
+
+// mdEnumHeading reads an enum section heading. name is "" for a generic
+// heading ("Property values", "Enumeration values"); byProperty is set
+// for "x property values", where x names a property rather than the enum.
+func mdEnumHeading(plain string) (name string, byProperty, ok bool) {
+	h := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(plain), ":"))
+	h = strings.ReplaceAll(h, "`", "")
+	var m []string
+	if m = mdEnumHeadingRe.FindStringSubmatch(h); m != nil {
+		byProperty = strings.HasPrefix(strings.ToLower(m[2]), "property")
+	} else if m = mdEnumHeadingRe2.FindStringSubmatch(h); m != nil {
+	} else if m = mdEnumHeadingRe3.FindStringSubmatch(h); m != nil {
+		byProperty = m[2] != ""
+	} else {
+		return "", false, false
+	}
+	switch strings.ToLower(m[1]) {
+	case "property", "enumeration", "enum", "possible", "supported", "member", "members", "value", "values", "the", "allowed", "valid":
+		return "", false, true
+	}
+	return m[1], byProperty, true
+}
+
+// readEnumTable reads the members of an enum table.
+func (r *mdReader) readEnumTable(b mdBlock, e *EnumType) {
+	t := b.table
+	nameCol, valueCol, descCol := 0, -1, -1
+	first := mdHeaderText(t.header[0])
+	for i, h := range t.header {
+		if i == nameCol {
+			continue
+		}
+		ht := mdHeaderText(h)
+		isValue := ht == "value" || ht == "values" || strings.Contains(ht, "int value") || strings.Contains(ht, "integer value") ||
+			strings.Contains(ht, "numeric value") || ht == "number" || ht == "enum value" || ht == "int" || ht == "integer"
+		if first == "value" || first == "values" {
+			isValue = strings.Contains(ht, "int") || strings.Contains(ht, "numeric") || ht == "number"
+		}
+		switch {
+		case valueCol < 0 && isValue:
+			valueCol = i
+		case descCol < 0 && (strings.Contains(ht, "description") || ht == "meaning" || ht == "notes" || ht == "remarks"):
+			descCol = i
+		}
+	}
+	if descCol < 0 && len(t.header) > 1 && len(t.header)-1 != valueCol {
+		descCol = len(t.header) - 1
+	}
+	seen := map[string]bool{}
+	for _, m := range e.Members {
+		seen[m.Name] = true
+	}
+	for _, row := range t.rows {
+		nc, _ := mdCellAt(row, nameCol)
+		p := r.pos(nc.line, nc.col)
+		name, _ := mdPropName(nc.text)
+		if f := strings.Fields(name); len(f) > 0 {
+			name = strings.Trim(f[0], ",.;:")
+		}
+		if name == "" {
+			continue
+		}
+		if !mdIdentRe.MatchString(name) {
+			r.warnf(p, "%q is not an enum member name; row skipped", name)
+			continue
+		}
+		if seen[name] {
+			r.warnf(p, "enum %s lists member %s twice; the second is skipped", e.Name, name)
+			continue
+		}
+		seen[name] = true
+		m := &EnumMember{Name: name, Value: int64(len(e.Members)), Pos: p}
+		if vc, ok := mdCellAt(row, valueCol); ok {
+			v := strings.TrimSpace(mdPlain(vc.text, nil, false))
+			if v != "" {
+				n, err := strconv.ParseInt(v, 0, 64)
+				if err != nil {
+					r.warnf(r.pos(vc.line, vc.col), "value %q of enum member %s is not an integer; using %d", v, name, m.Value)
+				} else {
+					m.Value = n
+				}
+			}
+		}
+		if dc, ok := mdCellAt(row, descCol); ok {
+			m.Description = mdPlain(dc.text, r.sc.refs, false)
+		}
+		e.Members = append(e.Members, m)
+	}
+	mdSetSentinel(e)
+}
+
+func mdSetSentinel(e *EnumType) {
+	if e.Member(SentinelName) != nil {
+		e.Sentinel = SentinelName
+	}
+}
+
+func (r *mdReader) headingOf(i int) (mdBlock, bool) {
+	h := r.blockHead[i]
+	if h < 0 {
+		return mdBlock{}, false
+	}
+	return r.sc.blocks[h], true
+}
+
+// readResource reads a resource page.
+func (r *mdReader) readResource() error {
+	lt := strings.ToLower(r.title)
+	if r.meta == nil && r.docKind() != mdResourcePage && !r.hasSection(mdSecProps) && !strings.Contains(lt, "resource") && !strings.HasSuffix(lt, " type") {
+		p := r.titlePos
+		if !p.IsValid() {
+			p = r.pos(1, 1)
+		}
+		return Errorf(p, "not a docs resource, enum or API page: no doc_type, no resource comment, no Properties section")
+	}
+	ns, name, err := r.typeName()
+	if err != nil {
+		return err
+	}
+	desc, inheritedBase := r.intro()
+	t := &StructuredType{Kind: ComplexKind, Name: name, Namespace: ns, Description: desc, Pos: r.titlePos}
+	if !t.Pos.IsValid() {
+		t.Pos = r.metaPos
+	}
+	if !t.Pos.IsValid() {
+		t.Pos = r.pos(1, 1)
+	}
+	r.applyMeta(t, inheritedBase)
+
+	enums := map[string]*EnumType{} // by qualified name
+	seenProp := map[string]bool{}
+	inferFrom := map[*Property]mdRow{}
+	addProps := func(rows []mdRow, nav bool) {
+		for _, rw := range rows {
+			if seenProp[rw.name] {
+				r.warnf(rw.pos, "property %s is listed twice; the second is skipped", rw.name)
+				continue
+			}
+			seenProp[rw.name] = true
+			p := rw.property()
+			if nav {
+				t.NavigationProperties = append(t.NavigationProperties, p)
+			} else {
+				t.Properties = append(t.Properties, p)
+				inferFrom[p] = rw
+			}
+		}
+	}
+	for i, b := range r.sc.blocks {
+		if b.kind != mdBTable {
+			continue
+		}
+		sec := r.blockSec[i]
+		kind := mdClassifyTable(b.table)
+		head, hasHead := r.headingOf(i)
+		if hasHead && kind != mdTableOther {
+			if en, byProp, ok := mdEnumHeading(mdPlain(head.text, r.sc.refs, false)); ok && (kind == mdTableEnum || !mdHasTypeColumn(b.table)) {
+				r.sectionEnum(t, enums, b, head, en, byProp)
+				continue
+			}
+		}
+		switch sec {
+		case mdSecProps, mdSecRels:
+			switch kind {
+			case mdTableEnum:
+				r.warnf(r.pos(b.line, b.col), "enum table without a heading that names the enum; skipped")
+			case mdTableProps:
+				addProps(r.readRows(b, true), sec == mdSecRels)
+			}
+		case mdSecMembers:
+			if kind == mdTableEnum {
+				r.warnf(r.pos(b.line, b.col), "members table on a resource page; skipped")
+			}
+		}
+	}
+	r.spec.Types = append(r.spec.Types, t)
+	r.inferEnums(t, enums, inferFrom)
+	return nil
+}
+
+func mdHasTypeColumn(t *mdTable) bool {
+	for _, h := range t.header {
+		ht := mdHeaderText(h)
+		if ht == "type" || strings.HasSuffix(ht, " type") {
+			return true
+		}
+	}
+	return false
+}
+
+// sectionEnum reads an "x values" section's table into an enum.
+func (r *mdReader) sectionEnum(t *StructuredType, enums map[string]*EnumType, b, head mdBlock, name string, byProp bool) {
+	hp := r.pos(head.line, head.col)
+	var ns string
+	switch {
+	case name == "":
+		r.warnf(hp, "enum section heading does not name the enum; table skipped")
+		return
+	case byProp:
+		p := t.Property(name)
+		if p == nil || p.Type.IsPrimitive() {
+			r.warnf(hp, "section names property %s, which is not an enum-typed property of %s; table skipped", name, t.Name)
+			return
+		}
+		ns, name = SplitQualified(p.Type.Name)
+	case strings.Contains(name, "."):
+		ns, name = SplitQualified(mdNormNS(name))
+	default:
+		ns = r.ns
+		// Prefer the namespace a property's type gives the same name.
+		for _, p := range append(t.Properties[:len(t.Properties):len(t.Properties)], t.NavigationProperties...) {
+			if pns, pn := SplitQualified(p.Type.Name); strings.EqualFold(pn, name) && pns != "" && pns != "Edm" {
+				ns = pns
+				break
+			}
+		}
+	}
+	q := qualify(ns, name)
+	e := enums[q]
+	if e == nil {
+		e = &EnumType{Name: name, Namespace: ns, Pos: hp}
+		enums[q] = e
+		r.spec.Enums = append(r.spec.Enums, e)
+	} else if e.Pos != hp {
+		r.warnf(hp, "enum %s is defined twice on the page; members are merged", name)
+	}
+	r.readEnumTable(b, e)
+}
+
+// inferEnums turns "Possible values are ..." of plain, non-primitive typed
+// properties into enums that the page does not otherwise define.
+func (r *mdReader) inferEnums(t *StructuredType, enums map[string]*EnumType, rows map[*Property]mdRow) {
+	for _, p := range t.Properties {
+		rw := rows[p]
+		if len(rw.facts.possible) == 0 || p.Type.IsPrimitive() || rw.typ.linked || !rw.hasType {
+			continue
+		}
+		if enums[p.Type.Name] != nil {
+			continue
+		}
+		ns, name := SplitQualified(p.Type.Name)
+		e := &EnumType{Name: name, Namespace: ns, Pos: p.Pos}
+		for i, v := range rw.facts.possible {
+			if e.Member(v) != nil {
+				continue
+			}
+			e.Members = append(e.Members, &EnumMember{Name: v, Value: int64(i), Pos: p.Pos})
+		}
+		for i, m := range e.Members {
+			m.Value = int64(i)
+		}
+		mdSetSentinel(e)
+		enums[p.Type.Name] = e
+		r.spec.Enums = append(r.spec.Enums, e)
+	}
+}
+
+// applyMeta applies the resource comment to t.
+func (r *mdReader) applyMeta(t *StructuredType, inheritedBase string) {
+	m := r.meta
+	keySet, key := false, ""
+	baseSet := false
+	if m != nil {
+		if v, ok := mdJSONKey(m, "keyProperty"); ok {
+			keySet = true
+			key, _ = mdJSONString(v)
+			if a, isList := v.([]any); isList {
+				var parts []string
+				for _, x := range a {
+					if s, ok := mdJSONString(x); ok && s != "" {
+						parts = append(parts, s)
+					}
+				}
+				key = strings.Join(parts, ",")
+			}
+		}
+		if v, ok := mdJSONKey(m, "baseType"); ok {
+			baseSet = true
+			if s, ok := mdJSONString(v); ok && s != "" && !strings.EqualFold(s, "null") {
+				s = mdTypeFromOData(s)
+				if s == "" {
+					r.warnf(r.metaPos, "baseType is not a type name; ignored")
+				} else if !strings.Contains(s, ".") {
+					t.BaseType = r.qualify(s, "")
+				} else {
+					t.BaseType = s
+				}
+			}
+		}
+		if v, ok := mdJSONKey(m, "openType"); ok {
+			t.Open, _ = mdJSONBool(v)
+		} else if strings.Contains(strings.ToLower(r.title), "open type") {
+			t.Open = true
+		}
+		if v, ok := mdJSONKey(m, "abstract"); ok {
+			t.Abstract, _ = mdJSONBool(v)
+		}
+	} else if strings.Contains(strings.ToLower(r.title), "open type") {
+		t.Open = true
+	}
+	if !baseSet && inheritedBase != "" && inheritedBase != t.QualifiedName() {
+		t.BaseType = inheritedBase
+	}
+	for _, k := range strings.Split(key, ",") {
+		if k = strings.TrimSpace(k); k != "" {
+			t.Key = append(t.Key, k)
+		}
+	}
+	switch {
+	case len(t.Key) > 0:
+		t.Kind = EntityKind
+	case keySet && t.BaseType != "":
+		t.Kind = EntityKind
+	case t.BaseType == "microsoft.graph.entity" || t.BaseType == "microsoft.graph.directoryObject":
+		t.Kind = EntityKind
+	}
+}
+
+// readEnumPage reads an enum page.
+func (r *mdReader) readEnumPage() error {
+	ns, name, err := r.typeName()
+	if err != nil {
+		return err
+	}
+	desc, _ := r.intro()
+	e := &EnumType{Name: name, Namespace: ns, Description: desc, Pos: r.titlePos}
+	if !e.Pos.IsValid() {
+		e.Pos = r.pos(1, 1)
+	}
+	ld := strings.ToLower(desc)
+	if strings.Contains(ld, "flags enum") || strings.Contains(ld, "flag enum") || strings.Contains(ld, "[flags]") || strings.Contains(ld, "bitwise") {
+		e.Flags = true
+	}
+	var fallback []mdBlock
+	for i, b := range r.sc.blocks {
+		if b.kind != mdBTable || mdClassifyTable(b.table) == mdTableOther {
+			continue
+		}
+		if r.blockSec[i] == mdSecMembers {
+			r.readEnumTable(b, e)
+		} else if mdClassifyTable(b.table) == mdTableEnum {
+			fallback = append(fallback, b)
+		}
+	}
+	if len(e.Members) == 0 {
+		for _, b := range fallback {
+			r.readEnumTable(b, e)
+		}
+	}
+	if len(e.Members) == 0 {
+		r.warnf(e.Pos, "enum page lists no members")
+	}
+	mdSetSentinel(e)
+	r.spec.Enums = append(r.spec.Enums, e)
+	return nil
+}
+
+var (
+	mdRequestLineRe = regexp.MustCompile(`^(GET|POST|PATCH|PUT|DELETE)\s+(\S+)`)
+	mdActionTitleRe = regexp.MustCompile(`^[A-Za-z_][\w.]*\s*:\s*[A-Za-z_]\w*$`)
+	mdODataTypeRe   = regexp.MustCompile(`"@odata\.type"\s*:\s*"#?([^"]+)"`)
+)
+
+// readAPI reads an API page: an Operation for Create and Update pages.
+func (r *mdReader) readAPI() {
+	method, reqPath, reqPos, ok := r.requestLine()
+	if !ok {
+		r.warnf(r.pos(1, 0), "API page without an HTTP request line; nothing read")
+		return
+	}
+	var kind OperationKind
+	switch method {
+	case "POST":
+		if mdActionTitleRe.MatchString(strings.TrimSpace(r.title)) {
+			return // an action, not a create
+		}
+		kind = Create
+	case "PUT":
+		kind = Create
+	case "PATCH":
+		kind = Update
+	default:
+		return
+	}
+	op := &Operation{Kind: kind, Method: method, Path: reqPath, Pos: reqPos}
+	tables := 0
+	required := false // an intro line says the table lists required properties
+	seen := map[string]bool{}
+	for i, b := range r.sc.blocks {
+		if r.blockSec[i] != mdSecBody {
+			continue
+		}
+		switch b.kind {
+		case mdBText, mdBHeading:
+			l := strings.ToLower(mdPlain(b.text, r.sc.refs, false))
+			switch {
+			case strings.Contains(l, "optional") || strings.Contains(l, "not required"):
+				required = false
+			case strings.Contains(l, "required") && (b.kind == mdBHeading || strings.Contains(l, "propert") || strings.Contains(l, "parameter")):
+				required = true
+			}
+		case mdBTable:
+			if mdClassifyTable(b.table) != mdTableProps {
+				continue
+			}
+			tables++
+			for _, rw := range r.readRows(b, false) {
+				if seen[rw.name] {
+					r.warnf(rw.pos, "body property %s is listed twice; the second is skipped", rw.name)
+					continue
+				}
+				seen[rw.name] = true
+				bp := &BodyProperty{
+					Name:        rw.name,
+					Required:    (rw.facts.required || rw.required || required) && !rw.facts.optional,
+					Description: mdOneLine(rw.desc),
+					Pos:         rw.pos,
+				}
+				if rw.hasType {
+					bp.Type = rw.typ.ref
+				}
+				op.Body = append(op.Body, bp)
+			}
+			required = false
+		}
+	}
+	if tables == 0 {
+		r.warnf(reqPos, "%s page has no request body property table; no operation read", kind)
+		return
+	}
+	op.Type = r.operationType()
+	if op.Type == "" {
+		r.warnf(reqPos, "cannot tell which type the %s request body holds; no operation read", kind)
+		return
+	}
+	r.spec.Operations = append(r.spec.Operations, op)
+}
+
+// requestLine finds the first request line of the HTTP request section.
+func (r *mdReader) requestLine() (method, p string, pos Pos, ok bool) {
+	try := func(b mdBlock) bool {
+		for k, l := range strings.Split(b.text, "\n") {
+			m := mdRequestLineRe.FindStringSubmatch(strings.TrimSpace(l))
+			if m == nil {
+				continue
+			}
+			u := m[2]
+			if i := strings.Index(u, "://"); i >= 0 {
+				// https://graph.microsoft.com/v1.0/x -> /x
+				rest := u[i+3:]
+				j := strings.IndexByte(rest, '/')
+				if j < 0 {
+					continue
+				}
+				rest = rest[j:]
+				for _, v := range []string{"/v1.0/", "/beta/"} {
+					if strings.HasPrefix(rest, v) {
+						rest = rest[len(v)-1:]
+					}
+				}
+				u = rest
+			}
+			if i := strings.IndexByte(u, '?'); i >= 0 {
+				u = u[:i]
+			}
+			if !strings.HasPrefix(u, "/") {
+				continue
+			}
+			method, p = m[1], u
+			pos = r.pos(b.line+1+k, b.col+len(l)-len(strings.TrimLeft(l, " \t")))
+			return true
+		}
+		return false
+	}
+	for i, b := range r.sc.blocks {
+		if b.kind == mdBCode && r.blockSec[i] == mdSecHTTP && try(b) {
+			return method, p, pos, true
+		}
+	}
+	return "", "", Pos{}, false
+}
+
+// operationType finds the type an API page's request body holds.
+func (r *mdReader) operationType() string {
+	blocks := r.sc.blocks
+	// 1. The request example's "@odata.type".
+	// 2. The response comment's "@odata.type".
+	var fromResponse string
+	for i, b := range blocks {
+		if b.kind != mdBComment || !strings.Contains(strings.ToLower(b.text), "blocktype") {
+			continue
+		}
+		m, ok := mdParseJSONObject(b.text)
+		if !ok {
+			continue
+		}
+		bt, _ := mdJSONKey(m, "blockType")
+		s, _ := mdJSONString(bt)
+		switch strings.ToLower(s) {
+		case "request":
+			for j := i + 1; j < len(blocks); j++ {
+				if blocks[j].kind == mdBCode {
+					if t := r.requestBodyType(blocks[j].text); t != "" {
+						return t
+					}
+					break
+				}
+				if blocks[j].kind == mdBComment || blocks[j].kind == mdBHeading && blocks[j].level <= 3 {
+					break
+				}
+			}
+		case "response":
+			if fromResponse == "" {
+				if v, ok := mdJSONKey(m, "@odata.type"); ok {
+					if s, ok := mdJSONString(v); ok {
+						fromResponse = mdTypeFromOData(s)
+					}
+				}
+			}
+		}
+	}
+	if fromResponse != "" {
+		return r.qualifyQ(fromResponse, "")
+	}
+	// 3. The first ../resources/x.md link of the Request body or Response.
+	for i, b := range blocks {
+		if b.kind != mdBText || (r.blockSec[i] != mdSecBody && r.blockSec[i] != mdSecResponse) {
+			continue
+		}
+		_, links := mdLinks(b.text, r.sc.refs, false)
+		for _, l := range links {
+			if !strings.Contains(l.target, "resources/") || !strings.Contains(l.target, ".md") {
+				continue
+			}
+			name := strings.Trim(mdPlain(l.text, nil, false), "` ")
+			if !mdQualifiedRe.MatchString(name) {
+				name = mdNameFromTarget(l.target)
+			}
+			if name != "" {
+				return r.qualifyQ(name, l.target)
+			}
+		}
+	}
+	// 4. The title's last word.
+	if f := strings.Fields(r.title); len(f) > 0 {
+		name := strings.Trim(f[len(f)-1], "`*.")
+		if mdQualifiedRe.MatchString(name) {
+			return r.qualifyQ(name, "")
+		}
+	}
+	return ""
+}
+
+func (r *mdReader) qualifyQ(name, target string) string {
+	if strings.Contains(name, ".") {
+		return mdNormNS(name)
+	}
+	return r.qualify(name, target)
+}
+
+// requestBodyType reads the top-level "@odata.type" of a request example.
+func (r *mdReader) requestBodyType(code string) string {
+	k := strings.IndexByte(code, '{')
+	if k < 0 {
+		return ""
+	}
+	body := code[k:]
+	if m, ok := mdParseJSONObject(body); ok {
+		if v, ok := mdJSONKey(m, "@odata.type"); ok {
+			if s, ok := mdJSONString(v); ok {
+				if t := mdTypeFromOData(s); t != "" {
+					return r.qualifyQ(t, "")
+				}
+			}
+		}
+		return ""
+	}
+	if m := mdODataTypeRe.FindStringSubmatch(body); m != nil {
+		if t := mdTypeFromOData(m[1]); t != "" {
+			return r.qualifyQ(t, "")
+		}
+	}
+	return ""
+}
