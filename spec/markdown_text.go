@@ -254,24 +254,24 @@ type mdFacts struct {
 }
 
 var (
-	mdReadOnlyWord   = `read[\s-]?only`
-	mdReadOnlyStart  = regexp.MustCompile(`(?i)^\(?` + mdReadOnlyWord + `\b`)
-	mdReadOnlyIs     = regexp.MustCompile(`(?i)\b(?:is|are|be|becomes)\s+(?:a\s+|an\s+|always\s+|also\s+)?` + mdReadOnlyWord + `\b\s*([A-Za-z]*)`)
-	mdReadOnlyParen  = regexp.MustCompile(`(?i)\(` + mdReadOnlyWord + `\)`)
-	mdImmutableHint  = regexp.MustCompile(`(?i)\b(once\s+set|after\s+(creation|it\s+is\s+created|it's\s+created|being\s+created)|cannot\s+be\s+(changed|modified|updated)\s+after)\b`)
-	mdRequiredStart  = regexp.MustCompile(`^(?:Required|REQUIRED|required)(?:$|[^A-Za-z])`)
-	mdRequiredDot    = regexp.MustCompile(`\bRequired\.`)
-	mdRequiredIs     = regexp.MustCompile(`(?i)\bthis\s+(property|field|value)\s+is\s+(always\s+)?required\b|\bthis\s+is\s+a\s+required\s+(property|field|value)\b`)
-	mdOptionalStart  = regexp.MustCompile(`^(?i:optional)(?:$|[^A-Za-z])`)
-	mdNotNullable    = regexp.MustCompile(`(?i)\b(not\s+nullable|non-?nullable|cannot\s+be\s+null|can't\s+be\s+null|isn't\s+nullable|is\s+not\s+nullable)\b`)
-	mdDeprecated     = regexp.MustCompile(`(?i)^deprecated\b|\b(is|are|has\s+been|have\s+been|was|were|being)\s+deprecated\b|\(deprecated\)`)
-	mdKeyPhrase      = regexp.MustCompile(`^Key(?:$|[ ,.;])`)
-	mdDefaultRe      = regexp.MustCompile(`(?i)\b(?:the\s+)?(?:default\s+value\s+is|default\s+value\s*:|default\s+is|defaults\s+to|default\s*:|default\s+value\s+of\s+this\s+property\s+is|by\s+default\s+(?:it\s+is|is))\s+`)
-	mdPossibleRe     = regexp.MustCompile(`(?i)\b(?:the\s+)?(?:possible|supported|valid|allowed|accepted)\s+values?\s*(?:are|is|include|includes)?\s*:?\s*`)
-	mdFilterWord     = regexp.MustCompile(`(?i)\$filter`)
-	mdFilterNeg      = regexp.MustCompile(`(?i)\b(not\s+support|n't\s+support|not\s+supported|unsupported|not\s+filterable|no\s+\$filter)`)
-	mdIdentRe        = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
-	mdQualifiedRe    = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$`)
+	mdReadOnlyWord  = `read[\s-]?only`
+	mdReadOnlyStart = regexp.MustCompile(`(?i)^\(?` + mdReadOnlyWord + `\b`)
+	mdReadOnlyIs    = regexp.MustCompile(`(?i)\b(?:is|are|be|becomes)\s+(?:a\s+|an\s+|always\s+|also\s+)?` + mdReadOnlyWord + `\b\s*([A-Za-z]*)`)
+	mdReadOnlyParen = regexp.MustCompile(`(?i)\(` + mdReadOnlyWord + `\)`)
+	mdImmutableHint = regexp.MustCompile(`(?i)\b(once\s+set|after\s+(creation|it\s+is\s+created|it's\s+created|being\s+created)|cannot\s+be\s+(changed|modified|updated)\s+after)\b`)
+	mdRequiredStart = regexp.MustCompile(`^(?:Required|REQUIRED|required)(?:$|[^A-Za-z])`)
+	mdRequiredDot   = regexp.MustCompile(`\bRequired\.`)
+	mdRequiredIs    = regexp.MustCompile(`(?i)\bthis\s+(property|field|value)\s+is\s+(always\s+)?required\b|\bthis\s+is\s+a\s+required\s+(property|field|value)\b`)
+	mdOptionalStart = regexp.MustCompile(`^(?i:optional)(?:$|[^A-Za-z])`)
+	mdNotNullable   = regexp.MustCompile(`(?i)\b(not\s+nullable|non-?nullable|cannot\s+be\s+null|can't\s+be\s+null|isn't\s+nullable|is\s+not\s+nullable)\b`)
+	mdDeprecated    = regexp.MustCompile(`(?i)^deprecated\b|\b(is|are|has\s+been|have\s+been|was|were|being)\s+deprecated\b|\(deprecated\)`)
+	mdKeyPhrase     = regexp.MustCompile(`^Key(?:$|[ ,.;])`)
+	mdDefaultRe     = regexp.MustCompile(`(?i)\b(?:the\s+)?(?:default\s+value\s+is|default\s+value\s*:|default\s+is|defaults\s+to|default\s*:|default\s+value\s+of\s+this\s+property\s+is|by\s+default\s+(?:it\s+is|is))\s+`)
+	mdPossibleRe    = regexp.MustCompile(`(?i)\b(?:the\s+)?(?:possible|supported|valid|allowed|accepted)\s+values?\s*(?:are|is|include|includes)?\s*:?\s*`)
+	mdFilterWord    = regexp.MustCompile(`(?i)\$filter`)
+	mdFilterNeg     = regexp.MustCompile(`(?i)\b(not\s+support|n't\s+support|not\s+supported|unsupported|not\s+filterable|no\s+\$filter)`)
+	mdIdentRe       = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+	mdQualifiedRe   = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$`)
 )
 
 // mdDefaultStop are words after "default is" that do not start a value.
