@@ -2,7 +2,5 @@ package generator
 
 import "flag"
 
-// update makes golden-file tests rewrite their files instead of comparing:
-//
-//	go test ./generator -run Schema -update
-var update = flag.Bool("update", false, "rewrite golden files under testdata/")
+// update makes golden tests rewrite their want files: go test ./generator -update
+var update = flag.Bool("update", false, "rewrite golden files")

@@ -1,0 +1,745 @@
+package generator
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/odatagen/odatagen/spec"
+)
+
+// build turns a spec into the intermediate form. It makes every decision:
+// see ir.go.
+func build(s *spec.Spec, opts Options) (*irPackage, []Note, error) {
+	if s == nil {
+		return nil, nil, errors.New("generator: nil spec")
+	}
+	if !isGoIdent(opts.Package) {
+		return nil, nil, fmt.Errorf("generator: package name %q is not a Go identifier", opts.Package)
+	}
+	b := &builder{
+		spec:    s,
+		opts:    opts,
+		ix:      spec.NewIndex(s),
+		structs: map[string]*irStruct{},
+		enums:   map[string]*irEnum{},
+		aliases: map[string]*irAlias{},
+		docs:    map[docKey][]string{},
+	}
+	b.dedupe()
+	if err := b.selectTypes(); err != nil {
+		return nil, b.notes, err
+	}
+	b.choosePrimary()
+	b.nameDecls()
+	if err := b.buildStructs(); err != nil {
+		return nil, b.notes, err
+	}
+	b.breakCycles()
+	b.buildEnums()
+	b.buildAliases()
+	return b.layout(), b.notes, nil
+}
+
+type builder struct {
+	spec  *spec.Spec
+	opts  Options
+	ix    *spec.Index
+	notes []Note
+
+	// The declarations to generate, in spec order, without duplicates.
+	types    []*spec.StructuredType
+	enumList []*spec.EnumType
+	typedefs []*spec.TypeDef
+	// selected holds the qualified names of the declarations to generate.
+	selected map[string]bool
+
+	primary string // the namespace whose names get no prefix
+
+	// Go names of declarations by qualified name.
+	goNames map[string]string
+	pkgNS   *nameSpace
+
+	structs map[string]*irStruct // by qualified name
+	enums   map[string]*irEnum
+	aliases map[string]*irAlias
+
+	docs map[docKey][]string // field doc cache (a base property repeats in every derived struct)
+}
+
+type docKey struct {
+	prop *spec.Property
+	note string
+}
+
+func (b *builder) note(pos spec.Pos, format string, args ...any) {
+	b.notes = append(b.notes, Note{Pos: pos, Msg: fmt.Sprintf(format, args...)})
+}
+
+// dedupe keeps the first declaration of every qualified name (spec.Index
+// does the same); Merge should have settled duplicates, so each dropped one
+// is a Note.
+func (b *builder) dedupe() {
+	seen := map[string]spec.Pos{}
+	first := func(q string, pos spec.Pos) bool {
+		if p, ok := seen[q]; ok {
+			b.note(pos, "%s is declared twice (first at %s); the second declaration is ignored", q, p)
+			return false
+		}
+		seen[q] = pos
+		return true
+	}
+	for _, t := range b.spec.Types {
+		if first(t.QualifiedName(), t.Pos) {
+			b.types = append(b.types, t)
+		}
+	}
+	for _, e := range b.spec.Enums {
+		if first(e.QualifiedName(), e.Pos) {
+			b.enumList = append(b.enumList, e)
+		}
+	}
+	for _, d := range b.spec.TypeDefs {
+		if first(d.QualifiedName(), d.Pos) {
+			b.typedefs = append(b.typedefs, d)
+		}
+	}
+}
+
+// resolve finds the declaration a type reference names: exactly, or (with a
+// note) by spec.Index.Resolve's looser rules. Primitive spellings are
+// normalized.
+func (b *builder) resolve(name string, pos spec.Pos) (string, bool) {
+	if b.ix.Defines(name) {
+		return name, true
+	}
+	if p, ok := spec.LookupPrimitive(name); ok {
+		return p, true
+	}
+	if q, ok := b.ix.Resolve(name); ok {
+		b.note(pos, "type %q taken to mean %s", name, q)
+		return q, true
+	}
+	return "", false
+}
+
+// selectTypes decides what to generate: everything, or the closure of
+// Options.Types (base types, structural property types, enums, type
+// definitions; not the targets of navigation properties, which would pull
+// in most of a service).
+func (b *builder) selectTypes() error {
+	b.selected = map[string]bool{}
+	if len(b.opts.Types) == 0 {
+		for _, t := range b.types {
+			b.selected[t.QualifiedName()] = true
+		}
+		for _, e := range b.enumList {
+			b.selected[e.QualifiedName()] = true
+		}
+		for _, d := range b.typedefs {
+			b.selected[d.QualifiedName()] = true
+		}
+		return nil
+	}
+	var work []string
+	var errs []error
+	for _, name := range b.opts.Types {
+		q, ok := b.ix.Resolve(name)
+		if !ok || spec.IsPrimitiveName(q) {
+			errs = append(errs, fmt.Errorf("generator: Options.Types: no type named %q", name))
+			continue
+		}
+		work = append(work, q)
+	}
+	if len(errs) > 0 {
+		return errors.Join(errs...)
+	}
+	for len(work) > 0 {
+		q := work[len(work)-1]
+		work = work[:len(work)-1]
+		if b.selected[q] || spec.IsPrimitiveName(q) {
+			continue
+		}
+		b.selected[q] = true
+		t := b.ix.Type(q)
+		if t == nil {
+			continue // enum or type definition: no references
+		}
+		if t.BaseType != "" && b.ix.Type(t.BaseType) != nil {
+			work = append(work, t.BaseType)
+		}
+		for _, p := range t.Properties {
+			if r, ok := b.resolve(p.Type.Name, p.Pos); ok {
+				work = append(work, r)
+			}
+		}
+	}
+	keep := func(q string) bool { return b.selected[q] }
+	b.types = slices.DeleteFunc(b.types, func(t *spec.StructuredType) bool { return !keep(t.QualifiedName()) })
+	b.enumList = slices.DeleteFunc(b.enumList, func(e *spec.EnumType) bool { return !keep(e.QualifiedName()) })
+	b.typedefs = slices.DeleteFunc(b.typedefs, func(d *spec.TypeDef) bool { return !keep(d.QualifiedName()) })
+	return nil
+}
+
+// choosePrimary picks the namespace whose declarations keep their plain
+// names: Options.Namespace, or the one with the most declarations in the
+// whole spec (ties: the shorter, then the alphabetically first name). Names
+// from other namespaces get the namespace's extra segments as a prefix:
+// microsoft.graph.security.alert -> SecurityAlert.
+func (b *builder) choosePrimary() {
+	if b.opts.Namespace != "" {
+		b.primary = b.opts.Namespace
+		return
+	}
+	count := map[string]int{}
+	for _, t := range b.spec.Types {
+		count[t.Namespace]++
+	}
+	for _, e := range b.spec.Enums {
+		count[e.Namespace]++
+	}
+	for _, d := range b.spec.TypeDefs {
+		count[d.Namespace]++
+	}
+	best, n := "", -1
+	for ns, c := range count {
+		if c > n || c == n && (len(ns) < len(best) || len(ns) == len(best) && ns < best) {
+			best, n = ns, c
+		}
+	}
+	b.primary = best
+}
+
+// nsRelative returns the part of ns that names it relative to the primary
+// namespace: "" for the primary namespace itself, "security" for
+// microsoft.graph.security, the segments after the common prefix otherwise.
+func (b *builder) nsRelative(ns string) string {
+	if ns == b.primary {
+		return ""
+	}
+	if rest, ok := strings.CutPrefix(ns, b.primary+"."); ok && b.primary != "" {
+		return rest
+	}
+	ps, ns1 := strings.Split(b.primary, "."), strings.Split(ns, ".")
+	i := 0
+	for i < len(ps) && i < len(ns1)-1 && ps[i] == ns1[i] {
+		i++
+	}
+	return strings.Join(ns1[i:], ".")
+}
+
+// nsPrefix is the Go name prefix of a namespace.
+func (b *builder) nsPrefix(ns string) string {
+	var p strings.Builder
+	for _, seg := range strings.Split(b.nsRelative(ns), ".") {
+		p.WriteString(goWords(seg))
+	}
+	return p.String()
+}
+
+// pkgDecl is a declaration that needs a package-level name.
+type pkgDecl struct {
+	q, ns, name string
+	pos         spec.Pos
+}
+
+// nameDecls names every declaration. Types, enums and type definitions
+// claim their names first, sorted with the primary namespace first and
+// then by qualified name, so the same spec always gives the same names and
+// a type never loses its name to an enum constant. Enum constants and flags
+// constructors come next.
+func (b *builder) nameDecls() {
+	b.goNames = map[string]string{}
+	b.pkgNS = newNameSpace()
+	var decls []pkgDecl
+	for _, t := range b.types {
+		decls = append(decls, pkgDecl{t.QualifiedName(), t.Namespace, t.Name, t.Pos})
+	}
+	for _, e := range b.enumList {
+		decls = append(decls, pkgDecl{e.QualifiedName(), e.Namespace, e.Name, e.Pos})
+	}
+	for _, d := range b.typedefs {
+		decls = append(decls, pkgDecl{d.QualifiedName(), d.Namespace, d.Name, d.Pos})
+	}
+	slices.SortFunc(decls, func(x, y pkgDecl) int {
+		if px, py := x.ns == b.primary, y.ns == b.primary; px != py {
+			if px {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(x.q, y.q)
+	})
+	for _, d := range decls {
+		want := exported(b.nsPrefix(d.ns) + goWords(d.name))
+		got, clash := b.pkgNS.claim(d.q, want)
+		if got != want {
+			b.note(d.pos, "Go name %s of %s is taken by %s; using %s", want, d.q, clash, got)
+		}
+		b.goNames[d.q] = got
+	}
+}
+
+// buildStructs builds every struct: the flattened fields, their names,
+// types, tags and docs.
+func (b *builder) buildStructs() error {
+	var errs []error
+	missingBase := map[string][]*spec.StructuredType{}
+	var missingOrder []string
+	for _, t := range b.types {
+		chain := b.ix.BaseChain(t)
+		slices.Reverse(chain) // base first
+		if root := chain[0]; root.BaseType != "" && b.ix.Type(root.BaseType) == nil {
+			if _, ok := missingBase[root.BaseType]; !ok {
+				missingOrder = append(missingOrder, root.BaseType)
+			}
+			missingBase[root.BaseType] = append(missingBase[root.BaseType], t)
+		}
+		st, err := b.buildStruct(t, chain)
+		errs = append(errs, err...)
+		b.structs[t.QualifiedName()] = st
+	}
+	for _, base := range missingOrder {
+		ts := missingBase[base]
+		names := make([]string, len(ts))
+		for i, t := range ts {
+			names[i] = t.QualifiedName()
+		}
+		b.note(ts[0].Pos, "base type %s is not defined by any input; %s hold%s only the properties listed on %s own page",
+			base, listNames(names), map[bool]string{true: "s", false: ""}[len(ts) == 1],
+			map[bool]string{true: "its", false: "their"}[len(ts) == 1])
+	}
+	// Derived types, for polymorphic decoding later.
+	for _, t := range b.types {
+		for _, base := range b.ix.BaseChain(t)[1:] {
+			if bs := b.structs[base.QualifiedName()]; bs != nil {
+				bs.Derived = append(bs.Derived, b.goNames[t.QualifiedName()])
+			}
+		}
+	}
+	for _, st := range b.structs {
+		slices.Sort(st.Derived)
+	}
+	if len(errs) > 0 {
+		return errors.Join(errs...)
+	}
+	return nil
+}
+
+func reservedWhat(name string) string {
+	if name == "Extra" {
+		return "Extra field"
+	}
+	return name + " method"
+}
+
+// listNames formats up to five names, then a count.
+func listNames(names []string) string {
+	if len(names) <= 5 {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(names[:5], ", "), len(names)-5)
+}
+
+// flatProp is one property of a flattened struct.
+type flatProp struct {
+	prop       *spec.Property // the most derived declaration
+	declaredBy string         // the base-most type that declares it
+	nav        bool
+}
+
+// flatten lists the properties of a base chain (base first): structural
+// properties, then navigation properties, each at the place of the base-most
+// declaration, with the facts of the most derived one (docs pages repeat
+// inherited properties, often with a more specific description).
+func flatten(chain []*spec.StructuredType) []flatProp {
+	var out []flatProp
+	at := map[string]int{}
+	add := func(t *spec.StructuredType, p *spec.Property, nav bool) {
+		if i, ok := at[p.Name]; ok {
+			out[i].prop = p
+			return
+		}
+		at[p.Name] = len(out)
+		out = append(out, flatProp{prop: p, declaredBy: t.QualifiedName(), nav: nav})
+	}
+	for _, t := range chain {
+		for _, p := range t.Properties {
+			add(t, p, false)
+		}
+	}
+	for _, t := range chain {
+		for _, p := range t.NavigationProperties {
+			add(t, p, true)
+		}
+	}
+	return out
+}
+
+func (b *builder) buildStruct(t *spec.StructuredType, chain []*spec.StructuredType) (*irStruct, []error) {
+	q := t.QualifiedName()
+	st := &irStruct{
+		Name:          b.goNames[q],
+		QualifiedName: q,
+		Kind:          t.Kind,
+		Abstract:      t.Abstract,
+		Open:          t.Open,
+		Type:          t,
+	}
+	st.Doc = b.structDoc(st, t, chain)
+	fieldNS := newNameSpace()
+	reserved := map[string]bool{}
+	for _, m := range structMethodNames {
+		fieldNS.reserve(m, m)
+		reserved[m] = true
+	}
+	var errs []error
+	for _, fp := range flatten(chain) {
+		p := fp.prop
+		typ, tag, edmNote, err := b.fieldType(q, p, fp.nav)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if typ == nil {
+			continue // dropped navigation property
+		}
+		want := goName(p.Name)
+		var got, clash string
+		if reserved[want] {
+			got, _ = fieldNS.claim(p.Name, want+"_")
+			b.note(p.Pos, "property %s of %s: Go name %s is reserved for the struct's own %s; using %s", p.Name, q, want, reservedWhat(want), got)
+		} else if got, clash = fieldNS.claim(p.Name, want); got != want {
+			b.note(p.Pos, "property %s of %s: Go name %s is taken by property %s; using %s", p.Name, q, want, clash, got)
+		}
+		st.Fields = append(st.Fields, &irField{
+			Name:       got,
+			JSONName:   p.Name,
+			Type:       typ,
+			Tag:        tag,
+			Doc:        b.fieldDoc(p, fp.nav, edmNote),
+			DeclaredBy: fp.declaredBy,
+			Navigation: fp.nav,
+			Prop:       p,
+		})
+	}
+	return st, errs
+}
+
+// fieldType decides a property's Go type and json tag (see the package doc
+// for the rules). It returns a nil type for a navigation property whose
+// target is not generated (Options.Types).
+func (b *builder) fieldType(owner string, p *spec.Property, nav bool) (typ *irType, tag, edmNote string, err error) {
+	var elem *irType
+	var raw, structured bool
+	target, ok := b.resolve(p.Type.Name, p.Pos)
+	switch {
+	case !ok && !b.opts.AllowUnresolved:
+		msg := fmt.Sprintf("unresolved type %s (property %s of %s); define it, or allow unresolved types to get json.RawMessage",
+			p.Type.Name, p.Name, owner)
+		if p.Pos.IsValid() {
+			return nil, "", "", spec.Errorf(p.Pos, "%s", msg)
+		}
+		return nil, "", "", errors.New(msg)
+	case !ok:
+		b.note(p.Pos, "property %s of %s: type %s is not defined by any input; using json.RawMessage", p.Name, owner, p.Type.Name)
+		elem, raw = identType(rawStandIn.pkg, rawStandIn.name), true
+		edmNote = "OData type: " + p.Type.String() + " (not defined by any input; kept as raw JSON)."
+	case spec.IsPrimitiveName(target):
+		g := edmGoTypes[target]
+		elem, raw = identType(g.pkg, g.name), g.raw
+		if g.lossy {
+			edmNote = "OData type: " + spec.TypeRef{Name: target, Collection: p.Type.Collection}.String() + "."
+		}
+	case !b.selected[target]:
+		if nav {
+			b.note(p.Pos, "navigation property %s of %s: %s is not generated (Options.Types); no field", p.Name, owner, target)
+			return nil, "", "", nil
+		}
+		// Unreachable: the closure includes every structural property type.
+		return nil, "", "", fmt.Errorf("generator: internal error: %s not selected", target)
+	default:
+		elem = identType("", b.goNames[target])
+		if d := b.ix.TypeDef(target); d != nil {
+			if u, ok := spec.LookupPrimitive(d.UnderlyingType); ok {
+				raw = edmGoTypes[u].raw
+			}
+		}
+		structured = b.ix.Type(target) != nil
+	}
+	switch {
+	case p.Type.Collection:
+		return &irType{Kind: irSlice, Elem: elem}, p.Name + ",omitzero", edmNote, nil
+	case raw:
+		return elem, p.Name + ",omitempty", edmNote, nil
+	case nav && structured:
+		return &irType{Kind: irPointer, Elem: elem}, p.Name + ",omitempty", edmNote, nil
+	case p.Nullable:
+		return &irType{Kind: irNullable, Elem: elem}, p.Name + ",omitzero", edmNote, nil
+	default:
+		return &irType{Kind: irPointer, Elem: elem}, p.Name + ",omitempty", edmNote, nil
+	}
+}
+
+// breakCycles keeps structs finite. A nullable structured property is held
+// by value (edm.Nullable[T]); when such fields form a cycle (a type that
+// holds itself, directly or through others), a struct would contain itself.
+// Every such field inside a cycle (a strongly connected component of the
+// "holds by value" graph) becomes edm.Nullable[*T] instead. The choice
+// depends only on the set of types, not on their order.
+func (b *builder) breakCycles() {
+	byName := map[string]*irStruct{}
+	for _, st := range b.structs {
+		byName[st.Name] = st
+	}
+	edges := func(st *irStruct) []*irStruct {
+		var out []*irStruct
+		for _, f := range st.Fields {
+			if f.Type.Kind == irNullable && f.Type.Elem.Pkg == "" {
+				if t := byName[f.Type.Elem.Name]; t != nil {
+					out = append(out, t)
+				}
+			}
+		}
+		return out
+	}
+	// Tarjan's algorithm, iterating structs in qualified-name order.
+	names := make([]string, 0, len(b.structs))
+	for q := range b.structs {
+		names = append(names, q)
+	}
+	slices.Sort(names)
+	index := map[*irStruct]int{}
+	low := map[*irStruct]int{}
+	onStack := map[*irStruct]bool{}
+	comp := map[*irStruct]int{}
+	var stack []*irStruct
+	next, ncomp := 0, 0
+	var visit func(v *irStruct)
+	visit = func(v *irStruct) {
+		index[v], low[v] = next, next
+		next++
+		stack = append(stack, v)
+		onStack[v] = true
+		for _, w := range edges(v) {
+			if _, seen := index[w]; !seen {
+				visit(w)
+				low[v] = min(low[v], low[w])
+			} else if onStack[w] {
+				low[v] = min(low[v], index[w])
+			}
+		}
+		if low[v] == index[v] {
+			for {
+				w := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				onStack[w] = false
+				comp[w] = ncomp
+				if w == v {
+					break
+				}
+			}
+			ncomp++
+		}
+	}
+	for _, q := range names {
+		if _, seen := index[b.structs[q]]; !seen {
+			visit(b.structs[q])
+		}
+	}
+	for _, q := range names {
+		st := b.structs[q]
+		for _, f := range st.Fields {
+			if f.Type.Kind != irNullable || f.Type.Elem.Pkg != "" {
+				continue
+			}
+			if t := byName[f.Type.Elem.Name]; t != nil && comp[t] == comp[st] {
+				f.Type = &irType{Kind: irNullable, Elem: &irType{Kind: irPointer, Elem: f.Type.Elem}}
+				if f.DeclaredBy == q || b.structs[f.DeclaredBy] == nil {
+					b.note(f.Prop.Pos, "property %s of %s: %s holds %s by value again; the field is %s to keep the struct finite",
+						f.JSONName, q, t.QualifiedName, st.QualifiedName, f.Type)
+				}
+			}
+		}
+	}
+}
+
+func (b *builder) buildEnums() {
+	for _, e := range b.enumList {
+		q := e.QualifiedName()
+		ie := &irEnum{Name: b.goNames[q], QualifiedName: q, Flags: e.Flags, Type: e}
+		ie.Doc = b.enumDoc(ie, e)
+		for i, m := range e.Members {
+			want := ie.Name + goWords(m.Name)
+			got, clash := b.pkgNS.claim(q+"/"+m.Name, want, ie.Name+"_"+goWords(m.Name))
+			if got != want {
+				b.note(m.Pos, "member %s of %s: Go name %s is taken by %s; using %s", m.Name, q, want, clash, got)
+			}
+			var d docBuilder
+			d.add(m.Description)
+			var facts []string
+			if m.Name == e.Sentinel {
+				facts = append(facts, "The evolvable-enum sentinel: members after it are sent only to clients that ask for them.")
+			} else if e.AfterSentinel(i) {
+				facts = append(facts, "Comes after "+e.Sentinel+": sent only to clients that ask for it.")
+			}
+			d.addSentences(facts...)
+			ie.Consts = append(ie.Consts, &irConst{Name: got, Member: m.Name, Value: m.Value, Doc: d.lines()})
+		}
+		if e.Flags {
+			want := "New" + ie.Name
+			got, clash := b.pkgNS.claim(q+"/New", want)
+			if got != want {
+				b.note(e.Pos, "flags constructor of %s: Go name %s is taken by %s; using %s", q, want, clash, got)
+			}
+			ie.NewFunc = got
+		}
+		b.enums[q] = ie
+	}
+}
+
+func (b *builder) buildAliases() {
+	for _, d := range b.typedefs {
+		q := d.QualifiedName()
+		u, ok := spec.LookupPrimitive(d.UnderlyingType)
+		if !ok {
+			u = "Edm.String"
+			b.note(d.Pos, "type definition %s: underlying type %q is not an Edm primitive type; using Edm.String", q, d.UnderlyingType)
+		}
+		g := edmGoTypes[u]
+		var doc docBuilder
+		doc.add(fmt.Sprintf("%s is the OData type definition %s (underlying type %s).", b.goNames[q], q, u))
+		doc.add(d.Description)
+		b.aliases[q] = &irAlias{Name: b.goNames[q], QualifiedName: q, Doc: doc.lines(), Type: identType(g.pkg, g.name)}
+	}
+}
+
+// layout assigns declarations to files: per namespace, "types.go" (structs
+// and type definitions) and "enums.go", prefixed for namespaces other than
+// the primary one ("security_types.go"); inside a file, declarations are
+// sorted by Go name.
+func (b *builder) layout() *irPackage {
+	pkg := &irPackage{Name: b.opts.Package, Source: b.opts.Source}
+	files := map[string]*irFile{}
+	add := func(ns, kind string, d irDecl) {
+		name := kind + ".go"
+		if stem := fileStem(b.nsRelative(ns)); stem != "" {
+			name = stem + "_" + name
+		}
+		f := files[name]
+		if f == nil {
+			f = &irFile{Name: name}
+			files[name] = f
+			pkg.Files = append(pkg.Files, f)
+		}
+		f.Decls = append(f.Decls, d)
+	}
+	for _, t := range b.types {
+		add(t.Namespace, "types", b.structs[t.QualifiedName()])
+	}
+	for _, d := range b.typedefs {
+		add(d.Namespace, "types", b.aliases[d.QualifiedName()])
+	}
+	for _, e := range b.enumList {
+		add(e.Namespace, "enums", b.enums[e.QualifiedName()])
+	}
+	slices.SortFunc(pkg.Files, func(x, y *irFile) int { return cmp.Compare(x.Name, y.Name) })
+	for _, f := range pkg.Files {
+		slices.SortFunc(f.Decls, func(x, y irDecl) int { return cmp.Compare(x.declName(), y.declName()) })
+	}
+	return pkg
+}
+
+// structDoc writes a struct's doc comment.
+func (b *builder) structDoc(st *irStruct, t *spec.StructuredType, chain []*spec.StructuredType) []string {
+	var d docBuilder
+	kind := string(t.Kind) + " type"
+	if t.Open {
+		kind = "open " + kind
+	}
+	if t.Abstract {
+		kind = "abstract " + kind
+	}
+	d.add(fmt.Sprintf("%s is the OData %s %s.", st.Name, kind, st.QualifiedName))
+	d.add(t.Description)
+	var facts []string
+	if len(chain) > 1 {
+		bases := make([]string, 0, len(chain)-1)
+		for i := len(chain) - 2; i >= 0; i-- {
+			bases = append(bases, chain[i].QualifiedName())
+		}
+		facts = append(facts, fmt.Sprintf("Base types: %s. Their properties are fields here too, first.", strings.Join(bases, ", ")))
+	} else if t.BaseType != "" {
+		facts = append(facts, fmt.Sprintf("Base type: %s, which no input defines; the fields are the properties this type lists.", t.BaseType))
+	}
+	for i := len(chain) - 1; i >= 0; i-- {
+		if len(chain[i].Key) > 0 {
+			facts = append(facts, fmt.Sprintf("Key: %s.", strings.Join(chain[i].Key, ", ")))
+			break
+		}
+	}
+	if t.Abstract {
+		facts = append(facts, "Abstract: a payload always holds a derived type, named by @odata.type; its extra members are kept in Extra.")
+	}
+	if t.Open {
+		facts = append(facts, "Open: dynamic properties (members that are not declared properties) are kept in Extra.")
+	}
+	d.addSentences(facts...)
+	return d.lines()
+}
+
+// fieldDoc writes a field's doc comment (cached per property).
+func (b *builder) fieldDoc(p *spec.Property, nav bool, edmNote string) []string {
+	key := docKey{p, edmNote}
+	if nav {
+		key.note = "\x00nav" + edmNote
+	}
+	if lines, ok := b.docs[key]; ok {
+		return lines
+	}
+	var d docBuilder
+	d.add(p.Description)
+	d.addSentences(propertyFacts(p, nav, edmNote)...)
+	if p.Deprecated {
+		d.add("Deprecated: the service marks this property as deprecated.")
+	}
+	lines := d.lines()
+	b.docs[key] = lines
+	return lines
+}
+
+// enumDoc writes an enum's doc comment.
+func (b *builder) enumDoc(ie *irEnum, e *spec.EnumType) []string {
+	var d docBuilder
+	if e.Flags {
+		d.add(fmt.Sprintf("%s is the OData flags enum type %s. A value holds the JSON form: member names joined with commas, e.g. %q.",
+			ie.Name, ie.QualifiedName, flagsExample(e)))
+	} else {
+		d.add(fmt.Sprintf("%s is the OData enum type %s.", ie.Name, ie.QualifiedName))
+	}
+	d.add(e.Description)
+	facts := []string{"Values this package does not declare decode without error and are kept as they are; IsKnown tells them apart."}
+	if e.Sentinel != "" {
+		facts = append(facts, fmt.Sprintf("%s is evolvable: members after %s are sent only to clients that ask for them (Prefer: include-unknown-enum-members).", ie.Name, e.Sentinel))
+	}
+	d.addSentences(facts...)
+	return d.lines()
+}
+
+func flagsExample(e *spec.EnumType) string {
+	var names []string
+	for _, m := range e.Members {
+		if m.Value != 0 && m.Name != e.Sentinel {
+			names = append(names, m.Name)
+		}
+		if len(names) == 2 {
+			break
+		}
+	}
+	if len(names) == 0 && len(e.Members) > 0 {
+		names = append(names, e.Members[0].Name)
+	}
+	return strings.Join(names, ",")
+}
