@@ -226,7 +226,7 @@ func emitEnum(f *jen.File, e *irEnum) {
 // emitEnumMethods writes IsKnown and Value of a plain enum.
 func emitEnumMethods(f *jen.File, e *irEnum) {
 	name := e.Name
-	f.Add(fixedDoc("IsKnown reports whether e is a member that " + name + " declares.").
+	f.Add(fixedDoc("IsKnown reports whether e is a member that "+name+" declares.").
 		Func().Params(jen.Id("e").Id(name)).Id("IsKnown").Params().Bool().Block(
 		jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Id("e").Dot("Value").Call(),
 		jen.Return(jen.Id("ok")),
@@ -239,7 +239,7 @@ func emitEnumMethods(f *jen.File, e *irEnum) {
 		}
 		values = jen.Switch(jen.Id("e")).Block(cases...)
 	}
-	f.Add(fixedDoc("Value returns the numeric value that " + name + " declares for e; ok is false when e is not a declared member.").
+	f.Add(fixedDoc("Value returns the numeric value that "+name+" declares for e; ok is false when e is not a declared member.").
 		Func().Params(jen.Id("e").Id(name)).Id("Value").Params().Params(jen.Id("v").Int64(), jen.Id("ok").Bool()).Block(
 		values,
 		jen.Return(jen.Lit(0), jen.False()),
@@ -249,7 +249,7 @@ func emitEnumMethods(f *jen.File, e *irEnum) {
 // emitFlagsMethods writes the methods and constructor of a flags enum.
 func emitFlagsMethods(f *jen.File, e *irEnum) {
 	name := e.Name
-	f.Add(fixedDoc(e.NewFunc + " combines members into one value (canonical JSON form).").
+	f.Add(fixedDoc(e.NewFunc+" combines members into one value (canonical JSON form).").
 		Func().Id(e.NewFunc).Params(jen.Id("members").Op("...").Id(name)).Id(name).Block(
 		jen.Id("names").Op(":=").Make(jen.Index().String(), jen.Len(jen.Id("members"))),
 		jen.For(jen.List(jen.Id("i"), jen.Id("m")).Op(":=").Range().Id("members")).Block(
@@ -274,7 +274,7 @@ func emitFlagsMethods(f *jen.File, e *irEnum) {
 		),
 		jen.Return(jen.True()),
 	))
-	f.Add(fixedDoc("IsKnown reports whether e holds at least one member and only members that " + name + " declares.").
+	f.Add(fixedDoc("IsKnown reports whether e holds at least one member and only members that "+name+" declares.").
 		Func().Params(jen.Id("e").Id(name)).Id("IsKnown").Params().Bool().Block(
 		jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Id("e").Dot("Value").Call(),
 		jen.Return(jen.Id("ok").Op("&&").Len(jen.Qual(edmPath, "SplitFlags").Call(jen.String().Call(jen.Id("e")))).Op(">").Lit(0)),
@@ -284,7 +284,7 @@ func emitFlagsMethods(f *jen.File, e *irEnum) {
 		cases = append(cases, jen.Case(jen.Id(c.Name)).Block(jen.Id("v").Op("|=").Lit(c.Value)))
 	}
 	cases = append(cases, jen.Default().Block(jen.Return(jen.Lit(0), jen.False())))
-	f.Add(fixedDoc("Value returns the numeric value of e: the declared values of its members combined with bitwise OR. ok is false when e holds a member that " + name + " does not declare.").
+	f.Add(fixedDoc("Value returns the numeric value of e: the declared values of its members combined with bitwise OR. ok is false when e holds a member that "+name+" does not declare.").
 		Func().Params(jen.Id("e").Id(name)).Id("Value").Params().Params(jen.Id("v").Int64(), jen.Id("ok").Bool()).Block(
 		jen.For(jen.List(jen.Id("_"), jen.Id("m")).Op(":=").Range().Id("e").Dot("Members").Call()).Block(
 			jen.Switch(jen.Id("m")).Block(cases...),

@@ -140,4 +140,3 @@ func (r *Result) Map() map[string][]byte {
 	}
 	return m
 }
-
