@@ -470,6 +470,11 @@ func (b *builder) fieldType(owner string, p *spec.Property, nav bool) (typ *irTy
 		structured = b.ix.Type(target) != nil
 	}
 	switch {
+	case p.Type.Collection && b.isByte(target):
+		// encoding/json writes a []uint8 as one base64 string, not as an
+		// array of numbers.
+		return &irType{Kind: irSlice, Elem: identType("", "uint16")}, p.Name + ",omitzero",
+			"OData type: " + p.Type.String() + " (held as []uint16: JSON would write a []uint8 as base64).", nil
 	case p.Type.Collection:
 		return &irType{Kind: irSlice, Elem: elem}, p.Name + ",omitzero", edmNote, nil
 	case raw:
@@ -481,6 +486,14 @@ func (b *builder) fieldType(owner string, p *spec.Property, nav bool) (typ *irTy
 	default:
 		return &irType{Kind: irPointer, Elem: elem}, p.Name + ",omitempty", edmNote, nil
 	}
+}
+
+// isByte reports whether q is Edm.Byte or a type definition of it.
+func (b *builder) isByte(q string) bool {
+	if d := b.ix.TypeDef(q); d != nil {
+		q, _ = spec.LookupPrimitive(d.UnderlyingType)
+	}
+	return q == "Edm.Byte"
 }
 
 // breakCycles keeps structs finite. A nullable structured property is held
@@ -558,8 +571,12 @@ func (b *builder) breakCycles() {
 			if t := byName[f.Type.Elem.Name]; t != nil && comp[t] == comp[st] {
 				f.Type = &irType{Kind: irNullable, Elem: &irType{Kind: irPointer, Elem: f.Type.Elem}}
 				if f.DeclaredBy == q || b.structs[f.DeclaredBy] == nil {
-					b.note(f.Prop.Pos, "property %s of %s: %s holds %s by value again; the field is %s to keep the struct finite",
-						f.JSONName, q, t.QualifiedName, st.QualifiedName, f.Type)
+					how := "itself"
+					if t != st {
+						how = "itself through " + t.QualifiedName
+					}
+					b.note(f.Prop.Pos, "property %s of %s: the struct would contain %s; the field is %s",
+						f.JSONName, q, how, f.Type)
 				}
 			}
 		}
