@@ -1,9 +1,11 @@
 package validate
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 )
@@ -47,19 +49,7 @@ func parseJSON(data []byte, maxSize int64) (any, error) {
 		return nil, &JSONError{Offset: maxSize, Msg: fmt.Sprintf("payload of %d bytes is over the limit of %d bytes", len(data), maxSize)}
 	}
 	if !json.Valid(data) {
-		var raw json.RawMessage
-		err := json.Unmarshal(data, &raw)
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
-			off := se.Offset
-			msg := strings.TrimPrefix(se.Error(), "json: ")
-			if off >= int64(len(data)) && strings.Contains(msg, "end of JSON input") {
-				msg = "unexpected end of input"
-				off = int64(len(data))
-			}
-			return nil, &JSONError{Offset: off, Msg: msg}
-		}
-		return nil, &JSONError{Offset: 0, Msg: "not valid JSON"}
+		return nil, syntaxError(data)
 	}
 	p := parser{data: data}
 	p.skipSpace()
@@ -68,6 +58,31 @@ func parseJSON(data []byte, maxSize int64) (any, error) {
 		return nil, err
 	}
 	return v, nil
+}
+
+// syntaxError locates the first syntax error of data, which json.Valid
+// rejected. The offset is that of the offending byte, or len(data) when the
+// input ends too early.
+func syntaxError(data []byte) *JSONError {
+	d := json.NewDecoder(bytes.NewReader(data))
+	var raw json.RawMessage
+	err := d.Decode(&raw)
+	var se *json.SyntaxError
+	switch {
+	case err == io.EOF || err == io.ErrUnexpectedEOF:
+		return &JSONError{Offset: int64(len(data)), Msg: "unexpected end of input"}
+	case errors.As(err, &se):
+		return &JSONError{Offset: max(se.Offset-1, 0), Msg: se.Error()}
+	case err == nil:
+		off := d.InputOffset()
+		for off < int64(len(data)) && strings.IndexByte(" \t\r\n", data[off]) >= 0 {
+			off++
+		}
+		if off < int64(len(data)) {
+			return &JSONError{Offset: off, Msg: fmt.Sprintf("invalid character %q after top-level value", data[off])}
+		}
+	}
+	return &JSONError{Offset: 0, Msg: "not valid JSON"}
 }
 
 // parser builds the value tree of JSON that json.Valid accepted. It still
