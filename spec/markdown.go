@@ -299,12 +299,10 @@ func (r *mdReader) walk() {
 			switch {
 			case b.level <= secLevel || secLevel == 0:
 				sec, secLevel = c, b.level
-			case c != mdSecOther && c != sec:
+			case (sec == mdSecProps || sec == mdSecRels || sec == mdSecMembers) && (c == mdSecProps || c == mdSecRels) && c != sec:
 				// A deeper heading that names a section of its own
 				// ("### Relationships" under "## Properties").
-				if !(sec == mdSecExamples && (c == mdSecResponse || c == mdSecBody)) {
-					sec, secLevel = c, b.level
-				}
+				sec, secLevel = c, b.level
 			case c == mdSecOther && strings.Contains(strings.ToLower(plain), "instance attribute"):
 				sec, secLevel = mdSecOther, b.level
 			}
@@ -795,6 +793,7 @@ type mdRow struct {
 	desc       string // plain, with line breaks
 	facts      mdFacts
 	required   bool // from a Required column
+	requiredIn bool // the row has a Required column cell
 	readOnly   bool
 	notNull    bool
 	def        *string
@@ -862,8 +861,9 @@ func (r *mdReader) readRows(b mdBlock, needType bool) []mdRow {
 		}
 		rw.desc = mdPlain(desc.String(), r.sc.refs, true)
 		rw.facts = mdReadFacts(rw.desc, p)
-		if c, ok := mdCellAt(row, cols.required); ok {
+		if c, ok := mdCellAt(row, cols.required); ok && strings.TrimSpace(c.text) != "" {
 			rw.required = mdTruthy(c.text)
+			rw.requiredIn = true
 		}
 		if c, ok := mdCellAt(row, cols.readOnly); ok {
 			rw.readOnly = mdTruthy(c.text)
@@ -1325,7 +1325,7 @@ func (r *mdReader) readAPI() {
 				seen[rw.name] = true
 				bp := &BodyProperty{
 					Name:        rw.name,
-					Required:    (rw.facts.required || rw.required || required) && !rw.facts.optional,
+					Required:    rw.facts.required || rw.required || required && !rw.requiredIn && !rw.facts.optional,
 					Description: mdOneLine(rw.desc),
 					Pos:         rw.pos,
 				}

@@ -294,6 +294,9 @@ func mdRefDef(t string) (label, target string, ok bool) {
 func mdReadTable(lines []string, i int) (*mdTable, int) {
 	t := &mdTable{header: mdSplitRow(lines[i], i+1)}
 	ncol := len(t.header)
+	// Only tables written with leading pipes can have rows broken over
+	// lines: in a table without them every line with a pipe is a row.
+	leading := strings.HasPrefix(strings.TrimSpace(lines[i]), "|")
 	j := i + 2
 	open := false // the last row did not end with a pipe
 	// cont collects the continuation lines of the last cell of an open row;
@@ -354,7 +357,7 @@ func mdReadTable(lines []string, i int) (*mdTable, int) {
 			break
 		}
 		t.rows = append(t.rows, mdSplitRow(l, j+1))
-		open = !mdEndsWithPipe(tr)
+		open = leading && !mdEndsWithPipe(tr)
 		j++
 	}
 	closeRow()

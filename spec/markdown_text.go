@@ -269,7 +269,7 @@ var (
 	mdDefaultRe     = regexp.MustCompile(`(?i)\b(?:the\s+)?(?:default\s+value\s+is|default\s+value\s*:|default\s+is|defaults\s+to|default\s*:|default\s+value\s+of\s+this\s+property\s+is|by\s+default\s+(?:it\s+is|is))\s+`)
 	mdPossibleRe    = regexp.MustCompile(`(?i)\b(?:the\s+)?(?:possible|supported|valid|allowed|accepted)\s+values?\s*(?:are|is|include|includes)?\s*:?\s*`)
 	mdFilterWord    = regexp.MustCompile(`(?i)\$filter`)
-	mdFilterNeg     = regexp.MustCompile(`(?i)\b(not\s+support|n't\s+support|not\s+supported|unsupported|not\s+filterable|no\s+\$filter)`)
+	mdFilterNeg     = regexp.MustCompile(`(?i)(\bnot\s+support|n't\s+support|\bunsupported|\bnot\s+filterable|\bno\s+\$filter|\bcannot\s+be\s+used\s+(in|with)\s+\$filter)`)
 	mdIdentRe       = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 	mdQualifiedRe   = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$`)
 )
@@ -499,9 +499,20 @@ func mdFilterGroup(g string, fs *FilterSupport) {
 					}
 				}
 			default:
-				if len(words) > 0 {
-					if op, ok := ParseFilterOp(words[0]); ok {
-						ops = append(ops, op)
+				if len(words) == 0 {
+					continue
+				}
+				op, ok := ParseFilterOp(words[0])
+				if !ok {
+					continue
+				}
+				ops = append(ops, op)
+				if op == OpAny || op == OpAll {
+					// "any with eq": the lambda and the operators inside it.
+					for _, w := range words[1:] {
+						if op, ok := ParseFilterOp(w); ok && op != OpIn {
+							ops = append(ops, op)
+						}
 					}
 				}
 			}
