@@ -86,17 +86,19 @@ func (n Nullable[T]) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON sets n to null for the JSON literal null, and otherwise
-// decodes the value into a fresh T and sets n to hold it. On error n is
-// unchanged.
+// decodes the value into a zero T (nothing of a previous value is kept) and
+// sets n to hold it. On error n is absent.
 func (n *Nullable[T]) UnmarshalJSON(data []byte) error {
 	if string(bytes.TrimSpace(data)) == "null" {
 		*n = Null[T]()
 		return nil
 	}
-	var v T
-	if err := json.Unmarshal(data, &v); err != nil {
+	// Decode in place: a temporary T would cost an allocation per field.
+	*n = Nullable[T]{}
+	if err := json.Unmarshal(data, &n.v); err != nil {
+		*n = Nullable[T]{}
 		return err
 	}
-	*n = Value(v)
+	n.state = stateValue
 	return nil
 }

@@ -81,6 +81,10 @@ func MarshalObject(v any, extra map[string]json.RawMessage) ([]byte, error) {
 				buf.WriteString("null")
 				continue
 			}
+			if isSimpleValue(raw) {
+				buf.Write(raw)
+				continue
+			}
 			if err := json.Compact(&buf, raw); err != nil {
 				return fmt.Errorf("edm: MarshalObject: member %q of extra: %w", k, err)
 			}
@@ -105,6 +109,26 @@ func MarshalObject(v any, extra map[string]json.RawMessage) ([]byte, error) {
 	}
 	buf.WriteByte('}')
 	return buf.Bytes(), nil
+}
+
+// isSimpleValue reports whether raw is, as it stands, a compact JSON value
+// of the common simple kinds: true, false, null, or a string without
+// escapes or control characters. Anything else goes through json.Compact,
+// which checks it.
+func isSimpleValue(raw []byte) bool {
+	switch string(raw) {
+	case "true", "false", "null":
+		return true
+	}
+	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
+		return false
+	}
+	for _, c := range raw[1 : len(raw)-1] {
+		if c < 0x20 || c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return true
 }
 
 // writeKey writes k as a JSON string, escaped as encoding/json escapes it.
@@ -200,8 +224,7 @@ func UnmarshalObject(data []byte, v any, extra *map[string]json.RawMessage) erro
 		if plainKey {
 			_, m.known = names[string(key)] // no allocation
 		} else {
-			// Unquote as encoding/json does (escapes, invalid UTF-8).
-			_ = json.Unmarshal(data[keyStart:keyEnd], &name)
+			name = unquote(data[keyStart:keyEnd])
 			_, m.known = names[name]
 		}
 		if m.known {
@@ -269,6 +292,14 @@ func UnmarshalObject(data []byte, v any, extra *map[string]json.RawMessage) erro
 		firstKnown = false
 	}
 	return json.Unmarshal(buf, v)
+}
+
+// unquote decodes the JSON string q as encoding/json does (escapes, invalid
+// UTF-8 replaced by U+FFFD).
+func unquote(q []byte) string {
+	var s string
+	_ = json.Unmarshal(q, &s) // q is a valid JSON string
+	return s
 }
 
 // skipSpace returns the offset of the first non-space byte at or after i.

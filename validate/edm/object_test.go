@@ -85,7 +85,14 @@ func TestMarshalObject(t *testing.T) {
 		{name: "nil value is null", v: plain{}, extra: map[string]json.RawMessage{"x": nil, "y": {}}, want: `{"x":null,"y":null}`},
 		{name: "escaped keys", v: plain{}, extra: map[string]json.RawMessage{"a\"b": raw(`1`), "<&>": raw(`2`), "\x01": raw(`3`), "é": raw(`4`)},
 			want: `{"\u0001":3,"\u003c\u0026\u003e":2,"a\"b":1,"é":4}`},
+		{name: "simple values", v: plain{}, extra: map[string]json.RawMessage{"a": raw(`""`), "b": raw(`"x y"`), "c": raw(`true`), "d": raw(`null`), "e": raw(`"\u00e9\n"`), "f": raw(`-1.5e3`)},
+			want: `{"a":"","b":"x y","c":true,"d":null,"e":"\u00e9\n","f":-1.5e3}`},
 		{name: "invalid value", v: plain{}, extra: map[string]json.RawMessage{"bad": raw(`{`)}, wantErr: `member "bad" of extra`},
+		{name: "quote inside string", v: plain{}, extra: map[string]json.RawMessage{"bad": raw(`"a"b"`)}, wantErr: `member "bad" of extra`},
+		{name: "control char in string", v: plain{}, extra: map[string]json.RawMessage{"bad": raw("\"a\x01\"")}, wantErr: `member "bad" of extra`},
+		{name: "unterminated string", v: plain{}, extra: map[string]json.RawMessage{"bad": raw(`"abc`)}, wantErr: `member "bad" of extra`},
+		{name: "lone quote", v: plain{}, extra: map[string]json.RawMessage{"bad": raw(`"`)}, wantErr: `member "bad" of extra`},
+		{name: "bad literal", v: plain{}, extra: map[string]json.RawMessage{"bad": raw(`nul`)}, wantErr: `member "bad" of extra`},
 		{name: "two values", v: plain{}, extra: map[string]json.RawMessage{"bad": raw(`1 2`)}, wantErr: `member "bad" of extra`},
 		{name: "not an object", v: []int{1}, extra: map[string]json.RawMessage{"a": raw(`1`)}, wantErr: "does not marshal to a JSON object"},
 		{name: "nil pointer", v: (*plain)(nil), extra: map[string]json.RawMessage{"a": raw(`1`)}, wantErr: "does not marshal to a JSON object"},
@@ -483,6 +490,56 @@ func FuzzObjectRoundTrip(f *testing.F) {
 		}
 		if want := expectedRoundTrip(t, in); !jsonEqual(t, out, want) {
 			t.Fatalf("in   %s\nout  %s\nwant %s", in, out, want)
+		}
+	})
+}
+
+// FuzzMarshalObjectExtra checks that MarshalObject writes valid JSON for any
+// extra member, fails exactly when the value is not JSON, and keeps the
+// member's key and value.
+func FuzzMarshalObjectExtra(f *testing.F) {
+	f.Add("@odata.type", []byte(`"#x"`))
+	f.Add("a", []byte(` { "b" : [1, "\u00e9"] } `))
+	f.Add("id", []byte(`1`))
+	f.Add("id", []byte(`not JSON`))
+	f.Add("<", []byte(`"a"b"`))
+	f.Add("k", []byte(``))
+	f.Fuzz(func(t *testing.T, key string, val []byte) {
+		type plain sample
+		v := plain{ID: ptr("1")}
+		out, err := MarshalObject(v, map[string]json.RawMessage{key: val})
+		_, isField := fieldNames(reflect.TypeFor[plain]())[key]
+		// A key that is a field's name is dropped unread.
+		valid := isField || len(val) == 0 || json.Valid(val)
+		if (err == nil) != valid {
+			t.Fatalf("MarshalObject(%q: %q): err = %v, value valid = %v", key, val, err, valid)
+		}
+		if err != nil {
+			return
+		}
+		if !json.Valid(out) {
+			t.Fatalf("invalid output %s", out)
+		}
+		var m map[string]json.RawMessage
+		if err := json.Unmarshal(out, &m); err != nil {
+			t.Fatal(err)
+		}
+		if isField {
+			if len(m) != 1 || string(m["id"]) != `"1"` {
+				t.Fatalf("field %q not kept over extra: %s", key, out)
+			}
+			return
+		}
+		// The key as encoding/json would decode it.
+		var k string
+		kb, _ := json.Marshal(key)
+		_ = json.Unmarshal(kb, &k)
+		want := val
+		if len(val) == 0 {
+			want = []byte("null")
+		}
+		if got, ok := m[k]; !ok || !jsonEqual(t, got, want) {
+			t.Fatalf("member %q = %s, want %s (output %s)", k, got, want, out)
 		}
 	})
 }
