@@ -1,0 +1,806 @@
+package spec
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"gopkg.in/yaml.v3"
+)
+
+// The YAML form of a Spec.
+//
+// It is meant to be read, reviewed and edited by hand, so it is grouped and
+// minimal:
+//
+//	namespaces:
+//	  - name: microsoft.graph
+//	    types:
+//	      - name: cloudPcExternalPartner
+//	        kind: entity
+//	        baseType: microsoft.graph.entity
+//	        key: [id]
+//	        properties:
+//	          - name: enableConnection
+//	            type: Edm.Boolean
+//	            required: true
+//	            filter: {ops: [eq]}
+//	    enums: [...]
+//	    typeDefs: [...]
+//	operations:
+//	  - kind: create
+//	    type: microsoft.graph.cloudPcExternalPartner
+//	    method: POST
+//	    path: /deviceManagement/virtualEndpoint/externalPartners
+//	    body:
+//	      - {name: enableConnection, type: Edm.Boolean, required: true}
+//	entitySets: [...]
+//
+// Design choices:
+//   - Order is the input order, never map order. Each of Spec.Types, Enums
+//     and TypeDefs keeps its exact order through WriteYAML and ReadYAML: the
+//     writer groups consecutive elements by namespace and starts a second
+//     group of the same namespace only when the order needs it.
+//   - Defaults are omitted: nullable (true), false flags, empty lists, an
+//     enum member's value when it equals its index (non-flags enums), the
+//     sentinel when it is the member named unknownFutureValue.
+//   - Types are CSDL strings ("Edm.String", "Collection(microsoft.graph.x)").
+//     Names are not resolved here (Merge does that), but a name spelled like
+//     an Edm type must be one exactly.
+//   - Filter support is a small flow mapping: {ops: [eq, ne], null: true,
+//     count: true}; {} means every operator that applies to the type.
+//   - Positions are not written. ReadYAML sets every element's Pos to its
+//     node's file:line:col.
+//   - The reader is strict: unknown or repeated keys, values of the wrong
+//     kind, bad type strings, unknown filter operators or kinds, and
+//     duplicate names are errors naming file:line:col. Anchors and aliases
+//     are refused (they buy nothing in a hand-written spec and would let a
+//     small file expand into a huge one).
+//   - Descriptions longer than a line are written as block scalars (literal
+//     when they hold line breaks, folded when they are merely long), but
+//     only when the block form reads back to the same text.
+
+// ReadYAML reads the YAML form of a spec. file is used in positions and
+// error messages.
+func ReadYAML(file string, src []byte) (*Spec, error) {
+	r := &yamlReader{file: file}
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return &Spec{}, nil
+		}
+		return nil, r.syntaxError(err)
+	}
+	var more yaml.Node
+	if err := dec.Decode(&more); !errors.Is(err, io.EOF) {
+		if err != nil {
+			return nil, r.syntaxError(err)
+		}
+		return nil, r.errf(&more, "a spec file holds one YAML document")
+	}
+	s := &Spec{}
+	if len(doc.Content) == 0 {
+		return s, nil
+	}
+	root := doc.Content[0]
+	if isNull(root) {
+		return s, nil
+	}
+	if err := r.spec(root, s); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+type yamlReader struct {
+	file string
+	// names maps a lower-cased qualified name to the position that declared it.
+	names map[string]Pos
+}
+
+func (r *yamlReader) pos(n *yaml.Node) Pos {
+	return Pos{File: r.file, Line: n.Line, Col: n.Column}
+}
+
+func (r *yamlReader) errf(n *yaml.Node, format string, args ...any) error {
+	return Errorf(r.pos(n), format, args...)
+}
+
+var yamlLineErr = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// syntaxError turns a yaml.v3 parse error into a positioned *Error.
+func (r *yamlReader) syntaxError(err error) error {
+	msg := err.Error()
+	if m := yamlLineErr.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		return Errorf(Pos{File: r.file, Line: line}, "%s", m[2])
+	}
+	return Errorf(Pos{File: r.file}, "%s", strings.TrimPrefix(msg, "yaml: "))
+}
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" && (n.Value == "" || n.Value == "~" || strings.EqualFold(n.Value, "null"))
+}
+
+// fields checks that n is a mapping whose keys are among allowed, each at
+// most once, and returns the value nodes by key.
+func (r *yamlReader) fields(n *yaml.Node, what string, allowed ...string) (map[string]*yaml.Node, error) {
+	if err := r.noAlias(n); err != nil {
+		return nil, err
+	}
+	if n.Kind != yaml.MappingNode {
+		return nil, r.errf(n, "%s: want a mapping, got %s", what, kindName(n))
+	}
+	m := make(map[string]*yaml.Node, len(n.Content)/2)
+	keys := make(map[string]*yaml.Node, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if err := r.noAlias(k); err != nil {
+			return nil, err
+		}
+		if k.Kind != yaml.ScalarNode {
+			return nil, r.errf(k, "%s: keys must be plain names", what)
+		}
+		known := false
+		for _, a := range allowed {
+			if k.Value == a {
+				known = true
+				break
+			}
+		}
+		if !known {
+			return nil, r.errf(k, "%s: unknown key %q (want one of %s)", what, k.Value, strings.Join(allowed, ", "))
+		}
+		if first, dup := keys[k.Value]; dup {
+			return nil, r.errf(k, "%s: key %q repeated (first at line %d)", what, k.Value, first.Line)
+		}
+		if err := r.noAlias(v); err != nil {
+			return nil, err
+		}
+		keys[k.Value] = k
+		m[k.Value] = v
+	}
+	return m, nil
+}
+
+func (r *yamlReader) noAlias(n *yaml.Node) error {
+	if n.Kind == yaml.AliasNode {
+		return r.errf(n, "aliases are not supported in spec files")
+	}
+	if n.Anchor != "" {
+		return r.errf(n, "anchors are not supported in spec files")
+	}
+	return nil
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if isNull(n) {
+			return "null"
+		}
+		return fmt.Sprintf("%q", n.Value)
+	}
+	return "something else"
+}
+
+// list returns the items of a sequence (nil for an absent or null value).
+func (r *yamlReader) list(n *yaml.Node, what string) ([]*yaml.Node, error) {
+	if n == nil || isNull(n) {
+		return nil, nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		return nil, r.errf(n, "%s: want a list, got %s", what, kindName(n))
+	}
+	for _, c := range n.Content {
+		if err := r.noAlias(c); err != nil {
+			return nil, err
+		}
+	}
+	return n.Content, nil
+}
+
+// str returns a scalar's text; null reads as "".
+func (r *yamlReader) str(n *yaml.Node, what string) (string, error) {
+	if n == nil {
+		return "", nil
+	}
+	if n.Kind != yaml.ScalarNode {
+		return "", r.errf(n, "%s: want a string, got %s", what, kindName(n))
+	}
+	if isNull(n) {
+		return "", nil
+	}
+	return n.Value, nil
+}
+
+// name returns a required, non-empty name.
+func (r *yamlReader) name(m map[string]*yaml.Node, parent *yaml.Node, what string) (string, error) {
+	n := m["name"]
+	if n == nil {
+		return "", r.errf(parent, "%s: missing name", what)
+	}
+	s, err := r.str(n, what+" name")
+	if err != nil {
+		return "", err
+	}
+	if strings.TrimSpace(s) == "" {
+		return "", r.errf(n, "%s: name must not be empty", what)
+	}
+	return s, nil
+}
+
+func (r *yamlReader) boolean(n *yaml.Node, what string) (bool, error) {
+	if n == nil {
+		return false, nil
+	}
+	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!bool" {
+		return false, r.errf(n, "%s: want true or false, got %s", what, kindName(n))
+	}
+	return strings.EqualFold(n.Value, "true"), nil
+}
+
+func (r *yamlReader) integer(n *yaml.Node, what string, bits int) (int64, error) {
+	if n == nil {
+		return 0, nil
+	}
+	var v int64
+	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!int" || n.Decode(&v) != nil {
+		return 0, r.errf(n, "%s: want an integer, got %s", what, kindName(n))
+	}
+	if bits < 64 && (v < -1<<(bits-1) || v > 1<<(bits-1)-1) {
+		return 0, r.errf(n, "%s: %d is out of range", what, v)
+	}
+	return v, nil
+}
+
+// typeName reads a qualified type name (not a collection); "" when absent.
+func (r *yamlReader) typeName(n *yaml.Node, what string) (string, error) {
+	s, err := r.str(n, what)
+	if err != nil || n == nil {
+		return s, err
+	}
+	if err := checkTypeName(s); err != nil {
+		return "", r.errf(n, "%s: %v", what, err)
+	}
+	return s, nil
+}
+
+// typeRef reads a CSDL type string such as "Collection(Edm.String)".
+func (r *yamlReader) typeRef(n *yaml.Node, what string) (TypeRef, error) {
+	s, err := r.str(n, what)
+	if err != nil || n == nil {
+		return TypeRef{}, err
+	}
+	ref, err := ParseTypeRef(s)
+	if err == nil {
+		err = checkTypeName(ref.Name)
+	}
+	if err != nil {
+		return TypeRef{}, r.errf(n, "%s: %v", what, err)
+	}
+	return ref, nil
+}
+
+// checkTypeName accepts what can stand in a TypeRef.Name: a name without
+// spaces or parentheses, which must be an exact Edm type when it is spelled
+// like one.
+func checkTypeName(s string) error {
+	if s == "" {
+		return fmt.Errorf("empty type name")
+	}
+	if strings.IndexFunc(s, func(c rune) bool { return c == '(' || c == ')' || unicode.IsSpace(c) }) >= 0 {
+		return fmt.Errorf("bad type %q: want a name like Edm.String or Collection(microsoft.graph.x)", s)
+	}
+	if len(s) >= 4 && strings.EqualFold(s[:4], "Edm.") && !IsPrimitiveName(s) {
+		if p, ok := LookupPrimitive(s); ok {
+			return fmt.Errorf("unknown Edm type %q (did you mean %s?)", s, p)
+		}
+		return fmt.Errorf("unknown Edm type %q", s)
+	}
+	return nil
+}
+
+// declare records a type, enum or type definition name and rejects a
+// second declaration of the same qualified name (in any case).
+func (r *yamlReader) declare(ns, name string, n *yaml.Node) error {
+	if r.names == nil {
+		r.names = map[string]Pos{}
+	}
+	q := strings.ToLower(qualify(ns, name))
+	if first, dup := r.names[q]; dup {
+		return r.errf(n, "duplicate type name %q (first declared at %s)", qualify(ns, name), first)
+	}
+	r.names[q] = r.pos(n)
+	return nil
+}
+
+// unique rejects a second use of a name within one list (in any case).
+type uniqueNames map[string]*yaml.Node
+
+func (u uniqueNames) check(r *yamlReader, name string, n *yaml.Node, what string) error {
+	l := strings.ToLower(name)
+	if first, dup := u[l]; dup {
+		return r.errf(n, "duplicate %s %q (first at line %d)", what, name, first.Line)
+	}
+	u[l] = n
+	return nil
+}
+
+func (r *yamlReader) spec(n *yaml.Node, s *Spec) error {
+	m, err := r.fields(n, "spec", "namespaces", "operations", "entitySets")
+	if err != nil {
+		return err
+	}
+	nss, err := r.list(m["namespaces"], "namespaces")
+	if err != nil {
+		return err
+	}
+	for _, ns := range nss {
+		if err := r.namespace(ns, s); err != nil {
+			return err
+		}
+	}
+	ops, err := r.list(m["operations"], "operations")
+	if err != nil {
+		return err
+	}
+	for _, o := range ops {
+		op, err := r.operation(o)
+		if err != nil {
+			return err
+		}
+		s.Operations = append(s.Operations, op)
+	}
+	sets, err := r.list(m["entitySets"], "entitySets")
+	if err != nil {
+		return err
+	}
+	seen := uniqueNames{}
+	for _, e := range sets {
+		es, err := r.entitySet(e)
+		if err != nil {
+			return err
+		}
+		if err := seen.check(r, es.Name, e, "entity set"); err != nil {
+			return err
+		}
+		s.EntitySets = append(s.EntitySets, es)
+	}
+	return nil
+}
+
+func (r *yamlReader) namespace(n *yaml.Node, s *Spec) error {
+	m, err := r.fields(n, "namespace", "name", "types", "enums", "typeDefs")
+	if err != nil {
+		return err
+	}
+	ns, err := r.str(m["name"], "namespace name")
+	if err != nil {
+		return err
+	}
+	if err := checkNamespace(ns); err != nil {
+		return r.errf(m["name"], "namespace name: %v", err)
+	}
+	types, err := r.list(m["types"], "types")
+	if err != nil {
+		return err
+	}
+	for _, tn := range types {
+		t, err := r.structured(tn, ns)
+		if err != nil {
+			return err
+		}
+		s.Types = append(s.Types, t)
+	}
+	enums, err := r.list(m["enums"], "enums")
+	if err != nil {
+		return err
+	}
+	for _, en := range enums {
+		e, err := r.enum(en, ns)
+		if err != nil {
+			return err
+		}
+		s.Enums = append(s.Enums, e)
+	}
+	tds, err := r.list(m["typeDefs"], "typeDefs")
+	if err != nil {
+		return err
+	}
+	for _, dn := range tds {
+		d, err := r.typeDef(dn, ns)
+		if err != nil {
+			return err
+		}
+		s.TypeDefs = append(s.TypeDefs, d)
+	}
+	return nil
+}
+
+func checkNamespace(ns string) error {
+	if strings.IndexFunc(ns, func(c rune) bool { return c == '(' || c == ')' || unicode.IsSpace(c) }) >= 0 {
+		return fmt.Errorf("bad namespace %q", ns)
+	}
+	return nil
+}
+
+func (r *yamlReader) structured(n *yaml.Node, ns string) (*StructuredType, error) {
+	m, err := r.fields(n, "type", "name", "kind", "baseType", "abstract", "open", "key",
+		"description", "properties", "navigationProperties")
+	if err != nil {
+		return nil, err
+	}
+	t := &StructuredType{Namespace: ns, Pos: r.pos(n)}
+	if t.Name, err = r.name(m, n, "type"); err != nil {
+		return nil, err
+	}
+	if err := r.declare(ns, t.Name, m["name"]); err != nil {
+		return nil, err
+	}
+	if k := m["kind"]; k != nil {
+		s, err := r.str(k, "kind")
+		if err != nil {
+			return nil, err
+		}
+		switch TypeKind(s) {
+		case EntityKind, ComplexKind:
+			t.Kind = TypeKind(s)
+		default:
+			return nil, r.errf(k, "unknown kind %q (want entity or complex)", s)
+		}
+	}
+	if t.BaseType, err = r.typeName(m["baseType"], "baseType"); err != nil {
+		return nil, err
+	}
+	if t.Abstract, err = r.boolean(m["abstract"], "abstract"); err != nil {
+		return nil, err
+	}
+	if t.Open, err = r.boolean(m["open"], "open"); err != nil {
+		return nil, err
+	}
+	keys, err := r.list(m["key"], "key")
+	if err != nil {
+		return nil, err
+	}
+	for _, k := range keys {
+		s, err := r.str(k, "key")
+		if err != nil {
+			return nil, err
+		}
+		if s == "" {
+			return nil, r.errf(k, "key: empty property name")
+		}
+		t.Key = append(t.Key, s)
+	}
+	if t.Description, err = r.str(m["description"], "description"); err != nil {
+		return nil, err
+	}
+	seen := uniqueNames{}
+	for _, list := range []struct {
+		key string
+		dst *[]*Property
+	}{{"properties", &t.Properties}, {"navigationProperties", &t.NavigationProperties}} {
+		items, err := r.list(m[list.key], list.key)
+		if err != nil {
+			return nil, err
+		}
+		for _, pn := range items {
+			p, err := r.property(pn)
+			if err != nil {
+				return nil, err
+			}
+			if err := seen.check(r, p.Name, pn, "property"); err != nil {
+				return nil, err
+			}
+			*list.dst = append(*list.dst, p)
+		}
+	}
+	return t, nil
+}
+
+func (r *yamlReader) property(n *yaml.Node) (*Property, error) {
+	m, err := r.fields(n, "property", "name", "type", "nullable", "readOnly", "required",
+		"immutable", "deprecated", "default", "filter", "containsTarget", "partner",
+		"maxLength", "precision", "scale", "description")
+	if err != nil {
+		return nil, err
+	}
+	p := &Property{Nullable: true, Pos: r.pos(n)}
+	if p.Name, err = r.name(m, n, "property"); err != nil {
+		return nil, err
+	}
+	if m["type"] == nil {
+		return nil, r.errf(n, "property %s: missing type", p.Name)
+	}
+	if p.Type, err = r.typeRef(m["type"], "type"); err != nil {
+		return nil, err
+	}
+	if v := m["nullable"]; v != nil {
+		if p.Nullable, err = r.boolean(v, "nullable"); err != nil {
+			return nil, err
+		}
+	}
+	for _, f := range []struct {
+		key string
+		dst *bool
+	}{{"readOnly", &p.ReadOnly}, {"required", &p.Required}, {"immutable", &p.Immutable},
+		{"deprecated", &p.Deprecated}, {"containsTarget", &p.ContainsTarget}} {
+		if *f.dst, err = r.boolean(m[f.key], f.key); err != nil {
+			return nil, err
+		}
+	}
+	if d := m["default"]; d != nil {
+		if d.Kind != yaml.ScalarNode {
+			return nil, r.errf(d, "default: want a literal, got %s", kindName(d))
+		}
+		v := d.Value
+		p.Default = &v
+	}
+	if f := m["filter"]; f != nil {
+		if p.Filter, err = r.filter(f); err != nil {
+			return nil, err
+		}
+	}
+	if p.Partner, err = r.str(m["partner"], "partner"); err != nil {
+		return nil, err
+	}
+	for _, f := range []struct {
+		key string
+		dst *int
+	}{{"maxLength", &p.MaxLength}, {"precision", &p.Precision}, {"scale", &p.Scale}} {
+		v, err := r.integer(m[f.key], f.key, strconv.IntSize)
+		if err != nil {
+			return nil, err
+		}
+		*f.dst = int(v)
+	}
+	if p.Description, err = r.str(m["description"], "description"); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+func (r *yamlReader) filter(n *yaml.Node) (*FilterSupport, error) {
+	m, err := r.fields(n, "filter", "ops", "null", "count")
+	if err != nil {
+		return nil, err
+	}
+	f := &FilterSupport{Pos: r.pos(n)}
+	ops, err := r.list(m["ops"], "filter ops")
+	if err != nil {
+		return nil, err
+	}
+	have := map[FilterOp]bool{}
+	for _, o := range ops {
+		s, err := r.str(o, "filter op")
+		if err != nil {
+			return nil, err
+		}
+		op, ok := ParseFilterOp(s)
+		if !ok {
+			return nil, r.errf(o, "unknown filter operator %q", s)
+		}
+		if have[op] {
+			return nil, r.errf(o, "filter operator %q repeated", s)
+		}
+		have[op] = true
+	}
+	for _, op := range FilterOps { // canonical order
+		if have[op] {
+			f.Ops = append(f.Ops, op)
+		}
+	}
+	if f.Null, err = r.boolean(m["null"], "filter null"); err != nil {
+		return nil, err
+	}
+	if f.Count, err = r.boolean(m["count"], "filter count"); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+var enumUnderlying = []string{"Edm.Byte", "Edm.SByte", "Edm.Int16", "Edm.Int32", "Edm.Int64"}
+
+func (r *yamlReader) enum(n *yaml.Node, ns string) (*EnumType, error) {
+	m, err := r.fields(n, "enum", "name", "underlyingType", "flags", "sentinel", "description", "members")
+	if err != nil {
+		return nil, err
+	}
+	e := &EnumType{Namespace: ns, Pos: r.pos(n)}
+	if e.Name, err = r.name(m, n, "enum"); err != nil {
+		return nil, err
+	}
+	if err := r.declare(ns, e.Name, m["name"]); err != nil {
+		return nil, err
+	}
+	if u := m["underlyingType"]; u != nil {
+		if e.UnderlyingType, err = r.str(u, "underlyingType"); err != nil {
+			return nil, err
+		}
+		ok := false
+		for _, t := range enumUnderlying {
+			ok = ok || t == e.UnderlyingType
+		}
+		if !ok {
+			return nil, r.errf(u, "underlyingType: %q is not one of %s", e.UnderlyingType, strings.Join(enumUnderlying, ", "))
+		}
+	}
+	if e.Flags, err = r.boolean(m["flags"], "flags"); err != nil {
+		return nil, err
+	}
+	if e.Description, err = r.str(m["description"], "description"); err != nil {
+		return nil, err
+	}
+	items, err := r.list(m["members"], "members")
+	if err != nil {
+		return nil, err
+	}
+	seen := uniqueNames{}
+	for i, mn := range items {
+		mem := &EnumMember{Value: int64(i), Pos: r.pos(mn)}
+		if mn.Kind == yaml.ScalarNode {
+			if mem.Name, err = r.str(mn, "member"); err != nil {
+				return nil, err
+			}
+			if mem.Name == "" {
+				return nil, r.errf(mn, "member: name must not be empty")
+			}
+			if e.Flags {
+				return nil, r.errf(mn, "member %s of flags enum %s needs a value", mem.Name, e.Name)
+			}
+		} else {
+			mm, err := r.fields(mn, "member", "name", "value", "description")
+			if err != nil {
+				return nil, err
+			}
+			if mem.Name, err = r.name(mm, mn, "member"); err != nil {
+				return nil, err
+			}
+			if v := mm["value"]; v != nil {
+				if mem.Value, err = r.integer(v, "value", 64); err != nil {
+					return nil, err
+				}
+			} else if e.Flags {
+				return nil, r.errf(mn, "member %s of flags enum %s needs a value", mem.Name, e.Name)
+			}
+			if mem.Description, err = r.str(mm["description"], "description"); err != nil {
+				return nil, err
+			}
+		}
+		if err := seen.check(r, mem.Name, mn, "member"); err != nil {
+			return nil, err
+		}
+		e.Members = append(e.Members, mem)
+	}
+	e.Sentinel = defaultSentinel(e)
+	if sn := m["sentinel"]; sn != nil {
+		if e.Sentinel, err = r.str(sn, "sentinel"); err != nil {
+			return nil, err
+		}
+		if e.Sentinel != "" && e.Member(e.Sentinel) == nil {
+			return nil, r.errf(sn, "sentinel %q is not a member of %s", e.Sentinel, e.Name)
+		}
+	}
+	return e, nil
+}
+
+// defaultSentinel is the sentinel an enum has when the YAML does not say:
+// the member named unknownFutureValue, if there is one.
+func defaultSentinel(e *EnumType) string {
+	for _, m := range e.Members {
+		if m != nil && m.Name == SentinelName {
+			return SentinelName
+		}
+	}
+	return ""
+}
+
+func (r *yamlReader) typeDef(n *yaml.Node, ns string) (*TypeDef, error) {
+	m, err := r.fields(n, "type definition", "name", "underlyingType", "description")
+	if err != nil {
+		return nil, err
+	}
+	d := &TypeDef{Namespace: ns, Pos: r.pos(n)}
+	if d.Name, err = r.name(m, n, "type definition"); err != nil {
+		return nil, err
+	}
+	if err := r.declare(ns, d.Name, m["name"]); err != nil {
+		return nil, err
+	}
+	if d.UnderlyingType, err = r.typeName(m["underlyingType"], "underlyingType"); err != nil {
+		return nil, err
+	}
+	if d.Description, err = r.str(m["description"], "description"); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+func (r *yamlReader) operation(n *yaml.Node) (*Operation, error) {
+	m, err := r.fields(n, "operation", "kind", "type", "method", "path", "body")
+	if err != nil {
+		return nil, err
+	}
+	op := &Operation{Pos: r.pos(n)}
+	k := m["kind"]
+	if k == nil {
+		return nil, r.errf(n, "operation: missing kind (create or update)")
+	}
+	s, err := r.str(k, "kind")
+	if err != nil {
+		return nil, err
+	}
+	switch OperationKind(s) {
+	case Create, Update:
+		op.Kind = OperationKind(s)
+	default:
+		return nil, r.errf(k, "unknown operation kind %q (want create or update)", s)
+	}
+	if op.Type, err = r.typeName(m["type"], "type"); err != nil {
+		return nil, err
+	}
+	if op.Method, err = r.str(m["method"], "method"); err != nil {
+		return nil, err
+	}
+	if op.Path, err = r.str(m["path"], "path"); err != nil {
+		return nil, err
+	}
+	items, err := r.list(m["body"], "body")
+	if err != nil {
+		return nil, err
+	}
+	seen := uniqueNames{}
+	for _, bn := range items {
+		bm, err := r.fields(bn, "body property", "name", "type", "required", "description")
+		if err != nil {
+			return nil, err
+		}
+		b := &BodyProperty{Pos: r.pos(bn)}
+		if b.Name, err = r.name(bm, bn, "body property"); err != nil {
+			return nil, err
+		}
+		if err := seen.check(r, b.Name, bn, "body property"); err != nil {
+			return nil, err
+		}
+		if b.Type, err = r.typeRef(bm["type"], "type"); err != nil {
+			return nil, err
+		}
+		if b.Required, err = r.boolean(bm["required"], "required"); err != nil {
+			return nil, err
+		}
+		if b.Description, err = r.str(bm["description"], "description"); err != nil {
+			return nil, err
+		}
+		op.Body = append(op.Body, b)
+	}
+	return op, nil
+}
+
+func (r *yamlReader) entitySet(n *yaml.Node) (*EntitySet, error) {
+	m, err := r.fields(n, "entity set", "name", "type", "singleton")
+	if err != nil {
+		return nil, err
+	}
+	es := &EntitySet{Pos: r.pos(n)}
+	if es.Name, err = r.name(m, n, "entity set"); err != nil {
+		return nil, err
+	}
+	if es.Type, err = r.typeName(m["type"], "type"); err != nil {
+		return nil, err
+	}
+	if es.Singleton, err = r.boolean(m["singleton"], "singleton"); err != nil {
+		return nil, err
+	}
+	return es, nil
+}

@@ -1,0 +1,468 @@
+package spec
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"gopkg.in/yaml.v3"
+)
+
+// WriteYAML writes s in the YAML form that ReadYAML reads. Positions are not
+// written. The output is deterministic: it follows the order of s.
+func WriteYAML(s *Spec) ([]byte, error) {
+	if s == nil {
+		return nil, fmt.Errorf("spec: WriteYAML of a nil spec")
+	}
+	root, err := specNode(s)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(root); err != nil {
+		return nil, fmt.Errorf("spec: writing YAML: %v", err)
+	}
+	if err := enc.Close(); err != nil {
+		return nil, fmt.Errorf("spec: writing YAML: %v", err)
+	}
+	return wrapFolded(buf.Bytes()), nil
+}
+
+// A yamlMap builds a mapping node key by key.
+type yamlMap struct{ n *yaml.Node }
+
+func newMap() yamlMap { return yamlMap{&yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}} }
+
+func (m yamlMap) flow() yamlMap { m.n.Style = yaml.FlowStyle; return m }
+
+// add appends key: v. Keys are untagged so that "null" stays plain.
+func (m yamlMap) add(key string, v *yaml.Node) {
+	m.n.Content = append(m.n.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: key}, v)
+}
+
+func (m yamlMap) str(key, v string) {
+	if v != "" {
+		m.add(key, strNode(v))
+	}
+}
+
+func (m yamlMap) text(key, v string) {
+	if v != "" {
+		m.add(key, textNode(v))
+	}
+}
+
+func (m yamlMap) boolean(key string, v bool) {
+	if v {
+		m.add(key, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+	}
+}
+
+func (m yamlMap) integer(key string, v int64) {
+	if v != 0 {
+		m.add(key, intNode(v))
+	}
+}
+
+func (m yamlMap) list(key string, items []*yaml.Node) {
+	if len(items) > 0 {
+		m.add(key, &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Content: items})
+	}
+}
+
+// strNode is a string scalar. yaml.v3 writes any text with a line break as
+// a literal block, which does not read back right for every text (a
+// leading line break, say); such texts are double-quoted instead unless
+// textNode picks a block that it has checked.
+func strNode(s string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+	if strings.ContainsAny(s, "\n\r") {
+		n.Style = yaml.DoubleQuotedStyle
+	}
+	return n
+}
+
+func intNode(v int64) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.FormatInt(v, 10)}
+}
+
+func flowList(items []string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle}
+	for _, s := range items {
+		n.Content = append(n.Content, strNode(s))
+	}
+	return n
+}
+
+// blockWidth is the column at which long descriptions are folded.
+const blockWidth = 80
+
+// textNode is a description: a literal block when it has line breaks, a
+// folded block when it is long, and a plain or quoted scalar otherwise. A
+// block is used only when it reads back to the same text; otherwise yaml.v3
+// quotes the text.
+func textNode(s string) *yaml.Node {
+	n := strNode(s)
+	switch {
+	case strings.Contains(s, "\n"):
+		// A literal block that starts with a space or a line break needs an
+		// indentation indicator, which yaml.v3 does not always get right.
+		if s[0] == ' ' || s[0] == '\n' {
+			return n
+		}
+		n.Style = yaml.LiteralStyle
+		if !readsBack(n, s) {
+			n.Style = yaml.DoubleQuotedStyle
+		}
+	case len(s) > blockWidth && foldable(s):
+		n.Style = yaml.FoldedStyle
+	}
+	return n
+}
+
+// foldable reports whether s can be written as a folded block broken at
+// single spaces: one line of printable text, no tabs, no leading, trailing
+// or doubled spaces at the break points (wrapFolded only breaks a space
+// that has a non-space on both sides).
+func foldable(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for _, c := range s {
+		if c != ' ' && !unicode.IsPrint(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// readsBack checks that n, written nested as it would be in a spec file,
+// reads back as s.
+func readsBack(n *yaml.Node, s string) bool {
+	doc := newMap()
+	item := newMap()
+	item.add("d", n)
+	doc.add("l", &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{item.n}})
+	out, err := yaml.Marshal(doc.n)
+	var back struct{ L []struct{ D string } }
+	return err == nil && yaml.Unmarshal(out, &back) == nil && len(back.L) == 1 && back.L[0].D == s
+}
+
+// wrapFolded breaks the single content line of every folded description
+// block in out at blockWidth. yaml.v3 writes folded blocks without wrapping
+// them (it has no line width setting), which would defeat their purpose.
+// Only lines right after a "description: >-" line are touched, and only
+// when the wrapped block reads back to the same text.
+func wrapFolded(out []byte) []byte {
+	lines := strings.SplitAfter(string(out), "\n")
+	var b strings.Builder
+	b.Grow(len(out) + len(out)/16)
+	for i := 0; i < len(lines); i++ {
+		b.WriteString(lines[i])
+		if !strings.HasSuffix(lines[i], "description: >-\n") || i+1 == len(lines) {
+			continue
+		}
+		next := strings.TrimSuffix(lines[i+1], "\n")
+		text := strings.TrimLeft(next, " ")
+		indent := next[:len(next)-len(text)]
+		if indent == "" || !foldable(text) {
+			continue
+		}
+		chunks := wrapWords(text, max(blockWidth-len(indent), 40))
+		if len(chunks) < 2 || !foldsBack(chunks, text) {
+			continue
+		}
+		for _, c := range chunks {
+			b.WriteString(indent + c + "\n")
+		}
+		i++
+	}
+	return []byte(b.String())
+}
+
+// wrapWords splits s at single spaces into lines of at most width bytes
+// where it can.
+func wrapWords(s string, width int) []string {
+	var lines []string
+	start, last := 0, -1 // last: the latest break candidate in the line
+	for i := 1; i < len(s)-1; i++ {
+		if s[i] != ' ' || s[i-1] == ' ' || s[i+1] == ' ' {
+			continue
+		}
+		if i-start > width && last > start {
+			lines = append(lines, s[start:last])
+			start = last + 1
+		}
+		last = i
+	}
+	if len(s)-start > width && last > start {
+		lines = append(lines, s[start:last])
+		start = last + 1
+	}
+	return append(lines, s[start:])
+}
+
+// foldsBack checks that the folded block of chunks reads as text.
+func foldsBack(chunks []string, text string) bool {
+	var back struct{ D string }
+	src := "d: >-\n  " + strings.Join(chunks, "\n  ") + "\n"
+	return yaml.Unmarshal([]byte(src), &back) == nil && back.D == text
+}
+
+func specNode(s *Spec) (*yaml.Node, error) {
+	root := newMap()
+	groups, err := namespaceGroups(s)
+	if err != nil {
+		return nil, err
+	}
+	var nss []*yaml.Node
+	for _, g := range groups {
+		n, err := g.node()
+		if err != nil {
+			return nil, err
+		}
+		nss = append(nss, n)
+	}
+	root.list("namespaces", nss)
+	var ops []*yaml.Node
+	for _, op := range s.Operations {
+		if op == nil {
+			return nil, fmt.Errorf("spec: nil operation")
+		}
+		n, err := operationNode(op)
+		if err != nil {
+			return nil, err
+		}
+		ops = append(ops, n)
+	}
+	root.list("operations", ops)
+	var sets []*yaml.Node
+	for _, es := range s.EntitySets {
+		if es == nil {
+			return nil, fmt.Errorf("spec: nil entity set")
+		}
+		m := newMap()
+		m.add("name", strNode(es.Name))
+		m.str("type", es.Type)
+		m.boolean("singleton", es.Singleton)
+		sets = append(sets, m.n)
+	}
+	root.list("entitySets", sets)
+	return root.n, nil
+}
+
+// nsGroup is one entry of the namespaces list.
+type nsGroup struct {
+	ns       string
+	types    []*StructuredType
+	enums    []*EnumType
+	typeDefs []*TypeDef
+}
+
+// namespaceGroups splits the declarations into namespace groups such that
+// reading the groups back in order gives each list in its original order.
+// Types start a group per run of one namespace; each enum and type
+// definition goes to the first group at or after the previous one's that has
+// its namespace, or to a new group at the end.
+func namespaceGroups(s *Spec) ([]*nsGroup, error) {
+	var groups []*nsGroup
+	for _, t := range s.Types {
+		if t == nil {
+			return nil, fmt.Errorf("spec: nil type")
+		}
+		if len(groups) == 0 || groups[len(groups)-1].ns != t.Namespace {
+			groups = append(groups, &nsGroup{ns: t.Namespace})
+		}
+		g := groups[len(groups)-1]
+		g.types = append(g.types, t)
+	}
+	place := func(ns string, from int) int {
+		for i := from; i < len(groups); i++ {
+			if groups[i].ns == ns {
+				return i
+			}
+		}
+		groups = append(groups, &nsGroup{ns: ns})
+		return len(groups) - 1
+	}
+	cur := 0
+	for _, e := range s.Enums {
+		if e == nil {
+			return nil, fmt.Errorf("spec: nil enum")
+		}
+		cur = place(e.Namespace, cur)
+		groups[cur].enums = append(groups[cur].enums, e)
+	}
+	cur = 0
+	for _, d := range s.TypeDefs {
+		if d == nil {
+			return nil, fmt.Errorf("spec: nil type definition")
+		}
+		cur = place(d.Namespace, cur)
+		groups[cur].typeDefs = append(groups[cur].typeDefs, d)
+	}
+	return groups, nil
+}
+
+func (g *nsGroup) node() (*yaml.Node, error) {
+	m := newMap()
+	m.str("name", g.ns)
+	var types, enums, tds []*yaml.Node
+	for _, t := range g.types {
+		n, err := typeNode(t)
+		if err != nil {
+			return nil, err
+		}
+		types = append(types, n)
+	}
+	for _, e := range g.enums {
+		n, err := enumNode(e)
+		if err != nil {
+			return nil, err
+		}
+		enums = append(enums, n)
+	}
+	for _, d := range g.typeDefs {
+		dm := newMap()
+		dm.add("name", strNode(d.Name))
+		dm.str("underlyingType", d.UnderlyingType)
+		dm.text("description", d.Description)
+		tds = append(tds, dm.n)
+	}
+	m.list("types", types)
+	m.list("enums", enums)
+	m.list("typeDefs", tds)
+	return m.n, nil
+}
+
+func typeNode(t *StructuredType) (*yaml.Node, error) {
+	m := newMap()
+	m.add("name", strNode(t.Name))
+	m.str("kind", string(t.Kind))
+	m.str("baseType", t.BaseType)
+	m.boolean("abstract", t.Abstract)
+	m.boolean("open", t.Open)
+	if len(t.Key) > 0 {
+		m.add("key", flowList(t.Key))
+	}
+	m.text("description", t.Description)
+	for _, list := range []struct {
+		key   string
+		props []*Property
+	}{{"properties", t.Properties}, {"navigationProperties", t.NavigationProperties}} {
+		var items []*yaml.Node
+		for _, p := range list.props {
+			if p == nil {
+				return nil, fmt.Errorf("spec: nil property in %s", t.QualifiedName())
+			}
+			items = append(items, propertyNode(p))
+		}
+		m.list(list.key, items)
+	}
+	return m.n, nil
+}
+
+func propertyNode(p *Property) *yaml.Node {
+	m := newMap()
+	m.add("name", strNode(p.Name))
+	m.str("type", p.Type.String())
+	if !p.Nullable {
+		m.add("nullable", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "false"})
+	}
+	m.boolean("readOnly", p.ReadOnly)
+	m.boolean("required", p.Required)
+	m.boolean("immutable", p.Immutable)
+	m.boolean("deprecated", p.Deprecated)
+	if p.Default != nil {
+		// Untagged, so that numbers and booleans stay plain; the reader
+		// takes the literal text whatever YAML would resolve it to.
+		d := &yaml.Node{Kind: yaml.ScalarNode, Value: *p.Default}
+		if d.Value == "" || strings.ContainsAny(d.Value, "\n\r") {
+			d = strNode("")
+		}
+		m.add("default", d)
+	}
+	if f := p.Filter; f != nil {
+		fm := newMap().flow()
+		if len(f.Ops) > 0 {
+			ops := make([]string, len(f.Ops))
+			for i, op := range f.Ops {
+				ops[i] = string(op)
+			}
+			fm.add("ops", flowList(ops))
+		}
+		fm.boolean("null", f.Null)
+		fm.boolean("count", f.Count)
+		m.add("filter", fm.n)
+	}
+	m.boolean("containsTarget", p.ContainsTarget)
+	m.str("partner", p.Partner)
+	m.integer("maxLength", int64(p.MaxLength))
+	m.integer("precision", int64(p.Precision))
+	m.integer("scale", int64(p.Scale))
+	m.text("description", p.Description)
+	return m.n
+}
+
+func enumNode(e *EnumType) (*yaml.Node, error) {
+	m := newMap()
+	m.add("name", strNode(e.Name))
+	m.str("underlyingType", e.UnderlyingType)
+	m.boolean("flags", e.Flags)
+	if e.Sentinel != defaultSentinel(e) {
+		m.add("sentinel", strNode(e.Sentinel))
+	}
+	m.text("description", e.Description)
+	var members []*yaml.Node
+	for i, mem := range e.Members {
+		if mem == nil {
+			return nil, fmt.Errorf("spec: nil member in enum %s", e.QualifiedName())
+		}
+		explicit := e.Flags || mem.Value != int64(i)
+		if !explicit && mem.Description == "" {
+			members = append(members, strNode(mem.Name))
+			continue
+		}
+		mm := newMap()
+		if mem.Description == "" {
+			mm.flow()
+		}
+		mm.add("name", strNode(mem.Name))
+		if explicit {
+			mm.add("value", intNode(mem.Value))
+		}
+		mm.text("description", mem.Description)
+		members = append(members, mm.n)
+	}
+	m.list("members", members)
+	return m.n, nil
+}
+
+func operationNode(op *Operation) (*yaml.Node, error) {
+	m := newMap()
+	m.add("kind", strNode(string(op.Kind)))
+	m.str("type", op.Type)
+	m.str("method", op.Method)
+	m.str("path", op.Path)
+	var body []*yaml.Node
+	for _, b := range op.Body {
+		if b == nil {
+			return nil, fmt.Errorf("spec: nil body property in %s %s", op.Kind, op.Type)
+		}
+		bm := newMap()
+		if b.Description == "" {
+			bm.flow()
+		}
+		bm.add("name", strNode(b.Name))
+		bm.str("type", b.Type.String())
+		bm.boolean("required", b.Required)
+		bm.text("description", b.Description)
+		body = append(body, bm.n)
+	}
+	m.list("body", body)
+	return m.n, nil
+}
