@@ -207,9 +207,13 @@ func TestYAMLRoundTripEveryField(t *testing.T) {
 }
 
 func TestYAMLRoundTripNamespaceOrder(t *testing.T) {
-	ty := func(ns, name string) *StructuredType { return &StructuredType{Kind: ComplexKind, Namespace: ns, Name: name} }
+	ty := func(ns, name string) *StructuredType {
+		return &StructuredType{Kind: ComplexKind, Namespace: ns, Name: name}
+	}
 	en := func(ns, name string) *EnumType { return &EnumType{Namespace: ns, Name: name} }
-	td := func(ns, name string) *TypeDef { return &TypeDef{Namespace: ns, Name: name, UnderlyingType: "Edm.String"} }
+	td := func(ns, name string) *TypeDef {
+		return &TypeDef{Namespace: ns, Name: name, UnderlyingType: "Edm.String"}
+	}
 	s := &Spec{
 		Types:    []*StructuredType{ty("a", "t1"), ty("b", "t2"), ty("a", "t3"), ty("", "t4")},
 		Enums:    []*EnumType{en("b", "e1"), en("a", "e2"), en("c", "e3"), en("b", "e4")},
