@@ -1,0 +1,627 @@
+package spec
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Merge combines several specs into one: a resource page with its API
+// pages, several resource pages, a YAML file, CSDL plus docs pages.
+//
+// The rules, in order:
+//
+//  1. Names. Types, enums and type definitions are matched by qualified name
+//     without regard to case; the first spelling is kept. A name declared as
+//     two different things (a type here, an enum there) keeps the first
+//     declaration and warns.
+//  2. Resolution. Every type reference (property types, base types,
+//     operation types, body property types, entity set types) that does not
+//     name a declared type exactly is resolved with Index.Resolve (any case,
+//     or a simple name that exactly one declaration has; primitive spellings
+//     through LookupPrimitive) and rewritten to the canonical qualified
+//     name. Resolution happens before combining, so that two sources that
+//     spell a reference differently do not disagree. A name that resolves
+//     to nothing is kept as written and warned about once.
+//  3. Combining. The first source gives each declaration its skeleton and
+//     order; later sources add what it lacks: missing properties are
+//     appended, unset descriptions, defaults, filter support, facets, kinds,
+//     base types and keys are filled, flags are or-ed (Nullable: a stated
+//     false wins over the default true). Where two sources state different
+//     facts (a property's type, a base type, a kind, a key, a default, the
+//     filter operators, an enum's member list or values), the first is kept
+//     and a Warning carries both positions: Pos is the later source, Other
+//     the kept one. Operations with the same kind and type, and entity sets
+//     with the same name, keep the first.
+//  4. Entity kinds. A type whose base chain reaches an entity type is an
+//     entity type; a type of unknown kind that has a key is one too.
+//  5. Cross-checks, which warn and change nothing: an operation body
+//     property that the type (or a base type) marks read-only, or immutable
+//     on an update, or does not have at all, or gives another type. The
+//     seed pages do this: the resource page says partnerId is read-only,
+//     the Create page lists it as required; the merged spec keeps both
+//     facts and the warning points at both lines.
+//
+// Merge copies every element it returns, so the inputs are never changed
+// and the result shares no pointers with them. The result and the warnings
+// depend only on the inputs and their order.
+func Merge(parts ...*Spec) (*Spec, []Warning) {
+	m := &merger{
+		decls:      map[string]*decl{},
+		types:      map[string]*StructuredType{},
+		enums:      map[string]*EnumType{},
+		typeDefs:   map[string]*TypeDef{},
+		ops:        map[string]*Operation{},
+		sets:       map[string]*EntitySet{},
+		unresolved: map[string]*unresolvedRef{},
+	}
+	m.declare(parts)
+	for _, p := range parts {
+		if p != nil {
+			m.add(p)
+		}
+	}
+	m.reportUnresolved()
+	ix := NewIndex(&m.out)
+	m.propagateKinds(ix)
+	m.crossCheck(ix)
+	return &m.out, m.warnings
+}
+
+type decl struct {
+	q    string // canonical qualified name (first spelling)
+	what string // "type", "enum" or "type definition"
+	pos  Pos
+}
+
+type unresolvedRef struct {
+	name  string
+	pos   Pos
+	count int
+}
+
+type merger struct {
+	out      Spec
+	warnings []Warning
+
+	decls    map[string]*decl // lower-cased qualified name -> first declaration
+	ix       *Index           // of the canonical declarations, for resolution
+	types    map[string]*StructuredType
+	enums    map[string]*EnumType
+	typeDefs map[string]*TypeDef
+	ops      map[string]*Operation
+	sets     map[string]*EntitySet
+
+	unresolved      map[string]*unresolvedRef
+	unresolvedOrder []string
+}
+
+func (m *merger) warn(pos, other Pos, format string, args ...any) {
+	m.warnings = append(m.warnings, Warning{Pos: pos, Other: other, Msg: fmt.Sprintf(format, args...)})
+}
+
+// declare records the first declaration of every name and indexes them.
+func (m *merger) declare(parts []*Spec) {
+	stub := &Spec{}
+	add := func(ns, name, what string, pos Pos) {
+		q := qualify(ns, name)
+		k := strings.ToLower(q)
+		if d := m.decls[k]; d != nil {
+			if d.what != what {
+				m.warn(pos, d.pos, "%s is declared as a %s here but as a %s first; keeping the %s", q, what, d.what, d.what)
+			}
+			return
+		}
+		m.decls[k] = &decl{q: q, what: what, pos: pos}
+		switch what {
+		case "type":
+			stub.Types = append(stub.Types, &StructuredType{Namespace: ns, Name: name})
+		case "enum":
+			stub.Enums = append(stub.Enums, &EnumType{Namespace: ns, Name: name})
+		default:
+			stub.TypeDefs = append(stub.TypeDefs, &TypeDef{Namespace: ns, Name: name})
+		}
+	}
+	for _, p := range parts {
+		if p == nil {
+			continue
+		}
+		for _, t := range p.Types {
+			if t != nil {
+				add(t.Namespace, t.Name, "type", t.Pos)
+			}
+		}
+		for _, e := range p.Enums {
+			if e != nil {
+				add(e.Namespace, e.Name, "enum", e.Pos)
+			}
+		}
+		for _, d := range p.TypeDefs {
+			if d != nil {
+				add(d.Namespace, d.Name, "type definition", d.Pos)
+			}
+		}
+	}
+	m.ix = NewIndex(stub)
+}
+
+// owns reports whether the declaration at pos is the one that owns its name's
+// kind (it is not a type shadowed by an earlier enum of the same name, say).
+func (m *merger) owns(ns, name, what string) bool {
+	d := m.decls[strings.ToLower(qualify(ns, name))]
+	return d != nil && d.what == what
+}
+
+// resolve returns the canonical name for a type reference.
+func (m *merger) resolve(name string, pos Pos) string {
+	if name == "" || IsPrimitiveName(name) {
+		return name
+	}
+	if q, ok := m.ix.Resolve(name); ok {
+		return q
+	}
+	if p, ok := LookupPrimitive(name); ok {
+		return p
+	}
+	k := strings.ToLower(name)
+	if u := m.unresolved[k]; u != nil {
+		u.count++
+	} else {
+		m.unresolved[k] = &unresolvedRef{name: name, pos: pos, count: 1}
+		m.unresolvedOrder = append(m.unresolvedOrder, k)
+	}
+	return name
+}
+
+func (m *merger) resolveRef(r TypeRef, pos Pos) TypeRef {
+	r.Name = m.resolve(r.Name, pos)
+	return r
+}
+
+func (m *merger) reportUnresolved() {
+	for _, k := range m.unresolvedOrder {
+		u := m.unresolved[k]
+		more := ""
+		if u.count > 1 {
+			more = fmt.Sprintf(" (referenced %d times)", u.count)
+		}
+		m.warn(u.pos, Pos{}, "type %s is not defined by any input%s", u.name, more)
+	}
+}
+
+func (m *merger) add(p *Spec) {
+	for _, t := range p.Types {
+		if t == nil || !m.owns(t.Namespace, t.Name, "type") {
+			continue
+		}
+		c := m.cloneType(t)
+		k := strings.ToLower(t.QualifiedName())
+		if first := m.types[k]; first != nil {
+			m.combineType(first, c)
+			continue
+		}
+		m.types[k] = c
+		m.out.Types = append(m.out.Types, c)
+	}
+	for _, e := range p.Enums {
+		if e == nil || !m.owns(e.Namespace, e.Name, "enum") {
+			continue
+		}
+		c := cloneEnum(e)
+		k := strings.ToLower(e.QualifiedName())
+		if first := m.enums[k]; first != nil {
+			m.combineEnum(first, c)
+			continue
+		}
+		m.enums[k] = c
+		m.out.Enums = append(m.out.Enums, c)
+	}
+	for _, d := range p.TypeDefs {
+		if d == nil || !m.owns(d.Namespace, d.Name, "type definition") {
+			continue
+		}
+		c := *d
+		c.UnderlyingType = m.resolve(c.UnderlyingType, c.Pos)
+		k := strings.ToLower(d.QualifiedName())
+		if first := m.typeDefs[k]; first != nil {
+			what := "type definition " + first.QualifiedName()
+			m.fillString(&first.UnderlyingType, c.UnderlyingType, what+": underlying type", c.Pos, first.Pos)
+			fillText(&first.Description, c.Description)
+			continue
+		}
+		m.typeDefs[k] = &c
+		m.out.TypeDefs = append(m.out.TypeDefs, &c)
+	}
+	for _, op := range p.Operations {
+		if op == nil {
+			continue
+		}
+		c := m.cloneOperation(op)
+		if c.Type != "" {
+			k := string(c.Kind) + "\x00" + strings.ToLower(c.Type)
+			if first := m.ops[k]; first != nil {
+				m.warn(c.Pos, first.Pos, "a second %s operation for %s; keeping the first", c.Kind, c.Type)
+				continue
+			}
+			m.ops[k] = c
+		}
+		m.out.Operations = append(m.out.Operations, c)
+	}
+	for _, es := range p.EntitySets {
+		if es == nil {
+			continue
+		}
+		c := *es
+		c.Type = m.resolve(c.Type, c.Pos)
+		k := strings.ToLower(c.Name)
+		if first := m.sets[k]; first != nil {
+			if !strings.EqualFold(first.Type, c.Type) || first.Singleton != c.Singleton {
+				m.warn(c.Pos, first.Pos, "entity set %s is %s here but %s first; keeping the first",
+					c.Name, setString(&c), setString(first))
+			}
+			continue
+		}
+		m.sets[k] = &c
+		m.out.EntitySets = append(m.out.EntitySets, &c)
+	}
+}
+
+func setString(es *EntitySet) string {
+	if es.Singleton {
+		return "a singleton of " + es.Type
+	}
+	return "a set of " + es.Type
+}
+
+// cloneType deep-copies t with its references resolved.
+func (m *merger) cloneType(t *StructuredType) *StructuredType {
+	c := *t
+	c.BaseType = m.resolve(t.BaseType, t.Pos)
+	c.Key = slices.Clone(t.Key)
+	c.Properties = m.cloneProperties(t.Properties)
+	c.NavigationProperties = m.cloneProperties(t.NavigationProperties)
+	return &c
+}
+
+func (m *merger) cloneProperties(ps []*Property) []*Property {
+	var out []*Property
+	for _, p := range ps {
+		if p == nil {
+			continue
+		}
+		c := m.cloneProperty(p)
+		out = append(out, c)
+	}
+	return out
+}
+
+func (m *merger) cloneProperty(p *Property) *Property {
+	c := *p
+	c.Type = m.resolveRef(p.Type, p.Pos)
+	if p.Default != nil {
+		d := *p.Default
+		c.Default = &d
+	}
+	c.Filter = cloneFilter(p.Filter)
+	return &c
+}
+
+func cloneFilter(f *FilterSupport) *FilterSupport {
+	if f == nil {
+		return nil
+	}
+	c := *f
+	c.Ops = slices.Clone(f.Ops)
+	return &c
+}
+
+func cloneEnum(e *EnumType) *EnumType {
+	c := *e
+	c.Members = nil
+	for _, mem := range e.Members {
+		if mem != nil {
+			mc := *mem
+			c.Members = append(c.Members, &mc)
+		}
+	}
+	return &c
+}
+
+func (m *merger) cloneOperation(op *Operation) *Operation {
+	c := *op
+	c.Type = m.resolve(op.Type, op.Pos)
+	c.Body = nil
+	for _, b := range op.Body {
+		if b != nil {
+			bc := *b
+			bc.Type = m.resolveRef(b.Type, b.Pos)
+			c.Body = append(c.Body, &bc)
+		}
+	}
+	return &c
+}
+
+// fillString fills an empty *dst from v, or warns when both are set and
+// differ.
+func (m *merger) fillString(dst *string, v, what string, pos, first Pos) {
+	switch {
+	case v == "" || strings.EqualFold(*dst, v):
+	case *dst == "":
+		*dst = v
+	default:
+		m.warn(pos, first, "%s is %s here but %s first; keeping %s", what, v, *dst, *dst)
+	}
+}
+
+func fillText(dst *string, v string) {
+	if *dst == "" {
+		*dst = v
+	}
+}
+
+func (m *merger) fillInt(dst *int, v int, what string, pos, first Pos) {
+	switch {
+	case v == 0 || *dst == v:
+	case *dst == 0:
+		*dst = v
+	default:
+		m.warn(pos, first, "%s is %d here but %d first; keeping %d", what, v, *dst, *dst)
+	}
+}
+
+func (m *merger) combineType(a, b *StructuredType) {
+	what := "type " + a.QualifiedName()
+	m.fillString((*string)(&a.Kind), string(b.Kind), what+": kind", b.Pos, a.Pos)
+	m.fillString(&a.BaseType, b.BaseType, what+": base type", b.Pos, a.Pos)
+	a.Abstract = a.Abstract || b.Abstract
+	a.Open = a.Open || b.Open
+	switch {
+	case len(b.Key) == 0 || equalFoldList(a.Key, b.Key):
+	case len(a.Key) == 0:
+		a.Key = b.Key
+	default:
+		m.warn(b.Pos, a.Pos, "%s: key is [%s] here but [%s] first; keeping [%s]", what,
+			strings.Join(b.Key, ", "), strings.Join(a.Key, ", "), strings.Join(a.Key, ", "))
+	}
+	fillText(&a.Description, b.Description)
+	for _, nav := range []bool{false, true} {
+		list := b.Properties
+		if nav {
+			list = b.NavigationProperties
+		}
+		for _, bp := range list {
+			ap, apNav := findProperty(a, bp.Name)
+			switch {
+			case ap == nil && nav:
+				a.NavigationProperties = append(a.NavigationProperties, bp)
+			case ap == nil:
+				a.Properties = append(a.Properties, bp)
+			case apNav != nav:
+				m.warn(bp.Pos, ap.Pos, "%s: %s is a %s here but a %s first; keeping the first", what, bp.Name,
+					propKind(nav), propKind(apNav))
+			default:
+				m.combineProperty(what, ap, bp)
+			}
+		}
+	}
+}
+
+func propKind(nav bool) string {
+	if nav {
+		return "navigation property"
+	}
+	return "structural property"
+}
+
+// findProperty finds a property by name in any case, and says whether it
+// is a navigation property.
+func findProperty(t *StructuredType, name string) (*Property, bool) {
+	for _, p := range t.Properties {
+		if strings.EqualFold(p.Name, name) {
+			return p, false
+		}
+	}
+	for _, p := range t.NavigationProperties {
+		if strings.EqualFold(p.Name, name) {
+			return p, true
+		}
+	}
+	return nil, false
+}
+
+func equalFoldList(a, b []string) bool {
+	return slices.EqualFunc(a, b, strings.EqualFold)
+}
+
+func (m *merger) combineProperty(typeWhat string, a, b *Property) {
+	what := typeWhat + ": property " + a.Name
+	switch {
+	case b.Type.Name == "" || strings.EqualFold(a.Type.String(), b.Type.String()):
+	case a.Type.Name == "":
+		a.Type = b.Type
+	default:
+		m.warn(b.Pos, a.Pos, "%s has type %s here but %s first; keeping %s", what, b.Type, a.Type, a.Type)
+	}
+	a.Nullable = a.Nullable && b.Nullable
+	a.ReadOnly = a.ReadOnly || b.ReadOnly
+	a.Required = a.Required || b.Required
+	a.Immutable = a.Immutable || b.Immutable
+	a.Deprecated = a.Deprecated || b.Deprecated
+	a.ContainsTarget = a.ContainsTarget || b.ContainsTarget
+	switch {
+	case b.Default == nil || (a.Default != nil && *a.Default == *b.Default):
+	case a.Default == nil:
+		a.Default = b.Default
+	default:
+		m.warn(b.Pos, a.Pos, "%s has default %q here but %q first; keeping %q", what, *b.Default, *a.Default, *a.Default)
+	}
+	switch {
+	case b.Filter == nil:
+	case a.Filter == nil:
+		a.Filter = b.Filter
+	default:
+		if !slices.Equal(a.Filter.Ops, b.Filter.Ops) {
+			m.warn(filterPos(b), filterPos(a), "%s supports $filter with %s here but %s first; keeping %s",
+				what, opsString(b.Filter.Ops), opsString(a.Filter.Ops), opsString(a.Filter.Ops))
+		}
+		a.Filter.Null = a.Filter.Null || b.Filter.Null
+		a.Filter.Count = a.Filter.Count || b.Filter.Count
+	}
+	m.fillString(&a.Partner, b.Partner, what+": partner", b.Pos, a.Pos)
+	m.fillInt(&a.MaxLength, b.MaxLength, what+": max length", b.Pos, a.Pos)
+	m.fillInt(&a.Precision, b.Precision, what+": precision", b.Pos, a.Pos)
+	m.fillInt(&a.Scale, b.Scale, what+": scale", b.Pos, a.Pos)
+	fillText(&a.Description, b.Description)
+}
+
+func filterPos(p *Property) Pos {
+	if p.Filter.Pos.IsValid() {
+		return p.Filter.Pos
+	}
+	return p.Pos
+}
+
+func opsString(ops []FilterOp) string {
+	if len(ops) == 0 {
+		return "any operator"
+	}
+	s := make([]string, len(ops))
+	for i, op := range ops {
+		s[i] = string(op)
+	}
+	return "(" + strings.Join(s, ", ") + ")"
+}
+
+func (m *merger) combineEnum(a, b *EnumType) {
+	what := "enum " + a.QualifiedName()
+	m.fillString(&a.UnderlyingType, b.UnderlyingType, what+": underlying type", b.Pos, a.Pos)
+	fillText(&a.Description, b.Description)
+	switch {
+	case len(b.Members) == 0:
+	case len(a.Members) == 0:
+		a.Members = b.Members
+		a.Flags = a.Flags || b.Flags
+	case !slices.EqualFunc(a.Members, b.Members, func(x, y *EnumMember) bool { return strings.EqualFold(x.Name, y.Name) }):
+		m.warn(b.Pos, a.Pos, "%s has members %s here but %s first; keeping the first", what,
+			memberNames(b), memberNames(a))
+		a.Flags = a.Flags || b.Flags
+	default:
+		for i, bm := range b.Members {
+			fillText(&a.Members[i].Description, bm.Description)
+		}
+		switch {
+		case equalValues(a, b):
+			a.Flags = a.Flags || b.Flags
+		case !b.Flags && implicitValues(b):
+			// b only numbered its members; a's values stand.
+			a.Flags = a.Flags || b.Flags
+		case !a.Flags && implicitValues(a):
+			for i, bm := range b.Members {
+				a.Members[i].Value = bm.Value
+			}
+			a.Flags = b.Flags
+		default:
+			m.warn(b.Pos, a.Pos, "%s has values %s here but %s first; keeping the first", what,
+				memberValues(b), memberValues(a))
+			a.Flags = a.Flags || b.Flags
+		}
+	}
+	if a.Sentinel == "" && b.Sentinel != "" && a.Member(b.Sentinel) != nil {
+		a.Sentinel = b.Sentinel
+	}
+}
+
+func equalValues(a, b *EnumType) bool {
+	return slices.EqualFunc(a.Members, b.Members, func(x, y *EnumMember) bool { return x.Value == y.Value })
+}
+
+// implicitValues reports whether every member's value is its index, as
+// readers give when the input has no values.
+func implicitValues(e *EnumType) bool {
+	for i, mem := range e.Members {
+		if mem.Value != int64(i) {
+			return false
+		}
+	}
+	return true
+}
+
+func memberNames(e *EnumType) string {
+	s := make([]string, len(e.Members))
+	for i, mem := range e.Members {
+		s[i] = mem.Name
+	}
+	return "(" + strings.Join(s, ", ") + ")"
+}
+
+func memberValues(e *EnumType) string {
+	s := make([]string, len(e.Members))
+	for i, mem := range e.Members {
+		s[i] = fmt.Sprintf("%s=%d", mem.Name, mem.Value)
+	}
+	return "(" + strings.Join(s, ", ") + ")"
+}
+
+// propagateKinds makes a type of unknown kind that has a key an entity
+// type, then every type whose base chain reaches an entity type an entity
+// type. It also reports base type cycles, once per type on the cycle.
+func (m *merger) propagateKinds(ix *Index) {
+	for _, t := range m.out.Types {
+		if t.Kind == "" && len(t.Key) > 0 {
+			t.Kind = EntityKind
+		}
+	}
+	for _, t := range m.out.Types {
+		chain := ix.BaseChain(t)
+		if last := chain[len(chain)-1]; last.BaseType != "" && ix.Type(last.BaseType) == t {
+			m.warn(t.Pos, last.Pos, "type %s: its base types lead back to it", t.QualifiedName())
+		}
+		if t.Kind == EntityKind {
+			continue
+		}
+		for _, b := range chain[1:] {
+			if b.Kind == EntityKind {
+				t.Kind = EntityKind
+				break
+			}
+		}
+	}
+}
+
+// crossCheck compares operation bodies with their types.
+func (m *merger) crossCheck(ix *Index) {
+	for _, op := range m.out.Operations {
+		t := ix.Type(op.Type)
+		if t == nil {
+			// An unknown type was reported by resolution; an operation
+			// without a type has nothing to check against.
+			continue
+		}
+		chain := ix.BaseChain(t)
+		for _, b := range op.Body {
+			var p *Property
+			for _, ct := range chain {
+				if p, _ = findProperty(ct, b.Name); p != nil {
+					break
+				}
+			}
+			if p == nil {
+				m.warn(b.Pos, t.Pos, "the %s body has %s, which %s does not have", op.Kind, b.Name, t.QualifiedName())
+				continue
+			}
+			verb := "lists"
+			if b.Required {
+				verb = "requires"
+			}
+			if p.ReadOnly {
+				m.warn(b.Pos, p.Pos, "the %s body %s %s, which %s marks read-only", op.Kind, verb, b.Name, t.QualifiedName())
+			}
+			if op.Kind == Update && p.Immutable {
+				m.warn(b.Pos, p.Pos, "the update body lists %s, which %s marks immutable (settable on create only)", b.Name, t.QualifiedName())
+			}
+			if b.Type.Name != "" && p.Type.Name != "" && !strings.EqualFold(b.Type.String(), p.Type.String()) {
+				m.warn(b.Pos, p.Pos, "the %s body gives %s type %s, but %s says %s", op.Kind, b.Name, b.Type, t.QualifiedName(), p.Type)
+			}
+		}
+	}
+}
