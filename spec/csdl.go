@@ -80,8 +80,8 @@ const (
 //   - FilterRestrictions: Filterable false removes Filter from every
 //     property of the type; NonFilterableProperties removes it from those
 //     properties; FilterExpressionRestrictions limits Ops to its
-//     AllowedExpressions: SingleValue = eq; MultiValue = eq, in;
-//     SingleRange = ge, le; MultiRange = eq, gt, ge, lt, le;
+//     AllowedExpressions: SingleValue = eq; MultiValue = eq, in (several
+//     eq joined by or amount to one in); SingleRange = ge, le; MultiRange = eq, gt, ge, lt, le;
 //     SearchExpression = startsWith, endsWith, contains;
 //     MultiRangeOrSearchExpression = both of the last two. Microsoft Graph
 //     also writes operator names ("ge le", "any"); those are taken as they
@@ -107,8 +107,9 @@ const (
 // annotation or restriction reaches an inherited property through a derived
 // type ("ns.Derived/id", NonFilterableProperties of a derived type naming
 // id), ReadCSDL redeclares the property on the derived type: a copy of the
-// base's declaration (same Pos) that carries the changed facts. Generators
-// already accept redeclared properties, which docs pages have too.
+// base's declaration (same Pos) that carries the changed facts; it does so
+// only when a fact actually changes. Generators already accept redeclared
+// properties, which docs pages have too.
 //
 // Warnings: the skipped operations; annotation targets and restriction
 // paths that name nothing in the document; types of a namespace of the
@@ -116,13 +117,12 @@ const (
 // AllowedExpressions words it does not know.
 //
 // Errors: malformed XML, a root other than edmx:Edmx or edm:Schema, an EDMX
-// version other than 4.x, and malformed CSDL (a missing Name or Type, a bad
+// Version other than 4.0 and 4.01, and malformed CSDL (a missing Name or Type, a bad
 // boolean or number) fail with a *Error positioned at file:line:col. Lines
 // and columns are 1-based; columns count bytes.
 func ReadCSDL(file string, src []byte) (*Spec, []Warning, error) {
 	r := &csdlReader{
 		file:       file,
-		src:        src,
 		lines:      newLineIndex(src),
 		d:          xml.NewDecoder(bytes.NewReader(src)),
 		spec:       &Spec{},
@@ -172,7 +172,6 @@ func (li lineIndex) pos(file string, off int64) Pos {
 // csdlReader holds the state of one ReadCSDL call.
 type csdlReader struct {
 	file  string
-	src   []byte
 	lines lineIndex
 	d     *xml.Decoder
 
@@ -362,7 +361,7 @@ func attr(se xml.StartElement, name string) (string, bool) {
 	return "", false
 }
 
-// name returns the required attribute Name.
+// need returns the required attribute name, or a positioned error.
 func (r *csdlReader) need(se xml.StartElement, off int64, name string) (string, error) {
 	v, ok := attr(se, name)
 	if !ok || strings.TrimSpace(v) == "" {

@@ -423,3 +423,40 @@ func TestReadCSDLBareSchema(t *testing.T) {
 		t.Errorf("types: %+v", s.Types)
 	}
 }
+
+func TestReadCSDLWarnings(t *testing.T) {
+	const head = `<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>` +
+		`<Schema Namespace="x" Alias="a" xmlns="http://docs.oasis-open.org/odata/ns/edm">` + "\n"
+	const tail = "\n</Schema></edmx:DataServices></edmx:Edmx>"
+	tests := []struct {
+		name, body string
+		want       []string // warnings, formatted
+	}{
+		{"clean", `<ComplexType Name="c"><Property Name="p" Type="other.ns.t"/></ComplexType>`, nil},
+		{"undefined type", `<ComplexType Name="c"><Property Name="p" Type="a.nope"/></ComplexType>`,
+			[]string{"t.xml:2:23: warning: type x.nope is not defined in this document"}},
+		{"undefined base", `<ComplexType Name="c" BaseType="x.nope"/>`,
+			[]string{"t.xml:2:1: warning: base type x.nope is not defined in this document"}},
+		{"unknown primitive", `<ComplexType Name="c"><Property Name="p" Type="Edm.Strnig"/></ComplexType>`,
+			[]string{"t.xml:2:23: warning: type Edm.Strnig is not a primitive type odatagen knows"}},
+		{"duplicate type", `<ComplexType Name="c"/>` + "\n" + `<EnumType Name="c"/>`,
+			[]string{"t.xml:3:1: warning: x.c is defined twice; using the first definition (see also t.xml:2:1)"}},
+		{"duplicate set", `<EntityType Name="e"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.Int32" Nullable="false"/></EntityType>` +
+			"\n" + `<EntityContainer Name="c"><EntitySet Name="s" EntityType="a.e"/><Singleton Name="s" Type="a.e"/></EntityContainer>`,
+			[]string{"t.xml:3:65: warning: entity set or singleton s is defined twice in x.c (see also t.xml:3:27)"}},
+		{"unqualified target", `<Annotations Target="nowhere"><Annotation Term="Core.Description" String="d"/></Annotations>`,
+			[]string{"t.xml:2:1: warning: annotation target nowhere names nothing in this document"}},
+		{"unknown term on a bad target is not resolved", `<Annotations Target="x.nope"><Annotation Term="Some.Term"/></Annotations>`, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, warns, err := ReadCSDL("t.xml", []byte(head+tc.body+tail))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := names(warns, Warning.String); !slices.Equal(got, tc.want) {
+				t.Errorf("warnings\n  %q\nwant\n  %q", got, tc.want)
+			}
+		})
+	}
+}
