@@ -103,7 +103,7 @@ var schModes = []validate.Mode{validate.Read, validate.Create, validate.Update}
 func Schemas(s *spec.Spec, opts SchemaOptions) (map[string][]byte, error) {
 	g := newSchGen(s, opts)
 	out := map[string][]byte{}
-	var errs []error
+	errs := g.baseCycles()
 	for _, t := range g.types {
 		for _, mode := range schModes {
 			doc, err := g.document(t, mode)
@@ -173,6 +173,35 @@ func newSchGen(s *spec.Spec, opts SchemaOptions) *schGen {
 		g.ops[k] = append(g.ops[k], op)
 	}
 	return g
+}
+
+// baseCycles reports base type chains that loop back, once per cycle, at
+// the position of its first type in input order.
+func (g *schGen) baseCycles() []error {
+	var errs []error
+	reported := map[*spec.StructuredType]bool{}
+	for _, t := range g.types {
+		if reported[t] {
+			continue
+		}
+		path := []string{t.QualifiedName()}
+		seen := map[*spec.StructuredType]bool{t: true}
+		for cur := g.ix.Type(t.BaseType); cur != nil; cur = g.ix.Type(cur.BaseType) {
+			path = append(path, cur.QualifiedName())
+			if cur == t {
+				for c := range seen {
+					reported[c] = true
+				}
+				errs = append(errs, spec.Errorf(t.Pos, "base type cycle: %s", strings.Join(path, " -> ")))
+				break
+			}
+			if seen[cur] {
+				break // a cycle further up, reported from one of its own types
+			}
+			seen[cur] = true
+		}
+	}
+	return errs
 }
 
 // descendants returns the qualified names of the types derived from t,

@@ -34,18 +34,22 @@ func (o *schObj) merge(other *schObj) *schObj {
 }
 
 // bytes returns the object as JSON indented by two spaces, with a final
-// newline.
+// newline. An array of scalars stays on one line: "type": ["string", "null"].
 func (o *schObj) bytes() []byte {
-	var compact bytes.Buffer
-	schWrite(&compact, o)
-	var out bytes.Buffer
-	// The compact form is valid JSON by construction; Indent cannot fail.
-	_ = json.Indent(&out, compact.Bytes(), "", "  ")
-	out.WriteByte('\n')
-	return out.Bytes()
+	var b bytes.Buffer
+	schWrite(&b, o, 0)
+	b.WriteByte('\n')
+	return b.Bytes()
 }
 
-func schWrite(b *bytes.Buffer, v any) {
+func schNewline(b *bytes.Buffer, depth int) {
+	b.WriteByte('\n')
+	for range depth {
+		b.WriteString("  ")
+	}
+}
+
+func schWrite(b *bytes.Buffer, v any, depth int) {
 	switch x := v.(type) {
 	case nil:
 		b.WriteString("null")
@@ -56,12 +60,28 @@ func schWrite(b *bytes.Buffer, v any) {
 	case string:
 		schWriteString(b, x)
 	case []any:
+		flat := true
+		for _, e := range x {
+			switch e.(type) {
+			case []any, *schObj:
+				flat = false
+			}
+		}
 		b.WriteByte('[')
 		for i, e := range x {
 			if i > 0 {
 				b.WriteByte(',')
+				if flat {
+					b.WriteByte(' ')
+				}
 			}
-			schWrite(b, e)
+			if !flat {
+				schNewline(b, depth+1)
+			}
+			schWrite(b, e, depth+1)
+		}
+		if !flat && len(x) > 0 {
+			schNewline(b, depth)
 		}
 		b.WriteByte(']')
 	case *schObj:
@@ -70,9 +90,13 @@ func schWrite(b *bytes.Buffer, v any) {
 			if i > 0 {
 				b.WriteByte(',')
 			}
+			schNewline(b, depth+1)
 			schWriteString(b, k)
-			b.WriteByte(':')
-			schWrite(b, x.vals[k])
+			b.WriteString(": ")
+			schWrite(b, x.vals[k], depth+1)
+		}
+		if len(x.keys) > 0 {
+			schNewline(b, depth)
 		}
 		b.WriteByte('}')
 	default:
