@@ -108,7 +108,7 @@ func (m *merger) declare(parts []*Spec) {
 		k := strings.ToLower(q)
 		if d := m.decls[k]; d != nil {
 			if d.what != what {
-				m.warn(pos, d.pos, "%s is declared as a %s here but as a %s first; keeping the %s", q, what, d.what, d.what)
+				m.warn(pos, d.pos, "%s is declared as %s here but as %s first; keeping the %s", q, article(what), article(d.what), d.what)
 			}
 			return
 		}
@@ -143,6 +143,13 @@ func (m *merger) declare(parts []*Spec) {
 		}
 	}
 	m.ix = NewIndex(stub)
+}
+
+func article(what string) string {
+	if what[0] == 'e' {
+		return "an " + what
+	}
+	return "a " + what
 }
 
 // owns reports whether the declaration at pos is the one that owns its name's
