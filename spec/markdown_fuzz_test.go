@@ -1,0 +1,90 @@
+package spec
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// FuzzReadMarkdown checks that ReadMarkdown never panics, that its errors
+// are positioned *Error values and that every element it returns carries a
+// position in the file.
+func FuzzReadMarkdown(f *testing.F) {
+	fixtures, _ := filepath.Glob(filepath.Join("testdata", "markdown", "*.md"))
+	for _, p := range fixtures {
+		if src, err := os.ReadFile(p); err == nil {
+			f.Add(src)
+		}
+	}
+	f.Add([]byte("|a|b|\n|-|-|\n|1|2\n"))
+	f.Add([]byte("<!-- { \"blockType\": \"resource\", \"@odata.type\": \"x.y\" "))
+	f.Add([]byte("# x resource type\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|a|[b](#c) collection|Supports $filter (eq on null values|\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		const file = "fuzz.md"
+		s, warns, err := ReadMarkdown(file, src)
+		for _, w := range warns {
+			if w.Pos.File != file || w.Pos.Line < 1 {
+				t.Fatalf("warning without a position: %v", w)
+			}
+		}
+		if err != nil {
+			var e *Error
+			if !errors.As(err, &e) || e.Pos.File != file || e.Pos.Line < 1 {
+				t.Fatalf("error is not positioned: %v", err)
+			}
+			if s != nil {
+				t.Fatalf("spec returned with an error")
+			}
+			return
+		}
+		lines := strings.Count(string(src), "\n") + 1
+		check := func(what string, p Pos) {
+			if p.File != file || p.Line < 1 || p.Line > lines {
+				t.Fatalf("%s has position %v (page has %d lines)", what, p, lines)
+			}
+		}
+		for _, ty := range s.Types {
+			check("type "+ty.Name, ty.Pos)
+			if ty.Name == "" {
+				t.Fatalf("type without a name")
+			}
+			for _, p := range append(ty.Properties, ty.NavigationProperties...) {
+				check("property "+p.Name, p.Pos)
+				if p.Type.Name == "" {
+					t.Fatalf("property %s without a type", p.Name)
+				}
+				if p.Filter != nil {
+					check("filter of "+p.Name, p.Filter.Pos)
+					for i := 1; i < len(p.Filter.Ops); i++ {
+						if mdOpIndex(p.Filter.Ops[i-1]) >= mdOpIndex(p.Filter.Ops[i]) {
+							t.Fatalf("filter ops out of order: %v", p.Filter.Ops)
+						}
+					}
+				}
+			}
+		}
+		for _, e := range s.Enums {
+			check("enum "+e.Name, e.Pos)
+			for _, m := range e.Members {
+				check("member "+m.Name, m.Pos)
+			}
+		}
+		for _, o := range s.Operations {
+			check("operation", o.Pos)
+			for _, b := range o.Body {
+				check("body property "+b.Name, b.Pos)
+			}
+		}
+	})
+}
+
+func mdOpIndex(op FilterOp) int {
+	for i, o := range FilterOps {
+		if o == op {
+			return i
+		}
+	}
+	return -1
+}
