@@ -20,8 +20,9 @@ import (
 // (truncated to nanoseconds).
 //
 // [Duration.String] writes the canonical form: every component that is not
-// zero, largest first, hours not folded into days beyond 23 ("P1DT2H" for 26
-// hours), the fractional seconds without trailing zeros, and "PT0S" for zero.
+// zero, largest first, each carried into the next larger one where it can
+// be ("P1DT2H" for 26 hours, "PT1M30S" for 90 seconds), the fractional
+// seconds without trailing zeros, and "PT0S" for zero.
 type Duration time.Duration
 
 const typDuration = "Edm.Duration"
