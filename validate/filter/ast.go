@@ -39,7 +39,7 @@ const (
 )
 
 var litKindNames = [...]string{
-	LitNull: "null", LitBoolean: "Boolean", LitInt: "Int", LitDecimal: "Decimal",
+	LitNull: "Null", LitBoolean: "Boolean", LitInt: "Int", LitDecimal: "Decimal",
 	LitDouble: "Double", LitString: "String", LitDate: "Date",
 	LitDateTimeOffset: "DateTimeOffset", LitTimeOfDay: "TimeOfDay",
 	LitDuration: "Duration", LitGuid: "Guid", LitEnum: "Enum", LitBinary: "Binary",

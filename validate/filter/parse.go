@@ -170,10 +170,11 @@ func (p *parser) skipWS() {
 	}
 }
 
-func (p *parser) enter() *Error {
+// enter opens a nesting level at the offset at.
+func (p *parser) enter(at int) *Error {
 	p.depth++
 	if p.depth > p.maxDepth {
-		return errAt(p.pos, "expression nested more than %d levels deep", p.maxDepth)
+		return errAt(at, "expression nested more than %d levels deep", p.maxDepth)
 	}
 	return nil
 }
@@ -289,7 +290,7 @@ func (p *parser) inRight() (Expr, *Error) {
 	}
 	open := p.pos
 	p.pos++
-	if err := p.enter(); err != nil {
+	if err := p.enter(open); err != nil {
 		return nil, err
 	}
 	defer p.leave()
@@ -381,7 +382,7 @@ func (p *parser) unary() (Expr, *Error) {
 }
 
 func (p *parser) unaryOperand(at int, op string) (Expr, *Error) {
-	if err := p.enter(); err != nil {
+	if err := p.enter(at); err != nil {
 		return nil, err
 	}
 	defer p.leave()
@@ -405,7 +406,7 @@ func (p *parser) primary() (Expr, *Error) {
 	switch {
 	case c == '(':
 		p.pos++
-		if err := p.enter(); err != nil {
+		if err := p.enter(at); err != nil {
 			return nil, err
 		}
 		defer p.leave()
@@ -592,7 +593,7 @@ func (p *parser) lambda(at int, kind string, open int) (Segment, *Error) {
 		seg.Kind = SegAll
 	}
 	p.pos = open + 1
-	if err := p.enter(); err != nil {
+	if err := p.enter(open); err != nil {
 		return seg, err
 	}
 	defer p.leave()
@@ -638,7 +639,7 @@ func (p *parser) call(at int, name string, open int) (Expr, *Error) {
 		return nil, errAt(at, "unknown function %s", name)
 	}
 	p.pos = open + 1
-	if err := p.enter(); err != nil {
+	if err := p.enter(open); err != nil {
 		return nil, err
 	}
 	defer p.leave()
@@ -797,7 +798,8 @@ func (p *parser) prefixed(at int, name string, dotted bool, quote int) (Expr, *E
 }
 
 // quoted scans the single-quoted text starting at open and returns its
-// value ('' stands for ') and the offset after the closing quote.
+// value (a doubled quote stands for one) and the offset after the
+// closing quote.
 func (p *parser) quoted(open int) (string, int, *Error) {
 	s := p.src
 	i := open + 1
