@@ -1,0 +1,133 @@
+package spec
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// A reader reads one input file into a spec.
+type reader func(file string, src []byte) (*Spec, []Warning, error)
+
+func readYAMLFile(file string, src []byte) (*Spec, []Warning, error) {
+	s, err := ReadYAML(file, src)
+	return s, nil, err
+}
+
+// loaders lists the file extensions Load reads, with their readers.
+var loaders = []struct {
+	ext  string
+	read reader
+}{
+	{".md", ReadMarkdown},
+	{".yaml", readYAMLFile},
+	{".yml", readYAMLFile},
+	{".xml", ReadCSDL},
+	{".edmx", ReadCSDL},
+	{".csdl", ReadCSDL},
+}
+
+// readerFor returns the reader for a file name's extension (in any case),
+// or nil.
+func readerFor(name string) reader {
+	ext := filepath.Ext(name)
+	for _, l := range loaders {
+		if strings.EqualFold(l.ext, ext) {
+			return l.read
+		}
+	}
+	return nil
+}
+
+func loadExts() string {
+	exts := make([]string, len(loaders))
+	for i, l := range loaders {
+		exts[i] = l.ext
+	}
+	return strings.Join(exts, ", ")
+}
+
+// Load reads spec files and merges them into one spec.
+//
+// Each path is a file or a directory. A file is read by its extension:
+// .md as a Microsoft Graph docs page (ReadMarkdown), .yaml and .yml as the
+// YAML form (ReadYAML), .xml, .edmx and .csdl as CSDL XML (ReadCSDL). A file
+// with another extension is an error. A directory contributes the files
+// directly in it that have one of those extensions, in name order; it skips
+// subdirectories and names starting with a dot, and it is an error for it
+// to hold none. A file named twice is read once.
+//
+// The files are merged in the order given (see Merge: the first source of
+// a fact wins). The warnings are the readers', file by file, then Merge's.
+// An error names the file, and the position in it when there is one.
+func Load(paths ...string) (*Spec, []Warning, error) {
+	if len(paths) == 0 {
+		return nil, nil, errors.New("spec: Load: no input files")
+	}
+	var files []string
+	seen := map[string]bool{}
+	add := func(f string) {
+		if c := filepath.Clean(f); !seen[c] {
+			seen[c] = true
+			files = append(files, f)
+		}
+	}
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		if err != nil {
+			return nil, nil, err // *PathError names p
+		}
+		if !fi.IsDir() {
+			if readerFor(p) == nil {
+				return nil, nil, fmt.Errorf("%s: unknown kind of spec file (want %s)", p, loadExts())
+			}
+			add(p)
+			continue
+		}
+		entries, err := os.ReadDir(p) // sorted by name
+		if err != nil {
+			return nil, nil, err
+		}
+		n := 0
+		for _, e := range entries {
+			if e.IsDir() || strings.HasPrefix(e.Name(), ".") || readerFor(e.Name()) == nil {
+				continue
+			}
+			add(filepath.Join(p, e.Name()))
+			n++
+		}
+		if n == 0 {
+			return nil, nil, fmt.Errorf("%s: no spec files in the directory (want %s)", p, loadExts())
+		}
+	}
+	var parts []*Spec
+	var warnings []Warning
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			return nil, nil, err
+		}
+		s, ws, err := readerFor(f)(f, src)
+		if err != nil {
+			return nil, nil, fileError(f, err)
+		}
+		parts = append(parts, s)
+		warnings = append(warnings, ws...)
+	}
+	s, ws := Merge(parts...)
+	return s, append(warnings, ws...), nil
+}
+
+// fileError makes sure err names file.
+func fileError(file string, err error) error {
+	var pe *Error
+	if errors.As(err, &pe) && pe.Pos.File == file {
+		return err
+	}
+	if strings.HasPrefix(err.Error(), file+":") {
+		return err
+	}
+	return fmt.Errorf("%s: %w", file, err)
+}

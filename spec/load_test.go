@@ -1,0 +1,210 @@
+package spec
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestLoadDirectory(t *testing.T) {
+	dir := filepath.Join("testdata", "yaml", "load")
+	s, ws, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := WriteYAML(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const want = `namespaces:
+  - name: shop
+    types:
+      - name: order
+        kind: entity
+        key: [id]
+        description: Something a customer bought.
+        properties:
+          - name: id
+            type: Edm.String
+            nullable: false
+            readOnly: true
+          - name: total
+            type: Edm.Decimal
+          - name: note
+            type: Edm.String
+operations:
+  - kind: create
+    type: shop.order
+    method: POST
+    path: /orders
+    body:
+      - {name: total, required: true}
+      - {name: id}
+`
+	if string(out) != want {
+		t.Errorf("Load(%s):\n%s\nwant:\n%s", dir, out, want)
+	}
+	// a.yaml comes before b.yml; the skipped files would have failed.
+	idPos := filepath.Join(dir, "a.yaml") + ":9:13"
+	wantW := filepath.Join(dir, "b.yml") + ":16:9: warning: the create body lists id, which shop.order marks read-only (see also " + idPos + ")"
+	if len(ws) != 1 || ws[0].String() != wantW {
+		t.Errorf("warnings %v\nwant %s", warningStrings(ws), wantW)
+	}
+	// A file named twice, or named and inside a named directory, is read once.
+	again, ws2, err := Load(filepath.Join(dir, "a.yaml"), dir, filepath.Join(dir, "a.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := specDiff(again, s); d != "" || len(ws2) != 1 {
+		t.Errorf("reading twice: %s %v", d, warningStrings(ws2))
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	tmp := t.TempDir()
+	write := func(name, content string) string {
+		p := filepath.Join(tmp, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	bad := write("bad/bad.yaml", "namespaces:\n  - name: n\n    typos: []\n")
+	txt := write("notes.txt", "x")
+	empty := filepath.Join(tmp, "empty")
+	write("empty/readme.txt", "x")
+	broken := write("broken.xml", "<edmx:Edmx")
+	exts := ".md, .yaml, .yml, .xml, .edmx, .csdl"
+	for _, tc := range []struct {
+		name  string
+		paths []string
+		err   string // exact, or the prefix when it ends in "..."
+	}{
+		{"nothing", nil, "spec: Load: no input files"},
+		{"missing", []string{filepath.Join(tmp, "missing.yaml")}, "stat " + filepath.Join(tmp, "missing.yaml") + ": no such file or directory"},
+		{"unknown extension", []string{txt}, txt + ": unknown kind of spec file (want " + exts + ")"},
+		{"no spec files in a directory", []string{empty}, empty + ": no spec files in the directory (want " + exts + ")"},
+		{"bad YAML in a directory", []string{filepath.Join(tmp, "bad")}, bad + `:3:5: namespace: unknown key "typos" (want one of name, types, enums, typeDefs)`},
+		{"bad XML", []string{broken}, broken + ":..."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, ws, err := Load(tc.paths...)
+			if err == nil {
+				t.Fatalf("no error: %+v %v", s, ws)
+			}
+			if prefix, ok := strings.CutSuffix(tc.err, "..."); ok {
+				if !strings.HasPrefix(err.Error(), prefix) {
+					t.Errorf("error %s\nwant it to start with %s", err, prefix)
+				}
+			} else if err.Error() != tc.err {
+				t.Errorf("error\n got %s\nwant %s", err, tc.err)
+			}
+		})
+	}
+}
+
+func TestLoadCSDL(t *testing.T) {
+	tmp := t.TempDir()
+	const csdl = `<?xml version="1.0" encoding="utf-8"?>
+<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
+  <edmx:DataServices>
+    <Schema Namespace="shop" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+      <EntityType Name="order">
+        <Key><PropertyRef Name="id"/></Key>
+        <Property Name="id" Type="Edm.String" Nullable="false"/>
+        <Property Name="total" Type="Edm.Decimal"/>
+      </EntityType>
+    </Schema>
+  </edmx:DataServices>
+</edmx:Edmx>
+`
+	for _, ext := range []string{".xml", ".EDMX", ".csdl"} {
+		p := filepath.Join(tmp, "shop"+ext)
+		if err := os.WriteFile(p, []byte(csdl), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		s, _, err := Load(p, filepath.Join("testdata", "yaml", "load", "b.yml"))
+		if err != nil {
+			t.Fatalf("%s: %v", ext, err)
+		}
+		// CSDL first, so its facts lead; the YAML adds the note property.
+		if len(s.Types) != 1 || s.Types[0].Pos.File != p || len(s.Types[0].Properties) != 3 ||
+			s.Types[0].Description != "Something a customer bought." {
+			t.Errorf("%s: %+v", ext, s.Types)
+		}
+	}
+}
+
+// TestLoadSeed loads the seed resource page and its three API pages.
+func TestLoadSeed(t *testing.T) {
+	dir := seedDir(t)
+	resource := filepath.Join(dir, "cloudpcexternalpartner.md")
+	api := filepath.Join(dir, "api")
+	create := filepath.Join(api, "virtualendpoint-post-externalpartners.md")
+	s, ws, err := Load(resource, api)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Types) != 1 || s.Types[0].QualifiedName() != "microsoft.graph.cloudPcExternalPartner" ||
+		len(s.Enums) != 1 || len(s.Operations) != 2 {
+		t.Fatalf("types %d enums %d operations %d", len(s.Types), len(s.Enums), len(s.Operations))
+	}
+	kinds := map[OperationKind]*Operation{}
+	for _, op := range s.Operations {
+		kinds[op.Kind] = op
+		if op.Type != "microsoft.graph.cloudPcExternalPartner" {
+			t.Errorf("operation %s is for %q", op.Kind, op.Type)
+		}
+	}
+	if c := kinds[Create]; c == nil || c.Path != "/deviceManagement/virtualEndpoint/externalPartners" || len(c.Body) != 2 {
+		t.Errorf("create: %+v", c)
+	}
+	if u := kinds[Update]; u == nil || u.Method != "PATCH" || len(u.Body) != 1 || u.Body[0].Name != "enableConnection" {
+		t.Errorf("update: %+v", u)
+	}
+	ro := 0
+	for _, w := range ws {
+		if strings.Contains(w.Msg, "partnerId") {
+			ro++
+			if w.Pos.File != create || w.Other.File != resource ||
+				w.Pos.Line != seedLine(t, "api/virtualendpoint-post-externalpartners.md", "|partnerId|") ||
+				w.Other.Line != seedLine(t, "cloudpcexternalpartner.md", "|partnerId|") {
+				t.Errorf("partnerId warning at the wrong places: %s", w)
+			}
+		}
+	}
+	if ro != 1 {
+		t.Errorf("want one partnerId warning, got %v", warningStrings(ws))
+	}
+
+	// The hand-written YAML first: it defines microsoft.graph.entity, and
+	// the pages only add (and repeat the operations, which is reported).
+	s2, ws2, err := Load(filepath.Join("..", "testdata", "cloudpcexternalpartner.yaml"), resource, api)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s2.Types) != 2 || s2.Types[1].Property("partnerId") == nil || !s2.Types[1].Property("partnerId").ReadOnly {
+		t.Fatalf("types: %+v", s2.Types)
+	}
+	var msgs []string
+	for _, w := range ws2 {
+		msgs = append(msgs, w.Msg)
+	}
+	got := strings.Join(msgs, "\n")
+	for _, want := range []string{
+		"a second create operation for microsoft.graph.cloudPcExternalPartner; keeping the first",
+		"a second update operation for microsoft.graph.cloudPcExternalPartner; keeping the first",
+		"the create body requires partnerId, which microsoft.graph.cloudPcExternalPartner marks read-only",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("warnings lack %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "not defined") {
+		t.Errorf("unexpected unresolved names:\n%s", got)
+	}
+}
