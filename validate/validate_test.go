@@ -1,6 +1,7 @@
 package validate_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -20,11 +21,14 @@ import (
 // tests use them as plain data.
 var seedDir = filepath.Join("..", "testdata", "schema", "seed")
 
-func seedFiles(t testing.TB) map[string][]byte {
+func seedFiles(t testing.TB) map[string][]byte { return schemaFiles(t, seedDir) }
+
+// schemaFiles reads the *.schema.json files of dir.
+func schemaFiles(t testing.TB, dir string) map[string][]byte {
 	t.Helper()
-	names, err := filepath.Glob(filepath.Join(seedDir, "*.schema.json"))
+	names, err := filepath.Glob(filepath.Join(dir, "*.schema.json"))
 	if err != nil || len(names) == 0 {
-		t.Fatalf("no seed schemas in %s (%v)", seedDir, err)
+		t.Fatalf("no schemas in %s (%v)", dir, err)
 	}
 	files := map[string][]byte{}
 	for _, n := range names {
@@ -249,38 +253,53 @@ func TestConcurrent(t *testing.T) {
 	wg.Wait()
 }
 
-// FuzzValidate runs random payloads against the seed's documents in every
-// mode: each is valid, an *Error whose problems all point at values that
-// exist in the payload, or a *JSONError; never a panic.
+// FuzzValidate runs random payloads against the seed's documents, and the
+// generator's kitchen-sink documents (every Edm type, enums, flags,
+// complex values, @odata.type dispatch), in every mode: each is valid, an
+// *Error whose problems all point at values that exist in the payload, or
+// a *JSONError; never a panic.
 func FuzzValidate(f *testing.F) {
-	set := seedSet(f)
+	seed := seedSet(f)
+	kitchen, err := validate.NewSet(schemaFiles(f, filepath.Join("..", "testdata", "schema", "kitchen")))
+	if err != nil {
+		f.Fatal(err)
+	}
+	targets := []struct {
+		set *validate.Set
+		typ string
+	}{{seed, partner}, {kitchen, "ns.allTypes"}, {kitchen, "ns.base"}, {kitchen, "ns.holder"}}
 	for _, s := range []string{getResponse, createRequest, `{"value":[` + getResponse + `]}`,
 		`{"enableConnection": tru`, `{"a/b~":{"x":1,"x":2}}`, `{"connectionStatus":"sleeping","lastSyncDateTime":"2020-11-03 12:43"}`,
-		`{"@odata.type":"#microsoft.graph.user","enableConnection":null}`, `[1,"x",null]`, `{"value":[{"id":1},{"foo":[{}]}],"@odata.count":1.5}`} {
+		`{"@odata.type":"#microsoft.graph.user","enableConnection":null}`, `[1,"x",null]`, `{"value":[{"id":1},{"foo":[{}]}],"@odata.count":1.5}`,
+		`{"i16":40000,"f64":"INF","tod":"25:00","dur":"-PT1.5S","color":"red,blue","tags":[null],"address":{"street":1},"node":{"child":{}}}`,
+		`{"@odata.type":"#ns.derivedB","propB":"x","id":"1","manager":3,"reports":[{}]}`,
+		`{"owner":{"@odata.type":"ns.derivedA","propA":1},"all":{"u8":-1},"extra":"x","bag":{"k":[]}}`} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		for _, mode := range []validate.Mode{validate.Read, validate.Create, validate.Update} {
-			for _, err := range []error{set.Validate(partner, mode, data), set.ValidateCollection(partner, mode, data)} {
-				var verr *validate.Error
-				var jerr *validate.JSONError
-				switch {
-				case err == nil:
-				case errors.As(err, &jerr):
-					if jerr.Offset < 0 || jerr.Offset > int64(len(data)) {
-						t.Fatalf("offset %d out of range: %v", jerr.Offset, err)
-					}
-				case errors.As(err, &verr):
-					if len(verr.Problems) == 0 {
-						t.Fatalf("an *Error without problems")
-					}
-					for _, p := range verr.Problems {
-						if !resolves(data, p.Pointer) || p.Message == "" {
-							t.Fatalf("problem %q: pointer does not resolve in %s", p, data)
+		for _, target := range targets {
+			for _, mode := range []validate.Mode{validate.Read, validate.Create, validate.Update} {
+				for _, err := range []error{target.set.Validate(target.typ, mode, data), target.set.ValidateCollection(target.typ, mode, data)} {
+					var verr *validate.Error
+					var jerr *validate.JSONError
+					switch {
+					case err == nil:
+					case errors.As(err, &jerr):
+						if jerr.Offset < 0 || jerr.Offset > int64(len(data)) {
+							t.Fatalf("offset %d out of range: %v", jerr.Offset, err)
 						}
+					case errors.As(err, &verr):
+						if len(verr.Problems) == 0 {
+							t.Fatalf("an *Error without problems")
+						}
+						for _, p := range verr.Problems {
+							if !resolves(data, p.Pointer) || p.Message == "" {
+								t.Fatalf("%s %s: problem %q: pointer does not resolve in %s", target.typ, mode, p, data)
+							}
+						}
+					default:
+						t.Fatalf("unexpected error %T: %v", err, err)
 					}
-				default:
-					t.Fatalf("unexpected error %T: %v", err, err)
 				}
 			}
 		}
@@ -291,7 +310,9 @@ func FuzzValidate(f *testing.F) {
 // document data.
 func resolves(data []byte, ptr string) bool {
 	var v any
-	if json.Unmarshal(data, &v) != nil {
+	d := json.NewDecoder(bytes.NewReader(data))
+	d.UseNumber() // 1E1000 is a valid JSON number, too big for a float64
+	if d.Decode(&v) != nil {
 		return false
 	}
 	if ptr == "" {
