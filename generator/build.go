@@ -590,7 +590,7 @@ func (b *builder) buildEnums() {
 		ie.Doc = b.enumDoc(ie, e)
 		for i, m := range e.Members {
 			want := ie.Name + goWords(m.Name)
-			got, clash := b.pkgNS.claim(q+"/"+m.Name, want, ie.Name+"_"+goWords(m.Name))
+			got, clash := b.pkgNS.claim("member "+m.Name+" of "+q, want, ie.Name+"_"+goWords(m.Name))
 			if got != want {
 				b.note(m.Pos, "member %s of %s: Go name %s is taken by %s; using %s", m.Name, q, want, clash, got)
 			}
@@ -607,7 +607,7 @@ func (b *builder) buildEnums() {
 		}
 		if e.Flags {
 			want := "New" + ie.Name
-			got, clash := b.pkgNS.claim(q+"/New", want)
+			got, clash := b.pkgNS.claim("the flags constructor of "+q, want)
 			if got != want {
 				b.note(e.Pos, "flags constructor of %s: Go name %s is taken by %s; using %s", q, want, clash, got)
 			}

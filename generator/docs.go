@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -115,12 +116,23 @@ func wrapText(p string, width int) []string {
 	if len(cur) > 0 {
 		lines = append(lines, cur)
 	}
-	// Keep list markers away from line starts.
+	// Keep list markers away from line starts: the word before a marker
+	// moves down with it, or, when it is alone on its line, the marker
+	// moves up.
 	for i := 1; i < len(lines); i++ {
-		for looksLikeListMarker(lines[i][0]) && len(lines[i-1]) > 1 {
+		for len(lines[i]) > 0 && looksLikeListMarker(lines[i][0]) {
 			prev := lines[i-1]
-			lines[i] = append([]string{prev[len(prev)-1]}, lines[i]...)
-			lines[i-1] = prev[:len(prev)-1]
+			if len(prev) > 1 && !looksLikeListMarker(prev[len(prev)-1]) {
+				lines[i] = append([]string{prev[len(prev)-1]}, lines[i]...)
+				lines[i-1] = prev[:len(prev)-1]
+				break
+			}
+			lines[i-1] = append(prev, lines[i][0])
+			lines[i] = lines[i][1:]
+		}
+		if len(lines[i]) == 0 {
+			lines = slices.Delete(lines, i, i+1)
+			i--
 		}
 	}
 	out := make([]string, len(lines))

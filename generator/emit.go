@@ -51,10 +51,15 @@ func emitFile(pkg *irPackage, irf *irFile) ([]byte, error) {
 	if err := f.Render(&buf); err != nil {
 		return nil, fmt.Errorf("generator: rendering %s: %w", irf.Name, err)
 	}
-	src := groupImports(buf.Bytes())
+	return formatSource(irf.Name, groupImports(buf.Bytes()))
+}
+
+// formatSource runs go/format; its error shows the source around the
+// first problem, with line numbers.
+func formatSource(name string, src []byte) ([]byte, error) {
 	out, err := format.Source(src)
 	if err != nil {
-		return nil, formatError(irf.Name, src, err)
+		return nil, formatError(name, src, err)
 	}
 	return out, nil
 }

@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
@@ -124,9 +123,6 @@ func newNameSpace() *nameSpace { return &nameSpace{taken: map[string]string{}} }
 // reserve takes name for holder without checks.
 func (ns *nameSpace) reserve(name, holder string) { ns.taken[name] = holder }
 
-// holder returns who holds name, or "".
-func (ns *nameSpace) holder(name string) string { return ns.taken[name] }
-
 // claim takes the first free name among the candidates, then the last
 // candidate with a number appended (2, 3, ...). It returns the name and, when
 // the first candidate was taken, who held it.
@@ -186,13 +182,4 @@ func fileStem(s string) string {
 		}
 	}
 	return strings.TrimSuffix(b.String(), "_")
-}
-
-// quoteNames formats names for a note: "a", "b" and "c".
-func quoteNames(names []string) string {
-	q := make([]string, len(names))
-	for i, n := range names {
-		q[i] = fmt.Sprintf("%q", n)
-	}
-	return strings.Join(q, ", ")
 }

@@ -36,7 +36,11 @@ func (x *Alert) UnmarshalJSON(b []byte) error {
 
 // Record is the OData complex type example.names.record.
 //
-// Properties whose names need care.
+// Properties whose names need care. This text also tries to break the comment:
+// it ends one */ and opens another /* and has a //go:build ignore line and a
+// `backtick`.
+//
+// A second paragraph, with a list: - one item - another item
 type Record struct {
 	// Nullable.
 	Type edm.Nullable[string] `json:"type,omitzero"`

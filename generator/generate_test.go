@@ -1,0 +1,188 @@
+package generator
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/odatagen/odatagen/spec"
+)
+
+// TestDeterministic generates every golden case twice, and the seed case
+// from a spec whose declarations come in reverse order, and compares bytes.
+func TestDeterministic(t *testing.T) {
+	for _, name := range goldenCases(t) {
+		a, errA := generateCase(t, name)
+		b, errB := generateCase(t, name)
+		if (errA == nil) != (errB == nil) || errA != nil && errA.Error() != errB.Error() {
+			t.Fatalf("%s: errors differ: %v / %v", name, errA, errB)
+		}
+		if errA != nil {
+			continue
+		}
+		if len(a.Files) != len(b.Files) {
+			t.Fatalf("%s: %d files, then %d", name, len(a.Files), len(b.Files))
+		}
+		for i := range a.Files {
+			if a.Files[i].Name != b.Files[i].Name || !bytes.Equal(a.Files[i].Data, b.Files[i].Data) {
+				t.Errorf("%s: %s differs between runs", name, a.Files[i].Name)
+			}
+		}
+		if notesText(a.Notes) != notesText(b.Notes) {
+			t.Errorf("%s: notes differ between runs", name)
+		}
+	}
+}
+
+func readGoldenSpec(t testing.TB, name string) *spec.Spec {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join(goldenRoot, name, "input.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := spec.ReadYAML(name+".yaml", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestOrderIndependent(t *testing.T) {
+	s := readGoldenSpec(t, "names")
+	a, err := Generate(s, Options{Package: "p"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, j := 0, len(s.Types)-1; i < j; i, j = i+1, j-1 {
+		s.Types[i], s.Types[j] = s.Types[j], s.Types[i]
+	}
+	b, err := Generate(s, Options{Package: "p"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range a.Files {
+		if !bytes.Equal(a.Files[i].Data, b.Files[i].Data) {
+			t.Errorf("%s changes with the order of the spec's types", a.Files[i].Name)
+		}
+	}
+}
+
+func TestGenerateErrors(t *testing.T) {
+	seed := readGoldenSpec(t, "seed")
+	for _, tc := range []struct {
+		name string
+		s    *spec.Spec
+		opts Options
+		want string
+	}{
+		{"nil spec", nil, Options{Package: "p"}, "nil spec"},
+		{"no package", seed, Options{}, `package name "" is not a Go identifier`},
+		{"keyword package", seed, Options{Package: "type"}, `package name "type" is not a Go identifier`},
+		{"unknown type", seed, Options{Package: "p", Types: []string{"microsoft.graph.nothing", "entity"}}, `Options.Types: no type named "microsoft.graph.nothing"`},
+		{"primitive type", seed, Options{Package: "p", Types: []string{"Edm.String"}}, `no type named "Edm.String"`},
+		{"unresolved without position", &spec.Spec{Types: []*spec.StructuredType{{
+			Kind: spec.ComplexKind, Namespace: "n", Name: "a",
+			Properties: []*spec.Property{{Name: "b", Type: spec.TypeRef{Name: "n.gone"}}},
+		}}}, Options{Package: "p"}, "unresolved type n.gone (property b of n.a)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Generate(tc.s, tc.opts)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("error %v, want it to contain %q", err, tc.want)
+			}
+		})
+	}
+}
+
+// TestSubsetBySimpleName asks for a type by its simple name and checks the
+// closure: the base type and the enum come along, nothing else.
+func TestSubsetBySimpleName(t *testing.T) {
+	s := readGoldenSpec(t, "seed")
+	res, err := Generate(s, Options{Package: "p", Types: []string{"entity"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := string(bytes.Join(filesData(res.Files), nil))
+	if !strings.Contains(all, "type Entity struct") || strings.Contains(all, "CloudPcExternalPartner") {
+		t.Errorf("subset of entity:\n%s", all)
+	}
+	res, err = Generate(s, Options{Package: "p", Types: []string{"cloudPcExternalPartner"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all = string(bytes.Join(filesData(res.Files), nil))
+	for _, want := range []string{"type Entity struct", "type CloudPcExternalPartner struct", "type CloudPcExternalPartnerStatus string"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("subset of cloudPcExternalPartner lacks %q", want)
+		}
+	}
+}
+
+func filesData(fs []File) [][]byte {
+	out := make([][]byte, len(fs))
+	for i, f := range fs {
+		out[i] = f.Data
+	}
+	return out
+}
+
+// TestFormatErrorShowsSource checks the error for source that go/format
+// rejects: the message names the file and shows numbered lines.
+func TestFormatErrorShowsSource(t *testing.T) {
+	src := []byte("package p\n\nfunc f() {\n\treturn (\n}\n")
+	_, err := formatSource("bad.go", src)
+	if err == nil {
+		t.Fatal("no error")
+	}
+	msg := err.Error()
+	for _, want := range []string{"formatting bad.go", "    4  \treturn (", ">     5  }"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("error lacks %q:\n%s", want, msg)
+		}
+	}
+}
+
+func TestHeaderLines(t *testing.T) {
+	s := readGoldenSpec(t, "seed")
+	res, err := Generate(s, Options{Package: "p", Source: "docs\npages "})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Files {
+		want := generatedMarker + "\n// source: docs pages\n\npackage p\n"
+		if !bytes.HasPrefix(f.Data, []byte(want)) {
+			t.Errorf("%s starts with %q", f.Name, f.Data[:min(len(f.Data), 80)])
+		}
+	}
+}
+
+func BenchmarkGenerateSeed(b *testing.B) {
+	s := readGoldenSpec(b, "seed")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Generate(s, Options{Package: "seed", Source: "seed"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkGenerateGraph reads and generates the whole Microsoft Graph v1.0
+// CSDL (3,800 types), when the shared corpus is there.
+func BenchmarkGenerateGraph(b *testing.B) {
+	src, err := os.ReadFile(filepath.Join("..", "..", "shared", "corpus", "csdl", "graph-v1.0-clean.xml"))
+	if err != nil {
+		b.Skip("no ../shared corpus")
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		s, _, err := spec.ReadCSDL("graph-v1.0-clean.xml", src)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := Generate(s, Options{Package: "graph", Source: "graph"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
