@@ -176,10 +176,8 @@ func mdStripTags(s string) string {
 }
 
 var (
-	mdItalicRe   = regexp.MustCompile(`(^|[\s(])\*([^*\s][^*]*)\*`)
-	mdEscapeRe   = regexp.MustCompile("\\\\([!-/:-@\\[-`{-~])")
-	mdSpaceRe    = regexp.MustCompile(`[ \t\r\n\x{00A0}\x{FEFF}\x{200B}]+`)
-	mdNewlinesRe = regexp.MustCompile(`\s*\n[\s\n]*`)
+	mdItalicRe = regexp.MustCompile(`(^|[\s(])\*([^*\s][^*]*)\*`)
+	mdEscapeRe = regexp.MustCompile("\\\\([!-/:-@\\[-`{-~])")
 )
 
 // mdPlain turns a markdown fragment into plain text: links become their
@@ -190,27 +188,59 @@ var (
 func mdPlain(s string, refs map[string]string, keepBreaks bool) string {
 	s = mdStripTags(s)
 	s, _ = mdLinks(s, refs, false)
-	s = strings.ReplaceAll(s, "**", "")
-	s = strings.ReplaceAll(s, "__", "")
-	s = strings.ReplaceAll(s, "~~", "")
-	s = mdItalicRe.ReplaceAllString(s, "$1$2")
-	s = strings.ReplaceAll(s, "`", "")
-	s = mdEscapeRe.ReplaceAllString(s, "$1")
+	if strings.Contains(s, "**") {
+		s = strings.ReplaceAll(s, "**", "")
+	}
+	if strings.Contains(s, "__") {
+		s = strings.ReplaceAll(s, "__", "")
+	}
+	if strings.Contains(s, "~~") {
+		s = strings.ReplaceAll(s, "~~", "")
+	}
+	if strings.Contains(s, "*") {
+		s = mdItalicRe.ReplaceAllString(s, "$1$2")
+	}
+	if strings.Contains(s, "`") {
+		s = strings.ReplaceAll(s, "`", "")
+	}
+	if strings.Contains(s, "\\") {
+		s = mdEscapeRe.ReplaceAllString(s, "$1")
+	}
 	if strings.Contains(s, "&") {
 		s = html.UnescapeString(s)
 	}
-	if keepBreaks {
-		s = mdNewlinesRe.ReplaceAllString(s, "\n")
-		lines := strings.Split(s, "\n")
-		out := lines[:0]
-		for _, l := range lines {
-			if l = strings.TrimSpace(mdSpaceRe.ReplaceAllString(l, " ")); l != "" {
-				out = append(out, l)
+	return mdCollapse(s, keepBreaks)
+}
+
+// mdCollapse collapses runs of white space (including no-break and
+// zero-width spaces) to one space, or to one "\n" when the run holds a
+// line break and keepBreaks is set, and trims the ends.
+func mdCollapse(s string, keepBreaks bool) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	pending := byte(0) // ' ' or '\n' to write before the next text
+	for _, r := range s {
+		switch r {
+		case ' ', '\t', '\r', '\u00a0', '\u200b', '\ufeff':
+			if pending == 0 {
+				pending = ' '
 			}
+			continue
+		case '\n':
+			if keepBreaks {
+				pending = '\n'
+			} else if pending == 0 {
+				pending = ' '
+			}
+			continue
 		}
-		return strings.Join(out, "\n")
+		if pending != 0 && b.Len() > 0 {
+			b.WriteByte(pending)
+		}
+		pending = 0
+		b.WriteRune(r)
 	}
-	return strings.TrimSpace(mdSpaceRe.ReplaceAllString(s, " "))
+	return b.String()
 }
 
 // mdOneLine collapses the line breaks that mdPlain kept.
@@ -288,40 +318,43 @@ var mdDefaultStop = map[string]bool{
 func mdReadFacts(desc string, pos Pos) mdFacts {
 	var f mdFacts
 	for _, s := range mdSentences(desc) {
-		if mdSaysReadOnly(s) {
+		// Cheap substring tests keep the regular expressions off most
+		// sentences.
+		lower := strings.ToLower(s)
+		if strings.Contains(lower, "read") && mdSaysReadOnly(s) {
 			if mdImmutableHint.MatchString(s) {
 				f.immutable = true
 			} else {
 				f.readOnly = true
 			}
 		}
-		if mdRequiredStart.MatchString(s) || mdRequiredDot.MatchString(s) || mdRequiredIs.MatchString(s) {
+		if strings.Contains(lower, "required") && (mdRequiredStart.MatchString(s) || mdRequiredDot.MatchString(s) || mdRequiredIs.MatchString(s)) {
 			f.required = true
 		}
-		if mdOptionalStart.MatchString(s) {
+		if strings.HasPrefix(lower, "optional") && mdOptionalStart.MatchString(s) {
 			f.optional = true
 		}
-		if mdNotNullable.MatchString(s) {
+		if strings.Contains(lower, "null") && mdNotNullable.MatchString(s) {
 			f.notNullable = true
 		}
-		if mdDeprecated.MatchString(s) {
+		if strings.Contains(lower, "deprecated") && mdDeprecated.MatchString(s) {
 			f.deprecated = true
 		}
-		if mdKeyPhrase.MatchString(s) {
+		if strings.HasPrefix(s, "Key") && mdKeyPhrase.MatchString(s) {
 			f.key = true
 		}
-		if f.defaultValue == nil {
+		if f.defaultValue == nil && strings.Contains(lower, "default") {
 			f.defaultValue = mdDefault(s)
 		}
-		if f.possible == nil {
+		if f.possible == nil && strings.Contains(lower, "value") {
 			var def string
 			f.possible, def = mdPossible(s)
 			if def != "" && f.defaultValue == nil {
 				f.defaultValue = &def
 			}
 		}
-		if strings.Contains(s, "$") && mdFilterWord.MatchString(s) {
-			mdReadFilter(s, pos, &f)
+		if strings.Contains(lower, "$filter") {
+			mdReadFilter(s, lower, pos, &f)
 		}
 	}
 	return f
@@ -432,8 +465,7 @@ func mdPossible(s string) (values []string, def string) {
 // "(eq and startsWith operators only)", a bare "Supports $filter", "eq on
 // null values" (Null), "/$count eq 0" (Count), "$filter and $orderby",
 // "$filter" among other query options.
-func mdReadFilter(s string, pos Pos, f *mdFacts) {
-	lower := strings.ToLower(s)
+func mdReadFilter(s, lower string, pos Pos, f *mdFacts) {
 	if !strings.Contains(lower, "support") && !strings.Contains(lower, "filterable") {
 		return
 	}
