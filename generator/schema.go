@@ -12,9 +12,21 @@ import (
 	"github.com/odatagen/odatagen/validate"
 )
 
-// JSON Schema generation.
+// SchemaOptions configures Schemas.
+type SchemaOptions struct {
+	// AllowUnresolved accepts any value for a property whose type the spec
+	// does not define, instead of failing.
+	AllowUnresolved bool
+}
+
+// schModes are the modes Schemas writes, in order.
+var schModes = []validate.Mode{validate.Read, validate.Create, validate.Update}
+
+// Schemas returns the JSON Schema documents of every structured type of s in
+// every mode, keyed by validate.SchemaFile. The bytes are deterministic:
+// keys in a fixed order, two-space indentation, a final newline.
 //
-// Schemas writes one JSON Schema (draft 2020-12) document per structured
+// There is one JSON Schema (draft 2020-12) document per structured
 // type per mode (validate.Read, Create, Update), named by
 // validate.SchemaFile and identified by validate.SchemaID. The documents are
 // standard JSON Schema plus a few "x-odata-*" keywords, which other
@@ -84,22 +96,8 @@ import (
 //
 // A property whose type the spec does not define is an error naming the
 // type and the property's position, unless SchemaOptions.AllowUnresolved,
-// which accepts any value for it. Descriptions and defaults are not
-// written.
-
-// SchemaOptions configures Schemas.
-type SchemaOptions struct {
-	// AllowUnresolved accepts any value for a property whose type the spec
-	// does not define, instead of failing.
-	AllowUnresolved bool
-}
-
-// schModes are the modes Schemas writes, in order.
-var schModes = []validate.Mode{validate.Read, validate.Create, validate.Update}
-
-// Schemas returns the JSON Schema documents of every structured type of s in
-// every mode, keyed by validate.SchemaFile. The bytes are deterministic:
-// keys in a fixed order, two-space indentation, a final newline.
+// which accepts any value for it. A base type chain that loops back is an
+// error too. Descriptions and defaults are not written.
 func Schemas(s *spec.Spec, opts SchemaOptions) (map[string][]byte, error) {
 	g := newSchGen(s, opts)
 	out := map[string][]byte{}
