@@ -286,7 +286,11 @@ func emitFlagsMethods(f *jen.File, e *irEnum) {
 	))
 	cases := make([]jen.Code, 0, len(e.Consts)+1)
 	for _, c := range e.Consts {
-		cases = append(cases, jen.Case(jen.Id(c.Name)).Block(jen.Id("v").Op("|=").Lit(c.Value)))
+		if c.Value == 0 {
+			cases = append(cases, jen.Case(jen.Id(c.Name)).Block())
+		} else {
+			cases = append(cases, jen.Case(jen.Id(c.Name)).Block(jen.Id("v").Op("|=").Op(strconv.FormatInt(c.Value, 10))))
+		}
 	}
 	cases = append(cases, jen.Default().Block(jen.Return(jen.Lit(0), jen.False())))
 	f.Add(fixedDoc("Value returns the numeric value of e: the declared values of its members combined with bitwise OR. ok is false when e holds a member that "+name+" does not declare.").

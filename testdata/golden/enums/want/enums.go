@@ -77,15 +77,14 @@ func (e Access) Value() (v int64, ok bool) {
 	for _, m := range e.Members() {
 		switch m {
 		case AccessNone:
-			v |= int64(0)
 		case AccessRead:
-			v |= int64(1)
+			v |= 1
 		case AccessWrite:
-			v |= int64(2)
+			v |= 2
 		case AccessDelete:
-			v |= int64(8)
+			v |= 8
 		case AccessUnknownFutureValue:
-			v |= int64(16)
+			v |= 16
 		default:
 			return 0, false
 		}
