@@ -193,12 +193,12 @@ func propertyFacts(p *spec.Property, nav bool, edmNote string) []string {
 	return s
 }
 
-// filterSentence states $filter support: "$filter: eq, ne; eq/ne null;
-// $count." or "$filter: any operator that applies to its type."
+// filterSentence states $filter support: "$filter: eq, ne; eq null, ne
+// null; $count." or "$filter: all operators." (the source named none).
 func filterSentence(f *spec.FilterSupport) string {
 	var parts []string
 	if len(f.Ops) == 0 {
-		parts = append(parts, "any operator that applies to its type")
+		parts = append(parts, "all operators")
 	} else {
 		ops := make([]string, len(f.Ops))
 		for i, op := range f.Ops {
@@ -207,7 +207,7 @@ func filterSentence(f *spec.FilterSupport) string {
 		parts = append(parts, strings.Join(ops, ", "))
 	}
 	if f.Null {
-		parts = append(parts, "null comparisons (eq null, ne null)")
+		parts = append(parts, "eq null, ne null")
 	}
 	if f.Count {
 		parts = append(parts, "$count")

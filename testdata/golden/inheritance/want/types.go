@@ -52,13 +52,12 @@ type Letter struct {
 	// Read-only. Not nullable.
 	ID *string `json:"id,omitempty"`
 
-	// Read-only. Nullable. $filter: eq, ne, gt, ge, lt, le; null comparisons (eq
-	// null, ne null).
+	// Read-only. Nullable. $filter: eq, ne, gt, ge, lt, le; eq null, ne null.
 	SentDateTime edm.Nullable[time.Time] `json:"sentDateTime,omitzero"`
 
 	// The first line of the letter. Letters always have one.
 	//
-	// Not nullable. $filter: any operator that applies to its type.
+	// Not nullable. $filter: all operators.
 	Subject *string `json:"subject,omitempty"`
 
 	// Nullable. Max length: 4000.
@@ -126,8 +125,7 @@ type Post struct {
 	// Read-only. Not nullable.
 	ID *string `json:"id,omitempty"`
 
-	// Read-only. Nullable. $filter: eq, ne, gt, ge, lt, le; null comparisons (eq
-	// null, ne null).
+	// Read-only. Nullable. $filter: eq, ne, gt, ge, lt, le; eq null, ne null.
 	SentDateTime edm.Nullable[time.Time] `json:"sentDateTime,omitzero"`
 
 	// Nullable. $filter: eq, startsWith.
@@ -163,13 +161,12 @@ type RegisteredLetter struct {
 	// Read-only. Not nullable.
 	ID *string `json:"id,omitempty"`
 
-	// Read-only. Nullable. $filter: eq, ne, gt, ge, lt, le; null comparisons (eq
-	// null, ne null).
+	// Read-only. Nullable. $filter: eq, ne, gt, ge, lt, le; eq null, ne null.
 	SentDateTime edm.Nullable[time.Time] `json:"sentDateTime,omitzero"`
 
 	// The first line of the letter. Letters always have one.
 	//
-	// Not nullable. $filter: any operator that applies to its type.
+	// Not nullable. $filter: all operators.
 	Subject *string `json:"subject,omitempty"`
 
 	// Nullable. Max length: 4000.
