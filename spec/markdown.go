@@ -133,9 +133,9 @@ func (r *mdReader) read() error {
 		r.warnf(r.pos(sc.unterminatedFence, 1), "code fence is not closed")
 	}
 	r.findTitle()
+	r.walk()
 	r.findMeta()
 	r.findNamespace()
-	r.walk()
 	switch r.pageKind() {
 	case mdAPIPage:
 		r.readAPI()
@@ -164,7 +164,9 @@ func (r *mdReader) findTitle() {
 	}
 }
 
-// findMeta reads the first <!-- { "blockType": "resource", ... } --> comment.
+// findMeta reads the first <!-- { "blockType": "resource", ... } -->
+// comment. Without one, the top-level "@odata.type" of the JSON
+// representation still names the type.
 func (r *mdReader) findMeta() {
 	for _, b := range r.sc.blocks {
 		if b.kind != mdBComment || !strings.Contains(strings.ToLower(b.text), "blocktype") {
@@ -189,6 +191,20 @@ func (r *mdReader) findMeta() {
 		if ok {
 			if s, ok := mdJSONString(t); ok {
 				r.odata = mdTypeFromOData(s)
+			}
+		}
+		return
+	}
+	// No resource comment: the JSON representation may name the type.
+	for i, b := range r.sc.blocks {
+		if b.kind != mdBCode || r.blockSec[i] != mdSecJSON {
+			continue
+		}
+		if m, ok := mdParseJSONObject(b.text); ok {
+			if v, ok := mdJSONKey(m, "@odata.type"); ok {
+				if s, ok := mdJSONString(v); ok {
+					r.odata = mdTypeFromOData(s)
+				}
 			}
 		}
 		return
@@ -1269,7 +1285,9 @@ func (r *mdReader) readEnumPage() error {
 }
 
 var (
-	mdRequestLineRe = regexp.MustCompile(`^(GET|POST|PATCH|PUT|DELETE)\s+(\S+)`)
+	mdRequestLineRe = regexp.MustCompile(`^(GET|POST|PATCH|PUT|DELETE)\s+(\S.*)$`)
+	mdRequiredIntro = regexp.MustCompile(`(?i)\b(properties|parameters|fields)\s+(that\s+are\s+|are\s+)?required\b|\brequired\s+(properties|parameters|fields)\b`)
+	mdStatusRe      = regexp.MustCompile(`\b(20[0-9])\b`)
 	mdActionTitleRe = regexp.MustCompile(`^[A-Za-z_][\w.]*\s*:\s*[A-Za-z_]\w*$`)
 	mdODataTypeRe   = regexp.MustCompile(`"@odata\.type"\s*:\s*"#?([^"]+)"`)
 )
@@ -1282,9 +1300,13 @@ func (r *mdReader) readAPI() {
 		return
 	}
 	var kind OperationKind
+	last := reqPath[strings.LastIndexByte(reqPath, '/')+1:]
+	if strings.HasPrefix(last, "$") || last == "content" || strings.Contains(last, ".") {
+		return // $ref, $value, content uploads and bound operations
+	}
 	switch method {
 	case "POST":
-		if mdActionTitleRe.MatchString(strings.TrimSpace(r.title)) {
+		if mdActionTitleRe.MatchString(strings.TrimSpace(r.title)) || !r.respondsCreated() {
 			return // an action, not a create
 		}
 		kind = Create
@@ -1305,13 +1327,7 @@ func (r *mdReader) readAPI() {
 		}
 		switch b.kind {
 		case mdBText, mdBHeading:
-			l := strings.ToLower(mdPlain(b.text, r.sc.refs, false))
-			switch {
-			case strings.Contains(l, "optional") || strings.Contains(l, "not required"):
-				required = false
-			case strings.Contains(l, "required") && (b.kind == mdBHeading || strings.Contains(l, "propert") || strings.Contains(l, "parameter")):
-				required = true
-			}
+			required = mdSaysAllRequired(mdPlain(b.text, r.sc.refs, false), b.kind == mdBHeading)
 		case mdBTable:
 			if mdClassifyTable(b.table) != mdTableProps {
 				continue
@@ -1337,7 +1353,7 @@ func (r *mdReader) readAPI() {
 			required = false
 		}
 	}
-	if tables == 0 {
+	if tables == 0 || len(op.Body) == 0 {
 		r.warnf(reqPos, "%s page has no request body property table; no operation read", kind)
 		return
 	}
@@ -1349,6 +1365,41 @@ func (r *mdReader) readAPI() {
 	r.spec.Operations = append(r.spec.Operations, op)
 }
 
+// mdSaysAllRequired reads a line before a request body table: "The
+// following table lists the properties that are required when you create
+// a user." or a heading "Required properties". Only the first sentence
+// counts, and not when it says "optional" or "not".
+func mdSaysAllRequired(text string, heading bool) bool {
+	ss := mdSentences(text)
+	if len(ss) == 0 {
+		return false
+	}
+	s := strings.ToLower(ss[0])
+	if strings.Contains(s, "optional") || strings.Contains(s, "not ") || strings.Contains(s, "n't ") {
+		return false
+	}
+	return mdRequiredIntro.MatchString(s) || heading && strings.HasPrefix(s, "required")
+}
+
+// respondsCreated reports whether a POST page is a create: its Response
+// section names 201 Created, or names no success status at all. Actions
+// answer 200, 202 or 204.
+func (r *mdReader) respondsCreated() bool {
+	other := false
+	for i, b := range r.sc.blocks {
+		if b.kind != mdBText || r.blockSec[i] != mdSecResponse {
+			continue
+		}
+		for _, m := range mdStatusRe.FindAllStringSubmatch(b.text, -1) {
+			if m[1] == "201" {
+				return true
+			}
+			other = true
+		}
+	}
+	return !other
+}
+
 // requestLine finds the first request line of the HTTP request section.
 func (r *mdReader) requestLine() (method, p string, pos Pos, ok bool) {
 	try := func(b mdBlock) bool {
@@ -1357,7 +1408,7 @@ func (r *mdReader) requestLine() (method, p string, pos Pos, ok bool) {
 			if m == nil {
 				continue
 			}
-			u := m[2]
+			u := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(m[2]), "HTTP/1.1"))
 			if i := strings.Index(u, "://"); i >= 0 {
 				// https://graph.microsoft.com/v1.0/x -> /x
 				rest := u[i+3:]

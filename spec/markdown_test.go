@@ -265,7 +265,7 @@ func TestReadMarkdownFixtures(t *testing.T) {
 	}, {
 		file: "complex-nometa.md",
 		types: []typeWant{{
-			name:  "microsoft.graph.beam",
+			name:  "microsoft.graph.steelBeam",
 			head:  "complex microsoft.graph.support []",
 			props: []string{"length Edm.Single", "loads Collection(Edm.Double)"},
 		}},
@@ -284,7 +284,14 @@ func TestReadMarkdownFixtures(t *testing.T) {
 		file: "api-update.md",
 		ops:  []string{"update microsoft.graph.workshop.woodBench PATCH /workshop/benches/{benchId} [height:Edm.Single! owner:microsoft.graph.identitySet]"},
 	}, {
+		file: "api-put.md",
+		ops:  []string{"create microsoft.graph.workshop.rack PUT /workshop/benches/{id | name}/rack [shelves:Edm.Int32!]"},
+	}, {
 		file: "api-action.md",
+	}, {
+		file: "api-action-plain.md",
+	}, {
+		file: "api-ref.md",
 	}, {
 		file: "api-get.md",
 	}}
