@@ -1,0 +1,49 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/odatagen/odatagen/generator"
+	"github.com/odatagen/odatagen/validate/filter"
+)
+
+func runFilter(e *env, args []string) error {
+	fs := newFlagSet(e, "filter", "(-spec INPUT [-spec INPUT]... -type NAME | -syntax) EXPR")
+	var specs multiFlag
+	fs.Var(&specs, "spec", "spec `INPUT` (docs page, YAML, CSDL or directory; repeatable)")
+	typeName := fs.String("type", "", "the type `NAME` the expression filters, bare or namespace-qualified")
+	syntax := fs.Bool("syntax", false, "check the syntax only, with no spec")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	switch {
+	case fs.NArg() != 1:
+		return usageError{"want exactly one EXPR (quote it)"}
+	case *syntax && (len(specs) > 0 || *typeName != ""):
+		return usageError{"-syntax takes no -spec or -type"}
+	case !*syntax && len(specs) == 0:
+		return usageError{"no -spec INPUT given (or use -syntax)"}
+	case !*syntax && *typeName == "":
+		return usageError{"-type NAME is required with -spec"}
+	}
+	expr := fs.Arg(0)
+	var err error
+	if *syntax {
+		_, err = filter.Parse(expr)
+	} else {
+		s, lerr := loadSpec(e, specs)
+		if lerr != nil {
+			return lerr
+		}
+		qname, rerr := resolveType(s, *typeName)
+		if rerr != nil {
+			return rerr
+		}
+		err = filter.Check(generator.FilterModel(s), qname, expr)
+	}
+	if err != nil {
+		fmt.Fprintln(e.stderr, err)
+		return exitError{exitBad}
+	}
+	return nil
+}

@@ -1,0 +1,64 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/odatagen/odatagen/generator"
+)
+
+func runGenerate(e *env, args []string) error {
+	fs := newFlagSet(e, "generate", "-o DIR [-pkg NAME] [-type NAME]... [-allow-unresolved] INPUT...")
+	out := fs.String("o", "", "write the generated package into `DIR` (required)")
+	pkg := fs.String("pkg", "", "Go package `NAME` (default: the base name of DIR)")
+	var types multiFlag
+	fs.Var(&types, "type", "generate only type `NAME` and what it needs (repeatable)")
+	allowUnresolved := fs.Bool("allow-unresolved", false, "use json.RawMessage for types no input defines, instead of failing")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *out == "" {
+		return usageError{"-o DIR is required"}
+	}
+	if fs.NArg() == 0 {
+		return usageError{"no INPUT given"}
+	}
+	if *pkg == "" {
+		*pkg = defaultPackage(*out)
+	}
+	s, err := loadSpec(e, fs.Args())
+	if err != nil {
+		return err
+	}
+	res, err := generator.Generate(s, generator.Options{
+		Package:         *pkg,
+		Source:          strings.Join(fs.Args(), " "),
+		AllowUnresolved: *allowUnresolved,
+		Types:           types,
+	})
+	if err != nil {
+		return err
+	}
+	for _, n := range res.Notes {
+		fmt.Fprintln(e.stderr, n)
+	}
+	return generator.WriteDir(*out, res.Files)
+}
+
+// defaultPackage derives a package name from the output directory.
+func defaultPackage(dir string) string {
+	dir = strings.TrimRight(dir, "/")
+	if i := strings.LastIndexByte(dir, '/'); i >= 0 {
+		dir = dir[i+1:]
+	}
+	var b strings.Builder
+	for _, r := range strings.ToLower(dir) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' && b.Len() > 0 {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() == 0 {
+		return "odata"
+	}
+	return b.String()
+}

@@ -1,0 +1,143 @@
+// Command odatagen turns OData resource metadata (Microsoft Graph docs pages,
+// the YAML spec form, CSDL $metadata XML) into Go types, JSON Schema
+// validators and $filter checks.
+//
+// Usage:
+//
+//	odatagen spec [-o FILE] INPUT...
+//	odatagen generate -o DIR [-pkg NAME] [-type NAME]... [-allow-unresolved] INPUT...
+//	odatagen validate -spec INPUT [-spec INPUT]... -type NAME [-mode read|create|update] [-collection] PAYLOAD...
+//	odatagen filter -spec INPUT [-spec INPUT]... -type NAME EXPR
+//	odatagen filter -syntax EXPR
+//
+// An INPUT is a docs page (.md), a YAML spec (.yaml, .yml), a CSDL document
+// (.xml, .edmx, .csdl) or a directory of those; several inputs are merged
+// into one spec. Warnings go to standard error.
+//
+// Exit status: 0 success, 1 bad input (or, for validate and filter, a
+// rejected payload or expression), 2 usage error or unreadable input.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitBad   = 1 // bad input, invalid payload, rejected filter
+	exitUsage = 2 // usage error or unreadable input
+)
+
+// usageError is returned by a subcommand for a usage problem (exit 2).
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// exitError carries an explicit exit code with an already printed message.
+type exitError struct{ code int }
+
+func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
+
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+type command struct {
+	name    string
+	summary string
+	run     func(e *env, args []string) error
+}
+
+var commands []command
+
+func init() {
+	commands = []command{
+		{"spec", "print the merged spec of INPUTs as YAML", runSpec},
+		{"generate", "write Go types and JSON Schemas for INPUTs into a directory", runGenerate},
+		{"validate", "validate JSON payloads against a type of the spec", runValidate},
+		{"filter", "check a $filter expression against a type of the spec", runFilter},
+	}
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	if len(args) == 0 || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" || args[0] == "help" {
+		usage(stderr)
+		if len(args) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	for _, c := range commands {
+		if c.name != args[0] {
+			continue
+		}
+		err := c.run(e, args[1:])
+		var ue usageError
+		var ee exitError
+		switch {
+		case err == nil:
+			return exitOK
+		case errors.Is(err, flag.ErrHelp):
+			return exitOK
+		case errors.As(err, &ue):
+			fmt.Fprintf(stderr, "odatagen %s: %s\n", c.name, ue.msg)
+			return exitUsage
+		case errors.As(err, &ee):
+			return ee.code
+		default:
+			fmt.Fprintf(stderr, "odatagen %s: %v\n", c.name, err)
+			return exitBad
+		}
+	}
+	fmt.Fprintf(stderr, "odatagen: unknown command %q\n", args[0])
+	usage(stderr)
+	return exitUsage
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: odatagen COMMAND [flags] ARGS...")
+	fmt.Fprintln(w, "\ncommands:")
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\nRun 'odatagen COMMAND -h' for a command's flags.")
+}
+
+// newFlagSet returns a flag set that reports errors instead of exiting.
+func newFlagSet(e *env, name, argsUsage string) *flag.FlagSet {
+	fs := flag.NewFlagSet("odatagen "+name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(e.stderr, "usage: odatagen %s %s\n", name, argsUsage)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses args, turning flag errors into usage errors.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return exitError{exitUsage} // the flag package already printed why
+	}
+	return nil
+}
+
+// multiFlag is a repeatable string flag.
+type multiFlag []string
+
+func (m *multiFlag) String() string     { return fmt.Sprint([]string(*m)) }
+func (m *multiFlag) Set(s string) error { *m = append(*m, s); return nil }

@@ -1,0 +1,78 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/odatagen/odatagen/spec"
+)
+
+func runSpec(e *env, args []string) error {
+	fs := newFlagSet(e, "spec", "[-o FILE] INPUT...")
+	out := fs.String("o", "", "write the YAML to `FILE` instead of standard output")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return usageError{"no INPUT given"}
+	}
+	s, err := loadSpec(e, fs.Args())
+	if err != nil {
+		return err
+	}
+	data, err := spec.WriteYAML(s)
+	if err != nil {
+		return err
+	}
+	if *out == "" {
+		_, err = e.stdout.Write(data)
+		return err
+	}
+	return writeFileAtomic(*out, data)
+}
+
+// loadSpec reads and merges inputs, printing warnings to stderr. An input
+// that cannot be read at all is a usage-class failure (exit 2); one that
+// reads but is wrong is a bad-input failure (exit 1).
+func loadSpec(e *env, paths []string) (*spec.Spec, error) {
+	s, warnings, err := spec.Load(paths...)
+	for _, w := range warnings {
+		fmt.Fprintln(e.stderr, w)
+	}
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			fmt.Fprintln(e.stderr, err)
+			return nil, exitError{exitUsage}
+		}
+		return nil, err
+	}
+	return s, nil
+}
+
+// writeFileAtomic writes data to name through a temporary file in the same
+// directory, so that readers never see a half-written file.
+func writeFileAtomic(name string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(name), ".odatagen-*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp, 0o644)
+	}
+	if err == nil {
+		err = os.Rename(tmp, name)
+	}
+	if err != nil {
+		os.Remove(tmp)
+	}
+	return err
+}
