@@ -905,41 +905,89 @@ func (r *mdReader) applyMeta(t *StructuredType, inheritedBase string) {
 	}
 }
 
-// readEnumPage reads an enum page.
+// readEnumPage reads an enum page: one enum named by the page, whose
+// members are in a Members section (or in the page's only enum table), and
+// any number of enums in "x values" sections (the "Enum values" pages list
+// many enums that way).
 func (r *mdReader) readEnumPage() error {
-	ns, name, err := r.typeName()
-	if err != nil {
-		return err
-	}
 	desc, _ := r.intro()
-	e := &EnumType{Name: name, Namespace: ns, Description: desc, Pos: r.titlePos}
-	if !e.Pos.IsValid() {
-		e.Pos = r.pos(1, 1)
+	var page *EnumType // the enum the page itself names
+	pageEnum := func() (*EnumType, error) {
+		if page != nil {
+			return page, nil
+		}
+		ns, name, err := r.typeName()
+		if err != nil {
+			return nil, err
+		}
+		page = &EnumType{Name: name, Namespace: ns, Description: desc, Pos: r.titlePos}
+		if !page.Pos.IsValid() {
+			page.Pos = r.pos(1, 1)
+		}
+		ld := strings.ToLower(desc)
+		if strings.Contains(ld, "flags enum") || strings.Contains(ld, "flag enum") || strings.Contains(ld, "[flags]") || strings.Contains(ld, "bitwise") {
+			page.Flags = true
+		}
+		return page, nil
 	}
-	ld := strings.ToLower(desc)
-	if strings.Contains(ld, "flags enum") || strings.Contains(ld, "flag enum") || strings.Contains(ld, "[flags]") || strings.Contains(ld, "bitwise") {
-		e.Flags = true
-	}
-	var fallback []mdBlock
+	named := map[string]*EnumType{}
+	var order []*EnumType
+	var loose []mdBlock // enum tables under no naming heading
 	for i, b := range r.sc.blocks {
-		if b.kind != mdBTable || mdClassifyTable(b.table) == mdTableOther {
+		if b.kind != mdBTable {
 			continue
 		}
+		kind := mdClassifyTable(b.table)
+		if kind == mdTableOther {
+			continue
+		}
+		if head, ok := r.headingOf(i); ok && (kind == mdTableEnum || !mdHasTypeColumn(b.table)) {
+			hp := r.pos(head.line, head.col)
+			if name, byProp, ok := mdEnumHeading(mdPlain(head.text, r.sc.refs, false)); ok && name != "" && !byProp {
+				ns := r.ns
+				if strings.Contains(name, ".") {
+					ns, name = SplitQualified(mdNormNS(name))
+				}
+				q := qualify(ns, name)
+				e := named[q]
+				if e == nil {
+					e = &EnumType{Name: name, Namespace: ns, Pos: hp}
+					named[q] = e
+					order = append(order, e)
+				}
+				r.readEnumTable(b, e)
+				continue
+			}
+		}
 		if r.blockSec[i] == mdSecMembers {
+			e, err := pageEnum()
+			if err != nil {
+				return err
+			}
 			r.readEnumTable(b, e)
-		} else if mdClassifyTable(b.table) == mdTableEnum {
-			fallback = append(fallback, b)
+		} else if kind == mdTableEnum {
+			loose = append(loose, b)
 		}
 	}
-	if len(e.Members) == 0 {
-		for _, b := range fallback {
+	if page == nil && len(order) == 0 || page != nil && len(page.Members) == 0 {
+		// No Members section: the page's enum tables under other headings.
+		e, err := pageEnum()
+		if err != nil {
+			return err
+		}
+		for _, b := range loose {
 			r.readEnumTable(b, e)
 		}
+		if len(e.Members) == 0 {
+			r.warnf(e.Pos, "enum page lists no members")
+		}
 	}
-	if len(e.Members) == 0 {
-		r.warnf(e.Pos, "enum page lists no members")
+	if page != nil {
+		if q := page.QualifiedName(); named[q] != nil {
+			r.warnf(named[q].Pos, "enum %s is defined twice on the page; the section is kept apart", page.Name)
+		}
+		r.spec.Enums = append(r.spec.Enums, page)
 	}
-	mdSetSentinel(e)
-	r.spec.Enums = append(r.spec.Enums, e)
+	r.spec.Enums = append(r.spec.Enums, order...)
 	return nil
 }

@@ -323,6 +323,10 @@ func (r *mdReader) readEnumTable(b mdBlock, e *EnumType) {
 			r.warnf(p, "%q is not an enum member name; row skipped", name)
 			continue
 		}
+		if name != SentinelName && strings.EqualFold(name, SentinelName) {
+			r.warnf(p, "enum member %s read as %s", name, SentinelName)
+			name = SentinelName
+		}
 		if seen[name] {
 			r.warnf(p, "enum %s lists member %s twice; the second is skipped", e.Name, name)
 			continue

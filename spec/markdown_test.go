@@ -263,6 +263,13 @@ func TestReadMarkdownFixtures(t *testing.T) {
 		file:  "enum-page.md",
 		enums: []string{"microsoft.graph.gizmoShape: none=0 round=1 square=2 tall=4 unknownFutureValue=8 pointy=16 sentinel=unknownFutureValue flags"},
 	}, {
+		file: "enum-values-page.md",
+		enums: []string{
+			"microsoft.graph.workshop.toolKind: hammer=0 saw=1 unknownFutureValue=2 sentinel=unknownFutureValue",
+			"microsoft.graph.workshop.finish: matte=1 gloss=2",
+		},
+		warns: []string{"enum member unknownfuturevalue read as unknownFutureValue"},
+	}, {
 		file: "complex-nometa.md",
 		types: []typeWant{{
 			name:  "microsoft.graph.steelBeam",
