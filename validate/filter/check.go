@@ -363,8 +363,9 @@ func (c *checker) path(p *Path) (operand, *Error) {
 		case SegAny, SegAll:
 			return c.lambda(p, i, cur, gov, last)
 		}
-		// A property or a cast: both need a single structured value.
-		if cur.coll {
+		// A cast applies to a value or to each member of a collection; a
+		// property needs a single structured value.
+		if cur.coll && s.Kind == SegProperty {
 			return o, errAt(at, "%s is a collection: use any or all to reach its members", pathText(p, i))
 		}
 		switch c.kind(cur) {
