@@ -14,10 +14,11 @@ import (
 //   - a resource page gives one entity or complex type, the enums that its
 //     "x values" sections define, and enums inferred from "Possible values
 //     are ..." phrases (see below);
-//   - an enum page gives one EnumType;
-//   - a Create (POST) or Update (PATCH) API page gives one Operation from
-//     its Request body table; other API pages (GET, DELETE, actions) give an
-//     empty Spec.
+//   - an enum page gives its EnumType, or one EnumType per "x values"
+//     section on pages that list several;
+//   - a Create (POST, PUT) or Update (PATCH) API page gives one Operation
+//     from its Request body table; other API pages (GET, DELETE, actions,
+//     $ref and $value requests) give an empty Spec.
 //
 // The reader is forgiving: a phrase, row or table it does not understand is
 // skipped with a Warning or left in the description, and never fails the
@@ -57,12 +58,27 @@ import (
 //     an inferred EnumType with those members, so that a page alone still
 //     generates. A values table or an enum page for the same name should
 //     win over it when specs are merged.
+//   - Enum members get their Value column when there is one, else their
+//     index. A member spelled "unknownfuturevalue" is read as the sentinel
+//     unknownFutureValue (with a warning).
+//   - Tables: rows may lack outer pipes, carry padding and tabs, escape
+//     pipes ("\|"), or break over lines (a line without a leading pipe
+//     continues the previous row's last cell). Cells beyond the header's
+//     count are joined back into the last cell, because the docs write
+//     unescaped pipes inside code spans. Bold rows with empty cells are
+//     group headings and are skipped. Columns are found by their header
+//     (Property/Name/Parameter, Type, Description, and Required, Read-only,
+//     Nullable, Default columns); other columns are appended to the
+//     description.
 //   - API pages: the operation's type is, in order, the request example's
 //     "@odata.type", the response comment's "@odata.type", the first
 //     ../resources/x.md link in the Request body or Response sections, the
-//     last word of the title. POST and PUT (create or replace) are Create,
-//     PATCH is Update. A POST whose title reads "type: action" is an action,
-//     not a create.
+//     last word of the title. PUT (create or replace) and POST are Create,
+//     PATCH is Update; a POST is an action rather than a create when its
+//     title reads "type: action" or its Response names a 200, 202 or 204
+//     status but no 201. Body properties are required when their
+//     description says so, their Required column says yes, or the line
+//     before the table says the table lists required properties.
 //   - Every type, property, enum, member, operation and body property
 //     carries the position of its heading or table row.
 func ReadMarkdown(file string, src []byte) (*Spec, []Warning, error) {
