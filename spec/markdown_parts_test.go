@@ -368,3 +368,54 @@ func mdBoolStr(b bool) string {
 	}
 	return "false"
 }
+
+func TestMarkdownInferredEnums(t *testing.T) {
+	src := `# thing resource type
+
+## Properties
+
+|Property|Type|Description|
+|-|-|-|
+|plain|mode|Possible values are: ` + "`a`, `b`" + `.|
+|again|mode|Possible values are: ` + "`a`, `b`" + `.|
+|anchor|[level](#level-values)|Possible values are: ` + "`low`, `high`" + `.|
+|linked|[flow](../resources/flow.md)|The possible value is: ` + "`x` or `y`" + `.|
+|text|String|Possible values are: ` + "`p`, `q`" + `.|
+|listed|[kind](#kind-values)|Possible values are: ` + "`one`" + `.|
+|odd|odd|Possible values are: ` + "`a b`, `c`" + `.|
+
+### kind values
+
+|Member|
+|-|
+|one|
+|two|
+`
+	s, _, err := ReadMarkdown("thing.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range s.Enums {
+		got = append(got, mdDescribeEnum(e))
+	}
+	want := []string{
+		"microsoft.graph.kind: one=0 two=1",
+		"microsoft.graph.mode: a=0 b=1",
+		"microsoft.graph.level: low=0 high=1",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("\n got %q\nwant %q", got, want)
+	}
+}
+
+func TestMarkdownTruthy(t *testing.T) {
+	for in, want := range map[string]bool{
+		"Yes": true, "true": true, "✓": true, "Yes, on create": true, "**Required**": true,
+		"No": false, "": false, "Optional": false, "false": false, "n/a": false,
+	} {
+		if got := mdTruthy(in); got != want {
+			t.Errorf("mdTruthy(%q) = %v, want %v", in, got, want)
+		}
+	}
+}

@@ -122,8 +122,13 @@ func mdCellAt(row []mdCell, i int) (mdCell, bool) {
 	return row[i], true
 }
 
+// mdTruthy reads a yes/no cell ("Yes", "true", "✓", "Yes, on create").
 func mdTruthy(s string) bool {
-	switch strings.ToLower(strings.Trim(mdPlain(s, nil, false), " .")) {
+	v := strings.ToLower(strings.TrimSpace(mdPlain(s, nil, false)))
+	if f := strings.FieldsFunc(v, func(r rune) bool { return r == ' ' || r == ',' || r == '.' || r == ';' || r == '(' }); len(f) > 0 {
+		v = f[0]
+	}
+	switch v {
 	case "yes", "true", "required", "y", "x", "✓", "✔", "✔️", "☑":
 		return true
 	}
