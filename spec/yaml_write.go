@@ -20,16 +20,77 @@ func WriteYAML(s *Spec) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	var buf bytes.Buffer
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(root); err != nil {
-		return nil, fmt.Errorf("spec: writing YAML: %v", err)
+	if len(root.Content) == 0 {
+		return []byte("{}\n"), nil
 	}
-	if err := enc.Close(); err != nil {
+	var buf bytes.Buffer
+	if err := emitMapping(&buf, root, "", "", 2); err != nil {
 		return nil, fmt.Errorf("spec: writing YAML: %v", err)
 	}
 	return wrapFolded(buf.Bytes()), nil
+}
+
+// emitMapping writes the block mapping m with its keys at column
+// len(indent); first prefixes its first line instead of indent ("  - " for
+// a sequence item). It writes the block lists of up to depth levels itself
+// and hands everything below to yaml.v3 in small pieces, because yaml.v3's
+// emitter keeps every event of a document in memory (some 300 MB for the
+// whole Microsoft Graph). The layout is the one yaml.v3 gives with an
+// indent of 2, so the pieces read as one document.
+func emitMapping(b *bytes.Buffer, m *yaml.Node, first, indent string, depth int) error {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		prefix := indent
+		if i == 0 {
+			prefix = first
+		}
+		if depth == 0 || v.Kind != yaml.SequenceNode || v.Style&yaml.FlowStyle != 0 || len(v.Content) == 0 {
+			pair := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{k, v}}
+			if err := emitChunk(b, pair, prefix, indent); err != nil {
+				return err
+			}
+			continue
+		}
+		b.WriteString(prefix + k.Value + ":\n") // keys are plain names
+		for _, item := range v.Content {
+			var err error
+			if depth > 1 && item.Kind == yaml.MappingNode && item.Style&yaml.FlowStyle == 0 && len(item.Content) > 0 {
+				err = emitMapping(b, item, indent+"  - ", indent+"    ", depth-1)
+			} else {
+				err = emitChunk(b, &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{item}}, indent+"  ", indent+"  ")
+			}
+			if err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// emitChunk encodes n with yaml.v3 and writes it with first before its
+// first line and indent before the others (empty lines stay empty).
+func emitChunk(b *bytes.Buffer, n *yaml.Node, first, indent string) error {
+	var chunk bytes.Buffer
+	enc := yaml.NewEncoder(&chunk)
+	enc.SetIndent(2)
+	if err := enc.Encode(n); err != nil {
+		return err
+	}
+	if err := enc.Close(); err != nil {
+		return err
+	}
+	for i, line := range strings.SplitAfter(chunk.String(), "\n") {
+		if line == "" {
+			continue
+		}
+		if i == 0 {
+			b.WriteString(first)
+		} else if line != "\n" {
+			b.WriteString(indent)
+		}
+		b.WriteString(line)
+	}
+	return nil
 }
 
 // A yamlMap builds a mapping node key by key.

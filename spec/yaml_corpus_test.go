@@ -1,0 +1,88 @@
+package spec
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// sharedDir returns ../shared/<sub> seen from the repository root, or skips.
+func sharedDir(t testing.TB, sub ...string) string {
+	t.Helper()
+	dir := filepath.Join(append([]string{"..", "..", "shared"}, sub...)...)
+	if _, err := os.Stat(dir); err != nil {
+		t.Skip("no shared inputs:", err)
+	}
+	return dir
+}
+
+// TestYAMLLosslessFromDocs checks docs -> YAML -> spec on the seed pages
+// and every corpus page: all but positions survive.
+func TestYAMLLosslessFromDocs(t *testing.T) {
+	shared := sharedDir(t)
+	var pages []string
+	err := filepath.WalkDir(shared, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(shared, path)
+		if !d.IsDir() && strings.HasSuffix(path, ".md") && !strings.HasSuffix(path, "README.md") &&
+			(strings.HasPrefix(rel, "seeds") || strings.HasPrefix(rel, "corpus")) {
+			pages = append(pages, path)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pages) < 4 {
+		t.Fatalf("found only %d pages under %s", len(pages), shared)
+	}
+	read := 0
+	for _, page := range pages {
+		src, err := os.ReadFile(page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, _, err := ReadMarkdown(page, src)
+		if err != nil {
+			continue // the markdown reader's tests judge its errors
+		}
+		read++
+		roundTrip(t, page, clearPos(s))
+	}
+	if read*2 < len(pages) {
+		t.Errorf("ReadMarkdown read only %d of %d pages", read, len(pages))
+	}
+	// And all of them merged into one spec.
+	all, _, err := Load(pages...)
+	if err == nil {
+		roundTrip(t, "all pages", clearPos(all))
+	}
+}
+
+// TestYAMLLosslessFromCSDL checks CSDL -> YAML -> spec on the sample
+// services and the whole Microsoft Graph v1.0 metadata.
+func TestYAMLLosslessFromCSDL(t *testing.T) {
+	dir := sharedDir(t, "corpus", "csdl")
+	files, err := filepath.Glob(filepath.Join(dir, "*.xml"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no CSDL files in %s: %v", dir, err)
+	}
+	for _, f := range files {
+		if testing.Short() && strings.Contains(f, "graph") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, _, err := ReadCSDL(f, src)
+		if err != nil {
+			t.Errorf("%s: %v", f, err)
+			continue
+		}
+		roundTrip(t, f, clearPos(s))
+	}
+}
