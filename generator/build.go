@@ -27,6 +27,8 @@ func build(s *spec.Spec, opts Options) (*irPackage, []Note, error) {
 		enums:   map[string]*irEnum{},
 		aliases: map[string]*irAlias{},
 		docs:    map[docKey][]string{},
+		noted:   map[Note]bool{},
+		failed:  map[*spec.Property]bool{},
 	}
 	b.dedupe()
 	if err := b.selectTypes(); err != nil {
@@ -48,6 +50,9 @@ type builder struct {
 	opts  Options
 	ix    *spec.Index
 	notes []Note
+	noted map[Note]bool
+	// failed marks properties already reported as errors.
+	failed map[*spec.Property]bool
 
 	// The declarations to generate, in spec order, without duplicates.
 	types    []*spec.StructuredType
@@ -74,8 +79,15 @@ type docKey struct {
 	note string
 }
 
+// note records a Note, once: a base type's property is in every derived
+// struct, and what is said about it is said once.
 func (b *builder) note(pos spec.Pos, format string, args ...any) {
-	b.notes = append(b.notes, Note{Pos: pos, Msg: fmt.Sprintf(format, args...)})
+	n := Note{Pos: pos, Msg: fmt.Sprintf(format, args...)}
+	if b.noted[n] {
+		return
+	}
+	b.noted[n] = true
+	b.notes = append(b.notes, n)
 }
 
 // dedupe keeps the first declaration of every qualified name (spec.Index
@@ -346,6 +358,7 @@ func listNames(names []string) string {
 // flatProp is one property of a flattened struct.
 type flatProp struct {
 	prop       *spec.Property // the most derived declaration
+	owner      string         // the type of that declaration
 	declaredBy string         // the base-most type that declares it
 	nav        bool
 }
@@ -359,11 +372,11 @@ func flatten(chain []*spec.StructuredType) []flatProp {
 	at := map[string]int{}
 	add := func(t *spec.StructuredType, p *spec.Property, nav bool) {
 		if i, ok := at[p.Name]; ok {
-			out[i].prop = p
+			out[i].prop, out[i].owner = p, t.QualifiedName()
 			return
 		}
 		at[p.Name] = len(out)
-		out = append(out, flatProp{prop: p, declaredBy: t.QualifiedName(), nav: nav})
+		out = append(out, flatProp{prop: p, owner: t.QualifiedName(), declaredBy: t.QualifiedName(), nav: nav})
 	}
 	for _, t := range chain {
 		for _, p := range t.Properties {
@@ -398,9 +411,14 @@ func (b *builder) buildStruct(t *spec.StructuredType, chain []*spec.StructuredTy
 	var errs []error
 	for _, fp := range flatten(chain) {
 		p := fp.prop
-		typ, tag, edmNote, err := b.fieldType(q, p, fp.nav)
+		typ, tag, edmNote, err := b.fieldType(fp.owner, p, fp.nav)
 		if err != nil {
-			errs = append(errs, err)
+			// A base type's property is in every derived struct: report
+			// it once.
+			if !b.failed[p] {
+				b.failed[p] = true
+				errs = append(errs, err)
+			}
 			continue
 		}
 		if typ == nil {

@@ -186,3 +186,33 @@ func BenchmarkGenerateGraph(b *testing.B) {
 		}
 	}
 }
+
+// TestBasePropertyReportedOnce: a base type's property is in every derived
+// struct, but a problem with it is reported once.
+func TestBasePropertyReportedOnce(t *testing.T) {
+	pos := spec.Pos{File: "x.yaml", Line: 3}
+	s := &spec.Spec{Types: []*spec.StructuredType{
+		{Kind: spec.EntityKind, Namespace: "n", Name: "base", Properties: []*spec.Property{
+			{Name: "gap", Type: spec.TypeRef{Name: "n.gone"}, Nullable: true, Pos: pos},
+		}},
+		{Kind: spec.EntityKind, Namespace: "n", Name: "a", BaseType: "n.base"},
+		{Kind: spec.EntityKind, Namespace: "n", Name: "b", BaseType: "n.base"},
+	}}
+	_, err := Generate(s, Options{Package: "p"})
+	if err == nil {
+		t.Fatal("no error")
+	}
+	if want := "x.yaml:3: unresolved type n.gone (property gap of n.base)"; !strings.HasPrefix(err.Error(), want) || strings.Count(err.Error(), "n.gone") != 1 {
+		t.Errorf("error:\n%v\nwant one line starting %q", err, want)
+	}
+	res, err := Generate(s, Options{Package: "p", AllowUnresolved: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Notes) != 1 || !strings.Contains(res.Notes[0].Msg, "n.gone") {
+		t.Errorf("notes: %v", res.Notes)
+	}
+	if got := bytes.Count(res.Files[0].Data, []byte("Gap json.RawMessage")); got != 3 {
+		t.Errorf("%d raw Gap fields, want 3:\n%s", got, res.Files[0].Data)
+	}
+}
