@@ -30,7 +30,8 @@ func fullSpec() *Spec {
 						Description: strings.Repeat("A long description that goes on and on, ", 6) + "and ends."},
 					{Name: "color", Type: TypeRef{Name: "microsoft.graph.color"}, Nullable: false, Default: strp("null"),
 						Description: "null"},
-					{Name: "flag", Type: TypeRef{Name: "Edm.Boolean"}, Nullable: true, Default: strp("true"), Description: "true"},
+					{Name: "flag", Type: TypeRef{Name: "Edm.Boolean"}, Nullable: true, Default: strp("true"), Description: "true",
+						Filter: &FilterSupport{}},
 					{Name: "empty", Type: TypeRef{Name: "Edm.String"}, Nullable: true, Default: strp(""), Description: "#not a comment: really"},
 					{Name: "odd", Type: TypeRef{Name: "Edm.String"}, Nullable: true, Default: strp("- a: b"),
 						Description: "  leading spaces and a trailing one "},
@@ -182,6 +183,7 @@ func TestYAMLRoundTripEveryField(t *testing.T) {
 		"filter: {ops: [eq, gt, in], null: true}",
 		`default: ""`,
 		"filter: {count: true}",
+		"            default: true\n            filter: {}\n",
 		"type: Collection(Edm.String)",
 		"description: |\n          A widget: it has parts.\n          Second line with  two spaces.\n",
 		"description: >-\n              A long description that goes on and on, A long description that\n              goes on and on,",
@@ -407,6 +409,7 @@ func TestYAMLAccepts(t *testing.T) {
             type: " Collection( Edm.String ) "
             nullable: true
             filter: {ops: [Contains, eq], count: false}
+          - {name: q, type: Edm.Int32, filter: {}}
 `))
 	if err != nil {
 		t.Fatal(err)
@@ -418,6 +421,9 @@ func TestYAMLAccepts(t *testing.T) {
 	if p.Type != (TypeRef{Name: "Edm.String", Collection: true}) || !p.Nullable ||
 		!reflect.DeepEqual(p.Filter.Ops, []FilterOp{OpEq, OpContains}) || p.Filter.Count {
 		t.Errorf("property %+v filter %+v", p, p.Filter)
+	}
+	if q := s.Types[0].Properties[1]; q.Filter == nil || q.Filter.Ops != nil || !q.Filter.Allows(OpGt) {
+		t.Errorf("filter: {} reads as %+v", q.Filter)
 	}
 	if s.Types[0].Pos.String() != "f.yaml:11:9" || e.Members[0].Pos.String() != "f.yaml:6:13" || p.Pos.String() != "f.yaml:13:13" {
 		t.Errorf("positions: type %s member %s property %s", s.Types[0].Pos, e.Members[0].Pos, p.Pos)
