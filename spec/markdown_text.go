@@ -280,7 +280,6 @@ type mdFacts struct {
 	defaultValue                                                     *string
 	filter                                                           *FilterSupport
 	possible                                                         []string
-	key                                                              bool
 }
 
 var (
@@ -295,7 +294,6 @@ var (
 	mdOptionalStart = regexp.MustCompile(`^(?i:optional)(?:$|[^A-Za-z])`)
 	mdNotNullable   = regexp.MustCompile(`(?i)\b(not\s+nullable|non-?nullable|cannot\s+be\s+null|can't\s+be\s+null|isn't\s+nullable|is\s+not\s+nullable)\b`)
 	mdDeprecated    = regexp.MustCompile(`(?i)^deprecated\b|\b(is|are|has\s+been|have\s+been|was|were|being)\s+deprecated\b|\(deprecated\)`)
-	mdKeyPhrase     = regexp.MustCompile(`^Key(?:$|[ ,.;])`)
 	mdDefaultRe     = regexp.MustCompile(`(?i)\b(?:the\s+)?(?:default\s+value\s+is|default\s+value\s*:|default\s+is|defaults\s+to|default\s*:|default\s+value\s+of\s+this\s+property\s+is|by\s+default\s+(?:it\s+is|is))\s+`)
 	mdPossibleRe    = regexp.MustCompile(`(?i)\b(?:the\s+)?(?:possible|supported|valid|allowed|accepted)\s+values?\s*(?:are|is|include|includes)?\s*:?\s*`)
 	mdFilterWord    = regexp.MustCompile(`(?i)\$filter`)
@@ -339,9 +337,6 @@ func mdReadFacts(desc string, pos Pos) mdFacts {
 		}
 		if strings.Contains(lower, "deprecated") && mdDeprecated.MatchString(s) {
 			f.deprecated = true
-		}
-		if strings.HasPrefix(s, "Key") && mdKeyPhrase.MatchString(s) {
-			f.key = true
 		}
 		if f.defaultValue == nil && strings.Contains(lower, "default") {
 			f.defaultValue = mdDefault(s)
