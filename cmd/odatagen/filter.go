@@ -8,7 +8,7 @@ import (
 )
 
 func runFilter(e *env, args []string) error {
-	fs := newFlagSet(e, "filter", "(-spec INPUT [-spec INPUT]... -type NAME | -syntax) EXPR")
+	fs := newFlagSet(e, "filter", "(-spec INPUT [-spec INPUT]... -type NAME | -syntax) [--] EXPR\n(write -- before an EXPR that starts with -)")
 	var specs multiFlag
 	fs.Var(&specs, "spec", "spec `INPUT` (docs page, YAML, CSDL or directory; repeatable)")
 	typeName := fs.String("type", "", "the type `NAME` the expression filters, bare or namespace-qualified")

@@ -1,0 +1,168 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/odatagen/odatagen/spec"
+)
+
+// TestSpecSeed checks the facts of the seed resource page through the
+// command line: the YAML it prints, read back.
+func TestSpecSeed(t *testing.T) {
+	resource := seedPath(t, "cloudpcexternalpartner.md")
+	code, out, errOut := runCLI(t, "", "spec", resource)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, errOut)
+	}
+	s, err := spec.ReadYAML("stdout", []byte(out))
+	if err != nil {
+		t.Fatalf("output is not a YAML spec: %v\n%s", err, out)
+	}
+	ix := spec.NewIndex(s)
+	typ := ix.Type("microsoft.graph.cloudPcExternalPartner")
+	if typ == nil {
+		t.Fatalf("no microsoft.graph.cloudPcExternalPartner in:\n%s", out)
+	}
+	if typ.Namespace != "microsoft.graph" || typ.Kind != spec.EntityKind || typ.BaseType != "microsoft.graph.entity" ||
+		!slices.Equal(typ.Key, []string{"id"}) || typ.Open {
+		t.Errorf("type facts: namespace %q kind %q base %q key %v open %v", typ.Namespace, typ.Kind, typ.BaseType, typ.Key, typ.Open)
+	}
+	type fact struct {
+		name, typ          string
+		readOnly, required bool
+		ops                []spec.FilterOp
+		def                string
+	}
+	want := []fact{
+		{name: "id", typ: "Edm.String", readOnly: true},
+		{name: "partnerId", typ: "Edm.String", readOnly: true},
+		{name: "enableConnection", typ: "Edm.Boolean", required: true, ops: []spec.FilterOp{spec.OpEq}},
+		{name: "lastSyncDateTime", typ: "Edm.DateTimeOffset"},
+		{name: "connectionStatus", typ: "microsoft.graph.cloudPcExternalPartnerStatus", readOnly: true, def: "available"},
+		{name: "statusDetails", typ: "Edm.String", readOnly: true},
+	}
+	if len(typ.Properties) != len(want) {
+		t.Fatalf("%d properties, want %d", len(typ.Properties), len(want))
+	}
+	for i, w := range want {
+		p := typ.Properties[i]
+		got := fact{name: p.Name, typ: p.Type.String(), readOnly: p.ReadOnly, required: p.Required}
+		if p.Filter != nil {
+			got.ops = p.Filter.Ops
+			if p.Filter.Null || p.Filter.Count {
+				t.Errorf("%s: filter allows null %v, $count %v; want neither", p.Name, p.Filter.Null, p.Filter.Count)
+			}
+		}
+		if p.Default != nil {
+			got.def = *p.Default
+		}
+		if w.name != got.name || w.typ != got.typ || w.readOnly != got.readOnly || w.required != got.required ||
+			!slices.Equal(w.ops, got.ops) || w.def != got.def || (w.ops != nil) != (p.Filter != nil) {
+			t.Errorf("property %d: got %+v, want %+v", i, got, w)
+		}
+	}
+	enum := ix.Enum("microsoft.graph.cloudPcExternalPartnerStatus")
+	if enum == nil {
+		t.Fatal("no enum cloudPcExternalPartnerStatus")
+	}
+	var members []string
+	for _, m := range enum.Members {
+		members = append(members, m.Name)
+	}
+	if !slices.Equal(members, []string{"notAvailable", "available", "healthy", "unhealthy", "unknownFutureValue"}) {
+		t.Errorf("members %v", members)
+	}
+	if enum.Sentinel != "unknownFutureValue" {
+		t.Errorf("sentinel %q, want unknownFutureValue", enum.Sentinel)
+	}
+}
+
+// TestSpecSeedWithAPIPages: the Create and Update pages add operations, and
+// the read-only/required disagreement on partnerId is a warning naming both
+// positions.
+func TestSpecSeedWithAPIPages(t *testing.T) {
+	resource := seedPath(t, "cloudpcexternalpartner.md")
+	create := seedPath(t, "api/virtualendpoint-post-externalpartners.md")
+	update := seedPath(t, "api/cloudpcexternalpartner-update.md")
+	list := seedPath(t, "api/virtualendpoint-list-externalpartners.md")
+	out := filepath.Join(t.TempDir(), "spec.yaml")
+	code, _, errOut := runCLI(t, "", "spec", "-o", out, resource, create, update, list)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, errOut)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := spec.ReadYAML(out, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ops := map[spec.OperationKind]*spec.Operation{}
+	for _, op := range s.Operations {
+		if op.Type != "microsoft.graph.cloudPcExternalPartner" {
+			t.Errorf("operation %s on %s", op.Kind, op.Type)
+		}
+		ops[op.Kind] = op
+	}
+	body := func(op *spec.Operation) (names []string, required []string) {
+		for _, b := range op.Body {
+			names = append(names, b.Name)
+			if b.Required {
+				required = append(required, b.Name)
+			}
+		}
+		slices.Sort(names)
+		slices.Sort(required)
+		return
+	}
+	if op := ops[spec.Create]; op == nil {
+		t.Error("no create operation")
+	} else if names, req := body(op); !slices.Equal(names, []string{"enableConnection", "partnerId"}) || !slices.Equal(req, names) {
+		t.Errorf("create body %v, required %v", names, req)
+	}
+	if op := ops[spec.Update]; op == nil {
+		t.Error("no update operation")
+	} else if names, _ := body(op); !slices.Equal(names, []string{"enableConnection"}) {
+		t.Errorf("update body %v", names)
+	}
+	// One warning line names partnerId, the Create page's position and the
+	// resource page's position.
+	re := regexp.MustCompile(`(?m)^.*partnerId.*$`)
+	var found bool
+	for _, line := range re.FindAllString(errOut, -1) {
+		if regexp.MustCompile(regexp.QuoteMeta(create)+`:\d+`).MatchString(line) &&
+			regexp.MustCompile(regexp.QuoteMeta(resource)+`:\d+`).MatchString(line) {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no warning naming partnerId with both positions in:\n%s", errOut)
+	}
+}
+
+func TestSpecErrors(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.yaml")
+	if err := os.WriteFile(bad, []byte("namespaces:\n  - name: x\n    typez: []\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := runCLI(t, "", "spec", bad)
+	if code != 1 || !strings.Contains(errOut, bad+":3:") {
+		t.Errorf("bad YAML: exit %d, want 1 with %s:3: in %q", code, bad, errOut)
+	}
+	if code, _, _ := runCLI(t, "", "spec"); code != 2 {
+		t.Errorf("no input: exit %d, want 2", code)
+	}
+	if code, _, _ := runCLI(t, "", "spec", filepath.Join(dir, "missing.md")); code != 2 {
+		t.Errorf("missing input: exit %d, want 2", code)
+	}
+	if code, _, _ := runCLI(t, "", "nosuchcommand"); code != 2 {
+		t.Errorf("unknown command: exit %d, want 2", code)
+	}
+}
