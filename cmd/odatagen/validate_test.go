@@ -115,9 +115,9 @@ func TestValidateStdinAndUsage(t *testing.T) {
 		t.Errorf("stdin invalid payload: exit %d, output:\n%s", code, out)
 	}
 	for _, args := range [][]string{
-		{"validate", "-type", "x", "p.json"},                                    // no -spec
-		{"validate", "-spec", yaml, "p.json"},                                   // no -type
-		{"validate", "-spec", yaml, "-type", "cloudPcExternalPartner"},          // no payload
+		{"validate", "-type", "x", "p.json"},                                   // no -spec
+		{"validate", "-spec", yaml, "p.json"},                                  // no -type
+		{"validate", "-spec", yaml, "-type", "cloudPcExternalPartner"},         // no payload
 		{"validate", "-spec", yaml, "-type", "x", "-mode", "delete", "p.json"}, // bad mode
 		{"validate", "-spec", yaml, "-type", "cloudPcExternalPartner", "/no/such/payload.json"},
 		{"validate", "-spec", "/no/such/spec.yaml", "-type", "x", "p.json"},
