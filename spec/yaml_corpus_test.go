@@ -57,9 +57,13 @@ func TestYAMLLosslessFromDocs(t *testing.T) {
 	}
 	// And all of them merged into one spec.
 	all, _, err := Load(pages...)
-	if err == nil {
-		roundTrip(t, "all pages", clearPos(all))
+	if err != nil {
+		t.Fatalf("Load of every page: %v", err)
 	}
+	if len(all.Types) == 0 {
+		t.Fatal("Load of every page gave no types")
+	}
+	roundTrip(t, "all pages", clearPos(all))
 }
 
 // TestYAMLLosslessFromCSDL checks CSDL -> YAML -> spec on the sample
