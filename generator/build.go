@@ -749,8 +749,11 @@ func (b *builder) fieldDoc(p *spec.Property, nav bool, edmNote string) []string 
 func (b *builder) enumDoc(ie *irEnum, e *spec.EnumType) []string {
 	var d docBuilder
 	if e.Flags {
-		d.add(fmt.Sprintf("%s is the OData flags enum type %s. A value holds the JSON form: member names joined with commas, e.g. %q.",
-			ie.Name, ie.QualifiedName, flagsExample(e)))
+		text := fmt.Sprintf("%s is the OData flags enum type %s. A value holds the JSON form: member names joined with commas", ie.Name, ie.QualifiedName)
+		if ex := flagsExample(e); ex != "" {
+			text += fmt.Sprintf(", e.g. %q", ex)
+		}
+		d.add(text + ".")
 	} else {
 		d.add(fmt.Sprintf("%s is the OData enum type %s.", ie.Name, ie.QualifiedName))
 	}

@@ -221,6 +221,115 @@ func (e *Finish) UnmarshalText(text []byte) error {
 	return nil
 }
 
+// NoFlagsYet is the OData flags enum type example.paint.noFlagsYet. A value
+// holds the JSON form: member names joined with commas.
+//
+// Values this package does not declare decode without error and are kept as
+// they are; IsKnown tells them apart.
+type NoFlagsYet string
+
+// NewNoFlagsYet combines members into one value (canonical JSON form).
+func NewNoFlagsYet(members ...NoFlagsYet) NoFlagsYet {
+	names := make([]string, len(members))
+	for i, m := range members {
+		names[i] = string(m)
+	}
+	return NoFlagsYet(edm.JoinFlags(names))
+}
+
+// Members returns the members e holds, in order.
+func (e NoFlagsYet) Members() []NoFlagsYet {
+	names := edm.SplitFlags(string(e))
+	members := make([]NoFlagsYet, len(names))
+	for i, n := range names {
+		members[i] = NoFlagsYet(n)
+	}
+	return members
+}
+
+// Has reports whether e holds every member of m.
+func (e NoFlagsYet) Has(m NoFlagsYet) bool {
+	have := edm.SplitFlags(string(e))
+	for _, n := range edm.SplitFlags(string(m)) {
+		if !slices.Contains(have, n) {
+			return false
+		}
+	}
+	return true
+}
+
+// IsKnown reports whether e holds at least one member and only members that
+// NoFlagsYet declares.
+func (e NoFlagsYet) IsKnown() bool {
+	_, ok := e.Value()
+	return ok && len(edm.SplitFlags(string(e))) > 0
+}
+
+// Value returns the numeric value of e: the declared values of its members
+// combined with bitwise OR. ok is false when e holds a member that NoFlagsYet
+// does not declare.
+func (e NoFlagsYet) Value() (v int64, ok bool) {
+	for _, m := range e.Members() {
+		switch m {
+		default:
+			return 0, false
+		}
+	}
+	return v, true
+}
+
+// String returns the JSON form of e.
+func (e NoFlagsYet) String() string {
+	return string(e)
+}
+
+// MarshalText returns the JSON form of e, known or not.
+func (e NoFlagsYet) MarshalText() ([]byte, error) {
+	return []byte(e), nil
+}
+
+// UnmarshalText keeps text as it is, known or not.
+func (e *NoFlagsYet) UnmarshalText(text []byte) error {
+	*e = NoFlagsYet(text)
+	return nil
+}
+
+// NothingYet is the OData enum type example.paint.nothingYet.
+//
+// An enum without members, and a flags one.
+//
+// Values this package does not declare decode without error and are kept as
+// they are; IsKnown tells them apart.
+type NothingYet string
+
+// IsKnown reports whether e is a member that NothingYet declares.
+func (e NothingYet) IsKnown() bool {
+	_, ok := e.Value()
+	return ok
+}
+
+// Value returns the numeric value that NothingYet declares for e; ok is false
+// when e is not a declared member.
+func (e NothingYet) Value() (v int64, ok bool) {
+	return 0, false
+}
+
+// String returns the JSON form of e.
+func (e NothingYet) String() string {
+	return string(e)
+}
+
+// MarshalText returns the JSON form of e, known or not.
+func (e NothingYet) MarshalText() ([]byte, error) {
+	return []byte(e), nil
+}
+
+// UnmarshalText keeps text as it is, known or not.
+func (e *NothingYet) UnmarshalText(text []byte) error {
+	*e = NothingYet(text)
+	return nil
+}
+
 // Resolution is the OData enum type example.paint.resolution.
 //
 // Screen sizes.
