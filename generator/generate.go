@@ -40,8 +40,19 @@
 //     unknownFutureValue are constants like the others. Value reports the
 //     declared number. Flags enums hold the comma-separated form and add
 //     Members, Has and New<Enum>; their Value ORs the members' values.
-//   - Edm types map to Go by the table in edm.go.
+//   - Edm types map to Go by the table in edm.go. One exception:
+//     Collection(Edm.Byte) is []uint16, as encoding/json writes a []uint8
+//     as one base64 string.
 //   - Type definitions are Go aliases of their underlying Go type.
+//
+// Doc comments (docs.go) hold the description, wrapped at 76 columns, and a
+// paragraph of facts: "Read-only.", "Required on create.", "Immutable: ...",
+// "Nullable." or "Not nullable.", "Default: x.", "Max length: n.",
+// "$filter: eq, ne; eq null, ne null; $count.", and the OData type when the
+// Go type does not show it (Edm.Guid is a string).
+//
+// Notes are made once each: a problem with a base type's property is
+// reported for the declaring type, not for every derived struct.
 //
 // Names follow names.go: initialisms upper case, collisions settled
 // deterministically (first come, first served in a fixed order) and each
