@@ -71,3 +71,41 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// FuzzCheck checks that Check never panics, returns only *Error, and that
+// an accepted expression is still accepted after printing it canonically.
+func FuzzCheck(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	for _, s := range []string{
+		"displayName eq 'x' and not (accountEnabled eq true)",
+		"proxyAddresses/any(x: startswith(x, 'smtp:')) or assignedLicenses/$count eq 0",
+		"memberOf/microsoft.graph.group/any(g: g/displayName eq 'x') and manager/id eq 'y'",
+		"status in ('active', microsoft.graph.userStatus'disabled') and permissions has 'read,write'",
+		"score add age mul 2 gt -quota and sessionTimeout lt 'PT1H' and birthday lt 2000-01-01",
+		"case(age gt 1: tolower(displayName), true: nickname) eq 'a' and hour(lunchTime) eq 1",
+		"isof(microsoft.graph.user) and cast(age, Edm.Int64) ge 1 and extra eq @p",
+	} {
+		f.Add(s)
+	}
+	m := richModel()
+	f.Fuzz(func(t *testing.T, in string) {
+		err := Check(m, user, in)
+		if err != nil {
+			var fe *Error
+			if !errors.As(err, &fe) || fe.Expr != in || fe.Offset < 0 || fe.Offset > len(in) || fe.Msg == "" {
+				t.Fatalf("Check(%q): bad error %#v", in, err)
+			}
+			return
+		}
+		e, err := Parse(in)
+		if err != nil {
+			t.Fatalf("Check accepted %q but Parse fails: %v", in, err)
+		}
+		printed := Print(e)
+		if err := Check(m, user, printed, MaxLength(4*len(in)+64)); err != nil {
+			t.Fatalf("Check accepted %q but not its print %q: %v", in, printed, err)
+		}
+	})
+}
