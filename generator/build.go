@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/odatagen/odatagen/spec"
 )
@@ -340,6 +341,20 @@ func (b *builder) buildStructs() error {
 	return nil
 }
 
+// validJSONName reports whether encoding/json accepts name in a struct tag
+// (the rule of its isValidTag).
+func validJSONName(name string) bool {
+	if name == "" {
+		return false
+	}
+	for _, c := range name {
+		if !strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", c) && !unicode.IsLetter(c) && !unicode.IsDigit(c) {
+			return false
+		}
+	}
+	return true
+}
+
 func reservedWhat(name string) string {
 	if name == "Extra" {
 		return "Extra field"
@@ -411,6 +426,10 @@ func (b *builder) buildStruct(t *spec.StructuredType, chain []*spec.StructuredTy
 	var errs []error
 	for _, fp := range flatten(chain) {
 		p := fp.prop
+		if !validJSONName(p.Name) {
+			b.note(p.Pos, "property %q of %s cannot be named in a json struct tag; no field (the member is kept in Extra)", p.Name, fp.owner)
+			continue
+		}
 		typ, tag, edmNote, err := b.fieldType(fp.owner, p, fp.nav)
 		if err != nil {
 			// A base type's property is in every derived struct: report
@@ -690,7 +709,10 @@ func (b *builder) layout() *irPackage {
 // structDoc writes a struct's doc comment.
 func (b *builder) structDoc(st *irStruct, t *spec.StructuredType, chain []*spec.StructuredType) []string {
 	var d docBuilder
-	kind := string(t.Kind) + " type"
+	kind := "type"
+	if t.Kind != "" {
+		kind = string(t.Kind) + " type"
+	}
 	if t.Open {
 		kind = "open " + kind
 	}

@@ -216,3 +216,28 @@ func TestBasePropertyReportedOnce(t *testing.T) {
 		t.Errorf("%d raw Gap fields, want 3:\n%s", got, res.Files[0].Data)
 	}
 }
+
+// TestOddPropertyNames: names that a json tag cannot hold get no field.
+func TestOddPropertyNames(t *testing.T) {
+	s := &spec.Spec{Types: []*spec.StructuredType{{Namespace: "n", Name: "t", Properties: []*spec.Property{
+		{Name: "ok", Type: spec.TypeRef{Name: "Edm.String"}},
+		{Name: "", Type: spec.TypeRef{Name: "Edm.String"}},
+		{Name: "a,b", Type: spec.TypeRef{Name: "Edm.String"}},
+		{Name: "q\"uote", Type: spec.TypeRef{Name: "Edm.String"}},
+		{Name: "back`tick", Type: spec.TypeRef{Name: "Edm.String"}},
+		{Name: "with space", Type: spec.TypeRef{Name: "Edm.String"}},
+	}}}}
+	res, err := Generate(s, Options{Package: "p"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := string(res.Files[0].Data)
+	for _, want := range []string{"Ok *string `json:\"ok,omitempty\"`", "WithSpace *string `json:\"with space,omitempty\"`", "type T struct"} {
+		if !strings.Contains(src, want) {
+			t.Errorf("missing %q in\n%s", want, src)
+		}
+	}
+	if len(res.Notes) != 4 {
+		t.Errorf("notes: %v", res.Notes)
+	}
+}
