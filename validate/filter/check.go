@@ -63,6 +63,9 @@ func Check(m *Model, typeName, expr string, opts ...Option) error {
 // Parameter aliases (@p) are accepted wherever an operand may stand: their
 // values are not known here.
 func (m *Model) Check(typeName string, e Expr) error {
+	if m == nil {
+		return errAt(0, "no model to check against")
+	}
 	root := m.Types[typeName]
 	if root == nil {
 		return errAt(0, "unknown type %s", typeName)

@@ -423,3 +423,10 @@ func TestModelValidate(t *testing.T) {
 		t.Errorf("seed model: %v", err)
 	}
 }
+
+func TestCheckNilModel(t *testing.T) {
+	var m *Model
+	if err := Check(m, user, "a eq 1"); err == nil || !strings.Contains(err.Error(), "no model") {
+		t.Errorf("Check with a nil model = %v", err)
+	}
+}

@@ -12,7 +12,12 @@
 //	//                  ^ operator ne is not supported on enableConnection (supported: eq)
 //
 // Every error is an *Error holding the expression, the byte offset it points
-// at and a message; its Error method draws a caret under the offset.
+// at and a message; its Error method draws a caret under the offset. Syntax
+// errors point at the offending token, or at len(expr) when the input ends
+// too early; an unclosed parenthesis is reported at the "(" that is never
+// closed. Check errors point at the operator a property does not support,
+// at the property that is unknown or not filterable, or at the literal of
+// the wrong type.
 //
 // # Grammar
 //
