@@ -91,6 +91,7 @@ func TestCheckSeed(t *testing.T) {
 		{"enableConnection eq true and partnerId eq 'x'", 29, "partnerId is not filterable"},
 		{"enableConnection eq 1", 20, "type mismatch: enableConnection is Edm.Boolean, 1 is Edm.Int32"},
 		{"'yes' eq enableConnection", 0, "type mismatch: 'yes' is Edm.String, enableConnection is Edm.Boolean"},
+		{"enableConnection eq '" + strings.Repeat("é", 40) + "'", 20, "type mismatch: enableConnection is Edm.Boolean, '" + strings.Repeat("é", 28) + "... is Edm.String"},
 	})
 	// The rendered error of the brief.
 	err := Check(m, partner, "enableConnection ne true")
@@ -323,6 +324,26 @@ func TestCheckRich(t *testing.T) {
 		{"case(age: 1) eq 1", 5, "a case condition must be Boolean"},
 		{"case(age gt 1: 'a', true: 2) eq 'a'", 26, "type mismatch"},
 		{"@p", -1, ""},
+		// Arithmetic.
+		{"createdDateTime sub deletedDateTime ge duration'P1D'", -1, ""},
+		{"createdDateTime sub deletedDateTime gt duration'P1D'", 36, "operator gt is not supported on createdDateTime"},
+		{"birthday add duration'P1D' le 2000-01-01 and birthday sub birthday gt duration'P1D'", -1, ""},
+		{"duration'P1D' add createdDateTime ge now()", -1, ""},
+		{"sessionTimeout mul 2 gt duration'PT1H' and sessionTimeout div 2 lt sessionTimeout", -1, ""},
+		{"2 mul sessionTimeout sub duration'PT1M' gt sessionTimeout", -1, ""},
+		{"@p add 1 gt 2 and 1 add @p gt 2", -1, ""},
+		{"birthday mul 2 eq 1", 9, "operator mul does not apply to Edm.Date and Edm.Int32"},
+		{"tags add 1 eq 1", 5, "operator add does not apply to Collection(Edm.String) and Edm.Int32"},
+		{"null add 1 eq 1", 5, "operator add does not apply to null and Edm.Int32"},
+		{"displayName sub 'a' eq 'b'", 12, "operator sub does not apply"},
+		{"sessionTimeout div sessionTimeout gt 1", 15, "operator div does not apply to Edm.Duration and Edm.Duration"},
+		{"birthday add birthday gt birthday", 9, "operator add does not apply to Edm.Date and Edm.Date"},
+		{"age divby 2 gt 1.5 and age mod 2 eq 0", -1, ""},
+		// in and has with other right sides.
+		{"displayName in @list and permissions has @p and @p has microsoft.graph.permissions'read'", -1, ""},
+		{"displayName in displayName", 15, "in needs a list or a collection on its right; displayName is Edm.String"},
+		{"case(true: null) eq null", -1, ""},
+		{"case(age gt 1: null, true: 'b') eq 'a'", -1, ""},
 	})
 	// An unknown type to check against.
 	var fe *Error

@@ -2,6 +2,7 @@ package filter
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -692,5 +693,32 @@ func TestEqual(t *testing.T) {
 	}
 	if !Equal(nil, nil) || Equal(nil, &Alias{Name: "a"}) {
 		t.Error("Equal with nil")
+	}
+}
+
+func TestInspect(t *testing.T) {
+	e, err := Parse("not (a/any(x: x in (1, 2)) and case(b: length(c), true: 0) eq 1)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all []string
+	Inspect(e, func(n Expr) bool {
+		all = append(all, strings.TrimPrefix(fmt.Sprintf("%T", n), "*filter."))
+		return true
+	})
+	want := "Unary Binary Path Binary Path List Literal Literal Binary Case Path Call Path Literal Literal Literal"
+	if got := strings.Join(all, " "); got != want {
+		t.Errorf("Inspect visits\n got  %s\n want %s", got, want)
+	}
+	// Returning false skips a node's children.
+	n := 0
+	Inspect(e, func(x Expr) bool {
+		n++
+		_, isPath := x.(*Path)
+		_, isCase := x.(*Case)
+		return !isPath && !isCase
+	})
+	if n != 6 { // Unary, and, a/any(...), eq, case, 1
+		t.Errorf("Inspect with pruning visited %d nodes, want 6", n)
 	}
 }
