@@ -631,6 +631,8 @@ func TestFromQuery(t *testing.T) {
 		{"?$FILTER=x%2Beq", "x+eq", ""},
 		{"filter=a eq 1", "a eq 1", ""},
 		{"$filter=", "", ""},
+		{"$filter=name eq 'a?b'", "name eq 'a?b'", ""},
+		{"/v1.0/users?$filter=name%20eq%20'a?b'&$top=1", "name eq 'a?b'", ""},
 		{"$filter=d%20ge%202024-01-01T00:00:00%2B01:00", "d ge 2024-01-01T00:00:00+01:00", ""},
 		{"$top=1", "", "no $filter"},
 		{"", "", "no $filter"},

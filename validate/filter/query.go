@@ -20,7 +20,9 @@ var ErrNoFilter = errors.New("no $filter in the query")
 // an error.
 func FromQuery(rawQueryOrURL string) (string, error) {
 	q := rawQueryOrURL
-	if i := strings.IndexByte(q, '?'); i >= 0 {
+	// A "?" ends the path of a URL; in a raw query it may appear in a
+	// value, after the option's "=".
+	if i := strings.IndexByte(q, '?'); i >= 0 && !strings.ContainsAny(q[:i], "=&") {
 		q = q[i+1:]
 	}
 	if i := strings.IndexByte(q, '#'); i >= 0 {
