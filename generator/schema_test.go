@@ -26,7 +26,7 @@ func schSeedSpec(withOps bool) *spec.Spec {
 			Kind: spec.EntityKind, Name: "cloudPcExternalPartner", Namespace: "microsoft.graph",
 			BaseType: "microsoft.graph.entity", Key: []string{"id"}, Pos: pos(11),
 			Properties: []*spec.Property{
-				{Name: "id", Type: spec.TypeRef{Name: "Edm.String"}, Nullable: true, ReadOnly: true, Pos: pos(30)},
+				{Name: "id", Type: spec.TypeRef{Name: "Edm.String"}, Nullable: false, ReadOnly: true, Pos: pos(30)},
 				{Name: "partnerId", Type: spec.TypeRef{Name: "Edm.String"}, Nullable: true, ReadOnly: true, Pos: pos(31)},
 				{Name: "enableConnection", Type: spec.TypeRef{Name: "Edm.Boolean"}, Nullable: true, Required: true,
 					Filter: &spec.FilterSupport{Ops: []spec.FilterOp{spec.OpEq}}, Pos: pos(32)},

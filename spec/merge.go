@@ -64,6 +64,7 @@ func Merge(parts ...*Spec) (*Spec, []Warning) {
 	m.reportUnresolved()
 	ix := NewIndex(&m.out)
 	m.propagateKinds(ix)
+	keysNotNullable(ix, m.out.Types)
 	m.crossCheck(ix)
 	return &m.out, m.warnings
 }
@@ -628,6 +629,29 @@ func (m *merger) crossCheck(ix *Index) {
 			}
 			if b.Type.Name != "" && p.Type.Name != "" && !strings.EqualFold(b.Type.String(), p.Type.String()) {
 				m.warn(b.Pos, p.Pos, "the %s body gives %s type %s, but %s says %s", op.Kind, b.Name, b.Type, t.QualifiedName(), p.Type)
+			}
+		}
+	}
+}
+
+// keysNotNullable marks key properties not nullable: OData does not allow a
+// nullable key, and docs pages, which state nullability only now and then,
+// would otherwise leave every key nullable. A type without a key of its own
+// uses the first key of its base chain.
+func keysNotNullable(ix *Index, types []*StructuredType) {
+	for _, t := range types {
+		var key []string
+		for _, b := range ix.BaseChain(t) {
+			if len(b.Key) > 0 {
+				key = b.Key
+				break
+			}
+		}
+		for _, name := range key {
+			for _, p := range t.Properties {
+				if p.Name == name {
+					p.Nullable = false
+				}
 			}
 		}
 	}

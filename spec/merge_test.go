@@ -147,6 +147,7 @@ func TestMerge(t *testing.T) {
         properties:
           - name: id
             type: Edm.String
+            nullable: false
             default: x
             filter: {ops: [eq]}
           - name: n
@@ -246,6 +247,7 @@ entitySets:
         properties:
           - name: id
             type: Edm.String
+            nullable: false
       - name: widget
         kind: entity
         baseType: microsoft.graph.Entity
