@@ -1,0 +1,106 @@
+package spec
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// isCSDLFile reports whether a file name has one of the CSDL extensions
+// (.xml, .edmx, .csdl, in any case). Every other input Load reads (docs
+// pages, YAML) is on the docs side of Overlay and Drift.
+func isCSDLFile(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".xml", ".edmx", ".csdl":
+		return true
+	}
+	return false
+}
+
+// inputFiles expands paths the way Load does: a file stands for itself
+// (and must have a known extension), a directory for the spec files
+// directly in it, in name order (it must hold one). A file named twice
+// counts once.
+func inputFiles(paths []string) ([]string, error) {
+	if len(paths) == 0 {
+		return nil, errors.New("spec: no input files")
+	}
+	var files []string
+	seen := map[string]bool{}
+	add := func(f string) {
+		if c := filepath.Clean(f); !seen[c] {
+			seen[c] = true
+			files = append(files, f)
+		}
+	}
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		if err != nil {
+			return nil, err // *PathError names p
+		}
+		if !fi.IsDir() {
+			if readerFor(p) == nil {
+				return nil, fmt.Errorf("%s: unknown kind of spec file (want %s)", p, loadExts())
+			}
+			add(p)
+			continue
+		}
+		entries, err := os.ReadDir(p)
+		if err != nil {
+			return nil, err
+		}
+		n := 0
+		for _, e := range entries {
+			if e.IsDir() || strings.HasPrefix(e.Name(), ".") || readerFor(e.Name()) == nil {
+				continue
+			}
+			add(filepath.Join(p, e.Name()))
+			n++
+		}
+		if n == 0 {
+			return nil, fmt.Errorf("%s: no spec files in the directory (want %s)", p, loadExts())
+		}
+	}
+	return files, nil
+}
+
+// readInputs reads the files that paths name (see inputFiles) and sorts
+// the specs into the CSDL side and the docs side, each in input order. The
+// warnings are the readers', file by file.
+func readInputs(paths []string) (csdl, docs []*Spec, warnings []Warning, err error) {
+	files, err := inputFiles(paths)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		s, ws, err := readerFor(f)(f, src)
+		if err != nil {
+			return nil, nil, nil, fileError(f, err)
+		}
+		warnings = append(warnings, ws...)
+		if isCSDLFile(f) {
+			csdl = append(csdl, s)
+		} else {
+			docs = append(docs, s)
+		}
+	}
+	return csdl, docs, warnings, nil
+}
+
+// LoadDrift reads the inputs as Load does and compares the CSDL documents
+// among them (.xml, .edmx, .csdl) with the docs pages and YAML files (see
+// Drift). The warnings are the readers'. An error means an input could
+// not be read; it names the file, and the position in it when there is one.
+func LoadDrift(paths ...string) ([]Finding, []Warning, error) {
+	csdl, docs, warnings, err := readInputs(paths)
+	if err != nil {
+		return nil, nil, err
+	}
+	return Drift(csdl, docs), warnings, nil
+}
