@@ -1,0 +1,60 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/odatagen/odatagen/spec"
+)
+
+// runDrift compares CSDL documents with docs pages (spec.LoadDrift) and
+// prints what disagrees, one finding a line:
+//
+//	POS: SUBJECT: REASON (see also OTHER)
+//
+// or, with -json, a JSON array of {"kind", "subject", "pos", "other",
+// "reason"} objects (positions as "file:line:col"; [] when there are
+// none). Reader warnings go to standard error. Exit status: 0 when nothing
+// disagrees, 1 when something does, 2 for a usage error or an input that
+// cannot be read (also one that does not parse: exit 1 means findings
+// only).
+func runDrift(e *env, args []string) error {
+	fs := newFlagSet(e, "drift", "[-json] INPUT...")
+	asJSON := fs.Bool("json", false, "print the findings as a JSON array")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return usageError{"no INPUT given"}
+	}
+	findings, warnings, err := spec.LoadDrift(fs.Args()...)
+	for _, w := range warnings {
+		fmt.Fprintln(e.stderr, w)
+	}
+	if err != nil {
+		fmt.Fprintln(e.stderr, err)
+		return exitError{exitUsage}
+	}
+	if *asJSON {
+		if findings == nil {
+			findings = []spec.Finding{}
+		}
+		data, err := json.MarshalIndent(findings, "", "  ")
+		if err != nil {
+			return err
+		}
+		if _, err := e.stdout.Write(append(data, '\n')); err != nil {
+			return err
+		}
+	} else {
+		for _, f := range findings {
+			if _, err := fmt.Fprintln(e.stdout, f); err != nil {
+				return err
+			}
+		}
+	}
+	if len(findings) > 0 {
+		return exitError{exitBad}
+	}
+	return nil
+}

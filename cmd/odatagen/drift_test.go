@@ -1,0 +1,174 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// driftFixtures holds a CSDL document and docs pages that disagree on
+// purpose (see the comment in fleet.xml).
+var driftFixtures = filepath.Join("..", "..", "spec", "testdata", "drift")
+
+// registerDrift makes sure the drift command is in the command table, for
+// as long as main.go does not list it.
+func registerDrift(t *testing.T) {
+	t.Helper()
+	for _, c := range commands {
+		if c.name == "drift" {
+			return
+		}
+	}
+	saved := commands
+	commands = append(slices.Clone(commands), command{"drift", "show where CSDL and docs pages disagree", runDrift})
+	t.Cleanup(func() { commands = saved })
+}
+
+var driftLine = regexp.MustCompile(`^(\S+:\d+:\d+): (\S+): (.+) \(see also (\S+:\d+(?::\d+)?)\)$`)
+
+func TestDriftText(t *testing.T) {
+	registerDrift(t)
+	code, out, errOut := runCLI(t, "", "drift", driftFixtures)
+	if code != exitBad {
+		t.Fatalf("exit %d, want %d; stderr:\n%s", code, exitBad, errOut)
+	}
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	var subjects []string
+	for _, l := range lines {
+		m := driftLine.FindStringSubmatch(l)
+		if m == nil {
+			t.Errorf("line does not read POS: SUBJECT: REASON (see also OTHER): %q", l)
+			continue
+		}
+		subjects = append(subjects, m[2])
+	}
+	want := []string{
+		"demo.fleet.fuelKind",
+		"demo.fleet.vehicle/mileage", // the create body's type
+		"demo.fleet.vehicle/mileage", // the resource page's type
+		"demo.fleet.vehicle/plate",
+		"demo.fleet.vehicle/vin",
+		"demo.fleet.vehicle/wheelbase",
+	}
+	if !slices.Equal(subjects, want) {
+		t.Errorf("subjects %v, want %v\n%s", subjects, want, out)
+	}
+	if !strings.Contains(out, "vehicle-create.md:15:2: demo.fleet.vehicle/plate: the create request body requires plate, which the CSDL marks read-only (see also ") {
+		t.Errorf("no plate finding at the create page's row:\n%s", out)
+	}
+	// The same inputs named file by file, CSDL last, give the same output.
+	_, again, _ := runCLI(t, "", "drift",
+		filepath.Join(driftFixtures, "vehicle.md"), filepath.Join(driftFixtures, "vehicle-create.md"), filepath.Join(driftFixtures, "fleet.xml"))
+	if again != out {
+		t.Errorf("file order changed the output:\n%s\nwant\n%s", again, out)
+	}
+}
+
+func TestDriftJSON(t *testing.T) {
+	registerDrift(t)
+	code, out, errOut := runCLI(t, "", "drift", "-json", driftFixtures)
+	if code != exitBad {
+		t.Fatalf("exit %d, want %d; stderr:\n%s", code, exitBad, errOut)
+	}
+	var got []map[string]string
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("output is not a JSON array of string objects: %v\n%s", err, out)
+	}
+	if len(got) != 6 {
+		t.Fatalf("%d findings, want 6:\n%s", len(got), out)
+	}
+	for _, f := range got {
+		var keys []string
+		for k := range f {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		if !slices.Equal(keys, []string{"kind", "other", "pos", "reason", "subject"}) {
+			t.Errorf("fields %v", keys)
+		}
+		if !regexp.MustCompile(`^\S+:\d+:\d+$`).MatchString(f["pos"]) || !regexp.MustCompile(`^\S+:\d+:\d+$`).MatchString(f["other"]) {
+			t.Errorf("positions %q and %q are not file:line:col", f["pos"], f["other"])
+		}
+	}
+	if got[0]["kind"] != "enum-members" || got[0]["subject"] != "demo.fleet.fuelKind" {
+		t.Errorf("first finding %v", got[0])
+	}
+}
+
+func TestDriftClean(t *testing.T) {
+	registerDrift(t)
+	dir := t.TempDir()
+	// A page that agrees with fleet.xml about depot.
+	page := "# depot resource type\n\nNamespace: demo.fleet\n\nWhere vehicles sleep.\n\n## Properties\n|Property|Type|Description|\n|:---|:---|:---|\n|city|String|Town of the depot.|\n"
+	if err := os.WriteFile(filepath.Join(dir, "depot.md"), []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	csdl := filepath.Join(driftFixtures, "fleet.xml")
+	for _, args := range [][]string{
+		{"drift", csdl, filepath.Join(dir, "depot.md")},
+		{"drift", csdl}, // no docs: nothing to compare
+	} {
+		code, out, errOut := runCLI(t, "", args...)
+		if code != exitOK || out != "" {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, code, out, errOut)
+		}
+	}
+	code, out, _ := runCLI(t, "", "drift", "-json", csdl, filepath.Join(dir, "depot.md"))
+	if code != exitOK || out != "[]\n" {
+		t.Errorf("-json without findings: exit %d, %q", code, out)
+	}
+}
+
+func TestDriftErrors(t *testing.T) {
+	registerDrift(t)
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.xml")
+	if err := os.WriteFile(bad, []byte("<edmx:Edmx Version=\"4.0\">\n<oops"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		args []string
+		want string // in stderr
+	}{
+		{[]string{"drift"}, "no INPUT"},
+		{[]string{"drift", "-nope", driftFixtures}, "-nope"},
+		{[]string{"drift", filepath.Join(dir, "absent.md")}, "absent.md"},
+		{[]string{"drift", bad}, "bad.xml:"},
+		{[]string{"drift", filepath.Join(dir, "notes.txt")}, "notes.txt"},
+	} {
+		code, out, errOut := runCLI(t, "", tt.args...)
+		if code != exitUsage || out != "" || !strings.Contains(errOut, tt.want) {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit 2 and %q", tt.args, code, out, errOut, tt.want)
+		}
+	}
+}
+
+// TestDriftSeed: the seed pages and the repository's CSDL of the seed type
+// disagree about partnerId (read-only, yet required on create) and
+// statusDetails (String in the docs, Edm.Int32 in the CSDL).
+func TestDriftSeed(t *testing.T) {
+	registerDrift(t)
+	page := seedPath(t, "cloudpcexternalpartner.md")
+	api := seedPath(t, "api")
+	csdl := filepath.Join("..", "..", "testdata", "csdl", "cloudpcexternalpartner.xml")
+	code, out, errOut := runCLI(t, "", "drift", page, api, csdl)
+	if code != exitBad {
+		t.Fatalf("exit %d, want 1; stderr:\n%s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if len(lines) != 2 ||
+		!strings.Contains(lines[0], "virtualendpoint-post-externalpartners.md:50:2: microsoft.graph.cloudPcExternalPartner/partnerId: ") ||
+		!strings.Contains(lines[0], "cloudpcexternalpartner.md:31:2)") ||
+		!strings.Contains(lines[1], "cloudpcexternalpartner.md:35:2: microsoft.graph.cloudPcExternalPartner/statusDetails: the docs say type Edm.String, the CSDL says Edm.Int32 (see also "+csdl+":") {
+		t.Errorf("output:\n%s", out)
+	}
+	// Without the CSDL the pages still disagree with themselves.
+	code, out, _ = runCLI(t, "", "drift", page, api)
+	if code != exitBad || strings.Count(out, "\n") != 1 || !strings.Contains(out, "partnerId") {
+		t.Errorf("docs only: exit %d\n%s", code, out)
+	}
+}
