@@ -582,8 +582,8 @@ func (d *drifter) bodies() {
 				name = decls[0].p.Name
 			}
 			subject := q + "/" + name
-			if len(chain) > 0 && len(decls) == 0 {
-				d.add(MissingInDocs, subject, b.Pos, chain[0][0].Pos, "%s lists %s, which the docs of %s do not describe", what, b.Name, q)
+			if own := d.docTypes[strings.ToLower(q)]; own != nil && len(decls) == 0 {
+				d.add(MissingInDocs, subject, b.Pos, own[0].Pos, "%s lists %s, which the docs of %s do not describe", what, b.Name, q)
 			}
 			if ct != nil && cp == nil {
 				d.add(MissingInCSDL, subject, b.Pos, ct.Pos, "%s lists %s, which the CSDL type %s does not have", what, b.Name, q)

@@ -284,6 +284,15 @@ func TestDrift(t *testing.T) {
 		},
 		reason: []string{"requires plate, which the CSDL marks read-only", "gives seats type Edm.Int64, the CSDL says Edm.Int32",
 			"the update request body lists tag, which the CSDL marks immutable", "lists trim, which the CSDL type demo.fleet.vehicle does not have"},
+	}, {
+		// Only the base type's page is given: a body property it lacks is
+		// not missing from docs that were not given.
+		name: "bodies with a base page",
+		csdl: `<EntityType Name="vehicle" BaseType="f.asset"><Property Name="plate" Type="Edm.String" /></EntityType>`,
+		docs: map[string]string{
+			"asset.md":  fleetPage("asset", `"keyProperty": "id"`, "|id|String|Its key.|\n|tag|String|A label.|", ""),
+			"create.md": fleetAPI("POST", "|plate|String|The number plate.|\n|tag|String|A label.|"),
+		},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
