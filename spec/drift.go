@@ -95,7 +95,8 @@ func posString(p Pos) string {
 // Scope. Only types and enums that the docs describe are compared: a CSDL
 // of thousands of types next to three docs pages yields findings about
 // those three types, never "missing in docs" for the rest. For a type both
-// sources define:
+// sources define (a type or enum the docs describe and the CSDL does not
+// define at all is one MissingInCSDL finding):
 //
 //   - every docs property (structural or navigation) is looked up in the
 //     CSDL type and its base types; one that is not there is
@@ -107,7 +108,12 @@ func posString(p Pos) string {
 //     matches its underlying type, collections must be collections on both
 //     sides.
 //   - The base type is compared when the docs name one (docs pages often
-//     leave it out); the kind (entity or complex) when both sources say.
+//     leave it out). The kind is compared only when the docs make the
+//     type an entity type (they give a key or an entity base type) and
+//     the CSDL has a complex type: a page that says neither reads as
+//     complex by default, which is no statement.
+//   - Property names match without regard to case; a difference in case
+//     is a NameMismatch, since JSON member names are case-sensitive.
 //   - Flags. CSDL is silent about most of them, so only real
 //     contradictions count: docs "Not nullable" against a single-valued
 //     CSDL property that is nullable (Nullable="true" or, CSDL's default,
@@ -134,8 +140,9 @@ func posString(p Pos) string {
 // MissingInCSDL; a body type other than the property's is TypeMismatch.
 // These checks run without any CSDL too.
 //
-// The result is sorted by subject, then kind, then position, and holds
-// no duplicates; it depends only on the inputs.
+// The result is sorted by subject (byte order), then kind, then position,
+// and holds no duplicates; it depends only on the inputs, not on their
+// order.
 func Drift(csdl, docs []*Spec) []Finding {
 	d := newDrifter(csdl, docs)
 	d.types()
