@@ -141,8 +141,9 @@ func posString(p Pos) string {
 // These checks run without any CSDL too.
 //
 // The result is sorted by subject (byte order), then kind, then position,
-// and holds no duplicates; it depends only on the inputs, not on their
-// order.
+// and holds no duplicates; it depends only on the inputs, and not on the
+// order of the docs inputs. (Several CSDL documents are merged in the
+// order given, as Merge does.)
 func Drift(csdl, docs []*Spec) []Finding {
 	d := newDrifter(csdl, docs)
 	d.types()
@@ -201,6 +202,15 @@ func newDrifter(csdl, docs []*Spec) *drifter {
 			}
 		}
 	}
+	// Sorted by position, so that the order of the docs inputs does not
+	// change which declaration a finding points at.
+	for _, decls := range d.docTypes {
+		slices.SortStableFunc(decls, func(a, b *StructuredType) int { return comparePos(a.Pos, b.Pos) })
+	}
+	for _, decls := range d.docEnums {
+		slices.SortStableFunc(decls, func(a, b *EnumType) int { return comparePos(a.Pos, b.Pos) })
+	}
+	slices.SortStableFunc(d.ops, func(a, b *Operation) int { return comparePos(a.Pos, b.Pos) })
 	return d
 }
 

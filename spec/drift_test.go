@@ -534,3 +534,24 @@ func TestLoadDriftErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestDriftPageOrder: two pages of one type give the same findings in
+// either order, pointing at the same declarations.
+func TestDriftPageOrder(t *testing.T) {
+	csdl := readCSDLString(t, "fleet.xml", fleetCSDL(`<EntityType Name="vehicle" BaseType="f.asset"><Property Name="plate" Type="Edm.String" /></EntityType>`))
+	a := readMarkdownString(t, "a/vehicle.md", fleetPage("vehicle", vehicleMeta, "|plate|String|The number plate. Read-only.|", ""))
+	b := readMarkdownString(t, "b/vehicle.md", fleetPage("vehicle", vehicleMeta, "|plate|Int32|The number plate. Read-only.|\n|seats|Int32|Seats.|", ""))
+	create := readMarkdownString(t, "create.md", fleetAPI("POST", "|plate|String|The number plate. Required.|"))
+	one := Drift([]*Spec{csdl}, []*Spec{a, b, create})
+	two := Drift([]*Spec{csdl}, []*Spec{create, b, a})
+	if !slices.Equal(one, two) {
+		t.Fatalf("page order changed the findings:\n%s\nversus\n%s", findingLines(one), findingLines(two))
+	}
+	want := []string{"flag-conflict demo.fleet.vehicle/plate", "type-mismatch demo.fleet.vehicle/plate", "missing-in-csdl demo.fleet.vehicle/seats"}
+	if keys := findingKeys(one); !slices.Equal(keys, want) {
+		t.Fatalf("findings:\n%s", findingLines(one))
+	}
+	if one[0].Other.File != "a/vehicle.md" {
+		t.Errorf("the read-only finding points at %v, want the first page by position", one[0].Other)
+	}
+}
