@@ -210,7 +210,7 @@ func Value(typ string, v any) *Literal {
 		return &Literal{Kind: LitBoolean, Value: strconv.FormatBool(v)}
 	case string:
 		if typ == "Edm.Guid" {
-			return &Literal{Kind: LitGuid, Value: strings.ToLower(v)}
+			return canonical(LitGuid, v)
 		}
 		return &Literal{Kind: LitString, Value: v}
 	case time.Time:
@@ -258,11 +258,42 @@ func floatLiteral(f float64, bits int) *Literal {
 // canonical returns the literal the parser makes of text, so that a built
 // expression equals the parse of its printed form; text is the literal's
 // $filter spelling, of the given kind.
+//
+// A Go value that is no valid literal of its kind (a string that is no
+// GUID, a json.Number that is no number, an invalid edm.Date) becomes a
+// string literal: the expression still parses, and the checker reports the
+// type mismatch instead of the builder writing broken text.
 func canonical(kind LitKind, text string) *Literal {
 	if e, err := Parse(text); err == nil {
 		if l, ok := e.(*Literal); ok && l.Kind == kind {
 			return l
 		}
 	}
-	return &Literal{Kind: kind, Value: text}
+	return &Literal{Kind: LitString, Value: text}
+}
+
+// NewModel makes a Model from lists, the form generated packages write:
+// slices of plain values compile to static data, where a map literal would
+// be built by init code. Later entries with a name already seen are
+// ignored; typeDefs may be nil.
+func NewModel(types []*Type, enums []*Enum, typeDefs map[string]string) *Model {
+	m := &Model{
+		Types:    make(map[string]*Type, len(types)),
+		Enums:    make(map[string]*Enum, len(enums)),
+		TypeDefs: typeDefs,
+	}
+	for _, t := range types {
+		if _, ok := m.Types[t.Name]; !ok {
+			m.Types[t.Name] = t
+		}
+	}
+	for _, e := range enums {
+		if _, ok := m.Enums[e.Name]; !ok {
+			m.Enums[e.Name] = e
+		}
+	}
+	if m.TypeDefs == nil {
+		m.TypeDefs = map[string]string{}
+	}
+	return m
 }

@@ -116,3 +116,28 @@ func TestBuilder(t *testing.T) {
 		t.Errorf("zero Cond = %q", s)
 	}
 }
+
+// A Go value that is no literal of the property's type still builds text
+// that parses; the checker then reports the mismatch.
+func TestBuilderInvalidValues(t *testing.T) {
+	for _, tc := range []struct {
+		c    Cond
+		want string
+	}{
+		{EqOp[string, bID]{}.Eq("not-a-guid"), "id eq 'not-a-guid'"},
+		{EqOp[string, bID]{}.Eq(""), "id eq ''"},
+		{GeOp[json.Number, bAmount]{}.Ge(""), "amount ge ''"},
+		{LtOp[edm.Date, bDay]{}.Lt(edm.Date{}), "day lt '0000-00-00'"},
+	} {
+		got := tc.c.String()
+		if got != tc.want {
+			t.Errorf("built %q, want %q", got, tc.want)
+		}
+		if _, err := Parse(got); err != nil {
+			t.Errorf("%q does not parse: %v", got, err)
+		}
+		if err := Check(builderModel, "ns.thing", got); err == nil {
+			t.Errorf("%q: the checker accepts it", got)
+		}
+	}
+}
