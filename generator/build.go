@@ -13,12 +13,12 @@ import (
 
 // build turns a spec into the intermediate form. It makes every decision:
 // see ir.go.
-func build(s *spec.Spec, opts Options) (*irPackage, []Note, error) {
+func build(s *spec.Spec, opts Options) (*irPackage, *spec.Spec, []Note, error) {
 	if s == nil {
-		return nil, nil, errors.New("generator: nil spec")
+		return nil, nil, nil, errors.New("generator: nil spec")
 	}
 	if !isGoIdent(opts.Package) {
-		return nil, nil, fmt.Errorf("generator: package name %q is not a Go identifier", opts.Package)
+		return nil, nil, nil, fmt.Errorf("generator: package name %q is not a Go identifier", opts.Package)
 	}
 	b := &builder{
 		spec:    s,
@@ -33,17 +33,19 @@ func build(s *spec.Spec, opts Options) (*irPackage, []Note, error) {
 	}
 	b.dedupe()
 	if err := b.selectTypes(); err != nil {
-		return nil, b.notes, err
+		return nil, nil, b.notes, err
 	}
 	b.choosePrimary()
 	b.nameDecls()
 	if err := b.buildStructs(); err != nil {
-		return nil, b.notes, err
+		return nil, nil, b.notes, err
 	}
 	b.breakCycles()
 	b.buildEnums()
 	b.buildAliases()
-	return b.layout(), b.notes, nil
+	pkg := b.layout()
+	sub := b.buildRuntime(pkg)
+	return pkg, sub, b.notes, nil
 }
 
 type builder struct {

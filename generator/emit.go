@@ -35,6 +35,8 @@ func emitFile(pkg *irPackage, irf *irFile) ([]byte, error) {
 	f.HeaderComment(generatedMarker)
 	f.HeaderComment(strings.TrimSpace("// source: " + pkg.Source))
 	f.ImportName(edmPath, "edm")
+	f.ImportName(validatePath, "validate")
+	f.ImportName(filterPath, "filter")
 	for _, d := range irf.Decls {
 		switch d := d.(type) {
 		case *irStruct:
@@ -43,6 +45,10 @@ func emitFile(pkg *irPackage, irf *irFile) ([]byte, error) {
 			emitEnum(f, d)
 		case *irAlias:
 			f.Add(docComment(d.Doc).Type().Id(d.Name).Op("=").Add(typeCode(d.Type)))
+		case *irValidateFile:
+			emitValidateFile(f, d)
+		case *irFilterFile:
+			emitFilterFile(f, d)
 		default:
 			return nil, fmt.Errorf("generator: internal error: unknown declaration %T", d)
 		}

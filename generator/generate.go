@@ -72,6 +72,7 @@
 package generator
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/odatagen/odatagen/spec"
@@ -132,7 +133,7 @@ func (n Note) String() string {
 // the Notes made so far.
 func Generate(s *spec.Spec, opts Options) (*Result, error) {
 	opts.Source = strings.Join(strings.Fields(opts.Source), " ")
-	pkg, notes, err := build(s, opts)
+	pkg, sub, notes, err := build(s, opts)
 	if err != nil {
 		return &Result{Notes: notes}, err
 	}
@@ -140,6 +141,12 @@ func Generate(s *spec.Spec, opts Options) (*Result, error) {
 	if err != nil {
 		return &Result{Notes: notes}, err
 	}
+	schemas, err := schemaFiles(sub, opts)
+	if err != nil {
+		return &Result{Notes: notes}, err
+	}
+	files = append(files, schemas...)
+	slices.SortFunc(files, func(x, y File) int { return strings.Compare(x.Name, y.Name) })
 	return &Result{Files: files, Notes: notes}, nil
 }
 

@@ -1,0 +1,271 @@
+package generator
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/odatagen/odatagen/spec"
+	"github.com/odatagen/odatagen/validate"
+	"github.com/odatagen/odatagen/validate/filter"
+)
+
+// The runtime stage: what a generated package needs to call the validate/
+// runtime. It adds two files to the intermediate form:
+//
+//   - validate.go embeds the package's JSON Schema documents (written
+//     beside it as *.schema.json) and has, per type, Validate<Type> and
+//     Validate<Type>Collection;
+//   - filter.go holds the $filter capability table (FilterModel, a Go
+//     literal of validate/filter's plain data) and, per type,
+//     Check<Type>Filter and the typed builder <Type>Filter.
+//
+// The command line builds the same schema documents (Schemas) and the same
+// capability table (FilterModel) in memory, so a generated package and the
+// command line check with the same data and the same code.
+
+// irValidateFile is the declaration group of validate.go.
+type irValidateFile struct {
+	Types []*irValidateType
+}
+
+// irValidateType is the validate functions of one type.
+type irValidateType struct {
+	QualifiedName  string
+	Func           string // Validate<Type>
+	CollectionFunc string // Validate<Type>Collection
+}
+
+// irFilterFile is the declaration group of filter.go.
+type irFilterFile struct {
+	ModelVar string        // FilterModel
+	Model    *filter.Model // the data; Types are written in TypeOrder
+	// TypeOrder and EnumOrder are the qualified names in output order.
+	TypeOrder, EnumOrder, TypeDefOrder []string
+	Types                              []*irFilterType
+}
+
+// irFilterType is the check function and builder of one type.
+type irFilterType struct {
+	QualifiedName string
+	CheckFunc     string // Check<Type>Filter
+	BuilderVar    string // <Type>Filter; "" when no property is buildable
+	Fields        []*irBuilderField
+}
+
+// irBuilderField is one property of a typed builder.
+type irBuilderField struct {
+	Name      string // Go field name, as in the struct
+	PropType  string // the unexported zero-size type naming the property
+	Path      string // OData property name
+	ODataType string // Edm type or qualified enum type
+	Value     *irType
+	Ops       []string // embedded operator types of validate/filter, e.g. "EqOp"
+	Doc       []string
+}
+
+func (*irValidateFile) declName() string { return "" }
+func (*irFilterFile) declName() string   { return "" }
+
+// buildRuntime adds validate.go and filter.go to pkg, and returns the
+// sub-spec of the generated declarations, from which the schema documents
+// are made.
+func (b *builder) buildRuntime(pkg *irPackage) *spec.Spec {
+	sub := b.subSpec()
+	vf := &irValidateFile{}
+	ff := &irFilterFile{Model: FilterModel(sub)}
+	ff.ModelVar = b.claimName("FilterModel", "the $filter capability table")
+	for _, t := range sub.Types {
+		ff.TypeOrder = append(ff.TypeOrder, t.QualifiedName())
+	}
+	for _, e := range sub.Enums {
+		ff.EnumOrder = append(ff.EnumOrder, e.QualifiedName())
+	}
+	for _, d := range sub.TypeDefs {
+		ff.TypeDefOrder = append(ff.TypeDefOrder, d.QualifiedName())
+	}
+	slices.Sort(ff.TypeOrder) // output does not depend on input order
+	slices.Sort(ff.EnumOrder)
+	slices.Sort(ff.TypeDefOrder)
+	local := newNameSpace() // unexported property types
+	types := slices.Clone(b.types)
+	slices.SortFunc(types, func(x, y *spec.StructuredType) int {
+		return strings.Compare(b.structs[x.QualifiedName()].Name, b.structs[y.QualifiedName()].Name)
+	})
+	for _, t := range types {
+		q := t.QualifiedName()
+		st := b.structs[q]
+		vf.Types = append(vf.Types, &irValidateType{
+			QualifiedName:  q,
+			Func:           b.claimName("Validate"+st.Name, "the validate function of "+q),
+			CollectionFunc: b.claimName("Validate"+st.Name+"Collection", "the collection validate function of "+q),
+		})
+		ft := &irFilterType{
+			QualifiedName: q,
+			CheckFunc:     b.claimName("Check"+st.Name+"Filter", "the $filter check of "+q),
+		}
+		for _, fd := range st.Fields {
+			bf := b.builderField(fd)
+			if bf == nil {
+				continue
+			}
+			bf.PropType, _ = local.claim(q+"/"+fd.JSONName, unexport(st.Name)+fd.Name)
+			ft.Fields = append(ft.Fields, bf)
+		}
+		if len(ft.Fields) > 0 {
+			ft.BuilderVar = b.claimName(st.Name+"Filter", "the $filter builder of "+q)
+		}
+		ff.Types = append(ff.Types, ft)
+	}
+	pkg.Files = append(pkg.Files,
+		&irFile{Name: "validate.go", Decls: []irDecl{vf}},
+		&irFile{Name: "filter.go", Decls: []irDecl{ff}})
+	slices.SortFunc(pkg.Files, func(x, y *irFile) int { return strings.Compare(x.Name, y.Name) })
+	return sub
+}
+
+// claimName takes an exported package-level name for a generated function
+// or variable; a clash with a type's name is settled by a number and noted.
+func (b *builder) claimName(want, what string) string {
+	got, clash := b.pkgNS.claim(what, want)
+	if got != want {
+		b.note(spec.Pos{}, "Go name %s of %s is taken by %s; using %s", want, what, clash, got)
+	}
+	return got
+}
+
+func unexport(s string) string {
+	if s == "" {
+		return s
+	}
+	i := 1
+	for i < len(s) && s[i] >= 'A' && s[i] <= 'Z' && (i+1 == len(s) || s[i+1] >= 'A' && s[i+1] <= 'Z') {
+		i++ // "URLThing" -> "urlThing"
+	}
+	return strings.ToLower(s[:i]) + s[i:]
+}
+
+// subSpec is the part of the spec that is generated: the selected types,
+// enums and type definitions, and the operations on those types. As in the
+// Go types, navigation properties to types left out are dropped.
+func (b *builder) subSpec() *spec.Spec {
+	sub := &spec.Spec{Enums: b.enumList, TypeDefs: b.typedefs}
+	for _, t := range b.types {
+		kept := slices.DeleteFunc(slices.Clone(t.NavigationProperties), func(p *spec.Property) bool {
+			q, ok := b.ix.Resolve(p.Type.Name)
+			return !ok || !b.selected[q]
+		})
+		if len(kept) != len(t.NavigationProperties) {
+			c := *t
+			c.NavigationProperties = kept
+			t = &c
+		}
+		sub.Types = append(sub.Types, t)
+	}
+	for _, op := range b.spec.Operations {
+		if b.selected[op.Type] {
+			sub.Operations = append(sub.Operations, op)
+		}
+	}
+	return sub
+}
+
+// Builder operators by the kind of value a property holds, in the order
+// the builder's fields embed them. defaultOps apply when the spec says
+// only that a property supports $filter.
+var (
+	stringOps  = []spec.FilterOp{spec.OpEq, spec.OpNe, spec.OpGt, spec.OpGe, spec.OpLt, spec.OpLe, spec.OpIn, spec.OpStartsWith, spec.OpEndsWith, spec.OpContains}
+	orderedOps = []spec.FilterOp{spec.OpEq, spec.OpNe, spec.OpGt, spec.OpGe, spec.OpLt, spec.OpLe, spec.OpIn}
+	equalOps   = []spec.FilterOp{spec.OpEq, spec.OpNe, spec.OpIn}
+	flagsOps   = []spec.FilterOp{spec.OpEq, spec.OpNe, spec.OpIn, spec.OpHas}
+)
+
+// builderOpType names validate/filter's generic operator type per operator.
+var builderOpType = map[spec.FilterOp]string{
+	spec.OpEq: "EqOp", spec.OpNe: "NeOp", spec.OpGt: "GtOp", spec.OpGe: "GeOp",
+	spec.OpLt: "LtOp", spec.OpLe: "LeOp", spec.OpIn: "InOp", spec.OpHas: "HasOp",
+	spec.OpStartsWith: "StartsWithOp", spec.OpEndsWith: "EndsWithOp", spec.OpContains: "ContainsOp",
+}
+
+// builderField decides a property's builder field, or nil when the builder
+// offers nothing for it: not filterable, structured, navigation, or a
+// collection that does not support any with eq.
+func (b *builder) builderField(fd *irField) *irBuilderField {
+	p := fd.Prop
+	if p == nil || p.Filter == nil || fd.Navigation {
+		return nil
+	}
+	odataType, kindOps := b.builderKind(p.Type.Name)
+	if kindOps == nil {
+		return nil
+	}
+	value := fd.Type
+	for value.Kind != irIdent {
+		value = value.Elem
+	}
+	bf := &irBuilderField{Name: fd.Name, Path: p.Name, ODataType: odataType, Value: value}
+	if p.Type.Collection {
+		if !p.Filter.Allows(spec.OpAny) || !p.Filter.Allows(spec.OpEq) || value.Name == "uint16" {
+			return nil
+		}
+		bf.Ops = []string{"AnyEqOp"}
+		bf.Doc = []string{fd.Name + " supports any with eq on its elements."}
+		return bf
+	}
+	var names []string
+	for _, op := range kindOps {
+		if p.Filter.Allows(op) {
+			bf.Ops = append(bf.Ops, builderOpType[op])
+			names = append(names, string(op))
+		}
+	}
+	if p.Filter.Null {
+		bf.Ops = append(bf.Ops, "NullOp")
+		names = append(names, "eq null", "ne null")
+	}
+	if len(bf.Ops) == 0 {
+		return nil
+	}
+	bf.Doc = []string{fd.Name + " supports " + strings.Join(names, ", ") + "."}
+	return bf
+}
+
+// builderKind returns the type a builder names for a property of type q
+// and the operators that apply to its values, nil when the builder has none.
+func (b *builder) builderKind(q string) (string, []spec.FilterOp) {
+	if d := b.ix.TypeDef(q); d != nil {
+		q = d.UnderlyingType
+	}
+	if e := b.ix.Enum(q); e != nil {
+		if e.Flags {
+			return q, flagsOps
+		}
+		return q, equalOps
+	}
+	switch q {
+	case "Edm.String":
+		return q, stringOps
+	case "Edm.Boolean", "Edm.Guid":
+		return q, equalOps
+	case "Edm.Byte", "Edm.SByte", "Edm.Int16", "Edm.Int32", "Edm.Int64", "Edm.Single", "Edm.Double",
+		"Edm.Decimal", "Edm.DateTimeOffset", "Edm.Date", "Edm.TimeOfDay", "Edm.Duration":
+		return q, orderedOps
+	}
+	return "", nil
+}
+
+// schemaFiles returns the schema documents of sub as generated files.
+func schemaFiles(sub *spec.Spec, opts Options) ([]File, error) {
+	docs, err := Schemas(sub, SchemaOptions{AllowUnresolved: opts.AllowUnresolved})
+	if err != nil {
+		return nil, err
+	}
+	files := make([]File, 0, len(docs))
+	for name, data := range docs {
+		files = append(files, File{Name: name, Data: data})
+	}
+	slices.SortFunc(files, func(x, y File) int { return strings.Compare(x.Name, y.Name) })
+	return files, nil
+}
+
+// schemaGlob is the embed pattern of the schema documents.
+var schemaGlob = "*" + strings.TrimPrefix(validate.SchemaFile("x", validate.Read), "x.read")
