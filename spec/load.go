@@ -3,7 +3,6 @@ package spec
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 )
@@ -59,64 +58,20 @@ func loadExts() string {
 // subdirectories and names starting with a dot, and it is an error for it
 // to hold none. A file named twice is read once.
 //
-// The files are merged in the order given (see Merge: the first source of
-// a fact wins). The warnings are the readers', file by file, then Merge's.
-// An error names the file, and the position in it when there is one.
+// CSDL documents are read first and give the skeleton; docs pages and YAML
+// files then add their facts, in the order given (see Overlay, and Merge:
+// the first source of a fact wins). The warnings are the readers', file by
+// file, then the merge's. An error names the file, and the position in it
+// when there is one.
 func Load(paths ...string) (*Spec, []Warning, error) {
 	if len(paths) == 0 {
 		return nil, nil, errors.New("spec: Load: no input files")
 	}
-	var files []string
-	seen := map[string]bool{}
-	add := func(f string) {
-		if c := filepath.Clean(f); !seen[c] {
-			seen[c] = true
-			files = append(files, f)
-		}
+	csdl, docs, warnings, err := readInputs(paths)
+	if err != nil {
+		return nil, nil, err
 	}
-	for _, p := range paths {
-		fi, err := os.Stat(p)
-		if err != nil {
-			return nil, nil, err // *PathError names p
-		}
-		if !fi.IsDir() {
-			if readerFor(p) == nil {
-				return nil, nil, fmt.Errorf("%s: unknown kind of spec file (want %s)", p, loadExts())
-			}
-			add(p)
-			continue
-		}
-		entries, err := os.ReadDir(p) // sorted by name
-		if err != nil {
-			return nil, nil, err
-		}
-		n := 0
-		for _, e := range entries {
-			if e.IsDir() || strings.HasPrefix(e.Name(), ".") || readerFor(e.Name()) == nil {
-				continue
-			}
-			add(filepath.Join(p, e.Name()))
-			n++
-		}
-		if n == 0 {
-			return nil, nil, fmt.Errorf("%s: no spec files in the directory (want %s)", p, loadExts())
-		}
-	}
-	var parts []*Spec
-	var warnings []Warning
-	for _, f := range files {
-		src, err := os.ReadFile(f)
-		if err != nil {
-			return nil, nil, err
-		}
-		s, ws, err := readerFor(f)(f, src)
-		if err != nil {
-			return nil, nil, fileError(f, err)
-		}
-		parts = append(parts, s)
-		warnings = append(warnings, ws...)
-	}
-	s, ws := Merge(parts...)
+	s, ws := Overlay(csdl, docs)
 	return s, append(warnings, ws...), nil
 }
 

@@ -14,24 +14,9 @@ import (
 // purpose (see the comment in fleet.xml).
 var driftFixtures = filepath.Join("..", "..", "spec", "testdata", "drift")
 
-// registerDrift makes sure the drift command is in the command table, for
-// as long as main.go does not list it.
-func registerDrift(t *testing.T) {
-	t.Helper()
-	for _, c := range commands {
-		if c.name == "drift" {
-			return
-		}
-	}
-	saved := commands
-	commands = append(slices.Clone(commands), command{"drift", "show where CSDL and docs pages disagree", runDrift})
-	t.Cleanup(func() { commands = saved })
-}
-
 var driftLine = regexp.MustCompile(`^(\S+:\d+:\d+): (\S+): (.+) \(see also (\S+:\d+(?::\d+)?)\)$`)
 
 func TestDriftText(t *testing.T) {
-	registerDrift(t)
 	code, out, errOut := runCLI(t, "", "drift", driftFixtures)
 	if code != exitBad {
 		t.Fatalf("exit %d, want %d; stderr:\n%s", code, exitBad, errOut)
@@ -69,7 +54,6 @@ func TestDriftText(t *testing.T) {
 }
 
 func TestDriftJSON(t *testing.T) {
-	registerDrift(t)
 	code, out, errOut := runCLI(t, "", "drift", "-json", driftFixtures)
 	if code != exitBad {
 		t.Fatalf("exit %d, want %d; stderr:\n%s", code, exitBad, errOut)
@@ -100,7 +84,6 @@ func TestDriftJSON(t *testing.T) {
 }
 
 func TestDriftClean(t *testing.T) {
-	registerDrift(t)
 	dir := t.TempDir()
 	// A page that agrees with fleet.xml about depot.
 	page := "# depot resource type\n\nNamespace: demo.fleet\n\nWhere vehicles sleep.\n\n## Properties\n|Property|Type|Description|\n|:---|:---|:---|\n|city|String|Town of the depot.|\n"
@@ -124,7 +107,6 @@ func TestDriftClean(t *testing.T) {
 }
 
 func TestDriftErrors(t *testing.T) {
-	registerDrift(t)
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.xml")
 	if err := os.WriteFile(bad, []byte("<edmx:Edmx Version=\"4.0\">\n<oops"), 0o644); err != nil {
@@ -151,7 +133,6 @@ func TestDriftErrors(t *testing.T) {
 // disagree about partnerId (read-only, yet required on create) and
 // statusDetails (String in the docs, Edm.Int32 in the CSDL).
 func TestDriftSeed(t *testing.T) {
-	registerDrift(t)
 	page := seedPath(t, "cloudpcexternalpartner.md")
 	api := seedPath(t, "api")
 	csdl := filepath.Join("..", "..", "testdata", "csdl", "cloudpcexternalpartner.xml")

@@ -9,6 +9,7 @@
 //	odatagen validate -spec INPUT [-spec INPUT]... -type NAME [-mode read|create|update] [-collection] PAYLOAD...
 //	odatagen filter -spec INPUT [-spec INPUT]... -type NAME EXPR
 //	odatagen filter -syntax EXPR
+//	odatagen drift [-json] INPUT...
 //
 // An INPUT is a docs page (.md), a YAML spec (.yaml, .yml), a CSDL document
 // (.xml, .edmx, .csdl) or a directory of those; several inputs are merged
@@ -66,6 +67,7 @@ func init() {
 		{"generate", "write Go types and JSON Schemas for INPUTs into a directory", runGenerate},
 		{"validate", "validate JSON payloads against a type of the spec", runValidate},
 		{"filter", "check a $filter expression against a type of the spec", runFilter},
+		{"drift", "show where CSDL metadata and docs pages disagree", runDrift},
 	}
 }
 
