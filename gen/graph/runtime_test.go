@@ -40,7 +40,7 @@ func TestValidateCloudPcExternalPartner(t *testing.T) {
 	validatetest.Valid(t, graph.ValidateCloudPcExternalPartner(get, validate.Read))                       // 1
 	validatetest.ProblemAt(t, graph.ValidateCloudPcExternalPartner(withMember(t, get, "connectionStatus", // 4
 		"sleeping"), validate.Read), "/connectionStatus", `"sleeping" is not a cloudPcExternalPartnerStatus member`)
-	validatetest.Valid(t, graph.ValidateCloudPcExternalPartner([]byte(createBody), validate.Create)) // 11
+	validatetest.Valid(t, graph.ValidateCloudPcExternalPartner([]byte(createBody), validate.Create))     // 11
 	validatetest.ProblemAt(t, graph.ValidateCloudPcExternalPartner([]byte(`{"enableConnection": true}`), // 12
 		validate.Create), "", "partnerId")
 	validatetest.Valid(t, graph.ValidateCloudPcExternalPartner([]byte(`{"enableConnection": false}`), validate.Update)) // 16
