@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
+	"strings"
 
 	"github.com/odatagen/odatagen/generator"
 	"github.com/odatagen/odatagen/spec"
@@ -89,11 +91,17 @@ func schemaSet(s *spec.Spec) (*validate.Set, error) {
 	return validate.NewSet(files)
 }
 
-// resolveType finds the structured type a user named, bare or qualified.
+// resolveType finds the structured type a user named, bare or qualified
+// (see spec.Index.ResolveUserName). A bare name that several namespaces of
+// the same size declare is ambiguous: the error lists the qualified names.
 func resolveType(s *spec.Spec, name string) (string, error) {
-	ix := spec.NewIndex(s)
-	if q, ok := ix.Resolve(name); ok && ix.Type(q) != nil {
+	q, candidates, ok := spec.NewIndex(s).ResolveUserName(name)
+	switch {
+	case ok:
 		return q, nil
+	case len(candidates) > 1:
+		slices.Sort(candidates)
+		return "", fmt.Errorf("type name %q is ambiguous: %s; give a qualified name", name, strings.Join(candidates, ", "))
 	}
 	return "", fmt.Errorf("no structured type %q in the spec", name)
 }

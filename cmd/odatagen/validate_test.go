@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -129,5 +131,21 @@ func TestValidateStdinAndUsage(t *testing.T) {
 	}
 	if code, _, errOut := runCLI(t, "", "validate", "-spec", yaml, "-type", "noSuchType", "-"); code != 1 || !strings.Contains(errOut, "noSuchType") {
 		t.Errorf("unknown type: exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestResolveTypeAmbiguous(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "two.yaml")
+	src := "namespaces:\n  - name: a\n    types:\n      - {name: item, kind: complex}\n  - name: b\n    types:\n      - {name: item, kind: complex}\n"
+	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := runCLI(t, `{}`, "validate", "-spec", p, "-type", "item", "-")
+	if code != 1 || !strings.Contains(errOut, `type name "item" is ambiguous: a.item, b.item`) {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+	if code, out, errOut := runCLI(t, `{}`, "validate", "-spec", p, "-type", "b.item", "-"); code != 0 {
+		t.Errorf("qualified name: exit %d\n%s%s", code, out, errOut)
 	}
 }
