@@ -219,6 +219,7 @@ func (r *mdReader) findMeta() {
 			if v, ok := mdJSONKey(m, "@odata.type"); ok {
 				if s, ok := mdJSONString(v); ok {
 					r.odata = mdTypeFromOData(s)
+					r.metaPos = r.pos(b.line, b.col)
 				}
 			}
 		}
