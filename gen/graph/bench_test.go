@@ -1,0 +1,96 @@
+package graph_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/odatagen/odatagen/gen/graph"
+	"github.com/odatagen/odatagen/validate"
+)
+
+// Payloads of the docs' examples: the Get response and the Create request
+// body.
+const (
+	benchGet    = `{"@odata.type":"#microsoft.graph.cloudPcExternalPartner","id":"b3548526-e615-3785-3118-be70b3968ec5","partnerId":"198d7140-80bb-4843-8cc4-811377a49a92","enableConnection":true,"lastSyncDateTime":"2020-11-03T12:43:14Z","connectionStatus":"available","statusDetails":"The external partner is available"}`
+	benchCreate = `{"@odata.type":"#microsoft.graph.cloudPcExternalPartner","partnerId":"198d7140-80bb-4843-8cc4-811377a49a92","enableConnection":true}`
+)
+
+// benchCollection is a collection response of n Get responses.
+func benchCollection(n int) string {
+	items := make([]string, n)
+	for i := range items {
+		items[i] = benchGet
+	}
+	return `{"value":[` + strings.Join(items, ",") + `]}`
+}
+
+// BenchmarkValidate measures each generated validate function beside
+// json.Unmarshal of the same bytes into the generated type, so the ratio of
+// the two (not the absolute time) is what to read.
+func BenchmarkValidate(b *testing.B) {
+	type collection struct {
+		Value []graph.CloudPcExternalPartner `json:"value"`
+	}
+	cases := []struct {
+		name      string
+		data      string
+		validate  func([]byte) error
+		unmarshal func([]byte) error
+	}{
+		{
+			name:     "get",
+			data:     benchGet,
+			validate: func(d []byte) error { return graph.ValidateCloudPcExternalPartner(d, validate.Read) },
+			unmarshal: func(d []byte) error {
+				var v graph.CloudPcExternalPartner
+				return json.Unmarshal(d, &v)
+			},
+		},
+		{
+			name:     "create",
+			data:     benchCreate,
+			validate: func(d []byte) error { return graph.ValidateCloudPcExternalPartner(d, validate.Create) },
+			unmarshal: func(d []byte) error {
+				var v graph.CloudPcExternalPartner
+				return json.Unmarshal(d, &v)
+			},
+		},
+		{
+			name:     "collection50",
+			data:     benchCollection(50),
+			validate: graph.ValidateCloudPcExternalPartnerCollection,
+			unmarshal: func(d []byte) error {
+				var v collection
+				if err := json.Unmarshal(d, &v); err != nil {
+					return err
+				}
+				if len(v.Value) != 50 {
+					return fmt.Errorf("decoded %d items, want 50", len(v.Value))
+				}
+				return nil
+			},
+		},
+	}
+	for _, c := range cases {
+		data := []byte(c.data)
+		for _, step := range []struct {
+			name string
+			f    func([]byte) error
+		}{{"validate", c.validate}, {"unmarshal", c.unmarshal}} {
+			b.Run(c.name+"/"+step.name, func(b *testing.B) {
+				if err := step.f(data); err != nil {
+					b.Fatal(err)
+				}
+				b.SetBytes(int64(len(data)))
+				b.ReportAllocs()
+				for b.Loop() {
+					if err := step.f(data); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
