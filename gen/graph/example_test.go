@@ -1,0 +1,87 @@
+package graph_test
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/odatagen/odatagen/gen/graph"
+	"github.com/odatagen/odatagen/validate"
+	"github.com/odatagen/odatagen/validate/edm"
+	"github.com/odatagen/odatagen/validate/filter"
+)
+
+// A create body is checked against the create schema: required properties
+// must be there, read-only ones may not, and every value must have its
+// type. The error lists every problem with its JSON pointer.
+func ExampleValidateCloudPcExternalPartner() {
+	good := []byte(`{"partnerId": "198d7140-80bb-4843-8cc4-811377a49a92", "enableConnection": true}`)
+	fmt.Println(graph.ValidateCloudPcExternalPartner(good, validate.Create))
+
+	bad := []byte(`{"enableConnection": "yes", "statusDetails": "fine"}`)
+	err := graph.ValidateCloudPcExternalPartner(bad, validate.Create)
+	fmt.Println(err)
+
+	// The problems are data too: a JSON pointer, a kind, what was expected
+	// and what was found.
+	var verr *validate.Error
+	if errors.As(err, &verr) {
+		for _, p := range verr.Problems {
+			fmt.Printf("%q %s\n", p.Pointer, p.Kind)
+		}
+	}
+	// Output:
+	// <nil>
+	// invalid create microsoft.graph.cloudPcExternalPartner payload (3 problems):
+	// 	: missing required property partnerId
+	// 	/enableConnection: expected Edm.Boolean, found string "yes"
+	// 	/statusDetails: read-only property cannot be sent on create
+	// "" missing
+	// "/enableConnection" wrong type
+	// "/statusDetails" read-only
+}
+
+// A $filter expression is checked against the type's capability table; the
+// error shows where the problem is.
+func ExampleCheckCloudPcExternalPartnerFilter() {
+	fmt.Println(graph.CheckCloudPcExternalPartnerFilter("enableConnection eq true"))
+	fmt.Println(graph.CheckCloudPcExternalPartnerFilter("enableConnection ne true"))
+	// Output:
+	// <nil>
+	// enableConnection ne true
+	//                  ^ operator ne is not supported on enableConnection (supported: eq)
+}
+
+// The builder has a method only for the operators a property supports, so
+// EnableConnection.Ne does not compile. A built condition always passes
+// the check.
+func ExampleCloudPcExternalPartnerFilter() {
+	f := graph.CloudPcExternalPartnerFilter
+	cond := filter.Or(f.EnableConnection.Eq(true), f.EnableConnection.Eq(false))
+	fmt.Println(cond)
+	fmt.Println(graph.CheckCloudPcExternalPartnerFilter(cond.String()))
+	// Output:
+	// enableConnection eq true or enableConnection eq false
+	// <nil>
+}
+
+// A PATCH body holds only the fields that are set: the zero struct is {},
+// edm.Value sends a value and edm.Null an explicit null.
+func ExampleCloudPcExternalPartner_patch() {
+	for _, patch := range []graph.CloudPcExternalPartner{
+		{},
+		{EnableConnection: edm.Value(false)},
+		{EnableConnection: edm.Null[bool]()},
+	} {
+		body, err := json.Marshal(patch)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(string(body), graph.ValidateCloudPcExternalPartner(body, validate.Update))
+	}
+	// Output:
+	// {} <nil>
+	// {"enableConnection":false} <nil>
+	// {"enableConnection":null} <nil>
+}
