@@ -315,8 +315,8 @@ func TestDownstreamGoRunVersion(t *testing.T) {
 
 // writeModuleProxy lays out a GOPROXY directory serving this checkout as
 // module path at version: the list, .info, .mod and .zip files. The zip
-// holds the working tree minus hidden directories, nested modules and
-// executables (a built odatagen binary).
+// holds the working tree minus hidden directories, nested modules, the
+// ignored testdata/fuzz-cache and executables (a built odatagen binary).
 func writeModuleProxy(t *testing.T, root, dir, path, version string) {
 	t.Helper()
 	at := filepath.Join(dir, filepath.FromSlash(path), "@v")
@@ -338,7 +338,7 @@ func writeModuleProxy(t *testing.T, root, dir, path, version string) {
 			return err
 		}
 		if e.IsDir() {
-			if rel != "." && strings.HasPrefix(e.Name(), ".") {
+			if rel != "." && (strings.HasPrefix(e.Name(), ".") || e.Name() == "fuzz-cache") {
 				return filepath.SkipDir
 			}
 			if _, err := os.Stat(filepath.Join(p, "go.mod")); rel != "." && err == nil {
