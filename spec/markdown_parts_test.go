@@ -51,7 +51,7 @@ func TestMarkdownDescriptionPhrases(t *testing.T) {
 		{"The id.<br>Read-only.", "ro"},
 		{"Whether the team is in read-only mode.", ""},
 		{"Grants read-only access to files.", ""},
-		{"Once set, this property is read-only and cannot be changed.", "imm"},
+		{"Once set, the value is read-only and stays fixed.", "imm"},
 		// Required.
 		{"The name. Required.", "req"},
 		{"The name. Required. Supports `$filter` (`eq`).", "req filter=eq"},
