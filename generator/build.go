@@ -37,10 +37,11 @@ func build(s *spec.Spec, opts Options) (*irPackage, *spec.Spec, []Note, error) {
 	}
 	b.choosePrimary()
 	b.nameDecls()
+	b.reserveLocals()
+	b.findPolys()
 	if err := b.buildStructs(); err != nil {
 		return nil, nil, b.notes, err
 	}
-	b.breakCycles()
 	b.buildEnums()
 	b.buildAliases()
 	pkg := b.layout()
@@ -73,6 +74,17 @@ type builder struct {
 	structs map[string]*irStruct // by qualified name
 	enums   map[string]*irEnum
 	aliases map[string]*irAlias
+
+	// derived lists the generated types derived from a type, directly or
+	// not, by qualified name, sorted.
+	derived map[string][]string
+	// polys are the types with derived types that a field holds, by
+	// qualified name.
+	polys map[string]*irPoly
+	// local hands out the package's unexported names: helpers, enum
+	// tables, the property types of filter builders.
+	local   *nameSpace
+	helpers *irHelpers
 
 	docs map[docKey][]string // field doc cache (a base property repeats in every derived struct)
 }
@@ -297,6 +309,100 @@ func (b *builder) nameDecls() {
 	}
 }
 
+// localNames are the unexported names that generated code declares or
+// uses as locals: helpers, the local types and variables of generated
+// methods. Tables and filter builder property types never take them.
+var localNames = []string{
+	"b", "data", "e", "err", "expr", "have", "i", "known", "m", "members", "mode", "mv", "n",
+	"name", "names", "null", "one", "out", "plain", "raw", "raws", "s", "text", "v", "x",
+	"schemaFiles", "schemas", "filterTypes", "filterEnums", "filterTypeDefs",
+	"enumMember", "enumValue", "flagsValue", "odataType", "unmarshalSlice", "odataTypeOf", "typeOf",
+}
+
+// reserveLocals reserves the unexported names of generated code.
+func (b *builder) reserveLocals() {
+	b.local = newNameSpace()
+	for _, n := range localNames {
+		b.local.reserve(n, "generated code")
+	}
+	b.helpers = &irHelpers{}
+	for _, e := range b.enumList {
+		b.helpers.EnumMember, b.helpers.EnumValue = "enumMember", "enumValue"
+		if e.Flags {
+			b.helpers.FlagsValue = "flagsValue"
+		}
+	}
+}
+
+// findPolys decides which types are polymorphic: a generated type that
+// has generated derived types and is the type of a generated property. A
+// field of such a type holds an interface that the type's struct and its
+// derived structs implement (see the package doc). Types that no field
+// holds get no interface: their derived types would carry marker methods
+// that nothing uses.
+func (b *builder) findPolys() {
+	b.derived = map[string][]string{}
+	for _, t := range b.types {
+		for _, base := range b.ix.BaseChain(t)[1:] {
+			if bq := base.QualifiedName(); b.selected[bq] {
+				b.derived[bq] = append(b.derived[bq], t.QualifiedName())
+			}
+		}
+	}
+	used, inSlice := map[string]bool{}, map[string]bool{}
+	for _, t := range b.types {
+		for _, ps := range [][]*spec.Property{t.Properties, t.NavigationProperties} {
+			for _, p := range ps {
+				if q, ok := b.resolve(p.Type.Name, p.Pos); ok && b.selected[q] && len(b.derived[q]) > 0 {
+					used[q] = true
+					inSlice[q] = inSlice[q] || p.Type.Collection
+				}
+			}
+		}
+	}
+	var bases []string
+	for q := range b.derived {
+		slices.Sort(b.derived[q])
+		if used[q] {
+			bases = append(bases, q)
+		}
+	}
+	slices.Sort(bases)
+	b.polys = map[string]*irPoly{}
+	for _, q := range bases {
+		goBase := b.goNames[q]
+		p := &irPoly{
+			QualifiedName: q,
+			Base:          goBase,
+			Iface:         b.claimName(goBase+"Kind", "the interface of "+q+" and its derived types"),
+			Marker:        "is" + goBase,
+			Unmarshal:     b.claimName("Unmarshal"+goBase, "the decode function of "+q),
+			Slices:        inSlice[q],
+		}
+		for _, d := range b.derived[q] {
+			p.Cases = append(p.Cases, irPolyCase{QualifiedName: d, GoName: b.goNames[d]})
+		}
+		b.polys[q] = p
+		b.helpers.ODataType = "odataType"
+		if p.Slices {
+			b.helpers.UnmarshalSlice = "unmarshalSlice"
+		}
+	}
+}
+
+// polyOf returns the irPoly that a field of property p holds, or nil.
+func (b *builder) polyOf(p *spec.Property) *irPoly {
+	if q, ok := b.resolve(p.Type.Name, p.Pos); ok {
+		return b.polys[q]
+	}
+	return nil
+}
+
+// polyNote is the field comment fact of a polymorphic field.
+func polyNote(p *irPoly) string {
+	return "The value's struct is chosen by its @odata.type when decoding: see " + p.Iface + "."
+}
+
 // buildStructs builds every struct: the flattened fields, their names,
 // types, tags and docs.
 func (b *builder) buildStructs() error {
@@ -326,16 +432,12 @@ func (b *builder) buildStructs() error {
 			base, listNames(names), map[bool]string{true: "s", false: ""}[len(ts) == 1],
 			map[bool]string{true: "its", false: "their"}[len(ts) == 1])
 	}
-	// Derived types, for polymorphic decoding later.
-	for _, t := range b.types {
-		for _, base := range b.ix.BaseChain(t)[1:] {
-			if bs := b.structs[base.QualifiedName()]; bs != nil {
-				bs.Derived = append(bs.Derived, b.goNames[t.QualifiedName()])
-			}
+	for q, st := range b.structs {
+		for _, d := range b.derived[q] {
+			st.Derived = append(st.Derived, b.goNames[d])
 		}
-	}
-	for _, st := range b.structs {
 		slices.Sort(st.Derived)
+		st.Poly = b.polys[q]
 	}
 	if len(errs) > 0 {
 		return errors.Join(errs...)
@@ -462,6 +564,7 @@ func (b *builder) buildStruct(t *spec.StructuredType, chain []*spec.StructuredTy
 			DeclaredBy: fp.declaredBy,
 			Navigation: fp.nav,
 			Prop:       p,
+			Poly:       b.polyOf(p),
 		})
 	}
 	return st, errs
@@ -473,6 +576,7 @@ func (b *builder) buildStruct(t *spec.StructuredType, chain []*spec.StructuredTy
 func (b *builder) fieldType(owner string, p *spec.Property, nav bool) (typ *irType, tag, edmNote string, err error) {
 	var elem *irType
 	var raw, structured bool
+	var poly *irPoly
 	target, ok := b.resolve(p.Type.Name, p.Pos)
 	switch {
 	case !ok && !b.opts.AllowUnresolved:
@@ -507,6 +611,7 @@ func (b *builder) fieldType(owner string, p *spec.Property, nav bool) (typ *irTy
 			}
 		}
 		structured = b.ix.Type(target) != nil
+		poly = b.polys[target]
 	}
 	switch {
 	case p.Type.Collection && b.isByte(target):
@@ -514,13 +619,16 @@ func (b *builder) fieldType(owner string, p *spec.Property, nav bool) (typ *irTy
 		// array of numbers.
 		return &irType{Kind: irSlice, Elem: identType("", "uint16")}, p.Name + ",omitzero",
 			"OData type: " + p.Type.String() + " (held as []uint16: JSON would write a []uint8 as base64).", nil
+	case poly != nil && p.Type.Collection:
+		return &irType{Kind: irSlice, Elem: identType("", poly.Iface)}, p.Name + ",omitzero", polyNote(poly), nil
+	case poly != nil:
+		return identType("", poly.Iface), p.Name + ",omitempty", polyNote(poly), nil
 	case p.Type.Collection:
 		return &irType{Kind: irSlice, Elem: elem}, p.Name + ",omitzero", edmNote, nil
 	case raw:
 		return elem, p.Name + ",omitempty", edmNote, nil
-	case nav && structured:
-		return &irType{Kind: irPointer, Elem: elem}, p.Name + ",omitempty", edmNote, nil
-	case p.Nullable:
+	case p.Nullable && !structured && b.ix.Enum(target) == nil:
+		// Only primitive values are edm.Nullable: see the package doc.
 		return &irType{Kind: irNullable, Elem: elem}, p.Name + ",omitzero", edmNote, nil
 	default:
 		return &irType{Kind: irPointer, Elem: elem}, p.Name + ",omitempty", edmNote, nil
@@ -535,97 +643,11 @@ func (b *builder) isByte(q string) bool {
 	return q == "Edm.Byte"
 }
 
-// breakCycles keeps structs finite. A nullable structured property is held
-// by value (edm.Nullable[T]); when such fields form a cycle (a type that
-// holds itself, directly or through others), a struct would contain itself.
-// Every such field inside a cycle (a strongly connected component of the
-// "holds by value" graph) becomes edm.Nullable[*T] instead. The choice
-// depends only on the set of types, not on their order.
-func (b *builder) breakCycles() {
-	byName := map[string]*irStruct{}
-	for _, st := range b.structs {
-		byName[st.Name] = st
-	}
-	edges := func(st *irStruct) []*irStruct {
-		var out []*irStruct
-		for _, f := range st.Fields {
-			if f.Type.Kind == irNullable && f.Type.Elem.Pkg == "" {
-				if t := byName[f.Type.Elem.Name]; t != nil {
-					out = append(out, t)
-				}
-			}
-		}
-		return out
-	}
-	// Tarjan's algorithm, iterating structs in qualified-name order.
-	names := make([]string, 0, len(b.structs))
-	for q := range b.structs {
-		names = append(names, q)
-	}
-	slices.Sort(names)
-	index := map[*irStruct]int{}
-	low := map[*irStruct]int{}
-	onStack := map[*irStruct]bool{}
-	comp := map[*irStruct]int{}
-	var stack []*irStruct
-	next, ncomp := 0, 0
-	var visit func(v *irStruct)
-	visit = func(v *irStruct) {
-		index[v], low[v] = next, next
-		next++
-		stack = append(stack, v)
-		onStack[v] = true
-		for _, w := range edges(v) {
-			if _, seen := index[w]; !seen {
-				visit(w)
-				low[v] = min(low[v], low[w])
-			} else if onStack[w] {
-				low[v] = min(low[v], index[w])
-			}
-		}
-		if low[v] == index[v] {
-			for {
-				w := stack[len(stack)-1]
-				stack = stack[:len(stack)-1]
-				onStack[w] = false
-				comp[w] = ncomp
-				if w == v {
-					break
-				}
-			}
-			ncomp++
-		}
-	}
-	for _, q := range names {
-		if _, seen := index[b.structs[q]]; !seen {
-			visit(b.structs[q])
-		}
-	}
-	for _, q := range names {
-		st := b.structs[q]
-		for _, f := range st.Fields {
-			if f.Type.Kind != irNullable || f.Type.Elem.Pkg != "" {
-				continue
-			}
-			if t := byName[f.Type.Elem.Name]; t != nil && comp[t] == comp[st] {
-				f.Type = &irType{Kind: irNullable, Elem: &irType{Kind: irPointer, Elem: f.Type.Elem}}
-				if f.DeclaredBy == q || b.structs[f.DeclaredBy] == nil {
-					how := "itself"
-					if t != st {
-						how = "itself through " + t.QualifiedName
-					}
-					b.note(f.Prop.Pos, "property %s of %s: the struct would contain %s; the field is %s",
-						f.JSONName, q, how, f.Type)
-				}
-			}
-		}
-	}
-}
-
 func (b *builder) buildEnums() {
 	for _, e := range b.enumList {
 		q := e.QualifiedName()
 		ie := &irEnum{Name: b.goNames[q], QualifiedName: q, Flags: e.Flags, Type: e}
+		ie.Table, _ = b.local.claim("the member table of "+q, unexport(ie.Name)+"Members")
 		ie.Doc = b.enumDoc(ie, e)
 		for i, m := range e.Members {
 			want := ie.Name + goWords(m.Name)
@@ -701,10 +723,21 @@ func (b *builder) layout() *irPackage {
 	for _, e := range b.enumList {
 		add(e.Namespace, "enums", b.enums[e.QualifiedName()])
 	}
-	slices.SortFunc(pkg.Files, func(x, y *irFile) int { return cmp.Compare(x.Name, y.Name) })
 	for _, f := range pkg.Files {
 		slices.SortFunc(f.Decls, func(x, y irDecl) int { return cmp.Compare(x.declName(), y.declName()) })
 	}
+	if len(b.polys) > 0 {
+		pf := &irPolyFile{}
+		for _, p := range b.polys {
+			pf.Polys = append(pf.Polys, p)
+		}
+		slices.SortFunc(pf.Polys, func(x, y *irPoly) int { return cmp.Compare(x.Iface, y.Iface) })
+		pkg.Files = append(pkg.Files, &irFile{Name: "polymorphic.go", Decls: []irDecl{pf}})
+	}
+	if *b.helpers != (irHelpers{}) {
+		pkg.Files = append(pkg.Files, &irFile{Name: "odata.go", Decls: []irDecl{b.helpers}})
+	}
+	slices.SortFunc(pkg.Files, func(x, y *irFile) int { return cmp.Compare(x.Name, y.Name) })
 	return pkg
 }
 
@@ -782,7 +815,7 @@ func (b *builder) enumDoc(ie *irEnum, e *spec.EnumType) []string {
 		d.add(fmt.Sprintf("%s is the OData enum type %s.", ie.Name, ie.QualifiedName))
 	}
 	d.add(e.Description)
-	facts := []string{"Values this package does not declare decode without error and are kept as they are; IsKnown tells them apart."}
+	facts := []string{"Values this package does not declare decode without error and are kept as they are; Value tells them apart (ok is false)."}
 	if e.Sentinel != "" {
 		facts = append(facts, fmt.Sprintf("%s is evolvable: members after %s are sent only to clients that ask for them (Prefer: include-unknown-enum-members).", ie.Name, e.Sentinel))
 	}

@@ -49,6 +49,10 @@ func emitFile(pkg *irPackage, irf *irFile) ([]byte, error) {
 			emitValidateFile(f, d)
 		case *irFilterFile:
 			emitFilterFile(f, d)
+		case *irPolyFile:
+			emitPolyFile(f, d)
+		case *irHelpers:
+			emitHelpers(f, d)
 		default:
 			return nil, fmt.Errorf("generator: internal error: unknown declaration %T", d)
 		}
@@ -187,18 +191,67 @@ func emitStruct(f *jen.File, st *irStruct) {
 	fields = append(fields, docComment(extraDoc).Id("Extra").Map(jen.String()).Qual(jsonPath, "RawMessage").Tag(map[string]string{"json": "-"}))
 	f.Add(docComment(st.Doc).Type().Id(st.Name).Struct(fields...))
 
-	// Polymorphic decoding (by @odata.type, into one of st.Derived) will
-	// hook in here for abstract types.
 	f.Add(fixedDoc("MarshalJSON encodes x as a JSON object with the members of x.Extra.").
 		Func().Params(jen.Id("x").Id(st.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Type().Id("plain").Id(st.Name),
 		jen.Return(jen.Qual(edmPath, "MarshalObject").Call(jen.Id("plain").Call(jen.Id("x")), jen.Id("x").Dot("Extra"))),
 	))
-	f.Add(fixedDoc("UnmarshalJSON decodes a JSON object into x; members without a field go to x.Extra.").
-		Func().Params(jen.Id("x").Op("*").Id(st.Name)).Id("UnmarshalJSON").Params(jen.Id("b").Index().Byte()).Error().Block(
+	var polys []*irField
+	for _, fd := range st.Fields {
+		if fd.Poly != nil {
+			polys = append(polys, fd)
+		}
+	}
+	if len(polys) == 0 {
+		f.Add(fixedDoc("UnmarshalJSON decodes a JSON object into x; members without a field go to x.Extra.").
+			Func().Params(jen.Id("x").Op("*").Id(st.Name)).Id("UnmarshalJSON").Params(jen.Id("b").Index().Byte()).Error().Block(
+			jen.Type().Id("plain").Id(st.Name),
+			jen.Return(jen.Qual(edmPath, "UnmarshalObject").Call(jen.Id("b"), jen.Parens(jen.Op("*").Id("plain")).Call(jen.Id("x")), jen.Op("&").Id("x").Dot("Extra"))),
+		))
+		return
+	}
+	// Polymorphic fields are decoded from their raw JSON by @odata.type:
+	// the shadow fields of v, shallower than plain's, take their members.
+	shadow := []jen.Code{jen.Op("*").Id("plain")}
+	for _, fd := range polys {
+		shadow = append(shadow, jen.Id(fd.Name).Qual(jsonPath, "RawMessage").Tag(map[string]string{"json": fd.JSONName}))
+	}
+	body := []jen.Code{
 		jen.Type().Id("plain").Id(st.Name),
-		jen.Return(jen.Qual(edmPath, "UnmarshalObject").Call(jen.Id("b"), jen.Parens(jen.Op("*").Id("plain")).Call(jen.Id("x")), jen.Op("&").Id("x").Dot("Extra"))),
-	))
+		jen.Var().Id("v").Struct(shadow...),
+		jen.Id("v").Dot("plain").Op("=").Parens(jen.Op("*").Id("plain")).Call(jen.Id("x")),
+		jen.If(jen.Err().Op(":=").Qual(edmPath, "UnmarshalObject").Call(jen.Id("b"), jen.Op("&").Id("v"), jen.Op("&").Id("x").Dot("Extra")), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Err()),
+		),
+		jen.Var().Err().Error(),
+	}
+	for _, fd := range polys {
+		var decode jen.Code = jen.Id(fd.Poly.Unmarshal).Call(jen.Id("v").Dot(fd.Name))
+		if fd.Type.Kind == irSlice {
+			decode = jen.Id("unmarshalSlice").Call(jen.Id("v").Dot(fd.Name), jen.Id(fd.Poly.Unmarshal))
+		}
+		body = append(body, jen.If(jen.Id("v").Dot(fd.Name).Op("!=").Nil()).Block(
+			jen.If(jen.List(jen.Id("x").Dot(fd.Name), jen.Err()).Op("=").Add(decode), jen.Err().Op("!=").Nil()).Block(
+				jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit(fd.JSONName+": %w"), jen.Err())),
+			),
+		))
+	}
+	body = append(body, jen.Return(jen.Nil()))
+	f.Add(fixedDoc("UnmarshalJSON decodes a JSON object into x; members without a field go to x.Extra. " +
+		polyFieldsSentence(polys)).
+		Func().Params(jen.Id("x").Op("*").Id(st.Name)).Id("UnmarshalJSON").Params(jen.Id("b").Index().Byte()).Error().Block(body...))
+}
+
+// polyFieldsSentence names the polymorphic fields in UnmarshalJSON's doc.
+func polyFieldsSentence(polys []*irField) string {
+	names := make([]string, len(polys))
+	for i, fd := range polys {
+		names[i] = fd.Name
+	}
+	if len(names) == 1 {
+		return names[0] + " gets the struct that its @odata.type names."
+	}
+	return listNames(names) + " get the structs that their @odata.type names."
 }
 
 func emitEnum(f *jen.File, e *irEnum) {
@@ -219,41 +272,26 @@ func emitEnum(f *jen.File, e *irEnum) {
 	} else {
 		emitEnumMethods(f, e)
 	}
-	f.Add(fixedDoc("String returns the JSON form of e.").
-		Func().Params(jen.Id("e").Id(name)).Id("String").Params().String().Block(
-		jen.Return(jen.String().Call(jen.Id("e"))),
-	))
-	f.Add(fixedDoc("MarshalText returns the JSON form of e, known or not.").
-		Func().Params(jen.Id("e").Id(name)).Id("MarshalText").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(jen.Index().Byte().Call(jen.Id("e")), jen.Nil()),
-	))
-	f.Add(fixedDoc("UnmarshalText keeps text as it is, known or not.").
-		Func().Params(jen.Id("e").Op("*").Id(name)).Id("UnmarshalText").Params(jen.Id("text").Index().Byte()).Error().Block(
-		jen.Op("*").Id("e").Op("=").Id(name).Call(jen.Id("text")),
-		jen.Return(jen.Nil()),
-	))
+	f.Add(fixedDoc(e.Table + " lists the members of " + name + " and their declared values.").
+		Var().Id(e.Table).Op("=").Index().Id("enumMember").Values(enumTable(e)...))
 }
 
-// emitEnumMethods writes IsKnown and Value of a plain enum.
+// enumTable is the composite literal of an enum's member table, one member
+// a line.
+func enumTable(e *irEnum) []jen.Code {
+	items := make([]jen.Code, len(e.Consts))
+	for i, c := range e.Consts {
+		items[i] = jen.Values(jen.Lit(c.Member), jen.Op(strconv.FormatInt(c.Value, 10)))
+	}
+	return multiline(items)
+}
+
+// emitEnumMethods writes Value of a plain enum.
 func emitEnumMethods(f *jen.File, e *irEnum) {
 	name := e.Name
-	f.Add(fixedDoc("IsKnown reports whether e is a member that "+name+" declares.").
-		Func().Params(jen.Id("e").Id(name)).Id("IsKnown").Params().Bool().Block(
-		jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Id("e").Dot("Value").Call(),
-		jen.Return(jen.Id("ok")),
-	))
-	values := jen.Null()
-	if len(e.Consts) > 0 {
-		cases := make([]jen.Code, len(e.Consts))
-		for i, c := range e.Consts {
-			cases[i] = jen.Case(jen.Id(c.Name)).Block(jen.Return(jen.Op(strconv.FormatInt(c.Value, 10)), jen.True()))
-		}
-		values = jen.Switch(jen.Id("e")).Block(cases...)
-	}
-	f.Add(fixedDoc("Value returns the numeric value that "+name+" declares for e; ok is false when e is not a declared member.").
+	f.Add(fixedDoc("Value returns the numeric value that "+name+" declares for e; ok is false when e is not a declared member (a value this package does not know, decoded as it came).").
 		Func().Params(jen.Id("e").Id(name)).Id("Value").Params().Params(jen.Id("v").Int64(), jen.Id("ok").Bool()).Block(
-		values,
-		jen.Return(jen.Lit(0), jen.False()),
+		jen.Return(jen.Id("enumValue").Call(jen.String().Call(jen.Id("e")), jen.Id(e.Table))),
 	))
 }
 
@@ -285,25 +323,8 @@ func emitFlagsMethods(f *jen.File, e *irEnum) {
 		),
 		jen.Return(jen.True()),
 	))
-	f.Add(fixedDoc("IsKnown reports whether e holds at least one member and only members that "+name+" declares.").
-		Func().Params(jen.Id("e").Id(name)).Id("IsKnown").Params().Bool().Block(
-		jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Id("e").Dot("Value").Call(),
-		jen.Return(jen.Id("ok").Op("&&").Len(jen.Qual(edmPath, "SplitFlags").Call(jen.String().Call(jen.Id("e")))).Op(">").Lit(0)),
-	))
-	cases := make([]jen.Code, 0, len(e.Consts)+1)
-	for _, c := range e.Consts {
-		if c.Value == 0 {
-			cases = append(cases, jen.Case(jen.Id(c.Name)).Block())
-		} else {
-			cases = append(cases, jen.Case(jen.Id(c.Name)).Block(jen.Id("v").Op("|=").Op(strconv.FormatInt(c.Value, 10))))
-		}
-	}
-	cases = append(cases, jen.Default().Block(jen.Return(jen.Lit(0), jen.False())))
 	f.Add(fixedDoc("Value returns the numeric value of e: the declared values of its members combined with bitwise OR. ok is false when e holds a member that "+name+" does not declare.").
 		Func().Params(jen.Id("e").Id(name)).Id("Value").Params().Params(jen.Id("v").Int64(), jen.Id("ok").Bool()).Block(
-		jen.For(jen.List(jen.Id("_"), jen.Id("m")).Op(":=").Range().Id("e").Dot("Members").Call()).Block(
-			jen.Switch(jen.Id("m")).Block(cases...),
-		),
-		jen.Return(jen.Id("v"), jen.True()),
+		jen.Return(jen.Id("flagsValue").Call(jen.String().Call(jen.Id("e")), jen.Id(e.Table))),
 	))
 }

@@ -18,18 +18,60 @@ func emitValidateFile(f *jen.File, vf *irValidateFile) {
 	f.Line()
 	f.Add(fixedDoc("schemas are this package's JSON Schema documents, one per type and mode, also written beside this file for other tools. Each type's schema is compiled the first time it is used.").
 		Var().Id("schemas").Op("=").Qual(validatePath, "NewSetFS").Call(jen.Id("schemaFiles")))
+
+	cases := make([]jen.Code, 0, len(vf.Types)+len(vf.Polys))
 	for _, t := range vf.Types {
-		f.Add(fixedDoc(t.Func+" validates a JSON payload of "+t.QualifiedName+": a response (validate.Read), the body of a create request (validate.Create) or of an update request (validate.Update). It returns nil, a *validate.Error listing every problem with its JSON pointer, or a *validate.JSONError for a payload that is not acceptable JSON.").
+		cases = append(cases, jen.Case(jen.Op("*").Id(t.GoName)).Block(jen.Return(jen.Lit(t.QualifiedName))))
+	}
+	for _, p := range vf.Polys {
+		cases = append(cases, jen.Case(jen.Op("*").Id(p.Iface)).Block(jen.Return(jen.Lit(p.QualifiedName))))
+	}
+	var sw jen.Code = jen.Null()
+	if len(cases) > 0 {
+		sw = jen.Switch(jen.Id("v").Assert(jen.Type())).Block(cases...)
+	}
+	f.Add(fixedDoc(vf.ODataType + " returns the qualified name of the OData type that T stands for: T is a struct of this package, or the interface of a type with derived types (which stands for that type). It returns \"\" for any other T.").
+		Func().Id(vf.ODataType).Types(jen.Id("T").Any()).Params().String().Block(
+		jen.Return(jen.Id("odataTypeOf").Call(jen.Parens(jen.Op("*").Id("T")).Call(jen.Nil()))),
+	))
+	f.Add(fixedDoc("odataTypeOf is "+vf.ODataType+" for a nil pointer to T: one type switch for the whole package, compiled once, where a generic function would be compiled again for every struct it is used with.").
+		Func().Id("odataTypeOf").Params(jen.Id("v").Any()).String().Block(
+		sw,
+		jen.Return(jen.Lit("")),
+	))
+	f.Add(fixedDoc("typeOf returns the OData type of T, or an error when T is not a type of this package.").
+		Func().Id("typeOf").Types(jen.Id("T").Any()).Params().Params(jen.String(), jen.Error()).Block(
+		jen.If(jen.Id("name").Op(":=").Id(vf.ODataType).Types(jen.Id("T")).Call(), jen.Id("name").Op("!=").Lit("")).Block(
+			jen.Return(jen.Id("name"), jen.Nil()),
+		),
+		jen.Return(jen.Lit(""), jen.Qual("fmt", "Errorf").Call(jen.Lit("%v is not an OData type of this package"), jen.Qual("reflect", "TypeFor").Types(jen.Id("T")).Call())),
+	))
+	f.Add(fixedDoc(vf.Validate+" validates a JSON payload of T (a struct of this package, or the interface of a type with derived types): a response (validate.Read), the body of a create request (validate.Create) or of an update request (validate.Update). It returns nil, a *validate.Error listing every problem with its JSON pointer, a *validate.JSONError for a payload that is not acceptable JSON, or an error when T is not a type of this package.").
+		Func().Id(vf.Validate).Types(jen.Id("T").Any()).Params(jen.Id("data").Index().Byte(), jen.Id("mode").Qual(validatePath, "Mode")).Error().Block(
+		jen.List(jen.Id("name"), jen.Err()).Op(":=").Id("typeOf").Types(jen.Id("T")).Call(),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.Return(jen.Id("schemas").Dot("Validate").Call(jen.Id("name"), jen.Id("mode"), jen.Id("data"))),
+	))
+	f.Add(fixedDoc(vf.ValidateCollection+" validates an OData collection response of T ({\"value\": [...]}), item by item.").
+		Func().Id(vf.ValidateCollection).Types(jen.Id("T").Any()).Params(jen.Id("data").Index().Byte()).Error().Block(
+		jen.List(jen.Id("name"), jen.Err()).Op(":=").Id("typeOf").Types(jen.Id("T")).Call(),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.Return(jen.Id("schemas").Dot("ValidateCollection").Call(jen.Id("name"), jen.Qual(validatePath, "Read"), jen.Id("data"))),
+	))
+	for _, t := range vf.Types {
+		if t.Func == "" {
+			continue
+		}
+		f.Add(fixedDoc(t.Func+" validates a JSON payload of "+t.QualifiedName+": it is "+vf.Validate+"["+t.GoName+"].").
 			Func().Id(t.Func).Params(jen.Id("data").Index().Byte(), jen.Id("mode").Qual(validatePath, "Mode")).Error().Block(
 			jen.Return(jen.Id("schemas").Dot("Validate").Call(jen.Lit(t.QualifiedName), jen.Id("mode"), jen.Id("data"))),
 		))
-		f.Add(fixedDoc(t.CollectionFunc + " validates an OData collection response of " + t.QualifiedName + ` ({"value": [...]}), item by item.`).
+		f.Add(fixedDoc(t.CollectionFunc + " validates an OData collection response of " + t.QualifiedName + ": it is " + vf.ValidateCollection + "[" + t.GoName + "].").
 			Func().Id(t.CollectionFunc).Params(jen.Id("data").Index().Byte()).Error().Block(
 			jen.Return(jen.Id("schemas").Dot("ValidateCollection").Call(jen.Lit(t.QualifiedName), jen.Qual(validatePath, "Read"), jen.Id("data"))),
 		))
 	}
 }
-
 func emitFilterFile(f *jen.File, ff *irFilterFile) {
 	m := ff.Model
 	var types, enums []jen.Code
@@ -52,15 +94,21 @@ func emitFilterFile(f *jen.File, ff *irFilterFile) {
 	if len(typedefs) > 0 {
 		typedefsCode = jen.Map(jen.String()).String().Values(typedefs)
 	}
-	f.Add(fixedDoc(ff.ModelVar+" is the $filter capability table of this package's types: for each property, its type and the operators it supports. The Check...Filter functions check expressions against it.").
-		Var().Id(ff.ModelVar).Op("=").Qual(filterPath, "NewModel").Call(
-		jen.Line().Index().Op("*").Qual(filterPath, "Type").Values(multiline(types)...),
-		jen.Line().Index().Op("*").Qual(filterPath, "Enum").Values(multiline(enums)...),
-		jen.Line().Add(typedefsCode),
-		jen.Line(),
+	f.Add(fixedDoc(ff.ModelVar+" is the $filter capability table of this package's types: for each property, its type and the operators it supports. "+ff.CheckFilter+" checks expressions against it.").
+		Var().Id(ff.ModelVar).Op("=").Qual(filterPath, "NewModel").Call(jen.Id("filterTypes"), jen.Id("filterEnums"), typedefsCode))
+	f.Add(fixedDoc("filterTypes and filterEnums are the data of "+ff.ModelVar+". Package-level composite literals of plain values are static data: they cost no code to compile and no work at init.").
+		Var().Defs(
+		jen.Id("filterTypes").Op("=").Index().Op("*").Qual(filterPath, "Type").Values(multiline(types)...),
+		jen.Id("filterEnums").Op("=").Index().Op("*").Qual(filterPath, "Enum").Values(multiline(enums)...),
+	))
+	f.Add(fixedDoc(ff.CheckFilter+" checks a $filter expression (the decoded value of the query option) against T (a struct of this package, or the interface of a type with derived types): its syntax, the properties it names, the types of its operands, and the operators each property supports. The error is a *filter.Error that prints the expression with a caret under the problem, or an error when T is not a type of this package.").
+		Func().Id(ff.CheckFilter).Types(jen.Id("T").Any()).Params(jen.Id("expr").String()).Error().Block(
+		jen.List(jen.Id("name"), jen.Err()).Op(":=").Id("typeOf").Types(jen.Id("T")).Call(),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.Return(jen.Qual(filterPath, "Check").Call(jen.Id(ff.ModelVar), jen.Id("name"), jen.Id("expr"))),
 	))
 	for _, t := range ff.Types {
-		f.Add(fixedDoc(t.CheckFunc + " checks a $filter expression (the decoded value of the query option) against " + t.QualifiedName + ": its syntax, the properties it names, the types of its operands, and the operators each property supports. The error is a *filter.Error that prints the expression with a caret under the problem.").
+		f.Add(fixedDoc(t.CheckFunc + " checks a $filter expression against " + t.QualifiedName + ": it is " + ff.CheckFilter + "[" + t.GoName + "].").
 			Func().Id(t.CheckFunc).Params(jen.Id("expr").String()).Error().Block(
 			jen.Return(jen.Qual(filterPath, "Check").Call(jen.Id(ff.ModelVar), jen.Lit(t.QualifiedName), jen.Id("expr"))),
 		))
@@ -83,7 +131,7 @@ func emitFilterFile(f *jen.File, ff *irFilterFile) {
 			}
 			fields = append(fields, docComment(bf.Doc).Id(bf.Name).Struct(embeds...))
 		}
-		f.Add(fixedDoc(t.BuilderVar + " builds $filter conditions on " + t.QualifiedName + ". It has a field for each property the builder can filter, and each field has a method for each operator that property supports, so an unsupported filter does not compile. Join conditions with filter.And and filter.Or; a built condition always passes " + t.CheckFunc + ".").
+		f.Add(fixedDoc(t.BuilderVar + " builds $filter conditions on " + t.QualifiedName + ". It has a field for each property the builder can filter, and each field has a method for each operator that property supports, so an unsupported filter does not compile. Join conditions with filter.And and filter.Or; a built condition always passes " + ff.CheckFilter + "[" + t.GoName + "].").
 			Var().Id(t.BuilderVar).Struct(fields...))
 		for _, bf := range t.Fields {
 			f.Type().Id(bf.PropType).Struct()

@@ -42,15 +42,15 @@ type irStruct struct {
 	Kind          spec.TypeKind
 	Abstract      bool
 	Open          bool
-	// Derived lists the Go names of the spec's types that derive from this
-	// one, directly or not, sorted. Polymorphic decoding (choosing the
-	// derived type by @odata.type, needed for abstract types) will use it;
-	// today a payload of a derived type decodes into the base struct and
-	// the derived members land in Extra.
+	// Derived lists the Go names of the generated types that derive from
+	// this one, directly or not, sorted.
 	Derived []string
-	Doc     []string // comment lines, "" for a blank comment line
-	Fields  []*irField
-	Type    *spec.StructuredType // the spec type, for later stages
+	// Poly is set when a generated property has this type and Derived is
+	// not empty: the property's field holds Poly's interface.
+	Poly   *irPoly
+	Doc    []string // comment lines, "" for a blank comment line
+	Fields []*irField
+	Type   *spec.StructuredType // the spec type, for later stages
 }
 
 // irField is one struct field.
@@ -66,6 +66,48 @@ type irField struct {
 	DeclaredBy string
 	Navigation bool
 	Prop       *spec.Property
+	// Poly is set when the field holds Poly's interface (or a slice of
+	// it): UnmarshalJSON decodes the member with Poly.Unmarshal.
+	Poly *irPoly
+}
+
+// irPoly is a type with derived types that some field holds: the sealed
+// interface its struct and its derived structs implement, and the function
+// that decodes a JSON object into the struct its @odata.type names.
+type irPoly struct {
+	QualifiedName string
+	Base          string // the base type's Go name
+	Iface         string // e.g. "DirectoryObjectKind"
+	Marker        string // the unexported marker method, e.g. "isDirectoryObject"
+	Unmarshal     string // e.g. "UnmarshalDirectoryObject"
+	// Cases are the derived types by qualified name, sorted.
+	Cases []irPolyCase
+	// Slices is set when a collection field holds the interface.
+	Slices bool
+}
+
+// irPolyCase is one derived type of an irPoly.
+type irPolyCase struct {
+	QualifiedName string
+	GoName        string
+}
+
+// irPolyFile is the declaration group of polymorphic.go: the interfaces,
+// their marker methods and their decode functions.
+type irPolyFile struct {
+	Polys []*irPoly // sorted by Iface
+	// Helpers are the names of the package's unexported helpers.
+	Helpers *irHelpers
+}
+
+// irHelpers names the unexported helpers of odata.go, which generated
+// methods call. A name is "" when nothing needs the helper.
+type irHelpers struct {
+	EnumMember     string // the type of an enum table entry
+	EnumValue      string // looks a member up in an enum table
+	FlagsValue     string // ORs the values of a flags enum's members
+	ODataType      string // reads @odata.type from a JSON object
+	UnmarshalSlice string // decodes a JSON array with a polymorphic decode function
 }
 
 // irEnum is an enumeration type: a string type holding the JSON form.
@@ -77,7 +119,10 @@ type irEnum struct {
 	Consts        []*irConst
 	// NewFunc is the name of the flags constructor (flags enums only).
 	NewFunc string
-	Type    *spec.EnumType
+	// Table is the unexported name of the static table of members and
+	// values that Value looks members up in.
+	Table string
+	Type  *spec.EnumType
 }
 
 // irConst is one enum member constant.
@@ -97,6 +142,8 @@ type irAlias struct {
 }
 
 func (s *irStruct) declName() string { return s.Name }
+func (*irPolyFile) declName() string { return "" }
+func (*irHelpers) declName() string  { return "" }
 func (e *irEnum) declName() string   { return e.Name }
 func (a *irAlias) declName() string  { return a.Name }
 

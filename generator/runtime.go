@@ -13,11 +13,19 @@ import (
 // runtime. It adds two files to the intermediate form:
 //
 //   - validate.go embeds the package's JSON Schema documents (written
-//     beside it as *.schema.json) and has, per type, Validate<Type> and
-//     Validate<Type>Collection;
-//   - filter.go holds the $filter capability table (FilterModel, a Go
-//     literal of validate/filter's plain data) and, per type,
-//     Check<Type>Filter and the typed builder <Type>Filter.
+//     beside it as *.schema.json) and has Validate[T] and
+//     ValidateCollection[T], and ODataType[T], which names the OData type
+//     of a struct (one type switch for the whole package);
+//   - filter.go holds the $filter capability table (FilterModel, built
+//     from static data of validate/filter's plain types), CheckFilter[T],
+//     and, unless Options.Compact, per type Check<Type>Filter and the typed
+//     builder <Type>Filter.
+//
+// The functions are generic over the struct type: a function per type is
+// thousands of functions for a whole service, and each costs the compiler
+// about as much as a struct. The per-type functions (Validate<Type>,
+// Validate<Type>Collection, Check<Type>Filter) are one-line wrappers of the
+// generic ones, left out by Options.Compact.
 //
 // The command line builds the same schema documents (Schemas) and the same
 // capability table (FilterModel) in memory, so a generated package and the
@@ -25,28 +33,37 @@ import (
 
 // irValidateFile is the declaration group of validate.go.
 type irValidateFile struct {
-	Types []*irValidateType
+	ODataType          string // ODataType
+	Validate           string // Validate
+	ValidateCollection string // ValidateCollection
+	Types              []*irValidateType
+	Polys              []*irPoly
 }
 
-// irValidateType is the validate functions of one type.
+// irValidateType is one struct of the type switch of ODataType, and its
+// validate functions unless Options.Compact.
 type irValidateType struct {
 	QualifiedName  string
-	Func           string // Validate<Type>
-	CollectionFunc string // Validate<Type>Collection
+	GoName         string
+	Func           string // Validate<Type>, "" when Compact
+	CollectionFunc string // Validate<Type>Collection, "" when Compact
 }
 
 // irFilterFile is the declaration group of filter.go.
 type irFilterFile struct {
-	ModelVar string        // FilterModel
-	Model    *filter.Model // the data; Types are written in TypeOrder
+	ModelVar    string        // FilterModel
+	CheckFilter string        // CheckFilter
+	Model       *filter.Model // the data; Types are written in TypeOrder
 	// TypeOrder and EnumOrder are the qualified names in output order.
 	TypeOrder, EnumOrder, TypeDefOrder []string
 	Types                              []*irFilterType
 }
 
-// irFilterType is the check function and builder of one type.
+// irFilterType is the check function and the builder of one type (not
+// when Options.Compact).
 type irFilterType struct {
 	QualifiedName string
+	GoName        string
 	CheckFunc     string // Check<Type>Filter
 	BuilderVar    string // <Type>Filter; "" when no property is buildable
 	Fields        []*irBuilderField
@@ -71,9 +88,14 @@ func (*irFilterFile) declName() string   { return "" }
 // are made.
 func (b *builder) buildRuntime(pkg *irPackage) *spec.Spec {
 	sub := b.subSpec()
-	vf := &irValidateFile{}
+	vf := &irValidateFile{
+		ODataType:          b.claimName("ODataType", "the function naming the OData type of a struct"),
+		Validate:           b.claimName("Validate", "the validate function"),
+		ValidateCollection: b.claimName("ValidateCollection", "the collection validate function"),
+	}
 	ff := &irFilterFile{Model: FilterModel(sub)}
 	ff.ModelVar = b.claimName("FilterModel", "the $filter capability table")
+	ff.CheckFilter = b.claimName("CheckFilter", "the $filter check function")
 	for _, t := range sub.Types {
 		ff.TypeOrder = append(ff.TypeOrder, t.QualifiedName())
 	}
@@ -86,7 +108,6 @@ func (b *builder) buildRuntime(pkg *irPackage) *spec.Spec {
 	slices.Sort(ff.TypeOrder) // output does not depend on input order
 	slices.Sort(ff.EnumOrder)
 	slices.Sort(ff.TypeDefOrder)
-	local := newNameSpace() // unexported property types
 	types := slices.Clone(b.types)
 	slices.SortFunc(types, func(x, y *spec.StructuredType) int {
 		return strings.Compare(b.structs[x.QualifiedName()].Name, b.structs[y.QualifiedName()].Name)
@@ -94,13 +115,16 @@ func (b *builder) buildRuntime(pkg *irPackage) *spec.Spec {
 	for _, t := range types {
 		q := t.QualifiedName()
 		st := b.structs[q]
-		vf.Types = append(vf.Types, &irValidateType{
-			QualifiedName:  q,
-			Func:           b.claimName("Validate"+st.Name, "the validate function of "+q),
-			CollectionFunc: b.claimName("Validate"+st.Name+"Collection", "the collection validate function of "+q),
-		})
+		vt := &irValidateType{QualifiedName: q, GoName: st.Name}
+		vf.Types = append(vf.Types, vt)
+		if b.opts.Compact {
+			continue
+		}
+		vt.Func = b.claimName("Validate"+st.Name, "the validate function of "+q)
+		vt.CollectionFunc = b.claimName("Validate"+st.Name+"Collection", "the collection validate function of "+q)
 		ft := &irFilterType{
 			QualifiedName: q,
+			GoName:        st.Name,
 			CheckFunc:     b.claimName("Check"+st.Name+"Filter", "the $filter check of "+q),
 		}
 		for _, fd := range st.Fields {
@@ -108,7 +132,7 @@ func (b *builder) buildRuntime(pkg *irPackage) *spec.Spec {
 			if bf == nil {
 				continue
 			}
-			bf.PropType, _ = local.claim(q+"/"+fd.JSONName, unexport(st.Name)+fd.Name)
+			bf.PropType, _ = b.local.claim(q+"/"+fd.JSONName, unexport(st.Name)+fd.Name)
 			ft.Fields = append(ft.Fields, bf)
 		}
 		if len(ft.Fields) > 0 {
@@ -116,6 +140,10 @@ func (b *builder) buildRuntime(pkg *irPackage) *spec.Spec {
 		}
 		ff.Types = append(ff.Types, ft)
 	}
+	for _, p := range b.polys {
+		vf.Polys = append(vf.Polys, p)
+	}
+	slices.SortFunc(vf.Polys, func(x, y *irPoly) int { return strings.Compare(x.Iface, y.Iface) })
 	pkg.Files = append(pkg.Files,
 		&irFile{Name: "validate.go", Decls: []irDecl{vf}},
 		&irFile{Name: "filter.go", Decls: []irDecl{ff}})

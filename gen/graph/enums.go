@@ -9,8 +9,8 @@ package graph
 // Health of the link between Cloud PC and a partner.
 //
 // Values this package does not declare decode without error and are kept as
-// they are; IsKnown tells them apart. CloudPcExternalPartnerStatus is
-// evolvable: members after unknownFutureValue are sent only to clients that
+// they are; Value tells them apart (ok is false). CloudPcExternalPartnerStatus
+// is evolvable: members after unknownFutureValue are sent only to clients that
 // ask for them (Prefer: include-unknown-enum-members).
 type CloudPcExternalPartnerStatus string
 
@@ -34,43 +34,19 @@ const (
 	CloudPcExternalPartnerStatusUnknownFutureValue CloudPcExternalPartnerStatus = "unknownFutureValue"
 )
 
-// IsKnown reports whether e is a member that CloudPcExternalPartnerStatus
-// declares.
-func (e CloudPcExternalPartnerStatus) IsKnown() bool {
-	_, ok := e.Value()
-	return ok
-}
-
 // Value returns the numeric value that CloudPcExternalPartnerStatus declares
-// for e; ok is false when e is not a declared member.
+// for e; ok is false when e is not a declared member (a value this package
+// does not know, decoded as it came).
 func (e CloudPcExternalPartnerStatus) Value() (v int64, ok bool) {
-	switch e {
-	case CloudPcExternalPartnerStatusNotAvailable:
-		return 0, true
-	case CloudPcExternalPartnerStatusAvailable:
-		return 1, true
-	case CloudPcExternalPartnerStatusHealthy:
-		return 2, true
-	case CloudPcExternalPartnerStatusUnhealthy:
-		return 3, true
-	case CloudPcExternalPartnerStatusUnknownFutureValue:
-		return 4, true
-	}
-	return 0, false
+	return enumValue(string(e), cloudPcExternalPartnerStatusMembers)
 }
 
-// String returns the JSON form of e.
-func (e CloudPcExternalPartnerStatus) String() string {
-	return string(e)
-}
-
-// MarshalText returns the JSON form of e, known or not.
-func (e CloudPcExternalPartnerStatus) MarshalText() ([]byte, error) {
-	return []byte(e), nil
-}
-
-// UnmarshalText keeps text as it is, known or not.
-func (e *CloudPcExternalPartnerStatus) UnmarshalText(text []byte) error {
-	*e = CloudPcExternalPartnerStatus(text)
-	return nil
+// cloudPcExternalPartnerStatusMembers lists the members of
+// CloudPcExternalPartnerStatus and their declared values.
+var cloudPcExternalPartnerStatusMembers = []enumMember{
+	{"notAvailable", 0},
+	{"available", 1},
+	{"healthy", 2},
+	{"unhealthy", 3},
+	{"unknownFutureValue", 4},
 }

@@ -53,8 +53,8 @@ func TestGetResponseRoundTrip(t *testing.T) {
 	if p.ID == nil || *p.ID != "b3548526-e615-3785-3118-be70b3968ec5" {
 		t.Errorf("ID = %v", p.ID)
 	}
-	if v, ok := p.ConnectionStatus.Get(); !ok || v != graph.CloudPcExternalPartnerStatusAvailable {
-		t.Errorf("ConnectionStatus = %v, %v", v, ok)
+	if v := p.ConnectionStatus; v == nil || *v != graph.CloudPcExternalPartnerStatusAvailable {
+		t.Errorf("ConnectionStatus = %v", v)
 	}
 	if string(p.Extra["@odata.type"]) != `"#microsoft.graph.cloudPcExternalPartner"` {
 		t.Errorf("@odata.type not kept: %s", p.Extra)
@@ -73,14 +73,14 @@ func TestEnum(t *testing.T) {
 	if err != nil || string(b) != `"healthy"` {
 		t.Fatalf("Healthy marshals to %s, %v", b, err)
 	}
-	if !graph.CloudPcExternalPartnerStatusHealthy.IsKnown() {
-		t.Error("Healthy is not known")
+	if v, known := graph.CloudPcExternalPartnerStatusHealthy.Value(); !known || v != 2 {
+		t.Errorf("Healthy.Value() = %d, %v", v, known)
 	}
 	var s graph.CloudPcExternalPartnerStatus
 	if err := json.Unmarshal([]byte(`"someFutureMember"`), &s); err != nil {
 		t.Fatalf("unknown member: %v", err)
 	}
-	if s.IsKnown() {
+	if _, known := s.Value(); known {
 		t.Error("someFutureMember is known")
 	}
 	b, err = json.Marshal(s)

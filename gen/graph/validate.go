@@ -5,6 +5,8 @@ package graph
 
 import (
 	"embed"
+	"fmt"
+	"reflect"
 
 	"github.com/odatagen/odatagen/validate"
 )
@@ -17,34 +19,81 @@ var schemaFiles embed.FS
 // compiled the first time it is used.
 var schemas = validate.NewSetFS(schemaFiles)
 
-// ValidateCloudPcExternalPartner validates a JSON payload of
-// microsoft.graph.cloudPcExternalPartner: a response (validate.Read), the body
-// of a create request (validate.Create) or of an update request
+// ODataType returns the qualified name of the OData type that T stands for: T
+// is a struct of this package, or the interface of a type with derived types
+// (which stands for that type). It returns "" for any other T.
+func ODataType[T any]() string {
+	return odataTypeOf((*T)(nil))
+}
+
+// odataTypeOf is ODataType for a nil pointer to T: one type switch for the
+// whole package, compiled once, where a generic function would be compiled
+// again for every struct it is used with.
+func odataTypeOf(v any) string {
+	switch v.(type) {
+	case *CloudPcExternalPartner:
+		return "microsoft.graph.cloudPcExternalPartner"
+	case *Entity:
+		return "microsoft.graph.entity"
+	}
+	return ""
+}
+
+// typeOf returns the OData type of T, or an error when T is not a type of this
+// package.
+func typeOf[T any]() (string, error) {
+	if name := ODataType[T](); name != "" {
+		return name, nil
+	}
+	return "", fmt.Errorf("%v is not an OData type of this package", reflect.TypeFor[T]())
+}
+
+// Validate validates a JSON payload of T (a struct of this package, or the
+// interface of a type with derived types): a response (validate.Read), the
+// body of a create request (validate.Create) or of an update request
 // (validate.Update). It returns nil, a *validate.Error listing every problem
-// with its JSON pointer, or a *validate.JSONError for a payload that is not
-// acceptable JSON.
+// with its JSON pointer, a *validate.JSONError for a payload that is not
+// acceptable JSON, or an error when T is not a type of this package.
+func Validate[T any](data []byte, mode validate.Mode) error {
+	name, err := typeOf[T]()
+	if err != nil {
+		return err
+	}
+	return schemas.Validate(name, mode, data)
+}
+
+// ValidateCollection validates an OData collection response of T ({"value":
+// [...]}), item by item.
+func ValidateCollection[T any](data []byte) error {
+	name, err := typeOf[T]()
+	if err != nil {
+		return err
+	}
+	return schemas.ValidateCollection(name, validate.Read, data)
+}
+
+// ValidateCloudPcExternalPartner validates a JSON payload of
+// microsoft.graph.cloudPcExternalPartner: it is
+// Validate[CloudPcExternalPartner].
 func ValidateCloudPcExternalPartner(data []byte, mode validate.Mode) error {
 	return schemas.Validate("microsoft.graph.cloudPcExternalPartner", mode, data)
 }
 
 // ValidateCloudPcExternalPartnerCollection validates an OData collection
-// response of microsoft.graph.cloudPcExternalPartner ({"value": [...]}), item
-// by item.
+// response of microsoft.graph.cloudPcExternalPartner: it is
+// ValidateCollection[CloudPcExternalPartner].
 func ValidateCloudPcExternalPartnerCollection(data []byte) error {
 	return schemas.ValidateCollection("microsoft.graph.cloudPcExternalPartner", validate.Read, data)
 }
 
-// ValidateEntity validates a JSON payload of microsoft.graph.entity: a
-// response (validate.Read), the body of a create request (validate.Create) or
-// of an update request (validate.Update). It returns nil, a *validate.Error
-// listing every problem with its JSON pointer, or a *validate.JSONError for a
-// payload that is not acceptable JSON.
+// ValidateEntity validates a JSON payload of microsoft.graph.entity: it is
+// Validate[Entity].
 func ValidateEntity(data []byte, mode validate.Mode) error {
 	return schemas.Validate("microsoft.graph.entity", mode, data)
 }
 
 // ValidateEntityCollection validates an OData collection response of
-// microsoft.graph.entity ({"value": [...]}), item by item.
+// microsoft.graph.entity: it is ValidateCollection[Entity].
 func ValidateEntityCollection(data []byte) error {
 	return schemas.ValidateCollection("microsoft.graph.entity", validate.Read, data)
 }

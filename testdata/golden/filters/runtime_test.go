@@ -16,7 +16,7 @@ import (
 
 // Every condition the builder can build passes the generated check.
 func TestBuilderPassesCheck(t *testing.T) {
-	validatetest.BuilderPassesCheck(t, BookFilter, CheckBookFilter, GenreEssay, FormatAudio)
+	validatetest.BuilderPassesCheck(t, BookFilter, CheckFilter[Book], GenreEssay, FormatAudio)
 }
 
 // Each field has exactly the methods of the operators its property
@@ -73,7 +73,7 @@ func TestBuiltText(t *testing.T) {
 		if got := tc.c.String(); got != tc.want {
 			t.Errorf("built %q, want %q", got, tc.want)
 		}
-		if err := CheckBookFilter(tc.c.String()); err != nil {
+		if err := CheckFilter[Book](tc.c.String()); err != nil {
 			t.Errorf("%q: %v", tc.c, err)
 		}
 	}

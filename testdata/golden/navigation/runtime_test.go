@@ -28,14 +28,23 @@ func TestExpandedNavigation(t *testing.T) {
 	}
 }
 
+// TestRecursiveComplex: a complex type that holds itself, directly or
+// through another, is held by pointer like every structured value.
 func TestRecursiveComplex(t *testing.T) {
 	inner := ViewSettings{SortBy: edm.Value("name")}
-	v := ViewSettings{Fallback: edm.Value(&inner), Layout: edm.Null[*Layout]()}
+	v := ViewSettings{Fallback: &inner, Layout: &Layout{Owner: &ViewSettings{}}}
 	out, err := json.Marshal(v)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := `{"fallback":{"sortBy":"name"},"layout":null}`; string(out) != want {
+	if want := `{"fallback":{"sortBy":"name"},"layout":{"owner":{}}}`; string(out) != want {
 		t.Errorf("got %s, want %s", out, want)
+	}
+	var back ViewSettings
+	if err := json.Unmarshal([]byte(`{"fallback":null,"layout":{"owner":{"sortBy":"x"}}}`), &back); err != nil {
+		t.Fatal(err)
+	}
+	if back.Fallback != nil || *back.Layout.Owner.SortBy.Ptr() != "x" {
+		t.Errorf("decoded %+v", back)
 	}
 }

@@ -6,10 +6,15 @@ package edmtypes
 import "github.com/odatagen/odatagen/validate/filter"
 
 // FilterModel is the $filter capability table of this package's types: for
-// each property, its type and the operators it supports. The Check...Filter
-// functions check expressions against it.
-var FilterModel = filter.NewModel(
-	[]*filter.Type{
+// each property, its type and the operators it supports. CheckFilter checks
+// expressions against it.
+var FilterModel = filter.NewModel(filterTypes, filterEnums, map[string]string{"example.edm.label": "Edm.String"})
+
+// filterTypes and filterEnums are the data of FilterModel. Package-level
+// composite literals of plain values are static data: they cost no code to
+// compile and no work at init.
+var (
+	filterTypes = []*filter.Type{
 		{
 			Name: "example.edm.everything",
 			Properties: []*filter.Property{
@@ -466,16 +471,26 @@ var FilterModel = filter.NewModel(
 				},
 			},
 		},
-	},
-	[]*filter.Enum{},
-	map[string]string{"example.edm.label": "Edm.String"},
+	}
+	filterEnums = []*filter.Enum{}
 )
 
-// CheckEverythingFilter checks a $filter expression (the decoded value of the
-// query option) against example.edm.everything: its syntax, the properties it
-// names, the types of its operands, and the operators each property supports.
-// The error is a *filter.Error that prints the expression with a caret under
-// the problem.
+// CheckFilter checks a $filter expression (the decoded value of the query
+// option) against T (a struct of this package, or the interface of a type with
+// derived types): its syntax, the properties it names, the types of its
+// operands, and the operators each property supports. The error is a
+// *filter.Error that prints the expression with a caret under the problem, or
+// an error when T is not a type of this package.
+func CheckFilter[T any](expr string) error {
+	name, err := typeOf[T]()
+	if err != nil {
+		return err
+	}
+	return filter.Check(FilterModel, name, expr)
+}
+
+// CheckEverythingFilter checks a $filter expression against
+// example.edm.everything: it is CheckFilter[Everything].
 func CheckEverythingFilter(expr string) error {
 	return filter.Check(FilterModel, "example.edm.everything", expr)
 }

@@ -15,8 +15,8 @@ import (
 // What a key may do. Combine any of them.
 //
 // Values this package does not declare decode without error and are kept as
-// they are; IsKnown tells them apart. Access is evolvable: members after
-// unknownFutureValue are sent only to clients that ask for them (Prefer:
+// they are; Value tells them apart (ok is false). Access is evolvable: members
+// after unknownFutureValue are sent only to clients that ask for them (Prefer:
 // include-unknown-enum-members).
 type Access string
 
@@ -63,55 +63,26 @@ func (e Access) Has(m Access) bool {
 	return true
 }
 
-// IsKnown reports whether e holds at least one member and only members that
-// Access declares.
-func (e Access) IsKnown() bool {
-	_, ok := e.Value()
-	return ok && len(edm.SplitFlags(string(e))) > 0
-}
-
 // Value returns the numeric value of e: the declared values of its members
 // combined with bitwise OR. ok is false when e holds a member that Access does
 // not declare.
 func (e Access) Value() (v int64, ok bool) {
-	for _, m := range e.Members() {
-		switch m {
-		case AccessNone:
-		case AccessRead:
-			v |= 1
-		case AccessWrite:
-			v |= 2
-		case AccessDelete:
-			v |= 8
-		case AccessUnknownFutureValue:
-			v |= 16
-		default:
-			return 0, false
-		}
-	}
-	return v, true
+	return flagsValue(string(e), accessMembers)
 }
 
-// String returns the JSON form of e.
-func (e Access) String() string {
-	return string(e)
-}
-
-// MarshalText returns the JSON form of e, known or not.
-func (e Access) MarshalText() ([]byte, error) {
-	return []byte(e), nil
-}
-
-// UnmarshalText keeps text as it is, known or not.
-func (e *Access) UnmarshalText(text []byte) error {
-	*e = Access(text)
-	return nil
+// accessMembers lists the members of Access and their declared values.
+var accessMembers = []enumMember{
+	{"none", 0},
+	{"read", 1},
+	{"write", 2},
+	{"delete", 8},
+	{"unknownFutureValue", 16},
 }
 
 // BigNumber is the OData enum type example.paint.bigNumber.
 //
 // Values this package does not declare decode without error and are kept as
-// they are; IsKnown tells them apart.
+// they are; Value tells them apart (ok is false).
 type BigNumber string
 
 const (
@@ -119,38 +90,17 @@ const (
 	BigNumberHuge  BigNumber = "huge"
 )
 
-// IsKnown reports whether e is a member that BigNumber declares.
-func (e BigNumber) IsKnown() bool {
-	_, ok := e.Value()
-	return ok
-}
-
 // Value returns the numeric value that BigNumber declares for e; ok is false
-// when e is not a declared member.
+// when e is not a declared member (a value this package does not know, decoded
+// as it came).
 func (e BigNumber) Value() (v int64, ok bool) {
-	switch e {
-	case BigNumberSmall:
-		return 1, true
-	case BigNumberHuge:
-		return 9000000000000000000, true
-	}
-	return 0, false
+	return enumValue(string(e), bigNumberMembers)
 }
 
-// String returns the JSON form of e.
-func (e BigNumber) String() string {
-	return string(e)
-}
-
-// MarshalText returns the JSON form of e, known or not.
-func (e BigNumber) MarshalText() ([]byte, error) {
-	return []byte(e), nil
-}
-
-// UnmarshalText keeps text as it is, known or not.
-func (e *BigNumber) UnmarshalText(text []byte) error {
-	*e = BigNumber(text)
-	return nil
+// bigNumberMembers lists the members of BigNumber and their declared values.
+var bigNumberMembers = []enumMember{
+	{"small", 1},
+	{"huge", 9000000000000000000},
 }
 
 // Finish is the OData enum type example.paint.finish.
@@ -158,8 +108,8 @@ func (e *BigNumber) UnmarshalText(text []byte) error {
 // How a surface looks when the paint is dry.
 //
 // Values this package does not declare decode without error and are kept as
-// they are; IsKnown tells them apart. Finish is evolvable: members after
-// unknownFutureValue are sent only to clients that ask for them (Prefer:
+// they are; Value tells them apart (ok is false). Finish is evolvable: members
+// after unknownFutureValue are sent only to clients that ask for them (Prefer:
 // include-unknown-enum-members).
 type Finish string
 
@@ -179,53 +129,28 @@ const (
 	FinishPearl Finish = "pearl"
 )
 
-// IsKnown reports whether e is a member that Finish declares.
-func (e Finish) IsKnown() bool {
-	_, ok := e.Value()
-	return ok
-}
-
 // Value returns the numeric value that Finish declares for e; ok is false when
-// e is not a declared member.
+// e is not a declared member (a value this package does not know, decoded as
+// it came).
 func (e Finish) Value() (v int64, ok bool) {
-	switch e {
-	case FinishMatte:
-		return 0, true
-	case FinishSatin:
-		return 1, true
-	case FinishGloss:
-		return 2, true
-	case FinishUnknownFutureValue:
-		return 3, true
-	case FinishMetallic:
-		return 4, true
-	case FinishPearl:
-		return 5, true
-	}
-	return 0, false
+	return enumValue(string(e), finishMembers)
 }
 
-// String returns the JSON form of e.
-func (e Finish) String() string {
-	return string(e)
-}
-
-// MarshalText returns the JSON form of e, known or not.
-func (e Finish) MarshalText() ([]byte, error) {
-	return []byte(e), nil
-}
-
-// UnmarshalText keeps text as it is, known or not.
-func (e *Finish) UnmarshalText(text []byte) error {
-	*e = Finish(text)
-	return nil
+// finishMembers lists the members of Finish and their declared values.
+var finishMembers = []enumMember{
+	{"matte", 0},
+	{"satin", 1},
+	{"gloss", 2},
+	{"unknownFutureValue", 3},
+	{"metallic", 4},
+	{"pearl", 5},
 }
 
 // NoFlagsYet is the OData flags enum type example.paint.noFlagsYet. A value
 // holds the JSON form: member names joined with commas.
 //
 // Values this package does not declare decode without error and are kept as
-// they are; IsKnown tells them apart.
+// they are; Value tells them apart (ok is false).
 type NoFlagsYet string
 
 // NewNoFlagsYet combines members into one value (canonical JSON form).
@@ -258,84 +183,40 @@ func (e NoFlagsYet) Has(m NoFlagsYet) bool {
 	return true
 }
 
-// IsKnown reports whether e holds at least one member and only members that
-// NoFlagsYet declares.
-func (e NoFlagsYet) IsKnown() bool {
-	_, ok := e.Value()
-	return ok && len(edm.SplitFlags(string(e))) > 0
-}
-
 // Value returns the numeric value of e: the declared values of its members
 // combined with bitwise OR. ok is false when e holds a member that NoFlagsYet
 // does not declare.
 func (e NoFlagsYet) Value() (v int64, ok bool) {
-	for _, m := range e.Members() {
-		switch m {
-		default:
-			return 0, false
-		}
-	}
-	return v, true
+	return flagsValue(string(e), noFlagsYetMembers)
 }
 
-// String returns the JSON form of e.
-func (e NoFlagsYet) String() string {
-	return string(e)
-}
-
-// MarshalText returns the JSON form of e, known or not.
-func (e NoFlagsYet) MarshalText() ([]byte, error) {
-	return []byte(e), nil
-}
-
-// UnmarshalText keeps text as it is, known or not.
-func (e *NoFlagsYet) UnmarshalText(text []byte) error {
-	*e = NoFlagsYet(text)
-	return nil
-}
+// noFlagsYetMembers lists the members of NoFlagsYet and their declared values.
+var noFlagsYetMembers = []enumMember{}
 
 // NothingYet is the OData enum type example.paint.nothingYet.
 //
 // An enum without members, and a flags one.
 //
 // Values this package does not declare decode without error and are kept as
-// they are; IsKnown tells them apart.
+// they are; Value tells them apart (ok is false).
 type NothingYet string
 
-// IsKnown reports whether e is a member that NothingYet declares.
-func (e NothingYet) IsKnown() bool {
-	_, ok := e.Value()
-	return ok
-}
-
 // Value returns the numeric value that NothingYet declares for e; ok is false
-// when e is not a declared member.
+// when e is not a declared member (a value this package does not know, decoded
+// as it came).
 func (e NothingYet) Value() (v int64, ok bool) {
-	return 0, false
+	return enumValue(string(e), nothingYetMembers)
 }
 
-// String returns the JSON form of e.
-func (e NothingYet) String() string {
-	return string(e)
-}
-
-// MarshalText returns the JSON form of e, known or not.
-func (e NothingYet) MarshalText() ([]byte, error) {
-	return []byte(e), nil
-}
-
-// UnmarshalText keeps text as it is, known or not.
-func (e *NothingYet) UnmarshalText(text []byte) error {
-	*e = NothingYet(text)
-	return nil
-}
+// nothingYetMembers lists the members of NothingYet and their declared values.
+var nothingYetMembers = []enumMember{}
 
 // Resolution is the OData enum type example.paint.resolution.
 //
 // Screen sizes.
 //
 // Values this package does not declare decode without error and are kept as
-// they are; IsKnown tells them apart.
+// they are; Value tells them apart (ok is false).
 type Resolution string
 
 const (
@@ -344,38 +225,16 @@ const (
 	Resolution4k    Resolution = "4k"
 )
 
-// IsKnown reports whether e is a member that Resolution declares.
-func (e Resolution) IsKnown() bool {
-	_, ok := e.Value()
-	return ok
-}
-
 // Value returns the numeric value that Resolution declares for e; ok is false
-// when e is not a declared member.
+// when e is not a declared member (a value this package does not know, decoded
+// as it came).
 func (e Resolution) Value() (v int64, ok bool) {
-	switch e {
-	case Resolution720p:
-		return 0, true
-	case Resolution1080p:
-		return 1, true
-	case Resolution4k:
-		return 2, true
-	}
-	return 0, false
+	return enumValue(string(e), resolutionMembers)
 }
 
-// String returns the JSON form of e.
-func (e Resolution) String() string {
-	return string(e)
-}
-
-// MarshalText returns the JSON form of e, known or not.
-func (e Resolution) MarshalText() ([]byte, error) {
-	return []byte(e), nil
-}
-
-// UnmarshalText keeps text as it is, known or not.
-func (e *Resolution) UnmarshalText(text []byte) error {
-	*e = Resolution(text)
-	return nil
+// resolutionMembers lists the members of Resolution and their declared values.
+var resolutionMembers = []enumMember{
+	{"720p", 0},
+	{"1080p", 1},
+	{"4k", 2},
 }

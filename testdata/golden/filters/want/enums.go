@@ -13,7 +13,7 @@ import (
 // the JSON form: member names joined with commas, e.g. "paper,ebook".
 //
 // Values this package does not declare decode without error and are kept as
-// they are; IsKnown tells them apart.
+// they are; Value tells them apart (ok is false).
 type Format string
 
 const (
@@ -52,52 +52,24 @@ func (e Format) Has(m Format) bool {
 	return true
 }
 
-// IsKnown reports whether e holds at least one member and only members that
-// Format declares.
-func (e Format) IsKnown() bool {
-	_, ok := e.Value()
-	return ok && len(edm.SplitFlags(string(e))) > 0
-}
-
 // Value returns the numeric value of e: the declared values of its members
 // combined with bitwise OR. ok is false when e holds a member that Format does
 // not declare.
 func (e Format) Value() (v int64, ok bool) {
-	for _, m := range e.Members() {
-		switch m {
-		case FormatPaper:
-			v |= 1
-		case FormatEbook:
-			v |= 2
-		case FormatAudio:
-			v |= 4
-		default:
-			return 0, false
-		}
-	}
-	return v, true
+	return flagsValue(string(e), formatMembers)
 }
 
-// String returns the JSON form of e.
-func (e Format) String() string {
-	return string(e)
-}
-
-// MarshalText returns the JSON form of e, known or not.
-func (e Format) MarshalText() ([]byte, error) {
-	return []byte(e), nil
-}
-
-// UnmarshalText keeps text as it is, known or not.
-func (e *Format) UnmarshalText(text []byte) error {
-	*e = Format(text)
-	return nil
+// formatMembers lists the members of Format and their declared values.
+var formatMembers = []enumMember{
+	{"paper", 1},
+	{"ebook", 2},
+	{"audio", 4},
 }
 
 // Genre is the OData enum type example.library.genre.
 //
 // Values this package does not declare decode without error and are kept as
-// they are; IsKnown tells them apart.
+// they are; Value tells them apart (ok is false).
 type Genre string
 
 const (
@@ -106,38 +78,16 @@ const (
 	GenreEssay  Genre = "essay"
 )
 
-// IsKnown reports whether e is a member that Genre declares.
-func (e Genre) IsKnown() bool {
-	_, ok := e.Value()
-	return ok
-}
-
 // Value returns the numeric value that Genre declares for e; ok is false when
-// e is not a declared member.
+// e is not a declared member (a value this package does not know, decoded as
+// it came).
 func (e Genre) Value() (v int64, ok bool) {
-	switch e {
-	case GenreNovel:
-		return 0, true
-	case GenrePoetry:
-		return 1, true
-	case GenreEssay:
-		return 2, true
-	}
-	return 0, false
+	return enumValue(string(e), genreMembers)
 }
 
-// String returns the JSON form of e.
-func (e Genre) String() string {
-	return string(e)
-}
-
-// MarshalText returns the JSON form of e, known or not.
-func (e Genre) MarshalText() ([]byte, error) {
-	return []byte(e), nil
-}
-
-// UnmarshalText keeps text as it is, known or not.
-func (e *Genre) UnmarshalText(text []byte) error {
-	*e = Genre(text)
-	return nil
+// genreMembers lists the members of Genre and their declared values.
+var genreMembers = []enumMember{
+	{"novel", 0},
+	{"poetry", 1},
+	{"essay", 2},
 }

@@ -12,10 +12,15 @@ import (
 )
 
 // FilterModel is the $filter capability table of this package's types: for
-// each property, its type and the operators it supports. The Check...Filter
-// functions check expressions against it.
-var FilterModel = filter.NewModel(
-	[]*filter.Type{
+// each property, its type and the operators it supports. CheckFilter checks
+// expressions against it.
+var FilterModel = filter.NewModel(filterTypes, filterEnums, map[string]string{"example.library.isbn": "Edm.String"})
+
+// filterTypes and filterEnums are the data of FilterModel. Package-level
+// composite literals of plain values are static data: they cost no code to
+// compile and no work at init.
+var (
+	filterTypes = []*filter.Type{
 		{
 			Name: "example.library.book",
 			Properties: []*filter.Property{
@@ -103,8 +108,8 @@ var FilterModel = filter.NewModel(
 				},
 			},
 		},
-	},
-	[]*filter.Enum{
+	}
+	filterEnums = []*filter.Enum{
 		{
 			Flags:   true,
 			Members: []string{"paper", "ebook", "audio"},
@@ -114,15 +119,25 @@ var FilterModel = filter.NewModel(
 			Members: []string{"novel", "poetry", "essay"},
 			Name:    "example.library.genre",
 		},
-	},
-	map[string]string{"example.library.isbn": "Edm.String"},
+	}
 )
 
-// CheckBookFilter checks a $filter expression (the decoded value of the query
-// option) against example.library.book: its syntax, the properties it names,
-// the types of its operands, and the operators each property supports. The
-// error is a *filter.Error that prints the expression with a caret under the
-// problem.
+// CheckFilter checks a $filter expression (the decoded value of the query
+// option) against T (a struct of this package, or the interface of a type with
+// derived types): its syntax, the properties it names, the types of its
+// operands, and the operators each property supports. The error is a
+// *filter.Error that prints the expression with a caret under the problem, or
+// an error when T is not a type of this package.
+func CheckFilter[T any](expr string) error {
+	name, err := typeOf[T]()
+	if err != nil {
+		return err
+	}
+	return filter.Check(FilterModel, name, expr)
+}
+
+// CheckBookFilter checks a $filter expression against example.library.book: it
+// is CheckFilter[Book].
 func CheckBookFilter(expr string) error {
 	return filter.Check(FilterModel, "example.library.book", expr)
 }
@@ -131,7 +146,7 @@ func CheckBookFilter(expr string) error {
 // for each property the builder can filter, and each field has a method for
 // each operator that property supports, so an unsupported filter does not
 // compile. Join conditions with filter.And and filter.Or; a built condition
-// always passes CheckBookFilter.
+// always passes CheckFilter[Book].
 var BookFilter struct {
 	// ID supports eq, in.
 	ID struct {

@@ -44,10 +44,10 @@ type Book struct {
 	InPrint edm.Nullable[bool] `json:"inPrint,omitzero"`
 
 	// Nullable. $filter: eq, in.
-	Genre edm.Nullable[Genre] `json:"genre,omitzero"`
+	Genre *Genre `json:"genre,omitempty"`
 
 	// Nullable. $filter: has.
-	Formats edm.Nullable[Format] `json:"formats,omitzero"`
+	Formats *Format `json:"formats,omitempty"`
 
 	// Nullable. $filter: eq.
 	Isbn edm.Nullable[Isbn] `json:"isbn,omitzero"`

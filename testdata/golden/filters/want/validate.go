@@ -5,6 +5,8 @@ package filters
 
 import (
 	"embed"
+	"fmt"
+	"reflect"
 
 	"github.com/odatagen/odatagen/validate"
 )
@@ -17,17 +19,65 @@ var schemaFiles embed.FS
 // compiled the first time it is used.
 var schemas = validate.NewSetFS(schemaFiles)
 
-// ValidateBook validates a JSON payload of example.library.book: a response
-// (validate.Read), the body of a create request (validate.Create) or of an
-// update request (validate.Update). It returns nil, a *validate.Error listing
-// every problem with its JSON pointer, or a *validate.JSONError for a payload
-// that is not acceptable JSON.
+// ODataType returns the qualified name of the OData type that T stands for: T
+// is a struct of this package, or the interface of a type with derived types
+// (which stands for that type). It returns "" for any other T.
+func ODataType[T any]() string {
+	return odataTypeOf((*T)(nil))
+}
+
+// odataTypeOf is ODataType for a nil pointer to T: one type switch for the
+// whole package, compiled once, where a generic function would be compiled
+// again for every struct it is used with.
+func odataTypeOf(v any) string {
+	switch v.(type) {
+	case *Book:
+		return "example.library.book"
+	}
+	return ""
+}
+
+// typeOf returns the OData type of T, or an error when T is not a type of this
+// package.
+func typeOf[T any]() (string, error) {
+	if name := ODataType[T](); name != "" {
+		return name, nil
+	}
+	return "", fmt.Errorf("%v is not an OData type of this package", reflect.TypeFor[T]())
+}
+
+// Validate validates a JSON payload of T (a struct of this package, or the
+// interface of a type with derived types): a response (validate.Read), the
+// body of a create request (validate.Create) or of an update request
+// (validate.Update). It returns nil, a *validate.Error listing every problem
+// with its JSON pointer, a *validate.JSONError for a payload that is not
+// acceptable JSON, or an error when T is not a type of this package.
+func Validate[T any](data []byte, mode validate.Mode) error {
+	name, err := typeOf[T]()
+	if err != nil {
+		return err
+	}
+	return schemas.Validate(name, mode, data)
+}
+
+// ValidateCollection validates an OData collection response of T ({"value":
+// [...]}), item by item.
+func ValidateCollection[T any](data []byte) error {
+	name, err := typeOf[T]()
+	if err != nil {
+		return err
+	}
+	return schemas.ValidateCollection(name, validate.Read, data)
+}
+
+// ValidateBook validates a JSON payload of example.library.book: it is
+// Validate[Book].
 func ValidateBook(data []byte, mode validate.Mode) error {
 	return schemas.Validate("example.library.book", mode, data)
 }
 
 // ValidateBookCollection validates an OData collection response of
-// example.library.book ({"value": [...]}), item by item.
+// example.library.book: it is ValidateCollection[Book].
 func ValidateBookCollection(data []byte) error {
 	return schemas.ValidateCollection("example.library.book", validate.Read, data)
 }

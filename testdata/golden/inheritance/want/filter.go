@@ -10,10 +10,15 @@ import (
 )
 
 // FilterModel is the $filter capability table of this package's types: for
-// each property, its type and the operators it supports. The Check...Filter
-// functions check expressions against it.
-var FilterModel = filter.NewModel(
-	[]*filter.Type{
+// each property, its type and the operators it supports. CheckFilter checks
+// expressions against it.
+var FilterModel = filter.NewModel(filterTypes, filterEnums, nil)
+
+// filterTypes and filterEnums are the data of FilterModel. Package-level
+// composite literals of plain values are static data: they cost no code to
+// compile and no work at init.
+var (
+	filterTypes = []*filter.Type{
 		{
 			Name: "example.mail.item",
 			Properties: []*filter.Property{
@@ -84,25 +89,32 @@ var FilterModel = filter.NewModel(
 				},
 			},
 		},
-	},
-	[]*filter.Enum{},
-	nil,
+	}
+	filterEnums = []*filter.Enum{}
 )
 
-// CheckItemFilter checks a $filter expression (the decoded value of the query
-// option) against example.mail.item: its syntax, the properties it names, the
-// types of its operands, and the operators each property supports. The error
-// is a *filter.Error that prints the expression with a caret under the
-// problem.
+// CheckFilter checks a $filter expression (the decoded value of the query
+// option) against T (a struct of this package, or the interface of a type with
+// derived types): its syntax, the properties it names, the types of its
+// operands, and the operators each property supports. The error is a
+// *filter.Error that prints the expression with a caret under the problem, or
+// an error when T is not a type of this package.
+func CheckFilter[T any](expr string) error {
+	name, err := typeOf[T]()
+	if err != nil {
+		return err
+	}
+	return filter.Check(FilterModel, name, expr)
+}
+
+// CheckItemFilter checks a $filter expression against example.mail.item: it is
+// CheckFilter[Item].
 func CheckItemFilter(expr string) error {
 	return filter.Check(FilterModel, "example.mail.item", expr)
 }
 
-// CheckLetterFilter checks a $filter expression (the decoded value of the
-// query option) against example.mail.letter: its syntax, the properties it
-// names, the types of its operands, and the operators each property supports.
-// The error is a *filter.Error that prints the expression with a caret under
-// the problem.
+// CheckLetterFilter checks a $filter expression against example.mail.letter:
+// it is CheckFilter[Letter].
 func CheckLetterFilter(expr string) error {
 	return filter.Check(FilterModel, "example.mail.letter", expr)
 }
@@ -111,7 +123,7 @@ func CheckLetterFilter(expr string) error {
 // field for each property the builder can filter, and each field has a method
 // for each operator that property supports, so an unsupported filter does not
 // compile. Join conditions with filter.And and filter.Or; a built condition
-// always passes CheckLetterFilter.
+// always passes CheckFilter[Letter].
 var LetterFilter struct {
 	// SentDateTime supports eq, ne, gt, ge, lt, le, eq null, ne null.
 	SentDateTime struct {
@@ -151,20 +163,14 @@ func (letterSubject) ODataProperty() (path, typ string) {
 	return "subject", "Edm.String"
 }
 
-// CheckParcelFilter checks a $filter expression (the decoded value of the
-// query option) against example.mail.parcel: its syntax, the properties it
-// names, the types of its operands, and the operators each property supports.
-// The error is a *filter.Error that prints the expression with a caret under
-// the problem.
+// CheckParcelFilter checks a $filter expression against example.mail.parcel:
+// it is CheckFilter[Parcel].
 func CheckParcelFilter(expr string) error {
 	return filter.Check(FilterModel, "example.mail.parcel", expr)
 }
 
-// CheckPostFilter checks a $filter expression (the decoded value of the query
-// option) against example.mail.post: its syntax, the properties it names, the
-// types of its operands, and the operators each property supports. The error
-// is a *filter.Error that prints the expression with a caret under the
-// problem.
+// CheckPostFilter checks a $filter expression against example.mail.post: it is
+// CheckFilter[Post].
 func CheckPostFilter(expr string) error {
 	return filter.Check(FilterModel, "example.mail.post", expr)
 }
@@ -173,7 +179,7 @@ func CheckPostFilter(expr string) error {
 // for each property the builder can filter, and each field has a method for
 // each operator that property supports, so an unsupported filter does not
 // compile. Join conditions with filter.And and filter.Or; a built condition
-// always passes CheckPostFilter.
+// always passes CheckFilter[Post].
 var PostFilter struct {
 	// SentDateTime supports eq, ne, gt, ge, lt, le, eq null, ne null.
 	SentDateTime struct {
@@ -205,11 +211,8 @@ func (postSubject) ODataProperty() (path, typ string) {
 	return "subject", "Edm.String"
 }
 
-// CheckRegisteredLetterFilter checks a $filter expression (the decoded value
-// of the query option) against example.mail.registeredLetter: its syntax, the
-// properties it names, the types of its operands, and the operators each
-// property supports. The error is a *filter.Error that prints the expression
-// with a caret under the problem.
+// CheckRegisteredLetterFilter checks a $filter expression against
+// example.mail.registeredLetter: it is CheckFilter[RegisteredLetter].
 func CheckRegisteredLetterFilter(expr string) error {
 	return filter.Check(FilterModel, "example.mail.registeredLetter", expr)
 }
@@ -219,7 +222,7 @@ func CheckRegisteredLetterFilter(expr string) error {
 // can filter, and each field has a method for each operator that property
 // supports, so an unsupported filter does not compile. Join conditions with
 // filter.And and filter.Or; a built condition always passes
-// CheckRegisteredLetterFilter.
+// CheckFilter[RegisteredLetter].
 var RegisteredLetterFilter struct {
 	// SentDateTime supports eq, ne, gt, ge, lt, le, eq null, ne null.
 	SentDateTime struct {

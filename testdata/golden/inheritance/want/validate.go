@@ -5,6 +5,8 @@ package inheritance
 
 import (
 	"embed"
+	"fmt"
+	"reflect"
 
 	"github.com/odatagen/odatagen/validate"
 )
@@ -17,77 +19,121 @@ var schemaFiles embed.FS
 // compiled the first time it is used.
 var schemas = validate.NewSetFS(schemaFiles)
 
-// ValidateItem validates a JSON payload of example.mail.item: a response
-// (validate.Read), the body of a create request (validate.Create) or of an
-// update request (validate.Update). It returns nil, a *validate.Error listing
-// every problem with its JSON pointer, or a *validate.JSONError for a payload
-// that is not acceptable JSON.
+// ODataType returns the qualified name of the OData type that T stands for: T
+// is a struct of this package, or the interface of a type with derived types
+// (which stands for that type). It returns "" for any other T.
+func ODataType[T any]() string {
+	return odataTypeOf((*T)(nil))
+}
+
+// odataTypeOf is ODataType for a nil pointer to T: one type switch for the
+// whole package, compiled once, where a generic function would be compiled
+// again for every struct it is used with.
+func odataTypeOf(v any) string {
+	switch v.(type) {
+	case *Item:
+		return "example.mail.item"
+	case *Letter:
+		return "example.mail.letter"
+	case *Parcel:
+		return "example.mail.parcel"
+	case *Post:
+		return "example.mail.post"
+	case *RegisteredLetter:
+		return "example.mail.registeredLetter"
+	}
+	return ""
+}
+
+// typeOf returns the OData type of T, or an error when T is not a type of this
+// package.
+func typeOf[T any]() (string, error) {
+	if name := ODataType[T](); name != "" {
+		return name, nil
+	}
+	return "", fmt.Errorf("%v is not an OData type of this package", reflect.TypeFor[T]())
+}
+
+// Validate validates a JSON payload of T (a struct of this package, or the
+// interface of a type with derived types): a response (validate.Read), the
+// body of a create request (validate.Create) or of an update request
+// (validate.Update). It returns nil, a *validate.Error listing every problem
+// with its JSON pointer, a *validate.JSONError for a payload that is not
+// acceptable JSON, or an error when T is not a type of this package.
+func Validate[T any](data []byte, mode validate.Mode) error {
+	name, err := typeOf[T]()
+	if err != nil {
+		return err
+	}
+	return schemas.Validate(name, mode, data)
+}
+
+// ValidateCollection validates an OData collection response of T ({"value":
+// [...]}), item by item.
+func ValidateCollection[T any](data []byte) error {
+	name, err := typeOf[T]()
+	if err != nil {
+		return err
+	}
+	return schemas.ValidateCollection(name, validate.Read, data)
+}
+
+// ValidateItem validates a JSON payload of example.mail.item: it is
+// Validate[Item].
 func ValidateItem(data []byte, mode validate.Mode) error {
 	return schemas.Validate("example.mail.item", mode, data)
 }
 
 // ValidateItemCollection validates an OData collection response of
-// example.mail.item ({"value": [...]}), item by item.
+// example.mail.item: it is ValidateCollection[Item].
 func ValidateItemCollection(data []byte) error {
 	return schemas.ValidateCollection("example.mail.item", validate.Read, data)
 }
 
-// ValidateLetter validates a JSON payload of example.mail.letter: a response
-// (validate.Read), the body of a create request (validate.Create) or of an
-// update request (validate.Update). It returns nil, a *validate.Error listing
-// every problem with its JSON pointer, or a *validate.JSONError for a payload
-// that is not acceptable JSON.
+// ValidateLetter validates a JSON payload of example.mail.letter: it is
+// Validate[Letter].
 func ValidateLetter(data []byte, mode validate.Mode) error {
 	return schemas.Validate("example.mail.letter", mode, data)
 }
 
 // ValidateLetterCollection validates an OData collection response of
-// example.mail.letter ({"value": [...]}), item by item.
+// example.mail.letter: it is ValidateCollection[Letter].
 func ValidateLetterCollection(data []byte) error {
 	return schemas.ValidateCollection("example.mail.letter", validate.Read, data)
 }
 
-// ValidateParcel validates a JSON payload of example.mail.parcel: a response
-// (validate.Read), the body of a create request (validate.Create) or of an
-// update request (validate.Update). It returns nil, a *validate.Error listing
-// every problem with its JSON pointer, or a *validate.JSONError for a payload
-// that is not acceptable JSON.
+// ValidateParcel validates a JSON payload of example.mail.parcel: it is
+// Validate[Parcel].
 func ValidateParcel(data []byte, mode validate.Mode) error {
 	return schemas.Validate("example.mail.parcel", mode, data)
 }
 
 // ValidateParcelCollection validates an OData collection response of
-// example.mail.parcel ({"value": [...]}), item by item.
+// example.mail.parcel: it is ValidateCollection[Parcel].
 func ValidateParcelCollection(data []byte) error {
 	return schemas.ValidateCollection("example.mail.parcel", validate.Read, data)
 }
 
-// ValidatePost validates a JSON payload of example.mail.post: a response
-// (validate.Read), the body of a create request (validate.Create) or of an
-// update request (validate.Update). It returns nil, a *validate.Error listing
-// every problem with its JSON pointer, or a *validate.JSONError for a payload
-// that is not acceptable JSON.
+// ValidatePost validates a JSON payload of example.mail.post: it is
+// Validate[Post].
 func ValidatePost(data []byte, mode validate.Mode) error {
 	return schemas.Validate("example.mail.post", mode, data)
 }
 
 // ValidatePostCollection validates an OData collection response of
-// example.mail.post ({"value": [...]}), item by item.
+// example.mail.post: it is ValidateCollection[Post].
 func ValidatePostCollection(data []byte) error {
 	return schemas.ValidateCollection("example.mail.post", validate.Read, data)
 }
 
 // ValidateRegisteredLetter validates a JSON payload of
-// example.mail.registeredLetter: a response (validate.Read), the body of a
-// create request (validate.Create) or of an update request (validate.Update).
-// It returns nil, a *validate.Error listing every problem with its JSON
-// pointer, or a *validate.JSONError for a payload that is not acceptable JSON.
+// example.mail.registeredLetter: it is Validate[RegisteredLetter].
 func ValidateRegisteredLetter(data []byte, mode validate.Mode) error {
 	return schemas.Validate("example.mail.registeredLetter", mode, data)
 }
 
 // ValidateRegisteredLetterCollection validates an OData collection response of
-// example.mail.registeredLetter ({"value": [...]}), item by item.
+// example.mail.registeredLetter: it is ValidateCollection[RegisteredLetter].
 func ValidateRegisteredLetterCollection(data []byte) error {
 	return schemas.ValidateCollection("example.mail.registeredLetter", validate.Read, data)
 }

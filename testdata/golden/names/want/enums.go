@@ -6,7 +6,7 @@ package names
 // Status is the OData enum type example.names.status.
 //
 // Values this package does not declare decode without error and are kept as
-// they are; IsKnown tells them apart.
+// they are; Value tells them apart (ok is false).
 type Status string
 
 const (
@@ -15,38 +15,16 @@ const (
 	StatusFail  Status = "fail"
 )
 
-// IsKnown reports whether e is a member that Status declares.
-func (e Status) IsKnown() bool {
-	_, ok := e.Value()
-	return ok
-}
-
 // Value returns the numeric value that Status declares for e; ok is false when
-// e is not a declared member.
+// e is not a declared member (a value this package does not know, decoded as
+// it came).
 func (e Status) Value() (v int64, ok bool) {
-	switch e {
-	case StatusOk:
-		return 0, true
-	case Status_Code:
-		return 1, true
-	case StatusFail:
-		return 2, true
-	}
-	return 0, false
+	return enumValue(string(e), statusMembers)
 }
 
-// String returns the JSON form of e.
-func (e Status) String() string {
-	return string(e)
-}
-
-// MarshalText returns the JSON form of e, known or not.
-func (e Status) MarshalText() ([]byte, error) {
-	return []byte(e), nil
-}
-
-// UnmarshalText keeps text as it is, known or not.
-func (e *Status) UnmarshalText(text []byte) error {
-	*e = Status(text)
-	return nil
+// statusMembers lists the members of Status and their declared values.
+var statusMembers = []enumMember{
+	{"ok", 0},
+	{"code", 1},
+	{"fail", 2},
 }

@@ -6,10 +6,15 @@ package names
 import "github.com/odatagen/odatagen/validate/filter"
 
 // FilterModel is the $filter capability table of this package's types: for
-// each property, its type and the operators it supports. The Check...Filter
-// functions check expressions against it.
-var FilterModel = filter.NewModel(
-	[]*filter.Type{
+// each property, its type and the operators it supports. CheckFilter checks
+// expressions against it.
+var FilterModel = filter.NewModel(filterTypes, filterEnums, nil)
+
+// filterTypes and filterEnums are the data of FilterModel. Package-level
+// composite literals of plain values are static data: they cost no code to
+// compile and no work at init.
+var (
+	filterTypes = []*filter.Type{
 		{
 			Name: "example.names.alert",
 			Properties: []*filter.Property{
@@ -154,66 +159,61 @@ var FilterModel = filter.NewModel(
 				},
 			},
 		},
-	},
-	[]*filter.Enum{
+	}
+	filterEnums = []*filter.Enum{
 		{
 			Members: []string{"ok", "code", "fail"},
 			Name:    "example.names.status",
 		},
-	},
-	nil,
+	}
 )
 
-// CheckAlertFilter checks a $filter expression (the decoded value of the query
-// option) against example.names.alert: its syntax, the properties it names,
-// the types of its operands, and the operators each property supports. The
-// error is a *filter.Error that prints the expression with a caret under the
-// problem.
+// CheckFilter checks a $filter expression (the decoded value of the query
+// option) against T (a struct of this package, or the interface of a type with
+// derived types): its syntax, the properties it names, the types of its
+// operands, and the operators each property supports. The error is a
+// *filter.Error that prints the expression with a caret under the problem, or
+// an error when T is not a type of this package.
+func CheckFilter[T any](expr string) error {
+	name, err := typeOf[T]()
+	if err != nil {
+		return err
+	}
+	return filter.Check(FilterModel, name, expr)
+}
+
+// CheckAlertFilter checks a $filter expression against example.names.alert: it
+// is CheckFilter[Alert].
 func CheckAlertFilter(expr string) error {
 	return filter.Check(FilterModel, "example.names.alert", expr)
 }
 
-// CheckRecordFilter checks a $filter expression (the decoded value of the
-// query option) against example.names.record: its syntax, the properties it
-// names, the types of its operands, and the operators each property supports.
-// The error is a *filter.Error that prints the expression with a caret under
-// the problem.
+// CheckRecordFilter checks a $filter expression against example.names.record:
+// it is CheckFilter[Record].
 func CheckRecordFilter(expr string) error {
 	return filter.Check(FilterModel, "example.names.record", expr)
 }
 
-// CheckSecurityAlertFilter checks a $filter expression (the decoded value of
-// the query option) against example.names.securityAlert: its syntax, the
-// properties it names, the types of its operands, and the operators each
-// property supports. The error is a *filter.Error that prints the expression
-// with a caret under the problem.
+// CheckSecurityAlertFilter checks a $filter expression against
+// example.names.securityAlert: it is CheckFilter[SecurityAlert].
 func CheckSecurityAlertFilter(expr string) error {
 	return filter.Check(FilterModel, "example.names.securityAlert", expr)
 }
 
-// CheckSecurityAlert2Filter checks a $filter expression (the decoded value of
-// the query option) against example.names.security.alert: its syntax, the
-// properties it names, the types of its operands, and the operators each
-// property supports. The error is a *filter.Error that prints the expression
-// with a caret under the problem.
+// CheckSecurityAlert2Filter checks a $filter expression against
+// example.names.security.alert: it is CheckFilter[SecurityAlert2].
 func CheckSecurityAlert2Filter(expr string) error {
 	return filter.Check(FilterModel, "example.names.security.alert", expr)
 }
 
-// CheckSecurityIncidentFilter checks a $filter expression (the decoded value
-// of the query option) against example.names.security.incident: its syntax,
-// the properties it names, the types of its operands, and the operators each
-// property supports. The error is a *filter.Error that prints the expression
-// with a caret under the problem.
+// CheckSecurityIncidentFilter checks a $filter expression against
+// example.names.security.incident: it is CheckFilter[SecurityIncident].
 func CheckSecurityIncidentFilter(expr string) error {
 	return filter.Check(FilterModel, "example.names.security.incident", expr)
 }
 
-// CheckStatusCodeFilter checks a $filter expression (the decoded value of the
-// query option) against example.names.statusCode: its syntax, the properties
-// it names, the types of its operands, and the operators each property
-// supports. The error is a *filter.Error that prints the expression with a
-// caret under the problem.
+// CheckStatusCodeFilter checks a $filter expression against
+// example.names.statusCode: it is CheckFilter[StatusCode].
 func CheckStatusCodeFilter(expr string) error {
 	return filter.Check(FilterModel, "example.names.statusCode", expr)
 }

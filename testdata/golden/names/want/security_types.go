@@ -17,7 +17,7 @@ type SecurityAlert2 struct {
 	ID *string `json:"id,omitempty"`
 
 	// Nullable.
-	Twin edm.Nullable[Alert] `json:"twin,omitzero"`
+	Twin *Alert `json:"twin,omitempty"`
 
 	// Extra holds the JSON members that have no field: annotations such as
 	// @odata.type and @odata.etag, and members this package does not know.

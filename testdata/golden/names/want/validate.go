@@ -5,6 +5,8 @@ package names
 
 import (
 	"embed"
+	"fmt"
+	"reflect"
 
 	"github.com/odatagen/odatagen/validate"
 )
@@ -17,92 +19,135 @@ var schemaFiles embed.FS
 // compiled the first time it is used.
 var schemas = validate.NewSetFS(schemaFiles)
 
-// ValidateAlert validates a JSON payload of example.names.alert: a response
-// (validate.Read), the body of a create request (validate.Create) or of an
-// update request (validate.Update). It returns nil, a *validate.Error listing
-// every problem with its JSON pointer, or a *validate.JSONError for a payload
-// that is not acceptable JSON.
+// ODataType returns the qualified name of the OData type that T stands for: T
+// is a struct of this package, or the interface of a type with derived types
+// (which stands for that type). It returns "" for any other T.
+func ODataType[T any]() string {
+	return odataTypeOf((*T)(nil))
+}
+
+// odataTypeOf is ODataType for a nil pointer to T: one type switch for the
+// whole package, compiled once, where a generic function would be compiled
+// again for every struct it is used with.
+func odataTypeOf(v any) string {
+	switch v.(type) {
+	case *Alert:
+		return "example.names.alert"
+	case *Record:
+		return "example.names.record"
+	case *SecurityAlert:
+		return "example.names.securityAlert"
+	case *SecurityAlert2:
+		return "example.names.security.alert"
+	case *SecurityIncident:
+		return "example.names.security.incident"
+	case *StatusCode:
+		return "example.names.statusCode"
+	}
+	return ""
+}
+
+// typeOf returns the OData type of T, or an error when T is not a type of this
+// package.
+func typeOf[T any]() (string, error) {
+	if name := ODataType[T](); name != "" {
+		return name, nil
+	}
+	return "", fmt.Errorf("%v is not an OData type of this package", reflect.TypeFor[T]())
+}
+
+// Validate validates a JSON payload of T (a struct of this package, or the
+// interface of a type with derived types): a response (validate.Read), the
+// body of a create request (validate.Create) or of an update request
+// (validate.Update). It returns nil, a *validate.Error listing every problem
+// with its JSON pointer, a *validate.JSONError for a payload that is not
+// acceptable JSON, or an error when T is not a type of this package.
+func Validate[T any](data []byte, mode validate.Mode) error {
+	name, err := typeOf[T]()
+	if err != nil {
+		return err
+	}
+	return schemas.Validate(name, mode, data)
+}
+
+// ValidateCollection validates an OData collection response of T ({"value":
+// [...]}), item by item.
+func ValidateCollection[T any](data []byte) error {
+	name, err := typeOf[T]()
+	if err != nil {
+		return err
+	}
+	return schemas.ValidateCollection(name, validate.Read, data)
+}
+
+// ValidateAlert validates a JSON payload of example.names.alert: it is
+// Validate[Alert].
 func ValidateAlert(data []byte, mode validate.Mode) error {
 	return schemas.Validate("example.names.alert", mode, data)
 }
 
 // ValidateAlertCollection validates an OData collection response of
-// example.names.alert ({"value": [...]}), item by item.
+// example.names.alert: it is ValidateCollection[Alert].
 func ValidateAlertCollection(data []byte) error {
 	return schemas.ValidateCollection("example.names.alert", validate.Read, data)
 }
 
-// ValidateRecord validates a JSON payload of example.names.record: a response
-// (validate.Read), the body of a create request (validate.Create) or of an
-// update request (validate.Update). It returns nil, a *validate.Error listing
-// every problem with its JSON pointer, or a *validate.JSONError for a payload
-// that is not acceptable JSON.
+// ValidateRecord validates a JSON payload of example.names.record: it is
+// Validate[Record].
 func ValidateRecord(data []byte, mode validate.Mode) error {
 	return schemas.Validate("example.names.record", mode, data)
 }
 
 // ValidateRecordCollection validates an OData collection response of
-// example.names.record ({"value": [...]}), item by item.
+// example.names.record: it is ValidateCollection[Record].
 func ValidateRecordCollection(data []byte) error {
 	return schemas.ValidateCollection("example.names.record", validate.Read, data)
 }
 
 // ValidateSecurityAlert validates a JSON payload of
-// example.names.securityAlert: a response (validate.Read), the body of a
-// create request (validate.Create) or of an update request (validate.Update).
-// It returns nil, a *validate.Error listing every problem with its JSON
-// pointer, or a *validate.JSONError for a payload that is not acceptable JSON.
+// example.names.securityAlert: it is Validate[SecurityAlert].
 func ValidateSecurityAlert(data []byte, mode validate.Mode) error {
 	return schemas.Validate("example.names.securityAlert", mode, data)
 }
 
 // ValidateSecurityAlertCollection validates an OData collection response of
-// example.names.securityAlert ({"value": [...]}), item by item.
+// example.names.securityAlert: it is ValidateCollection[SecurityAlert].
 func ValidateSecurityAlertCollection(data []byte) error {
 	return schemas.ValidateCollection("example.names.securityAlert", validate.Read, data)
 }
 
 // ValidateSecurityAlert2 validates a JSON payload of
-// example.names.security.alert: a response (validate.Read), the body of a
-// create request (validate.Create) or of an update request (validate.Update).
-// It returns nil, a *validate.Error listing every problem with its JSON
-// pointer, or a *validate.JSONError for a payload that is not acceptable JSON.
+// example.names.security.alert: it is Validate[SecurityAlert2].
 func ValidateSecurityAlert2(data []byte, mode validate.Mode) error {
 	return schemas.Validate("example.names.security.alert", mode, data)
 }
 
 // ValidateSecurityAlert2Collection validates an OData collection response of
-// example.names.security.alert ({"value": [...]}), item by item.
+// example.names.security.alert: it is ValidateCollection[SecurityAlert2].
 func ValidateSecurityAlert2Collection(data []byte) error {
 	return schemas.ValidateCollection("example.names.security.alert", validate.Read, data)
 }
 
 // ValidateSecurityIncident validates a JSON payload of
-// example.names.security.incident: a response (validate.Read), the body of a
-// create request (validate.Create) or of an update request (validate.Update).
-// It returns nil, a *validate.Error listing every problem with its JSON
-// pointer, or a *validate.JSONError for a payload that is not acceptable JSON.
+// example.names.security.incident: it is Validate[SecurityIncident].
 func ValidateSecurityIncident(data []byte, mode validate.Mode) error {
 	return schemas.Validate("example.names.security.incident", mode, data)
 }
 
 // ValidateSecurityIncidentCollection validates an OData collection response of
-// example.names.security.incident ({"value": [...]}), item by item.
+// example.names.security.incident: it is ValidateCollection[SecurityIncident].
 func ValidateSecurityIncidentCollection(data []byte) error {
 	return schemas.ValidateCollection("example.names.security.incident", validate.Read, data)
 }
 
-// ValidateStatusCode validates a JSON payload of example.names.statusCode: a
-// response (validate.Read), the body of a create request (validate.Create) or
-// of an update request (validate.Update). It returns nil, a *validate.Error
-// listing every problem with its JSON pointer, or a *validate.JSONError for a
-// payload that is not acceptable JSON.
+// ValidateStatusCode validates a JSON payload of example.names.statusCode: it
+// is Validate[StatusCode].
 func ValidateStatusCode(data []byte, mode validate.Mode) error {
 	return schemas.Validate("example.names.statusCode", mode, data)
 }
 
 // ValidateStatusCodeCollection validates an OData collection response of
-// example.names.statusCode ({"value": [...]}), item by item.
+// example.names.statusCode: it is ValidateCollection[StatusCode].
 func ValidateStatusCodeCollection(data []byte) error {
 	return schemas.ValidateCollection("example.names.statusCode", validate.Read, data)
 }

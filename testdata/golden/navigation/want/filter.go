@@ -6,10 +6,15 @@ package navigation
 import "github.com/odatagen/odatagen/validate/filter"
 
 // FilterModel is the $filter capability table of this package's types: for
-// each property, its type and the operators it supports. The Check...Filter
-// functions check expressions against it.
-var FilterModel = filter.NewModel(
-	[]*filter.Type{
+// each property, its type and the operators it supports. CheckFilter checks
+// expressions against it.
+var FilterModel = filter.NewModel(filterTypes, filterEnums, nil)
+
+// filterTypes and filterEnums are the data of FilterModel. Package-level
+// composite literals of plain values are static data: they cost no code to
+// compile and no work at init.
+var (
+	filterTypes = []*filter.Type{
 		{
 			Name: "example.files.file",
 			Properties: []*filter.Property{
@@ -109,52 +114,50 @@ var FilterModel = filter.NewModel(
 				},
 			},
 		},
-	},
-	[]*filter.Enum{},
-	nil,
+	}
+	filterEnums = []*filter.Enum{}
 )
 
-// CheckFileFilter checks a $filter expression (the decoded value of the query
-// option) against example.files.file: its syntax, the properties it names, the
-// types of its operands, and the operators each property supports. The error
-// is a *filter.Error that prints the expression with a caret under the
-// problem.
+// CheckFilter checks a $filter expression (the decoded value of the query
+// option) against T (a struct of this package, or the interface of a type with
+// derived types): its syntax, the properties it names, the types of its
+// operands, and the operators each property supports. The error is a
+// *filter.Error that prints the expression with a caret under the problem, or
+// an error when T is not a type of this package.
+func CheckFilter[T any](expr string) error {
+	name, err := typeOf[T]()
+	if err != nil {
+		return err
+	}
+	return filter.Check(FilterModel, name, expr)
+}
+
+// CheckFileFilter checks a $filter expression against example.files.file: it
+// is CheckFilter[File].
 func CheckFileFilter(expr string) error {
 	return filter.Check(FilterModel, "example.files.file", expr)
 }
 
-// CheckFolderFilter checks a $filter expression (the decoded value of the
-// query option) against example.files.folder: its syntax, the properties it
-// names, the types of its operands, and the operators each property supports.
-// The error is a *filter.Error that prints the expression with a caret under
-// the problem.
+// CheckFolderFilter checks a $filter expression against example.files.folder:
+// it is CheckFilter[Folder].
 func CheckFolderFilter(expr string) error {
 	return filter.Check(FilterModel, "example.files.folder", expr)
 }
 
-// CheckLayoutFilter checks a $filter expression (the decoded value of the
-// query option) against example.files.layout: its syntax, the properties it
-// names, the types of its operands, and the operators each property supports.
-// The error is a *filter.Error that prints the expression with a caret under
-// the problem.
+// CheckLayoutFilter checks a $filter expression against example.files.layout:
+// it is CheckFilter[Layout].
 func CheckLayoutFilter(expr string) error {
 	return filter.Check(FilterModel, "example.files.layout", expr)
 }
 
-// CheckMarginsFilter checks a $filter expression (the decoded value of the
-// query option) against example.files.margins: its syntax, the properties it
-// names, the types of its operands, and the operators each property supports.
-// The error is a *filter.Error that prints the expression with a caret under
-// the problem.
+// CheckMarginsFilter checks a $filter expression against
+// example.files.margins: it is CheckFilter[Margins].
 func CheckMarginsFilter(expr string) error {
 	return filter.Check(FilterModel, "example.files.margins", expr)
 }
 
-// CheckViewSettingsFilter checks a $filter expression (the decoded value of
-// the query option) against example.files.viewSettings: its syntax, the
-// properties it names, the types of its operands, and the operators each
-// property supports. The error is a *filter.Error that prints the expression
-// with a caret under the problem.
+// CheckViewSettingsFilter checks a $filter expression against
+// example.files.viewSettings: it is CheckFilter[ViewSettings].
 func CheckViewSettingsFilter(expr string) error {
 	return filter.Check(FilterModel, "example.files.viewSettings", expr)
 }

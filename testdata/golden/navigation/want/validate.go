@@ -5,6 +5,8 @@ package navigation
 
 import (
 	"embed"
+	"fmt"
+	"reflect"
 
 	"github.com/odatagen/odatagen/validate"
 )
@@ -17,77 +19,121 @@ var schemaFiles embed.FS
 // compiled the first time it is used.
 var schemas = validate.NewSetFS(schemaFiles)
 
-// ValidateFile validates a JSON payload of example.files.file: a response
-// (validate.Read), the body of a create request (validate.Create) or of an
-// update request (validate.Update). It returns nil, a *validate.Error listing
-// every problem with its JSON pointer, or a *validate.JSONError for a payload
-// that is not acceptable JSON.
+// ODataType returns the qualified name of the OData type that T stands for: T
+// is a struct of this package, or the interface of a type with derived types
+// (which stands for that type). It returns "" for any other T.
+func ODataType[T any]() string {
+	return odataTypeOf((*T)(nil))
+}
+
+// odataTypeOf is ODataType for a nil pointer to T: one type switch for the
+// whole package, compiled once, where a generic function would be compiled
+// again for every struct it is used with.
+func odataTypeOf(v any) string {
+	switch v.(type) {
+	case *File:
+		return "example.files.file"
+	case *Folder:
+		return "example.files.folder"
+	case *Layout:
+		return "example.files.layout"
+	case *Margins:
+		return "example.files.margins"
+	case *ViewSettings:
+		return "example.files.viewSettings"
+	}
+	return ""
+}
+
+// typeOf returns the OData type of T, or an error when T is not a type of this
+// package.
+func typeOf[T any]() (string, error) {
+	if name := ODataType[T](); name != "" {
+		return name, nil
+	}
+	return "", fmt.Errorf("%v is not an OData type of this package", reflect.TypeFor[T]())
+}
+
+// Validate validates a JSON payload of T (a struct of this package, or the
+// interface of a type with derived types): a response (validate.Read), the
+// body of a create request (validate.Create) or of an update request
+// (validate.Update). It returns nil, a *validate.Error listing every problem
+// with its JSON pointer, a *validate.JSONError for a payload that is not
+// acceptable JSON, or an error when T is not a type of this package.
+func Validate[T any](data []byte, mode validate.Mode) error {
+	name, err := typeOf[T]()
+	if err != nil {
+		return err
+	}
+	return schemas.Validate(name, mode, data)
+}
+
+// ValidateCollection validates an OData collection response of T ({"value":
+// [...]}), item by item.
+func ValidateCollection[T any](data []byte) error {
+	name, err := typeOf[T]()
+	if err != nil {
+		return err
+	}
+	return schemas.ValidateCollection(name, validate.Read, data)
+}
+
+// ValidateFile validates a JSON payload of example.files.file: it is
+// Validate[File].
 func ValidateFile(data []byte, mode validate.Mode) error {
 	return schemas.Validate("example.files.file", mode, data)
 }
 
 // ValidateFileCollection validates an OData collection response of
-// example.files.file ({"value": [...]}), item by item.
+// example.files.file: it is ValidateCollection[File].
 func ValidateFileCollection(data []byte) error {
 	return schemas.ValidateCollection("example.files.file", validate.Read, data)
 }
 
-// ValidateFolder validates a JSON payload of example.files.folder: a response
-// (validate.Read), the body of a create request (validate.Create) or of an
-// update request (validate.Update). It returns nil, a *validate.Error listing
-// every problem with its JSON pointer, or a *validate.JSONError for a payload
-// that is not acceptable JSON.
+// ValidateFolder validates a JSON payload of example.files.folder: it is
+// Validate[Folder].
 func ValidateFolder(data []byte, mode validate.Mode) error {
 	return schemas.Validate("example.files.folder", mode, data)
 }
 
 // ValidateFolderCollection validates an OData collection response of
-// example.files.folder ({"value": [...]}), item by item.
+// example.files.folder: it is ValidateCollection[Folder].
 func ValidateFolderCollection(data []byte) error {
 	return schemas.ValidateCollection("example.files.folder", validate.Read, data)
 }
 
-// ValidateLayout validates a JSON payload of example.files.layout: a response
-// (validate.Read), the body of a create request (validate.Create) or of an
-// update request (validate.Update). It returns nil, a *validate.Error listing
-// every problem with its JSON pointer, or a *validate.JSONError for a payload
-// that is not acceptable JSON.
+// ValidateLayout validates a JSON payload of example.files.layout: it is
+// Validate[Layout].
 func ValidateLayout(data []byte, mode validate.Mode) error {
 	return schemas.Validate("example.files.layout", mode, data)
 }
 
 // ValidateLayoutCollection validates an OData collection response of
-// example.files.layout ({"value": [...]}), item by item.
+// example.files.layout: it is ValidateCollection[Layout].
 func ValidateLayoutCollection(data []byte) error {
 	return schemas.ValidateCollection("example.files.layout", validate.Read, data)
 }
 
-// ValidateMargins validates a JSON payload of example.files.margins: a
-// response (validate.Read), the body of a create request (validate.Create) or
-// of an update request (validate.Update). It returns nil, a *validate.Error
-// listing every problem with its JSON pointer, or a *validate.JSONError for a
-// payload that is not acceptable JSON.
+// ValidateMargins validates a JSON payload of example.files.margins: it is
+// Validate[Margins].
 func ValidateMargins(data []byte, mode validate.Mode) error {
 	return schemas.Validate("example.files.margins", mode, data)
 }
 
 // ValidateMarginsCollection validates an OData collection response of
-// example.files.margins ({"value": [...]}), item by item.
+// example.files.margins: it is ValidateCollection[Margins].
 func ValidateMarginsCollection(data []byte) error {
 	return schemas.ValidateCollection("example.files.margins", validate.Read, data)
 }
 
 // ValidateViewSettings validates a JSON payload of example.files.viewSettings:
-// a response (validate.Read), the body of a create request (validate.Create)
-// or of an update request (validate.Update). It returns nil, a *validate.Error
-// listing every problem with its JSON pointer, or a *validate.JSONError for a
-// payload that is not acceptable JSON.
+// it is Validate[ViewSettings].
 func ValidateViewSettings(data []byte, mode validate.Mode) error {
 	return schemas.Validate("example.files.viewSettings", mode, data)
 }
 
 // ValidateViewSettingsCollection validates an OData collection response of
-// example.files.viewSettings ({"value": [...]}), item by item.
+// example.files.viewSettings: it is ValidateCollection[ViewSettings].
 func ValidateViewSettingsCollection(data []byte) error {
 	return schemas.ValidateCollection("example.files.viewSettings", validate.Read, data)
 }

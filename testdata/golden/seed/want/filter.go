@@ -6,10 +6,15 @@ package seed
 import "github.com/odatagen/odatagen/validate/filter"
 
 // FilterModel is the $filter capability table of this package's types: for
-// each property, its type and the operators it supports. The Check...Filter
-// functions check expressions against it.
-var FilterModel = filter.NewModel(
-	[]*filter.Type{
+// each property, its type and the operators it supports. CheckFilter checks
+// expressions against it.
+var FilterModel = filter.NewModel(filterTypes, filterEnums, nil)
+
+// filterTypes and filterEnums are the data of FilterModel. Package-level
+// composite literals of plain values are static data: they cost no code to
+// compile and no work at init.
+var (
+	filterTypes = []*filter.Type{
 		{
 			Base: "microsoft.graph.entity",
 			Name: "microsoft.graph.cloudPcExternalPartner",
@@ -50,21 +55,32 @@ var FilterModel = filter.NewModel(
 				},
 			},
 		},
-	},
-	[]*filter.Enum{
+	}
+	filterEnums = []*filter.Enum{
 		{
 			Members: []string{"notAvailable", "available", "healthy", "unhealthy", "unknownFutureValue"},
 			Name:    "microsoft.graph.cloudPcExternalPartnerStatus",
 		},
-	},
-	nil,
+	}
 )
 
-// CheckCloudPcExternalPartnerFilter checks a $filter expression (the decoded
-// value of the query option) against microsoft.graph.cloudPcExternalPartner:
-// its syntax, the properties it names, the types of its operands, and the
-// operators each property supports. The error is a *filter.Error that prints
-// the expression with a caret under the problem.
+// CheckFilter checks a $filter expression (the decoded value of the query
+// option) against T (a struct of this package, or the interface of a type with
+// derived types): its syntax, the properties it names, the types of its
+// operands, and the operators each property supports. The error is a
+// *filter.Error that prints the expression with a caret under the problem, or
+// an error when T is not a type of this package.
+func CheckFilter[T any](expr string) error {
+	name, err := typeOf[T]()
+	if err != nil {
+		return err
+	}
+	return filter.Check(FilterModel, name, expr)
+}
+
+// CheckCloudPcExternalPartnerFilter checks a $filter expression against
+// microsoft.graph.cloudPcExternalPartner: it is
+// CheckFilter[CloudPcExternalPartner].
 func CheckCloudPcExternalPartnerFilter(expr string) error {
 	return filter.Check(FilterModel, "microsoft.graph.cloudPcExternalPartner", expr)
 }
@@ -74,7 +90,7 @@ func CheckCloudPcExternalPartnerFilter(expr string) error {
 // builder can filter, and each field has a method for each operator that
 // property supports, so an unsupported filter does not compile. Join
 // conditions with filter.And and filter.Or; a built condition always passes
-// CheckCloudPcExternalPartnerFilter.
+// CheckFilter[CloudPcExternalPartner].
 var CloudPcExternalPartnerFilter struct {
 	// EnableConnection supports eq.
 	EnableConnection struct {
@@ -88,11 +104,8 @@ func (cloudPcExternalPartnerEnableConnection) ODataProperty() (path, typ string)
 	return "enableConnection", "Edm.Boolean"
 }
 
-// CheckEntityFilter checks a $filter expression (the decoded value of the
-// query option) against microsoft.graph.entity: its syntax, the properties it
-// names, the types of its operands, and the operators each property supports.
-// The error is a *filter.Error that prints the expression with a caret under
-// the problem.
+// CheckEntityFilter checks a $filter expression against
+// microsoft.graph.entity: it is CheckFilter[Entity].
 func CheckEntityFilter(expr string) error {
 	return filter.Check(FilterModel, "microsoft.graph.entity", expr)
 }

@@ -6,7 +6,7 @@ package subset
 // OrderState is the OData enum type example.shop.orderState.
 //
 // Values this package does not declare decode without error and are kept as
-// they are; IsKnown tells them apart.
+// they are; Value tells them apart (ok is false).
 type OrderState string
 
 const (
@@ -15,38 +15,16 @@ const (
 	OrderStateShipped OrderState = "shipped"
 )
 
-// IsKnown reports whether e is a member that OrderState declares.
-func (e OrderState) IsKnown() bool {
-	_, ok := e.Value()
-	return ok
-}
-
 // Value returns the numeric value that OrderState declares for e; ok is false
-// when e is not a declared member.
+// when e is not a declared member (a value this package does not know, decoded
+// as it came).
 func (e OrderState) Value() (v int64, ok bool) {
-	switch e {
-	case OrderStateOpen:
-		return 0, true
-	case OrderStatePaid:
-		return 1, true
-	case OrderStateShipped:
-		return 2, true
-	}
-	return 0, false
+	return enumValue(string(e), orderStateMembers)
 }
 
-// String returns the JSON form of e.
-func (e OrderState) String() string {
-	return string(e)
-}
-
-// MarshalText returns the JSON form of e, known or not.
-func (e OrderState) MarshalText() ([]byte, error) {
-	return []byte(e), nil
-}
-
-// UnmarshalText keeps text as it is, known or not.
-func (e *OrderState) UnmarshalText(text []byte) error {
-	*e = OrderState(text)
-	return nil
+// orderStateMembers lists the members of OrderState and their declared values.
+var orderStateMembers = []enumMember{
+	{"open", 0},
+	{"paid", 1},
+	{"shipped", 2},
 }

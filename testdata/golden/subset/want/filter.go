@@ -6,10 +6,15 @@ package subset
 import "github.com/odatagen/odatagen/validate/filter"
 
 // FilterModel is the $filter capability table of this package's types: for
-// each property, its type and the operators it supports. The Check...Filter
-// functions check expressions against it.
-var FilterModel = filter.NewModel(
-	[]*filter.Type{
+// each property, its type and the operators it supports. CheckFilter checks
+// expressions against it.
+var FilterModel = filter.NewModel(filterTypes, filterEnums, map[string]string{"example.shop.postalCode": "Edm.String"})
+
+// filterTypes and filterEnums are the data of FilterModel. Package-level
+// composite literals of plain values are static data: they cost no code to
+// compile and no work at init.
+var (
+	filterTypes = []*filter.Type{
 		{
 			Name: "example.shop.address",
 			Properties: []*filter.Property{
@@ -46,39 +51,43 @@ var FilterModel = filter.NewModel(
 				},
 			},
 		},
-	},
-	[]*filter.Enum{
+	}
+	filterEnums = []*filter.Enum{
 		{
 			Members: []string{"open", "paid", "shipped"},
 			Name:    "example.shop.orderState",
 		},
-	},
-	map[string]string{"example.shop.postalCode": "Edm.String"},
+	}
 )
 
-// CheckAddressFilter checks a $filter expression (the decoded value of the
-// query option) against example.shop.address: its syntax, the properties it
-// names, the types of its operands, and the operators each property supports.
-// The error is a *filter.Error that prints the expression with a caret under
-// the problem.
+// CheckFilter checks a $filter expression (the decoded value of the query
+// option) against T (a struct of this package, or the interface of a type with
+// derived types): its syntax, the properties it names, the types of its
+// operands, and the operators each property supports. The error is a
+// *filter.Error that prints the expression with a caret under the problem, or
+// an error when T is not a type of this package.
+func CheckFilter[T any](expr string) error {
+	name, err := typeOf[T]()
+	if err != nil {
+		return err
+	}
+	return filter.Check(FilterModel, name, expr)
+}
+
+// CheckAddressFilter checks a $filter expression against example.shop.address:
+// it is CheckFilter[Address].
 func CheckAddressFilter(expr string) error {
 	return filter.Check(FilterModel, "example.shop.address", expr)
 }
 
-// CheckEntityFilter checks a $filter expression (the decoded value of the
-// query option) against example.shop.entity: its syntax, the properties it
-// names, the types of its operands, and the operators each property supports.
-// The error is a *filter.Error that prints the expression with a caret under
-// the problem.
+// CheckEntityFilter checks a $filter expression against example.shop.entity:
+// it is CheckFilter[Entity].
 func CheckEntityFilter(expr string) error {
 	return filter.Check(FilterModel, "example.shop.entity", expr)
 }
 
-// CheckOrderFilter checks a $filter expression (the decoded value of the query
-// option) against example.shop.order: its syntax, the properties it names, the
-// types of its operands, and the operators each property supports. The error
-// is a *filter.Error that prints the expression with a caret under the
-// problem.
+// CheckOrderFilter checks a $filter expression against example.shop.order: it
+// is CheckFilter[Order].
 func CheckOrderFilter(expr string) error {
 	return filter.Check(FilterModel, "example.shop.order", expr)
 }

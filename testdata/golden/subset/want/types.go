@@ -70,10 +70,10 @@ type Order struct {
 	ID *string `json:"id,omitempty"`
 
 	// Nullable.
-	State edm.Nullable[OrderState] `json:"state,omitzero"`
+	State *OrderState `json:"state,omitempty"`
 
 	// Nullable.
-	ShipTo edm.Nullable[Address] `json:"shipTo,omitzero"`
+	ShipTo *Address `json:"shipTo,omitempty"`
 
 	// Extra holds the JSON members that have no field: annotations such as
 	// @odata.type and @odata.etag, and members this package does not know.

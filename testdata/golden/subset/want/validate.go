@@ -5,6 +5,8 @@ package subset
 
 import (
 	"embed"
+	"fmt"
+	"reflect"
 
 	"github.com/odatagen/odatagen/validate"
 )
@@ -17,47 +19,93 @@ var schemaFiles embed.FS
 // compiled the first time it is used.
 var schemas = validate.NewSetFS(schemaFiles)
 
-// ValidateAddress validates a JSON payload of example.shop.address: a response
-// (validate.Read), the body of a create request (validate.Create) or of an
-// update request (validate.Update). It returns nil, a *validate.Error listing
-// every problem with its JSON pointer, or a *validate.JSONError for a payload
-// that is not acceptable JSON.
+// ODataType returns the qualified name of the OData type that T stands for: T
+// is a struct of this package, or the interface of a type with derived types
+// (which stands for that type). It returns "" for any other T.
+func ODataType[T any]() string {
+	return odataTypeOf((*T)(nil))
+}
+
+// odataTypeOf is ODataType for a nil pointer to T: one type switch for the
+// whole package, compiled once, where a generic function would be compiled
+// again for every struct it is used with.
+func odataTypeOf(v any) string {
+	switch v.(type) {
+	case *Address:
+		return "example.shop.address"
+	case *Entity:
+		return "example.shop.entity"
+	case *Order:
+		return "example.shop.order"
+	}
+	return ""
+}
+
+// typeOf returns the OData type of T, or an error when T is not a type of this
+// package.
+func typeOf[T any]() (string, error) {
+	if name := ODataType[T](); name != "" {
+		return name, nil
+	}
+	return "", fmt.Errorf("%v is not an OData type of this package", reflect.TypeFor[T]())
+}
+
+// Validate validates a JSON payload of T (a struct of this package, or the
+// interface of a type with derived types): a response (validate.Read), the
+// body of a create request (validate.Create) or of an update request
+// (validate.Update). It returns nil, a *validate.Error listing every problem
+// with its JSON pointer, a *validate.JSONError for a payload that is not
+// acceptable JSON, or an error when T is not a type of this package.
+func Validate[T any](data []byte, mode validate.Mode) error {
+	name, err := typeOf[T]()
+	if err != nil {
+		return err
+	}
+	return schemas.Validate(name, mode, data)
+}
+
+// ValidateCollection validates an OData collection response of T ({"value":
+// [...]}), item by item.
+func ValidateCollection[T any](data []byte) error {
+	name, err := typeOf[T]()
+	if err != nil {
+		return err
+	}
+	return schemas.ValidateCollection(name, validate.Read, data)
+}
+
+// ValidateAddress validates a JSON payload of example.shop.address: it is
+// Validate[Address].
 func ValidateAddress(data []byte, mode validate.Mode) error {
 	return schemas.Validate("example.shop.address", mode, data)
 }
 
 // ValidateAddressCollection validates an OData collection response of
-// example.shop.address ({"value": [...]}), item by item.
+// example.shop.address: it is ValidateCollection[Address].
 func ValidateAddressCollection(data []byte) error {
 	return schemas.ValidateCollection("example.shop.address", validate.Read, data)
 }
 
-// ValidateEntity validates a JSON payload of example.shop.entity: a response
-// (validate.Read), the body of a create request (validate.Create) or of an
-// update request (validate.Update). It returns nil, a *validate.Error listing
-// every problem with its JSON pointer, or a *validate.JSONError for a payload
-// that is not acceptable JSON.
+// ValidateEntity validates a JSON payload of example.shop.entity: it is
+// Validate[Entity].
 func ValidateEntity(data []byte, mode validate.Mode) error {
 	return schemas.Validate("example.shop.entity", mode, data)
 }
 
 // ValidateEntityCollection validates an OData collection response of
-// example.shop.entity ({"value": [...]}), item by item.
+// example.shop.entity: it is ValidateCollection[Entity].
 func ValidateEntityCollection(data []byte) error {
 	return schemas.ValidateCollection("example.shop.entity", validate.Read, data)
 }
 
-// ValidateOrder validates a JSON payload of example.shop.order: a response
-// (validate.Read), the body of a create request (validate.Create) or of an
-// update request (validate.Update). It returns nil, a *validate.Error listing
-// every problem with its JSON pointer, or a *validate.JSONError for a payload
-// that is not acceptable JSON.
+// ValidateOrder validates a JSON payload of example.shop.order: it is
+// Validate[Order].
 func ValidateOrder(data []byte, mode validate.Mode) error {
 	return schemas.Validate("example.shop.order", mode, data)
 }
 
 // ValidateOrderCollection validates an OData collection response of
-// example.shop.order ({"value": [...]}), item by item.
+// example.shop.order: it is ValidateCollection[Order].
 func ValidateOrderCollection(data []byte) error {
 	return schemas.ValidateCollection("example.shop.order", validate.Read, data)
 }
