@@ -374,7 +374,7 @@ func (b *builder) findPolys() {
 		p := &irPoly{
 			QualifiedName: q,
 			Base:          goBase,
-			Iface:         b.claimName(goBase+"Kind", "the interface of "+q+" and its derived types"),
+			Iface:         b.claimName(goBase+"Kind", "the interface of "+q+" and its derived types", "Any"+goBase),
 			Marker:        "is" + goBase,
 			Unmarshal:     b.claimName("Unmarshal"+goBase, "the decode function of "+q),
 			Slices:        inSlice[q],

@@ -46,6 +46,7 @@ func emitPoly(f *jen.File, p *irPoly) {
 		jen.Return(jen.Id("v"), jen.Nil()),
 	))
 
+	f.Comment("The marker methods of " + p.Iface + ".")
 	f.Add(jen.Func().Params(jen.Op("*").Id(p.Base)).Id(p.Marker).Params().Block())
 	for _, c := range p.Cases {
 		f.Add(jen.Func().Params(jen.Op("*").Id(c.GoName)).Id(p.Marker).Params().Block())

@@ -151,10 +151,11 @@ func (b *builder) buildRuntime(pkg *irPackage) *spec.Spec {
 	return sub
 }
 
-// claimName takes an exported package-level name for a generated function
-// or variable; a clash with a type's name is settled by a number and noted.
-func (b *builder) claimName(want, what string) string {
-	got, clash := b.pkgNS.claim(what, want)
+// claimName takes an exported package-level name for a generated function,
+// variable or interface: want, else the first free alternative, else the
+// last candidate with a number; a clash is noted.
+func (b *builder) claimName(want, what string, alternatives ...string) string {
+	got, clash := b.pkgNS.claim(what, append([]string{want}, alternatives...)...)
 	if got != want {
 		b.note(spec.Pos{}, "Go name %s of %s is taken by %s; using %s", want, what, clash, got)
 	}
