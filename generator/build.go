@@ -32,10 +32,10 @@ func build(s *spec.Spec, opts Options) (*irPackage, *spec.Spec, []Note, error) {
 		failed:  map[*spec.Property]bool{},
 	}
 	b.dedupe()
+	b.choosePrimary()
 	if err := b.selectTypes(); err != nil {
 		return nil, nil, b.notes, err
 	}
-	b.choosePrimary()
 	b.nameDecls()
 	b.reserveLocals()
 	b.findPolys()
@@ -173,9 +173,9 @@ func (b *builder) selectTypes() error {
 	var work []string
 	var errs []error
 	for _, name := range b.opts.Types {
-		q, ok := b.ix.Resolve(name)
-		if !ok || spec.IsPrimitiveName(q) {
-			errs = append(errs, fmt.Errorf("generator: Options.Types: no type named %q", name))
+		q, err := b.resolveOption(name)
+		if err != nil {
+			errs = append(errs, err)
 			continue
 		}
 		work = append(work, q)
@@ -208,6 +208,45 @@ func (b *builder) selectTypes() error {
 	b.enumList = slices.DeleteFunc(b.enumList, func(e *spec.EnumType) bool { return !keep(e.QualifiedName()) })
 	b.typedefs = slices.DeleteFunc(b.typedefs, func(d *spec.TypeDef) bool { return !keep(d.QualifiedName()) })
 	return nil
+}
+
+// resolveOption finds the declaration a name in Options.Types means: as
+// spec.Index.Resolve does (a qualified name, in any case, or a simple name
+// that one declaration has), or else a simple name that several namespaces
+// declare, taken to mean the primary namespace's declaration (with a
+// note): "user" is microsoft.graph.user, not microsoft.graph.security.user.
+func (b *builder) resolveOption(name string) (string, error) {
+	if q, ok := b.ix.Resolve(name); ok && !spec.IsPrimitiveName(q) {
+		return q, nil
+	}
+	var all, primary []string
+	add := func(ns, n string) {
+		if strings.EqualFold(n, name) {
+			q := ns + "." + n
+			all = append(all, q)
+			if ns == b.primary {
+				primary = append(primary, q)
+			}
+		}
+	}
+	for _, t := range b.types {
+		add(t.Namespace, t.Name)
+	}
+	for _, e := range b.enumList {
+		add(e.Namespace, e.Name)
+	}
+	for _, d := range b.typedefs {
+		add(d.Namespace, d.Name)
+	}
+	switch {
+	case len(primary) == 1:
+		b.note(spec.Pos{}, "type %q is declared in %d namespaces (%s); taken to mean %s, of the primary namespace",
+			name, len(all), strings.Join(all, ", "), primary[0])
+		return primary[0], nil
+	case len(all) > 1:
+		return "", fmt.Errorf("generator: Options.Types: %q is ambiguous: %s; use a qualified name", name, strings.Join(all, ", "))
+	}
+	return "", fmt.Errorf("generator: Options.Types: no type named %q", name)
 }
 
 // choosePrimary picks the namespace whose declarations keep their plain

@@ -1,0 +1,134 @@
+package graph
+
+// Compiled with the package generated from graph-v1.0-clean.xml (all of
+// Microsoft Graph v1.0, Compact) by the generator's TestGraphWholeService.
+
+import (
+	"encoding/json"
+	"reflect"
+	"testing"
+
+	"github.com/odatagen/odatagen/validate"
+)
+
+// A user with $expand=memberOf,manager: memberOf is a collection of
+// directoryObject, manager a single directoryObject; the values decode into
+// the derived types their @odata.type names.
+const userBody = `{
+  "@odata.type": "#microsoft.graph.user",
+  "id": "4562bcc8-c436-4b3a-8a1f-7d3a1e6b2e10",
+  "displayName": "Ada Example",
+  "accountEnabled": true,
+  "businessPhones": ["+1 555 0100"],
+  "passwordProfile": {"forceChangePasswordNextSignIn": true},
+  "memberOf": [
+    {"@odata.type": "#microsoft.graph.group", "id": "g-1", "displayName": "Engineers", "mailEnabled": false, "securityEnabled": true},
+    {"@odata.type": "#microsoft.graph.directoryRole", "id": "r-1", "displayName": "Reader", "roleTemplateId": "t-1"},
+    {"@odata.type": "microsoft.graph.administrativeUnit", "id": "a-1", "displayName": "North"},
+    {"id": "o-1"}
+  ],
+  "manager": {"@odata.type": "#microsoft.graph.user", "id": "m-1", "displayName": "Grace Example"}
+}`
+
+func jsonEqual(t *testing.T, got []byte, want string) {
+	t.Helper()
+	var g, w any
+	if err := json.Unmarshal(got, &g); err != nil {
+		t.Fatalf("output is not JSON: %v\n%s", err, got)
+	}
+	if err := json.Unmarshal([]byte(want), &w); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(g, w) {
+		t.Fatalf("got  %s\nwant %s", got, want)
+	}
+}
+
+func TestUserPolymorphicProperties(t *testing.T) {
+	var u User
+	if err := json.Unmarshal([]byte(userBody), &u); err != nil {
+		t.Fatal(err)
+	}
+	if len(u.MemberOf) != 4 {
+		t.Fatalf("MemberOf = %v", u.MemberOf)
+	}
+	g, ok := u.MemberOf[0].(*Group)
+	if !ok {
+		t.Fatalf("MemberOf[0] is %T, want *Group", u.MemberOf[0])
+	}
+	if *g.DisplayName.Ptr() != "Engineers" || !*g.SecurityEnabled.Ptr() || *g.ID != "g-1" {
+		t.Errorf("group = %+v", g)
+	}
+	if r, ok := u.MemberOf[1].(*DirectoryRole); !ok || *r.RoleTemplateID.Ptr() != "t-1" {
+		t.Errorf("MemberOf[1] = %#v, want *DirectoryRole", u.MemberOf[1])
+	}
+	if _, ok := u.MemberOf[2].(*AdministrativeUnit); !ok {
+		t.Errorf("MemberOf[2] is %T, want *AdministrativeUnit (@odata.type without #)", u.MemberOf[2])
+	}
+	if _, ok := u.MemberOf[3].(*DirectoryObject); !ok {
+		t.Errorf("MemberOf[3] is %T, want *DirectoryObject (no @odata.type)", u.MemberOf[3])
+	}
+	if m, ok := u.Manager.(*User); !ok || *m.DisplayName.Ptr() != "Grace Example" {
+		t.Errorf("Manager = %#v, want *User", u.Manager)
+	}
+	if u.PasswordProfile == nil || !*u.PasswordProfile.ForceChangePasswordNextSignIn.Ptr() {
+		t.Errorf("PasswordProfile = %+v", u.PasswordProfile)
+	}
+	out, err := json.Marshal(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	jsonEqual(t, out, userBody)
+
+	if err := Validate[User]([]byte(userBody), validate.Read); err != nil {
+		t.Errorf("Validate[User]: %v", err)
+	}
+	if err := CheckFilter[User]("startsWith(displayName, 'A') and accountEnabled eq true"); err != nil {
+		t.Errorf("CheckFilter[User]: %v", err)
+	}
+	if got := ODataType[SecurityAlert](); got != "microsoft.graph.security.alert" {
+		t.Errorf("ODataType[SecurityAlert] = %q", got)
+	}
+	if got := ODataType[Alert](); got != "microsoft.graph.alert" {
+		t.Errorf("ODataType[Alert] = %q", got)
+	}
+}
+
+func TestUnmarshalDirectoryObject(t *testing.T) {
+	v, err := UnmarshalDirectoryObject([]byte(`{"@odata.type":"#microsoft.graph.servicePrincipal","id":"s","appId":"x"}`))
+	if sp, ok := v.(*ServicePrincipal); err != nil || !ok || *sp.AppID.Ptr() != "x" {
+		t.Errorf("UnmarshalDirectoryObject = %#v, %v", v, err)
+	}
+}
+
+// A flags enum keeps the values the CSDL declares: None is 0, Full is 15
+// (a member that stands for four others), ForceDeletes 32.
+func TestFlagsEnumValues(t *testing.T) {
+	for _, c := range []struct {
+		e    SynchronizationJobRestartScope
+		want int64
+	}{
+		{SynchronizationJobRestartScopeNone, 0},
+		{SynchronizationJobRestartScopeConnectorDataStore, 1},
+		{SynchronizationJobRestartScopeFull, 15},
+		{SynchronizationJobRestartScopeForceDeletes, 32},
+		{NewSynchronizationJobRestartScope(SynchronizationJobRestartScopeEscrows, SynchronizationJobRestartScopeWatermark), 6},
+		{"Full,ForceDeletes", 47},
+	} {
+		if v, ok := c.e.Value(); v != c.want || !ok {
+			t.Errorf("%q.Value() = %d, %v; want %d", c.e, v, ok, c.want)
+		}
+	}
+	if _, ok := SynchronizationJobRestartScope("Full,Teleport").Value(); ok {
+		t.Error("an unknown member is known")
+	}
+	var job struct {
+		Scope SynchronizationJobRestartScope `json:"scope"`
+	}
+	if err := json.Unmarshal([]byte(`{"scope":"Escrows, Watermark"}`), &job); err != nil {
+		t.Fatal(err)
+	}
+	if !job.Scope.Has(SynchronizationJobRestartScopeWatermark) {
+		t.Errorf("Scope = %q", job.Scope)
+	}
+}
