@@ -19,10 +19,8 @@ func emitPoly(f *jen.File, p *irPoly) {
 	}
 	f.Add(fixedDoc(p.Iface+" is a value of the OData type "+p.QualifiedName+" or of a type derived from it: *"+p.Base+
 		" or "+listNames(derived)+". A field of type "+p.QualifiedName+" holds one; a type switch gets the struct. "+
-		p.Unmarshal+" decodes one by its @odata.type. Only pointers to this package's structs implement it.").
+		p.Unmarshal+" decodes one by its @odata.type. Only pointers to this package's structs implement it (through an unexported marker method), and they all marshal and unmarshal themselves.").
 		Type().Id(p.Iface).Interface(
-		jen.Qual(jsonPath, "Marshaler"),
-		jen.Qual(jsonPath, "Unmarshaler"),
 		jen.Id(p.Marker).Params(),
 	))
 
@@ -40,7 +38,7 @@ func emitPoly(f *jen.File, p *irPoly) {
 		jen.If(jen.Id("null")).Block(jen.Return(jen.Nil(), jen.Nil())),
 		jen.Var().Id("v").Id(p.Iface),
 		jen.Switch(jen.Id("name")).Block(cases...),
-		jen.If(jen.Err().Op(":=").Id("v").Dot("UnmarshalJSON").Call(jen.Id("data")), jen.Err().Op("!=").Nil()).Block(
+		jen.If(jen.Err().Op(":=").Id("v").Assert(jen.Qual(jsonPath, "Unmarshaler")).Dot("UnmarshalJSON").Call(jen.Id("data")), jen.Err().Op("!=").Nil()).Block(
 			jen.Return(jen.Nil(), jen.Err()),
 		),
 		jen.Return(jen.Id("v"), jen.Nil()),

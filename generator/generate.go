@@ -64,11 +64,14 @@
 // A type with derived types that some generated property has as its type
 // (directoryObject, which user.memberOf holds) is polymorphic. It gets:
 //
-//   - a sealed interface, <Type>Kind (DirectoryObjectKind): json.Marshaler,
-//     json.Unmarshaler and an unexported marker method (isDirectoryObject)
-//     that *DirectoryObject and the pointer to every struct derived from it
+//   - a sealed interface, <Type>Kind (DirectoryObjectKind), whose one
+//     method is an unexported marker (isDirectoryObject) that
+//     *DirectoryObject and the pointer to every struct derived from it
 //     have. Only those implement it, so putting a *Message into a
-//     []DirectoryObjectKind does not compile;
+//     []DirectoryObjectKind does not compile. (With json.Marshaler and
+//     json.Unmarshaler in the interface, every itab would carry them: 7%
+//     more memory to compile Graph for no use, as the values marshal
+//     themselves anyway.)
 //   - a decode function, Unmarshal<Type> (UnmarshalDirectoryObject), that
 //     reads @odata.type ("#microsoft.graph.group" or
 //     "microsoft.graph.group") and decodes the object into that struct

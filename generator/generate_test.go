@@ -82,6 +82,12 @@ func TestGenerateErrors(t *testing.T) {
 		{"keyword package", seed, Options{Package: "type"}, `package name "type" is not a Go identifier`},
 		{"unknown type", seed, Options{Package: "p", Types: []string{"microsoft.graph.nothing", "entity"}}, `Options.Types: no type named "microsoft.graph.nothing"`},
 		{"primitive type", seed, Options{Package: "p", Types: []string{"Edm.String"}}, `no type named "Edm.String"`},
+		{"ambiguous outside the primary namespace", &spec.Spec{Types: []*spec.StructuredType{
+			{Kind: spec.ComplexKind, Namespace: "n", Name: "a"},
+			{Kind: spec.ComplexKind, Namespace: "n", Name: "b"},
+			{Kind: spec.ComplexKind, Namespace: "n.x", Name: "t"},
+			{Kind: spec.ComplexKind, Namespace: "n.y", Name: "t"},
+		}}, Options{Package: "p", Types: []string{"t"}}, `Options.Types: "t" is ambiguous: n.x.t, n.y.t; use a qualified name`},
 		{"unresolved without position", &spec.Spec{Types: []*spec.StructuredType{{
 			Kind: spec.ComplexKind, Namespace: "n", Name: "a",
 			Properties: []*spec.Property{{Name: "b", Type: spec.TypeRef{Name: "n.gone"}}},
@@ -117,6 +123,35 @@ func TestSubsetBySimpleName(t *testing.T) {
 		if !strings.Contains(all, want) {
 			t.Errorf("subset of cloudPcExternalPartner lacks %q", want)
 		}
+	}
+}
+
+// TestSubsetAmbiguousName: a simple name that two namespaces declare means
+// the primary namespace's type, with a note; a qualified name picks the
+// other.
+func TestSubsetAmbiguousName(t *testing.T) {
+	s := &spec.Spec{Types: []*spec.StructuredType{
+		{Kind: spec.EntityKind, Namespace: "n", Name: "user", Properties: []*spec.Property{{Name: "id", Type: spec.TypeRef{Name: "Edm.String"}}}},
+		{Kind: spec.EntityKind, Namespace: "n", Name: "group"},
+		{Kind: spec.EntityKind, Namespace: "n.security", Name: "user", Properties: []*spec.Property{{Name: "risk", Type: spec.TypeRef{Name: "Edm.Int32"}}}},
+	}}
+	res, err := Generate(s, Options{Package: "p", Types: []string{"user"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := string(res.Map()["types.go"])
+	if !strings.Contains(src, "type User struct") || strings.Contains(src, "Risk") || res.Map()["security_types.go"] != nil {
+		t.Errorf("user means n.user:\n%s", src)
+	}
+	if len(res.Notes) != 1 || !strings.Contains(res.Notes[0].Msg, `type "user" is declared in 2 namespaces (n.user, n.security.user); taken to mean n.user`) {
+		t.Errorf("notes: %v", res.Notes)
+	}
+	res, err = Generate(s, Options{Package: "p", Types: []string{"n.security.user"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if src := string(res.Map()["security_types.go"]); !strings.Contains(src, "type SecurityUser struct") || res.Map()["types.go"] != nil {
+		t.Errorf("n.security.user:\n%s", src)
 	}
 }
 
@@ -172,19 +207,50 @@ func BenchmarkGenerateSeed(b *testing.B) {
 }
 
 // BenchmarkGenerateGraph reads and generates the whole Microsoft Graph v1.0
-// CSDL (3,800 types), when the shared corpus is there.
+// CSDL (3,800 types) with the default options, when the shared corpus is
+// there.
 func BenchmarkGenerateGraph(b *testing.B) {
-	src, err := os.ReadFile(filepath.Join("..", "..", "shared", "corpus", "csdl", "graph-v1.0-clean.xml"))
+	benchGraph(b, true, Options{Package: "graph", Source: "graph"})
+}
+
+// BenchmarkGenerateGraphCompact reads and generates Graph v1.0 as
+// scripts/buildcost.sh does: Options.Compact, the whole-service form.
+func BenchmarkGenerateGraphCompact(b *testing.B) {
+	benchGraph(b, true, Options{Package: "graph", Source: "graph", Compact: true})
+}
+
+// BenchmarkGenerateGraphOnly generates Graph v1.0 (Compact) from a spec
+// read once: the generator's share of BenchmarkGenerateGraphCompact.
+func BenchmarkGenerateGraphOnly(b *testing.B) {
+	benchGraph(b, false, Options{Package: "graph", Source: "graph", Compact: true})
+}
+
+// BenchmarkReadGraph reads the Graph v1.0 CSDL: the reader's share.
+func BenchmarkReadGraph(b *testing.B) {
+	src := corpusFile(b, "graph-v1.0-clean.xml")
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := spec.ReadCSDL("graph-v1.0-clean.xml", src); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func benchGraph(b *testing.B, read bool, opts Options) {
+	src := corpusFile(b, "graph-v1.0-clean.xml")
+	s, _, err := spec.ReadCSDL("graph-v1.0-clean.xml", src)
 	if err != nil {
-		b.Skip("no ../shared corpus")
+		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		s, _, err := spec.ReadCSDL("graph-v1.0-clean.xml", src)
-		if err != nil {
-			b.Fatal(err)
+		if read {
+			if s, _, err = spec.ReadCSDL("graph-v1.0-clean.xml", src); err != nil {
+				b.Fatal(err)
+			}
 		}
-		if _, err := Generate(s, Options{Package: "graph", Source: "graph"}); err != nil {
+		if _, err := Generate(s, opts); err != nil {
 			b.Fatal(err)
 		}
 	}

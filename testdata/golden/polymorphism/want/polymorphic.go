@@ -9,10 +9,9 @@ import "encoding/json"
 // derived from it: *Animal or *Cat, *Dog, *Puppy. A field of type
 // example.zoo.animal holds one; a type switch gets the struct. UnmarshalAnimal
 // decodes one by its @odata.type. Only pointers to this package's structs
-// implement it.
+// implement it (through an unexported marker method), and they all marshal and
+// unmarshal themselves.
 type AnimalKind interface {
-	json.Marshaler
-	json.Unmarshaler
 	isAnimal()
 }
 
@@ -38,7 +37,7 @@ func UnmarshalAnimal(data []byte) (AnimalKind, error) {
 	default:
 		v = new(Animal)
 	}
-	if err := v.UnmarshalJSON(data); err != nil {
+	if err := v.(json.Unmarshaler).UnmarshalJSON(data); err != nil {
 		return nil, err
 	}
 	return v, nil
@@ -53,10 +52,9 @@ func (*Puppy) isAnimal()  {}
 // AnyShape is a value of the OData type example.zoo.shape or of a type derived
 // from it: *Shape or *Circle, *Square. A field of type example.zoo.shape holds
 // one; a type switch gets the struct. UnmarshalShape decodes one by its
-// @odata.type. Only pointers to this package's structs implement it.
+// @odata.type. Only pointers to this package's structs implement it (through
+// an unexported marker method), and they all marshal and unmarshal themselves.
 type AnyShape interface {
-	json.Marshaler
-	json.Unmarshaler
 	isShape()
 }
 
@@ -80,7 +78,7 @@ func UnmarshalShape(data []byte) (AnyShape, error) {
 	default:
 		v = new(Shape)
 	}
-	if err := v.UnmarshalJSON(data); err != nil {
+	if err := v.(json.Unmarshaler).UnmarshalJSON(data); err != nil {
 		return nil, err
 	}
 	return v, nil
@@ -94,10 +92,9 @@ func (*Square) isShape() {}
 // KeeperKind is a value of the OData type example.zoo.keeper or of a type
 // derived from it: *Keeper or *HeadKeeper. A field of type example.zoo.keeper
 // holds one; a type switch gets the struct. UnmarshalKeeper decodes one by its
-// @odata.type. Only pointers to this package's structs implement it.
+// @odata.type. Only pointers to this package's structs implement it (through
+// an unexported marker method), and they all marshal and unmarshal themselves.
 type KeeperKind interface {
-	json.Marshaler
-	json.Unmarshaler
 	isKeeper()
 }
 
@@ -119,7 +116,7 @@ func UnmarshalKeeper(data []byte) (KeeperKind, error) {
 	default:
 		v = new(Keeper)
 	}
-	if err := v.UnmarshalJSON(data); err != nil {
+	if err := v.(json.Unmarshaler).UnmarshalJSON(data); err != nil {
 		return nil, err
 	}
 	return v, nil
