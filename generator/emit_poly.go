@@ -17,9 +17,9 @@ func emitPoly(f *jen.File, p *irPoly) {
 	for _, c := range p.Cases {
 		derived = append(derived, "*"+c.GoName)
 	}
-	f.Add(fixedDoc(p.Iface+" is a value of the OData type "+p.QualifiedName+" or of a type derived from it: *"+p.Base+
-		" or "+listNames(derived)+". A field of type "+p.QualifiedName+" holds one; a type switch gets the struct. "+
-		p.Unmarshal+" decodes one by its @odata.type. Only pointers to this package's structs implement it (through an unexported marker method), and they all marshal and unmarshal themselves.").
+	f.Add(fixedDoc(p.Iface + " is a value of the OData type " + p.QualifiedName + " or of a type derived from it: *" + p.Base +
+		" or " + listNames(derived) + ". A field of type " + p.QualifiedName + " holds one; a type switch gets the struct. " +
+		p.Unmarshal + " decodes one by its @odata.type. Only pointers to this package's structs implement it (through an unexported marker method), and they all marshal and unmarshal themselves.").
 		Type().Id(p.Iface).Interface(
 		jen.Id(p.Marker).Params(),
 	))
