@@ -355,7 +355,8 @@ var localNames = []string{
 	"b", "data", "e", "err", "expr", "have", "i", "known", "m", "members", "mode", "mv", "n",
 	"name", "names", "null", "one", "out", "plain", "raw", "raws", "s", "text", "v", "x",
 	"schemaFiles", "schemas", "filterTypes", "filterEnums", "filterTypeDefs",
-	"enumMember", "enumValue", "flagsValue", "odataType", "unmarshalSlice", "odataTypeOf", "typeOf",
+	"enumMember", "enumValue", "flagsValue", "odataType", "unmarshalSlice", "odataTypeName", "odataTypeNames", "typeOf",
+	"derivedIndex", "t", "ok", "path", "typ",
 }
 
 // reserveLocals reserves the unexported names of generated code.
@@ -418,6 +419,7 @@ func (b *builder) findPolys() {
 			Unmarshal:     b.claimName("Unmarshal"+goBase, "the decode function of "+q),
 			Slices:        inSlice[q],
 		}
+		p.Table, _ = b.local.claim("the derived type table of "+q, unexport(p.Iface)+"Types")
 		for _, d := range b.derived[q] {
 			p.Cases = append(p.Cases, irPolyCase{QualifiedName: d, GoName: b.goNames[d]})
 		}

@@ -24,9 +24,14 @@ func emitPoly(f *jen.File, p *irPoly) {
 		jen.Id(p.Marker).Params(),
 	))
 
+	// p.Cases are sorted by qualified name: the index in the table is the
+	// case. An integer switch is a jump table; a string switch over a
+	// thousand names (entity's) is slow to compile.
 	cases := make([]jen.Code, 0, len(p.Cases)+1)
-	for _, c := range p.Cases {
-		cases = append(cases, jen.Case(jen.Lit(c.QualifiedName)).Block(jen.Id("v").Op("=").New(jen.Id(c.GoName))))
+	names := make([]jen.Code, len(p.Cases))
+	for i, c := range p.Cases {
+		cases = append(cases, jen.Case(jen.Lit(i)).Block(jen.Comment(c.QualifiedName), jen.Id("v").Op("=").New(jen.Id(c.GoName))))
+		names[i] = jen.Lit(c.QualifiedName)
 	}
 	cases = append(cases, jen.Default().Block(jen.Id("v").Op("=").New(jen.Id(p.Base))))
 	f.Add(fixedDoc(p.Unmarshal+" decodes a JSON object of "+p.QualifiedName+" or of a type derived from it into the struct its @odata.type names, "+
@@ -37,13 +42,15 @@ func emitPoly(f *jen.File, p *irPoly) {
 		jen.List(jen.Id("name"), jen.Id("null")).Op(":=").Id("odataType").Call(jen.Id("data")),
 		jen.If(jen.Id("null")).Block(jen.Return(jen.Nil(), jen.Nil())),
 		jen.Var().Id("v").Id(p.Iface),
-		jen.Switch(jen.Id("name")).Block(cases...),
+		jen.Switch(jen.Id("derivedIndex").Call(jen.Id("name"), jen.Id(p.Table))).Block(cases...),
 		jen.If(jen.Err().Op(":=").Id("v").Assert(jen.Qual(jsonPath, "Unmarshaler")).Dot("UnmarshalJSON").Call(jen.Id("data")), jen.Err().Op("!=").Nil()).Block(
 			jen.Return(jen.Nil(), jen.Err()),
 		),
 		jen.Return(jen.Id("v"), jen.Nil()),
 	))
 
+	f.Add(fixedDoc(p.Table + " are the qualified names of the types derived from " + p.QualifiedName + ", sorted: the cases of " + p.Unmarshal + ".").
+		Var().Id(p.Table).Op("=").Index().String().Values(multiline(names)...))
 	f.Comment("The marker methods of " + p.Iface + ".")
 	f.Add(jen.Func().Params(jen.Op("*").Id(p.Base)).Id(p.Marker).Params().Block())
 	for _, c := range p.Cases {
@@ -91,6 +98,15 @@ func emitHelpers(f *jen.File, h *irHelpers) {
 				jen.Return(jen.Lit(""), jen.Err().Op("==").Nil()),
 			),
 			jen.Return(jen.Qual("strings", "TrimPrefix").Call(jen.Id("v").Dot("Type"), jen.Lit("#")), jen.False()),
+		))
+	}
+	if h.ODataType != "" {
+		f.Add(fixedDoc("derivedIndex returns the index of name in the sorted names, or -1.").
+			Func().Id("derivedIndex").Params(jen.Id("name").String(), jen.Id("names").Index().String()).Int().Block(
+			jen.If(jen.List(jen.Id("i"), jen.Id("ok")).Op(":=").Qual("slices", "BinarySearch").Call(jen.Id("names"), jen.Id("name")), jen.Id("ok")).Block(
+				jen.Return(jen.Id("i")),
+			),
+			jen.Return(jen.Lit(-1)),
 		))
 	}
 	if h.UnmarshalSlice != "" {

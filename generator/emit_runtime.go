@@ -1,6 +1,9 @@
 package generator
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/odatagen/odatagen/validate/filter"
@@ -19,26 +22,38 @@ func emitValidateFile(f *jen.File, vf *irValidateFile) {
 	f.Add(fixedDoc("schemas are this package's JSON Schema documents, one per type and mode, also written beside this file for other tools. Each type's schema is compiled the first time it is used.").
 		Var().Id("schemas").Op("=").Qual(validatePath, "NewSetFS").Call(jen.Id("schemaFiles")))
 
-	cases := make([]jen.Code, 0, len(vf.Types)+len(vf.Polys))
+	type entry struct{ goName, name string }
+	entries := make([]entry, 0, len(vf.Types)+len(vf.Polys))
 	for _, t := range vf.Types {
-		cases = append(cases, jen.Case(jen.Op("*").Id(t.GoName)).Block(jen.Return(jen.Lit(t.QualifiedName))))
+		entries = append(entries, entry{t.GoName, t.QualifiedName})
 	}
 	for _, p := range vf.Polys {
-		cases = append(cases, jen.Case(jen.Op("*").Id(p.Iface)).Block(jen.Return(jen.Lit(p.QualifiedName))))
+		entries = append(entries, entry{p.Iface, p.QualifiedName})
 	}
-	var sw jen.Code = jen.Null()
-	if len(cases) > 0 {
-		sw = jen.Switch(jen.Id("v").Assert(jen.Type())).Block(cases...)
+	slices.SortFunc(entries, func(a, b entry) int { return strings.Compare(a.goName, b.goName) })
+	items := make([]jen.Code, len(entries))
+	for i, e := range entries {
+		items[i] = jen.Values(jen.Lit(e.goName), jen.Lit(e.name))
 	}
-	f.Add(fixedDoc(vf.ODataType + " returns the qualified name of the OData type that T stands for: T is a struct of this package, or the interface of a type with derived types (which stands for that type). It returns \"\" for any other T.").
+	f.Add(fixedDoc(vf.ODataType+" returns the qualified name of the OData type that T stands for: T is a struct of this package, or the interface of a type with derived types (which stands for that type). It returns \"\" for any other T.").
 		Func().Id(vf.ODataType).Types(jen.Id("T").Any()).Params().String().Block(
-		jen.Return(jen.Id("odataTypeOf").Call(jen.Parens(jen.Op("*").Id("T")).Call(jen.Nil()))),
+		jen.Id("t").Op(":=").Qual("reflect", "TypeFor").Types(jen.Id("T")).Call(),
+		jen.If(jen.Id("t").Dot("PkgPath").Call().Op("!=").Qual("reflect", "TypeFor").Types(jen.Id("odataTypeName")).Call().Dot("PkgPath").Call()).Block(
+			jen.Return(jen.Lit("")),
+		),
+		jen.List(jen.Id("i"), jen.Id("ok")).Op(":=").Qual("slices", "BinarySearchFunc").Call(
+			jen.Id("odataTypeNames"), jen.Id("t").Dot("Name").Call(),
+			jen.Func().Params(jen.Id("e").Id("odataTypeName"), jen.Id("name").String()).Int().Block(
+				jen.Return(jen.Qual("strings", "Compare").Call(jen.Id("e").Dot("goName"), jen.Id("name"))),
+			),
+		),
+		jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Lit(""))),
+		jen.Return(jen.Id("odataTypeNames").Index(jen.Id("i")).Dot("name")),
 	))
-	f.Add(fixedDoc("odataTypeOf is "+vf.ODataType+" for a nil pointer to T: one type switch for the whole package, compiled once, where a generic function would be compiled again for every struct it is used with.").
-		Func().Id("odataTypeOf").Params(jen.Id("v").Any()).String().Block(
-		sw,
-		jen.Return(jen.Lit("")),
-	))
+	f.Add(fixedDoc("odataTypeName pairs the Go name of a struct or interface of this package with its OData type.").
+		Type().Id("odataTypeName").Struct(jen.List(jen.Id("goName"), jen.Id("name")).String()))
+	f.Add(fixedDoc("odataTypeNames lists the structs and polymorphic interfaces of this package by Go name: static data that " + vf.ODataType + " searches, where a type switch over thousands of types would be a large function to compile.").
+		Var().Id("odataTypeNames").Op("=").Index().Id("odataTypeName").Values(multiline(items)...))
 	f.Add(fixedDoc("typeOf returns the OData type of T, or an error when T is not a type of this package.").
 		Func().Id("typeOf").Types(jen.Id("T").Any()).Params().Params(jen.String(), jen.Error()).Block(
 		jen.If(jen.Id("name").Op(":=").Id(vf.ODataType).Types(jen.Id("T")).Call(), jen.Id("name").Op("!=").Lit("")).Block(

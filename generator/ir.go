@@ -84,6 +84,9 @@ type irPoly struct {
 	Cases []irPolyCase
 	// Slices is set when a collection field holds the interface.
 	Slices bool
+	// Table is the unexported name of the sorted table of the Cases'
+	// qualified names, which Unmarshal searches.
+	Table string
 }
 
 // irPolyCase is one derived type of an irPoly.

@@ -7,6 +7,8 @@ import (
 	"embed"
 	"fmt"
 	"reflect"
+	"slices"
+	"strings"
 
 	"github.com/odatagen/odatagen/validate"
 )
@@ -23,26 +25,34 @@ var schemas = validate.NewSetFS(schemaFiles)
 // is a struct of this package, or the interface of a type with derived types
 // (which stands for that type). It returns "" for any other T.
 func ODataType[T any]() string {
-	return odataTypeOf((*T)(nil))
+	t := reflect.TypeFor[T]()
+	if t.PkgPath() != reflect.TypeFor[odataTypeName]().PkgPath() {
+		return ""
+	}
+	i, ok := slices.BinarySearchFunc(odataTypeNames, t.Name(), func(e odataTypeName, name string) int {
+		return strings.Compare(e.goName, name)
+	})
+	if !ok {
+		return ""
+	}
+	return odataTypeNames[i].name
 }
 
-// odataTypeOf is ODataType for a nil pointer to T: one type switch for the
-// whole package, compiled once, where a generic function would be compiled
-// again for every struct it is used with.
-func odataTypeOf(v any) string {
-	switch v.(type) {
-	case *File:
-		return "example.files.file"
-	case *Folder:
-		return "example.files.folder"
-	case *Layout:
-		return "example.files.layout"
-	case *Margins:
-		return "example.files.margins"
-	case *ViewSettings:
-		return "example.files.viewSettings"
-	}
-	return ""
+// odataTypeName pairs the Go name of a struct or interface of this package
+// with its OData type.
+type odataTypeName struct {
+	goName, name string
+}
+
+// odataTypeNames lists the structs and polymorphic interfaces of this package
+// by Go name: static data that ODataType searches, where a type switch over
+// thousands of types would be a large function to compile.
+var odataTypeNames = []odataTypeName{
+	{"File", "example.files.file"},
+	{"Folder", "example.files.folder"},
+	{"Layout", "example.files.layout"},
+	{"Margins", "example.files.margins"},
+	{"ViewSettings", "example.files.viewSettings"},
 }
 
 // typeOf returns the OData type of T, or an error when T is not a type of this

@@ -6,6 +6,7 @@ package polymorphism
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -41,6 +42,14 @@ func odataType(data []byte) (name string, null bool) {
 		return "", err == nil
 	}
 	return strings.TrimPrefix(v.Type, "#"), false
+}
+
+// derivedIndex returns the index of name in the sorted names, or -1.
+func derivedIndex(name string, names []string) int {
+	if i, ok := slices.BinarySearch(names, name); ok {
+		return i
+	}
+	return -1
 }
 
 // unmarshalSlice decodes a JSON array, each element with one. JSON null gives

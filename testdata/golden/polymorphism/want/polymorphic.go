@@ -27,12 +27,15 @@ func UnmarshalAnimal(data []byte) (AnimalKind, error) {
 		return nil, nil
 	}
 	var v AnimalKind
-	switch name {
-	case "example.zoo.cat":
+	switch derivedIndex(name, animalKindTypes) {
+	case 0:
+		// example.zoo.cat
 		v = new(Cat)
-	case "example.zoo.dog":
+	case 1:
+		// example.zoo.dog
 		v = new(Dog)
-	case "example.zoo.puppy":
+	case 2:
+		// example.zoo.puppy
 		v = new(Puppy)
 	default:
 		v = new(Animal)
@@ -41,6 +44,14 @@ func UnmarshalAnimal(data []byte) (AnimalKind, error) {
 		return nil, err
 	}
 	return v, nil
+}
+
+// animalKindTypes are the qualified names of the types derived from
+// example.zoo.animal, sorted: the cases of UnmarshalAnimal.
+var animalKindTypes = []string{
+	"example.zoo.cat",
+	"example.zoo.dog",
+	"example.zoo.puppy",
 }
 
 // The marker methods of AnimalKind.
@@ -70,10 +81,12 @@ func UnmarshalShape(data []byte) (AnyShape, error) {
 		return nil, nil
 	}
 	var v AnyShape
-	switch name {
-	case "example.zoo.circle":
+	switch derivedIndex(name, anyShapeTypes) {
+	case 0:
+		// example.zoo.circle
 		v = new(Circle)
-	case "example.zoo.square":
+	case 1:
+		// example.zoo.square
 		v = new(Square)
 	default:
 		v = new(Shape)
@@ -82,6 +95,13 @@ func UnmarshalShape(data []byte) (AnyShape, error) {
 		return nil, err
 	}
 	return v, nil
+}
+
+// anyShapeTypes are the qualified names of the types derived from
+// example.zoo.shape, sorted: the cases of UnmarshalShape.
+var anyShapeTypes = []string{
+	"example.zoo.circle",
+	"example.zoo.square",
 }
 
 // The marker methods of AnyShape.
@@ -110,8 +130,9 @@ func UnmarshalKeeper(data []byte) (KeeperKind, error) {
 		return nil, nil
 	}
 	var v KeeperKind
-	switch name {
-	case "example.zoo.headKeeper":
+	switch derivedIndex(name, keeperKindTypes) {
+	case 0:
+		// example.zoo.headKeeper
 		v = new(HeadKeeper)
 	default:
 		v = new(Keeper)
@@ -120,6 +141,12 @@ func UnmarshalKeeper(data []byte) (KeeperKind, error) {
 		return nil, err
 	}
 	return v, nil
+}
+
+// keeperKindTypes are the qualified names of the types derived from
+// example.zoo.keeper, sorted: the cases of UnmarshalKeeper.
+var keeperKindTypes = []string{
+	"example.zoo.headKeeper",
 }
 
 // The marker methods of KeeperKind.
