@@ -7,6 +7,8 @@ import (
 	"embed"
 	"fmt"
 	"reflect"
+	"slices"
+	"strings"
 
 	"github.com/odatagen/odatagen/validate"
 )
@@ -23,20 +25,31 @@ var schemas = validate.NewSetFS(schemaFiles)
 // is a struct of this package, or the interface of a type with derived types
 // (which stands for that type). It returns "" for any other T.
 func ODataType[T any]() string {
-	return odataTypeOf((*T)(nil))
+	t := reflect.TypeFor[T]()
+	if t.PkgPath() != reflect.TypeFor[odataTypeName]().PkgPath() {
+		return ""
+	}
+	i, ok := slices.BinarySearchFunc(odataTypeNames, t.Name(), func(e odataTypeName, name string) int {
+		return strings.Compare(e.goName, name)
+	})
+	if !ok {
+		return ""
+	}
+	return odataTypeNames[i].name
 }
 
-// odataTypeOf is ODataType for a nil pointer to T: one type switch for the
-// whole package, compiled once, where a generic function would be compiled
-// again for every struct it is used with.
-func odataTypeOf(v any) string {
-	switch v.(type) {
-	case *CloudPcExternalPartner:
-		return "microsoft.graph.cloudPcExternalPartner"
-	case *Entity:
-		return "microsoft.graph.entity"
-	}
-	return ""
+// odataTypeName pairs the Go name of a struct or interface of this package
+// with its OData type.
+type odataTypeName struct {
+	goName, name string
+}
+
+// odataTypeNames lists the structs and polymorphic interfaces of this package
+// by Go name: static data that ODataType searches, where a type switch over
+// thousands of types would be a large function to compile.
+var odataTypeNames = []odataTypeName{
+	{"CloudPcExternalPartner", "microsoft.graph.cloudPcExternalPartner"},
+	{"Entity", "microsoft.graph.entity"},
 }
 
 // typeOf returns the OData type of T, or an error when T is not a type of this
