@@ -174,11 +174,16 @@ type Options struct {
 	// AllowUnresolved makes a property whose type no input defines a
 	// json.RawMessage field (with a Note) instead of an error.
 	AllowUnresolved bool
-	// Types, when not empty, restricts generation to these types
-	// (qualified names; unambiguous simple names work too) and what they
-	// need: their base types and the types of their structural properties,
-	// transitively. Navigation properties to types outside that set are
-	// left out, each with a Note.
+	// Types, when not empty, restricts generation to these types and what
+	// they need: their base types and the types of their structural
+	// properties (entity, complex, enum, type definition), transitively,
+	// and nothing else: not their derived types, not the targets of
+	// navigation properties (which would pull in most of a service).
+	// Navigation properties to types outside that set are left out, each
+	// with a Note. A name is qualified, or a simple name (in any case) that
+	// one declaration has; a simple name that several namespaces declare
+	// ("user": microsoft.graph.user and microsoft.graph.security.user)
+	// means the primary namespace's declaration, with a Note.
 	Types []string
 	// Namespace is the namespace whose names get no prefix. Empty means
 	// the namespace with the most declarations.
