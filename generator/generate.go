@@ -80,12 +80,14 @@
 //     pairs: no maps, no registration at init, no reflection. The switch
 //     is on the index of the name in a sorted static table of the derived
 //     types' names (a jump table; a string switch over entity's thousand
-//     derived types is slow to compile). An absent
-//     @odata.type, or one that names no type derived from the declared type
-//     in this package (a newer type, a misspelling), gives the declared
-//     type's struct, abstract or not, with the members it has no field for
-//     in Extra: decoding keeps the data and never fails on the annotation;
-//     validation reports a wrong @odata.type. JSON null gives nil.
+//     derived types is slow to compile). An absent @odata.type, or one
+//     that names no type derived from the declared type in this package (a
+//     newer type, a misspelling), gives the declared type's struct,
+//     abstract or not, with the members it has no field for in Extra:
+//     decoding keeps the data and never fails on the annotation;
+//     validation reports a wrong @odata.type. JSON null gives nil. The
+//     function also decodes a response whose body is polymorphic
+//     (GET /directoryObjects/{id}).
 //
 // A field whose property has a polymorphic type holds the interface: a
 // single value is <Type>Kind (nil = absent or null), a collection is
