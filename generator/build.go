@@ -668,8 +668,9 @@ func (b *builder) fieldType(owner string, p *spec.Property, nav bool) (typ *irTy
 		return &irType{Kind: irSlice, Elem: elem}, p.Name + ",omitzero", edmNote, nil
 	case raw:
 		return elem, p.Name + ",omitempty", edmNote, nil
-	case p.Nullable && !structured && b.ix.Enum(target) == nil:
-		// Only primitive values are edm.Nullable: see the package doc.
+	case p.Nullable && !structured && (b.ix.Enum(target) == nil || !b.opts.Compact):
+		// Primitive values, and enum values unless Options.Compact, are
+		// edm.Nullable: see the package doc.
 		return &irType{Kind: irNullable, Elem: elem}, p.Name + ",omitzero", edmNote, nil
 	default:
 		return &irType{Kind: irPointer, Elem: elem}, p.Name + ",omitempty", edmNote, nil
@@ -687,7 +688,7 @@ func (b *builder) isByte(q string) bool {
 func (b *builder) buildEnums() {
 	for _, e := range b.enumList {
 		q := e.QualifiedName()
-		ie := &irEnum{Name: b.goNames[q], QualifiedName: q, Flags: e.Flags, Type: e}
+		ie := &irEnum{Name: b.goNames[q], QualifiedName: q, Flags: e.Flags, Type: e, Methods: !b.opts.Compact}
 		ie.Table, _ = b.local.claim("the member table of "+q, unexport(ie.Name)+"Members")
 		ie.Doc = b.enumDoc(ie, e)
 		for i, m := range e.Members {

@@ -272,6 +272,9 @@ func emitEnum(f *jen.File, e *irEnum) {
 	} else {
 		emitEnumMethods(f, e)
 	}
+	if e.Methods {
+		emitEnumConveniences(f, e)
+	}
 	f.Add(fixedDoc(e.Table + " lists the members of " + name + " and their declared values.").
 		Var().Id(e.Table).Op("=").Index().Id("enumMember").Values(enumTable(e)...))
 }
@@ -284,6 +287,29 @@ func enumTable(e *irEnum) []jen.Code {
 		items[i] = jen.Values(jen.Lit(c.Member), jen.Op(strconv.FormatInt(c.Value, 10)))
 	}
 	return multiline(items)
+}
+
+// emitEnumConveniences writes IsKnown, String and the text methods.
+func emitEnumConveniences(f *jen.File, e *irEnum) {
+	name := e.Name
+	f.Add(fixedDoc("IsKnown reports whether e is a member that "+name+" declares; a value decoded from a newer service may not be.").
+		Func().Params(jen.Id("e").Id(name)).Id("IsKnown").Params().Bool().Block(
+		jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Id("e").Dot("Value").Call(),
+		jen.Return(jen.Id("ok")),
+	))
+	f.Add(fixedDoc("String returns the JSON form of e.").
+		Func().Params(jen.Id("e").Id(name)).Id("String").Params().String().Block(
+		jen.Return(jen.String().Call(jen.Id("e"))),
+	))
+	f.Add(fixedDoc("MarshalText returns the JSON form of e, known or not.").
+		Func().Params(jen.Id("e").Id(name)).Id("MarshalText").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Return(jen.Index().Byte().Call(jen.Id("e")), jen.Nil()),
+	))
+	f.Add(fixedDoc("UnmarshalText keeps text as it is, known or not: an unknown member decodes without error.").
+		Func().Params(jen.Id("e").Op("*").Id(name)).Id("UnmarshalText").Params(jen.Id("text").Index().Byte()).Error().Block(
+		jen.Op("*").Id("e").Op("=").Id(name).Call(jen.String().Call(jen.Id("text"))),
+		jen.Return(jen.Nil()),
+	))
 }
 
 // emitEnumMethods writes Value of a plain enum.

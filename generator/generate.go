@@ -18,23 +18,23 @@
 //     base type no input defines contributes nothing: the struct holds the
 //     properties its own type lists, and a Note says so.
 //   - Fields: a collection is []T with omitzero (nil = absent, []T{} =
-//     []). A nullable primitive value is edm.Nullable[T] with omitzero
-//     (zero = absent, edm.Null[T]() = null, edm.Value(v) = v). Every other
-//     single value is *T with omitempty: a non-nullable primitive, and an
-//     enum, complex or entity value, nullable or not (nil = absent; a JSON
-//     null decodes as nil). So the zero struct encodes as {} and a PATCH
-//     with one field set encodes as exactly that field. Values that are
-//     raw JSON (Edm.Stream, Edm.Untyped, geography and geometry,
-//     unresolved types) are json.RawMessage with omitempty and carry their
-//     own null.
-//   - Why enums and structured values are not edm.Nullable: every
-//     instantiation of the generic edm.Nullable compiles its eight methods
-//     again (sixteen functions with the pointer wrappers), and a whole
-//     service holds a thousand enum and complex types nullable. With
+//     []). A nullable primitive value, and (unless Options.Compact) a
+//     nullable enum value, is edm.Nullable[T] with omitzero (zero = absent,
+//     edm.Null[T]() = null, edm.Value(v) = v). Every other single value is
+//     *T with omitempty: a non-nullable primitive or enum, and a complex or
+//     entity value, nullable or not (nil = absent; a JSON null decodes as
+//     nil). So the zero struct encodes as {} and a PATCH with one field set
+//     encodes as exactly that field. Values that are raw JSON (Edm.Stream,
+//     Edm.Untyped, geography and geometry, unresolved types) are
+//     json.RawMessage with omitempty and carry their own null.
+//   - Why complex values (and, with Compact, enums) are not edm.Nullable:
+//     every instantiation of the generic edm.Nullable compiles its eight
+//     methods again (sixteen functions with the pointer wrappers), and a
+//     whole service holds a thousand enum and complex types nullable. With
 //     edm.Nullable over them the Microsoft Graph package needed twice the
-//     memory to compile. The cost is that a request cannot send null for an
-//     enum or structured property through its field; a pointer also never
-//     makes a struct contain itself.
+//     memory to compile. The cost is that a request cannot send null for a
+//     complex property through its field; a pointer also never makes a
+//     struct contain itself.
 //   - Every struct has Extra map[string]json.RawMessage for the JSON members
 //     it has no field for (annotations, unknown members, dynamic properties
 //     of open types) and MarshalJSON/UnmarshalJSON through
@@ -50,10 +50,10 @@
 //     know. Flags enums hold the comma-separated form and add Members, Has
 //     and New<Enum>; their Value ORs the members' values. Value looks the
 //     member up in a static table (a package-level slice literal, which is
-//     data: no code, no init) through one shared helper. There are no
-//     String, MarshalText or UnmarshalText methods: a string type prints,
-//     encodes and decodes as its text without them, and each method is two
-//     functions per enum to compile.
+//     data: no code, no init) through one shared helper. IsKnown, String,
+//     MarshalText and UnmarshalText come on top unless Options.Compact: a
+//     string type prints, encodes and decodes as its text without them, and
+//     each method is two functions per enum to compile.
 //   - Edm types map to Go by the table in edm.go. One exception:
 //     Collection(Edm.Byte) is []uint16, as encoding/json writes a []uint8
 //     as one base64 string.

@@ -125,7 +125,11 @@ type irEnum struct {
 	// Table is the unexported name of the static table of members and
 	// values that Value looks members up in.
 	Table string
-	Type  *spec.EnumType
+	// Methods adds IsKnown, String, MarshalText and UnmarshalText, the
+	// conveniences that Options.Compact leaves out (Value says all they
+	// say).
+	Methods bool
+	Type    *spec.EnumType
 }
 
 // irConst is one enum member constant.

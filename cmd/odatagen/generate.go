@@ -8,12 +8,13 @@ import (
 )
 
 func runGenerate(e *env, args []string) error {
-	fs := newFlagSet(e, "generate", "-o DIR [-pkg NAME] [-type NAME]... [-allow-unresolved] INPUT...")
+	fs := newFlagSet(e, "generate", "-o DIR [-pkg NAME] [-type NAME]... [-allow-unresolved] [-compact] INPUT...")
 	out := fs.String("o", "", "write the generated package into `DIR` (required)")
 	pkg := fs.String("pkg", "", "Go package `NAME` (default: the base name of DIR)")
 	var types multiFlag
 	fs.Var(&types, "type", "generate only type `NAME` and what it needs (repeatable)")
 	allowUnresolved := fs.Bool("allow-unresolved", false, "use json.RawMessage for types no input defines, instead of failing")
+	compact := fs.Bool("compact", false, "leave out the per-type Validate/Check functions, typed filter builders and enum conveniences\n(for whole services such as Microsoft Graph: the generic Validate[T] and CheckFilter[T] remain)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -35,6 +36,7 @@ func runGenerate(e *env, args []string) error {
 		Source:          strings.Join(fs.Args(), " "),
 		AllowUnresolved: *allowUnresolved,
 		Types:           types,
+		Compact:         *compact,
 	})
 	if err != nil {
 		return err

@@ -94,3 +94,19 @@ func TestGenerateUsage(t *testing.T) {
 		t.Errorf("bad package name: exit %d\n%s", code, errOut)
 	}
 }
+
+func TestGenerateCompact(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "graph")
+	if code, _, errOut := runCLI(t, "", "generate", "-o", out, "-compact", "../../testdata/cloudpcexternalpartner.yaml"); code != 0 {
+		t.Fatalf("exit %d\n%s", code, errOut)
+	}
+	files := snapshot(t, out)
+	if strings.Contains(files["validate.go"], "func ValidateCloudPcExternalPartner(") ||
+		strings.Contains(files["filter.go"], "CloudPcExternalPartnerFilter struct") ||
+		strings.Contains(files["enums.go"], "IsKnown") {
+		t.Error("-compact output has per-type functions, builders or enum conveniences")
+	}
+	if !strings.Contains(files["validate.go"], "func Validate[T any]") || !strings.Contains(files["filter.go"], "func CheckFilter[T any]") {
+		t.Error("-compact output lacks the generic entry points")
+	}
+}

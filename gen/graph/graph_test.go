@@ -53,8 +53,8 @@ func TestGetResponseRoundTrip(t *testing.T) {
 	if p.ID == nil || *p.ID != "b3548526-e615-3785-3118-be70b3968ec5" {
 		t.Errorf("ID = %v", p.ID)
 	}
-	if v := p.ConnectionStatus; v == nil || *v != graph.CloudPcExternalPartnerStatusAvailable {
-		t.Errorf("ConnectionStatus = %v", v)
+	if v, ok := p.ConnectionStatus.Get(); !ok || v != graph.CloudPcExternalPartnerStatusAvailable {
+		t.Errorf("ConnectionStatus = %v, %v", v, ok)
 	}
 	if string(p.Extra["@odata.type"]) != `"#microsoft.graph.cloudPcExternalPartner"` {
 		t.Errorf("@odata.type not kept: %s", p.Extra)
@@ -73,6 +73,9 @@ func TestEnum(t *testing.T) {
 	if err != nil || string(b) != `"healthy"` {
 		t.Fatalf("Healthy marshals to %s, %v", b, err)
 	}
+	if !graph.CloudPcExternalPartnerStatusHealthy.IsKnown() {
+		t.Error("Healthy is not known")
+	}
 	if v, known := graph.CloudPcExternalPartnerStatusHealthy.Value(); !known || v != 2 {
 		t.Errorf("Healthy.Value() = %d, %v", v, known)
 	}
@@ -80,7 +83,7 @@ func TestEnum(t *testing.T) {
 	if err := json.Unmarshal([]byte(`"someFutureMember"`), &s); err != nil {
 		t.Fatalf("unknown member: %v", err)
 	}
-	if _, known := s.Value(); known {
+	if s.IsKnown() {
 		t.Error("someFutureMember is known")
 	}
 	b, err = json.Marshal(s)
@@ -100,6 +103,10 @@ func TestPatchValues(t *testing.T) {
 	b, err := json.Marshal(graph.CloudPcExternalPartner{LastSyncDateTime: edm.Null[time.Time]()})
 	if err != nil || string(b) != `{"lastSyncDateTime":null}` {
 		t.Errorf("clearing lastSyncDateTime: %s, %v", b, err)
+	}
+	b, err = json.Marshal(graph.CloudPcExternalPartner{ConnectionStatus: edm.Null[graph.CloudPcExternalPartnerStatus]()})
+	if err != nil || string(b) != `{"connectionStatus":null}` {
+		t.Errorf("clearing connectionStatus: %s, %v", b, err)
 	}
 	b, err = json.Marshal(graph.CloudPcExternalPartner{})
 	if err != nil || !bytes.Equal(b, []byte(`{}`)) {

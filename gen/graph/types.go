@@ -42,7 +42,7 @@ type CloudPcExternalPartner struct {
 	// Health of the link to the partner.
 	//
 	// Read-only. Nullable. Default: available.
-	ConnectionStatus *CloudPcExternalPartnerStatus `json:"connectionStatus,omitempty"`
+	ConnectionStatus edm.Nullable[CloudPcExternalPartnerStatus] `json:"connectionStatus,omitzero"`
 
 	// Free-text detail about the current connection status.
 	//

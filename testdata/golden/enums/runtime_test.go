@@ -16,11 +16,15 @@ func TestUnknownMemberKept(t *testing.T) {
 	if err := json.Unmarshal([]byte(body), &c); err != nil {
 		t.Fatal(err)
 	}
-	if c.Finish == nil {
+	finish, ok := c.Finish.Get()
+	if !ok {
 		t.Fatal("Finish not decoded")
 	}
-	if _, known := c.Finish.Value(); *c.Finish != "someFutureMember" || known {
-		t.Errorf("Finish = %q, known %v", *c.Finish, known)
+	if finish != "someFutureMember" || finish.IsKnown() {
+		t.Errorf("Finish = %q, known %v", finish, finish.IsKnown())
+	}
+	if !FinishPearl.IsKnown() || FinishPearl.String() != "pearl" {
+		t.Errorf("FinishPearl: known %v, String %q", FinishPearl.IsKnown(), FinishPearl.String())
 	}
 	if _, known := c.Finishes[1].Value(); !known || c.Finishes[1] != FinishPearl {
 		t.Errorf("Finishes[1] = %q", c.Finishes[1])

@@ -62,9 +62,9 @@ func TestGetResponseRoundTrip(t *testing.T) {
 	if v, ok := p.EnableConnection.Get(); !ok || !v {
 		t.Errorf("EnableConnection = %v, %v", v, ok)
 	}
-	if v := p.ConnectionStatus; v == nil || *v != CloudPcExternalPartnerStatusHealthy {
+	if v, ok := p.ConnectionStatus.Get(); !ok || v != CloudPcExternalPartnerStatusHealthy {
 		t.Errorf("ConnectionStatus = %v", v)
-	} else if n, known := v.Value(); n != 2 || !known {
+	} else if n, known := v.Value(); n != 2 || !known || !v.IsKnown() {
 		t.Errorf("ConnectionStatus.Value() = %d, %v", n, known)
 	}
 	if v, _ := p.LastSyncDateTime.Get(); !v.Equal(time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC)) {
@@ -88,9 +88,9 @@ func TestDocsExample(t *testing.T) {
 func TestUnknownEnumMemberKept(t *testing.T) {
 	body := `{"connectionStatus":"someFutureMember"}`
 	p := roundTrip(t, body)
-	v := *p.ConnectionStatus
-	if _, known := v.Value(); v != "someFutureMember" || known {
-		t.Errorf("ConnectionStatus = %q, known %v", v, known)
+	v, _ := p.ConnectionStatus.Get()
+	if v != "someFutureMember" || v.IsKnown() {
+		t.Errorf("ConnectionStatus = %q, known %v", v, v.IsKnown())
 	}
 }
 

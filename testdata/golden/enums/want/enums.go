@@ -70,6 +70,30 @@ func (e Access) Value() (v int64, ok bool) {
 	return flagsValue(string(e), accessMembers)
 }
 
+// IsKnown reports whether e is a member that Access declares; a value decoded
+// from a newer service may not be.
+func (e Access) IsKnown() bool {
+	_, ok := e.Value()
+	return ok
+}
+
+// String returns the JSON form of e.
+func (e Access) String() string {
+	return string(e)
+}
+
+// MarshalText returns the JSON form of e, known or not.
+func (e Access) MarshalText() ([]byte, error) {
+	return []byte(e), nil
+}
+
+// UnmarshalText keeps text as it is, known or not: an unknown member decodes
+// without error.
+func (e *Access) UnmarshalText(text []byte) error {
+	*e = Access(string(text))
+	return nil
+}
+
 // accessMembers lists the members of Access and their declared values.
 var accessMembers = []enumMember{
 	{"none", 0},
@@ -95,6 +119,30 @@ const (
 // as it came).
 func (e BigNumber) Value() (v int64, ok bool) {
 	return enumValue(string(e), bigNumberMembers)
+}
+
+// IsKnown reports whether e is a member that BigNumber declares; a value
+// decoded from a newer service may not be.
+func (e BigNumber) IsKnown() bool {
+	_, ok := e.Value()
+	return ok
+}
+
+// String returns the JSON form of e.
+func (e BigNumber) String() string {
+	return string(e)
+}
+
+// MarshalText returns the JSON form of e, known or not.
+func (e BigNumber) MarshalText() ([]byte, error) {
+	return []byte(e), nil
+}
+
+// UnmarshalText keeps text as it is, known or not: an unknown member decodes
+// without error.
+func (e *BigNumber) UnmarshalText(text []byte) error {
+	*e = BigNumber(string(text))
+	return nil
 }
 
 // bigNumberMembers lists the members of BigNumber and their declared values.
@@ -134,6 +182,30 @@ const (
 // it came).
 func (e Finish) Value() (v int64, ok bool) {
 	return enumValue(string(e), finishMembers)
+}
+
+// IsKnown reports whether e is a member that Finish declares; a value decoded
+// from a newer service may not be.
+func (e Finish) IsKnown() bool {
+	_, ok := e.Value()
+	return ok
+}
+
+// String returns the JSON form of e.
+func (e Finish) String() string {
+	return string(e)
+}
+
+// MarshalText returns the JSON form of e, known or not.
+func (e Finish) MarshalText() ([]byte, error) {
+	return []byte(e), nil
+}
+
+// UnmarshalText keeps text as it is, known or not: an unknown member decodes
+// without error.
+func (e *Finish) UnmarshalText(text []byte) error {
+	*e = Finish(string(text))
+	return nil
 }
 
 // finishMembers lists the members of Finish and their declared values.
@@ -190,6 +262,30 @@ func (e NoFlagsYet) Value() (v int64, ok bool) {
 	return flagsValue(string(e), noFlagsYetMembers)
 }
 
+// IsKnown reports whether e is a member that NoFlagsYet declares; a value
+// decoded from a newer service may not be.
+func (e NoFlagsYet) IsKnown() bool {
+	_, ok := e.Value()
+	return ok
+}
+
+// String returns the JSON form of e.
+func (e NoFlagsYet) String() string {
+	return string(e)
+}
+
+// MarshalText returns the JSON form of e, known or not.
+func (e NoFlagsYet) MarshalText() ([]byte, error) {
+	return []byte(e), nil
+}
+
+// UnmarshalText keeps text as it is, known or not: an unknown member decodes
+// without error.
+func (e *NoFlagsYet) UnmarshalText(text []byte) error {
+	*e = NoFlagsYet(string(text))
+	return nil
+}
+
 // noFlagsYetMembers lists the members of NoFlagsYet and their declared values.
 var noFlagsYetMembers = []enumMember{}
 
@@ -206,6 +302,30 @@ type NothingYet string
 // as it came).
 func (e NothingYet) Value() (v int64, ok bool) {
 	return enumValue(string(e), nothingYetMembers)
+}
+
+// IsKnown reports whether e is a member that NothingYet declares; a value
+// decoded from a newer service may not be.
+func (e NothingYet) IsKnown() bool {
+	_, ok := e.Value()
+	return ok
+}
+
+// String returns the JSON form of e.
+func (e NothingYet) String() string {
+	return string(e)
+}
+
+// MarshalText returns the JSON form of e, known or not.
+func (e NothingYet) MarshalText() ([]byte, error) {
+	return []byte(e), nil
+}
+
+// UnmarshalText keeps text as it is, known or not: an unknown member decodes
+// without error.
+func (e *NothingYet) UnmarshalText(text []byte) error {
+	*e = NothingYet(string(text))
+	return nil
 }
 
 // nothingYetMembers lists the members of NothingYet and their declared values.
@@ -230,6 +350,30 @@ const (
 // as it came).
 func (e Resolution) Value() (v int64, ok bool) {
 	return enumValue(string(e), resolutionMembers)
+}
+
+// IsKnown reports whether e is a member that Resolution declares; a value
+// decoded from a newer service may not be.
+func (e Resolution) IsKnown() bool {
+	_, ok := e.Value()
+	return ok
+}
+
+// String returns the JSON form of e.
+func (e Resolution) String() string {
+	return string(e)
+}
+
+// MarshalText returns the JSON form of e, known or not.
+func (e Resolution) MarshalText() ([]byte, error) {
+	return []byte(e), nil
+}
+
+// UnmarshalText keeps text as it is, known or not: an unknown member decodes
+// without error.
+func (e *Resolution) UnmarshalText(text []byte) error {
+	*e = Resolution(string(text))
+	return nil
 }
 
 // resolutionMembers lists the members of Resolution and their declared values.

@@ -12,8 +12,8 @@ import (
 // Canvas is the OData complex type example.paint.canvas.
 type Canvas struct {
 	// Nullable.
-	Finish   *Finish  `json:"finish,omitempty"`
-	Finishes []Finish `json:"finishes,omitzero"`
+	Finish   edm.Nullable[Finish] `json:"finish,omitzero"`
+	Finishes []Finish             `json:"finishes,omitzero"`
 
 	// Not nullable.
 	Access *Access `json:"access,omitempty"`

@@ -59,6 +59,30 @@ func (e Format) Value() (v int64, ok bool) {
 	return flagsValue(string(e), formatMembers)
 }
 
+// IsKnown reports whether e is a member that Format declares; a value decoded
+// from a newer service may not be.
+func (e Format) IsKnown() bool {
+	_, ok := e.Value()
+	return ok
+}
+
+// String returns the JSON form of e.
+func (e Format) String() string {
+	return string(e)
+}
+
+// MarshalText returns the JSON form of e, known or not.
+func (e Format) MarshalText() ([]byte, error) {
+	return []byte(e), nil
+}
+
+// UnmarshalText keeps text as it is, known or not: an unknown member decodes
+// without error.
+func (e *Format) UnmarshalText(text []byte) error {
+	*e = Format(string(text))
+	return nil
+}
+
 // formatMembers lists the members of Format and their declared values.
 var formatMembers = []enumMember{
 	{"paper", 1},
@@ -83,6 +107,30 @@ const (
 // it came).
 func (e Genre) Value() (v int64, ok bool) {
 	return enumValue(string(e), genreMembers)
+}
+
+// IsKnown reports whether e is a member that Genre declares; a value decoded
+// from a newer service may not be.
+func (e Genre) IsKnown() bool {
+	_, ok := e.Value()
+	return ok
+}
+
+// String returns the JSON form of e.
+func (e Genre) String() string {
+	return string(e)
+}
+
+// MarshalText returns the JSON form of e, known or not.
+func (e Genre) MarshalText() ([]byte, error) {
+	return []byte(e), nil
+}
+
+// UnmarshalText keeps text as it is, known or not: an unknown member decodes
+// without error.
+func (e *Genre) UnmarshalText(text []byte) error {
+	*e = Genre(string(text))
+	return nil
 }
 
 // genreMembers lists the members of Genre and their declared values.

@@ -44,10 +44,10 @@ type Book struct {
 	InPrint edm.Nullable[bool] `json:"inPrint,omitzero"`
 
 	// Nullable. $filter: eq, in.
-	Genre *Genre `json:"genre,omitempty"`
+	Genre edm.Nullable[Genre] `json:"genre,omitzero"`
 
 	// Nullable. $filter: has.
-	Formats *Format `json:"formats,omitempty"`
+	Formats edm.Nullable[Format] `json:"formats,omitzero"`
 
 	// Nullable. $filter: eq.
 	Isbn edm.Nullable[Isbn] `json:"isbn,omitzero"`

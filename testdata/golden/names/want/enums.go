@@ -22,6 +22,30 @@ func (e Status) Value() (v int64, ok bool) {
 	return enumValue(string(e), statusMembers)
 }
 
+// IsKnown reports whether e is a member that Status declares; a value decoded
+// from a newer service may not be.
+func (e Status) IsKnown() bool {
+	_, ok := e.Value()
+	return ok
+}
+
+// String returns the JSON form of e.
+func (e Status) String() string {
+	return string(e)
+}
+
+// MarshalText returns the JSON form of e, known or not.
+func (e Status) MarshalText() ([]byte, error) {
+	return []byte(e), nil
+}
+
+// UnmarshalText keeps text as it is, known or not: an unknown member decodes
+// without error.
+func (e *Status) UnmarshalText(text []byte) error {
+	*e = Status(string(text))
+	return nil
+}
+
 // statusMembers lists the members of Status and their declared values.
 var statusMembers = []enumMember{
 	{"ok", 0},

@@ -21,6 +21,30 @@ func (e ShapeKind) Value() (v int64, ok bool) {
 	return enumValue(string(e), shapeKindMembers)
 }
 
+// IsKnown reports whether e is a member that ShapeKind declares; a value
+// decoded from a newer service may not be.
+func (e ShapeKind) IsKnown() bool {
+	_, ok := e.Value()
+	return ok
+}
+
+// String returns the JSON form of e.
+func (e ShapeKind) String() string {
+	return string(e)
+}
+
+// MarshalText returns the JSON form of e, known or not.
+func (e ShapeKind) MarshalText() ([]byte, error) {
+	return []byte(e), nil
+}
+
+// UnmarshalText keeps text as it is, known or not: an unknown member decodes
+// without error.
+func (e *ShapeKind) UnmarshalText(text []byte) error {
+	*e = ShapeKind(string(text))
+	return nil
+}
+
 // shapeKindMembers lists the members of ShapeKind and their declared values.
 var shapeKindMembers = []enumMember{
 	{"round", 0},

@@ -383,7 +383,7 @@ type Zoo struct {
 	Frame *Square `json:"frame,omitempty"`
 
 	// Nullable.
-	Kind *ShapeKind `json:"kind,omitempty"`
+	Kind edm.Nullable[ShapeKind] `json:"kind,omitzero"`
 
 	// Navigation property: present when the request expands it ($expand). The
 	// value's struct is chosen by its @odata.type when decoding: see AnimalKind.

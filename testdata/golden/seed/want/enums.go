@@ -41,6 +41,30 @@ func (e CloudPcExternalPartnerStatus) Value() (v int64, ok bool) {
 	return enumValue(string(e), cloudPcExternalPartnerStatusMembers)
 }
 
+// IsKnown reports whether e is a member that CloudPcExternalPartnerStatus
+// declares; a value decoded from a newer service may not be.
+func (e CloudPcExternalPartnerStatus) IsKnown() bool {
+	_, ok := e.Value()
+	return ok
+}
+
+// String returns the JSON form of e.
+func (e CloudPcExternalPartnerStatus) String() string {
+	return string(e)
+}
+
+// MarshalText returns the JSON form of e, known or not.
+func (e CloudPcExternalPartnerStatus) MarshalText() ([]byte, error) {
+	return []byte(e), nil
+}
+
+// UnmarshalText keeps text as it is, known or not: an unknown member decodes
+// without error.
+func (e *CloudPcExternalPartnerStatus) UnmarshalText(text []byte) error {
+	*e = CloudPcExternalPartnerStatus(string(text))
+	return nil
+}
+
 // cloudPcExternalPartnerStatusMembers lists the members of
 // CloudPcExternalPartnerStatus and their declared values.
 var cloudPcExternalPartnerStatusMembers = []enumMember{

@@ -42,7 +42,7 @@ type CloudPcExternalPartner struct {
 	// The health of the connection.
 	//
 	// Read-only. Nullable. Default: available.
-	ConnectionStatus *CloudPcExternalPartnerStatus `json:"connectionStatus,omitempty"`
+	ConnectionStatus edm.Nullable[CloudPcExternalPartnerStatus] `json:"connectionStatus,omitzero"`
 
 	// A human-readable explanation of the status.
 	//

@@ -22,6 +22,30 @@ func (e OrderState) Value() (v int64, ok bool) {
 	return enumValue(string(e), orderStateMembers)
 }
 
+// IsKnown reports whether e is a member that OrderState declares; a value
+// decoded from a newer service may not be.
+func (e OrderState) IsKnown() bool {
+	_, ok := e.Value()
+	return ok
+}
+
+// String returns the JSON form of e.
+func (e OrderState) String() string {
+	return string(e)
+}
+
+// MarshalText returns the JSON form of e, known or not.
+func (e OrderState) MarshalText() ([]byte, error) {
+	return []byte(e), nil
+}
+
+// UnmarshalText keeps text as it is, known or not: an unknown member decodes
+// without error.
+func (e *OrderState) UnmarshalText(text []byte) error {
+	*e = OrderState(string(text))
+	return nil
+}
+
 // orderStateMembers lists the members of OrderState and their declared values.
 var orderStateMembers = []enumMember{
 	{"open", 0},

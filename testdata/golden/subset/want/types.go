@@ -70,7 +70,7 @@ type Order struct {
 	ID *string `json:"id,omitempty"`
 
 	// Nullable.
-	State *OrderState `json:"state,omitempty"`
+	State edm.Nullable[OrderState] `json:"state,omitzero"`
 
 	// Nullable.
 	ShipTo *Address `json:"shipTo,omitempty"`
