@@ -672,6 +672,11 @@ func (b *builder) fieldType(owner string, p *spec.Property, nav bool) (typ *irTy
 		// Primitive values, and enum values unless Options.Compact, are
 		// edm.Nullable: see the package doc.
 		return &irType{Kind: irNullable, Elem: elem}, p.Name + ",omitzero", edmNote, nil
+	case p.Nullable && structured && !nav && !b.opts.Compact:
+		// A nullable complex value is edm.Nullable[*T]: every instantiation
+		// over a pointer shares one compiled copy, and a pointer never
+		// makes a struct contain itself.
+		return &irType{Kind: irNullable, Elem: &irType{Kind: irPointer, Elem: elem}}, p.Name + ",omitzero", edmNote, nil
 	default:
 		return &irType{Kind: irPointer, Elem: elem}, p.Name + ",omitempty", edmNote, nil
 	}

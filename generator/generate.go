@@ -18,23 +18,24 @@
 //     base type no input defines contributes nothing: the struct holds the
 //     properties its own type lists, and a Note says so.
 //   - Fields: a collection is []T with omitzero (nil = absent, []T{} =
-//     []). A nullable primitive value, and (unless Options.Compact) a
-//     nullable enum value, is edm.Nullable[T] with omitzero (zero = absent,
-//     edm.Null[T]() = null, edm.Value(v) = v). Every other single value is
-//     *T with omitempty: a non-nullable primitive or enum, and a complex or
-//     entity value, nullable or not (nil = absent; a JSON null decodes as
-//     nil). So the zero struct encodes as {} and a PATCH with one field set
-//     encodes as exactly that field. Values that are raw JSON (Edm.Stream,
-//     Edm.Untyped, geography and geometry, unresolved types) are
-//     json.RawMessage with omitempty and carry their own null.
-//   - Why complex values (and, with Compact, enums) are not edm.Nullable:
-//     every instantiation of the generic edm.Nullable compiles its eight
-//     methods again (sixteen functions with the pointer wrappers), and a
-//     whole service holds a thousand enum and complex types nullable. With
-//     edm.Nullable over them the Microsoft Graph package needed twice the
-//     memory to compile. The cost is that a request cannot send null for a
-//     complex property through its field; a pointer also never makes a
-//     struct contain itself.
+//     []). A nullable single value is edm.Nullable with omitzero (zero =
+//     absent, edm.Null[T]() = null, edm.Value(v) = v): edm.Nullable[T] for
+//     a primitive or enum value, edm.Nullable[*T] for a complex value. A
+//     non-nullable primitive, enum or complex value, and an entity
+//     (navigation) value, is *T with omitempty (nil = absent). So the zero
+//     struct encodes as {}, a PATCH with one field set encodes as exactly
+//     that field, and a PATCH can clear a nullable property. Values that
+//     are raw JSON (Edm.Stream, Edm.Untyped, geography and geometry,
+//     unresolved types) are json.RawMessage with omitempty and carry their
+//     own null; a polymorphic value is an interface (nil = absent).
+//   - Options.Compact, for whole services, holds nullable enum and complex
+//     values as plain pointers (a JSON null decodes as nil and cannot be
+//     sent): every instantiation of the generic edm.Nullable over a
+//     distinct enum or struct type compiles its methods again, and with a
+//     thousand of them the Microsoft Graph package needed twice the memory
+//     to compile. edm.Nullable[*T] shares one compiled copy across all T
+//     (pointers have one shape), and a pointer never makes a struct
+//     contain itself.
 //   - Every struct has Extra map[string]json.RawMessage for the JSON members
 //     it has no field for (annotations, unknown members, dynamic properties
 //     of open types) and MarshalJSON/UnmarshalJSON through

@@ -58,7 +58,7 @@ func TestDecodeByODataType(t *testing.T) {
 	if s, ok := z.Signs[1].(*Shape); !ok || *s.Color.Ptr() != "blue" {
 		t.Errorf("Signs[1] = %#v, want *Shape (abstract, no @odata.type)", z.Signs[1])
 	}
-	if z.Frame == nil || *z.Frame.Side.Ptr() != 3 {
+	if f, ok := z.Frame.Get(); !ok || *f.Side.Ptr() != 3 {
 		t.Errorf("Frame = %#v", z.Frame)
 	}
 	p, ok := z.Star.(*Puppy)

@@ -17,7 +17,7 @@ type SecurityAlert2 struct {
 	ID *string `json:"id,omitempty"`
 
 	// Nullable.
-	Twin *Alert `json:"twin,omitempty"`
+	Twin edm.Nullable[*Alert] `json:"twin,omitzero"`
 
 	// Extra holds the JSON members that have no field: annotations such as
 	// @odata.type and @odata.etag, and members this package does not know.

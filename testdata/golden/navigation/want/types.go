@@ -51,7 +51,7 @@ type Folder struct {
 	Name edm.Nullable[string] `json:"name,omitzero"`
 
 	// Nullable.
-	View *ViewSettings `json:"view,omitempty"`
+	View edm.Nullable[*ViewSettings] `json:"view,omitzero"`
 
 	// Navigation property: present when the request expands it ($expand).
 	Parent *Folder `json:"parent,omitempty"`
@@ -86,10 +86,10 @@ type Layout struct {
 	Columns edm.Nullable[int32] `json:"columns,omitzero"`
 
 	// Nullable.
-	Owner *ViewSettings `json:"owner,omitempty"`
+	Owner edm.Nullable[*ViewSettings] `json:"owner,omitzero"`
 
 	// Nullable.
-	Margins *Margins `json:"margins,omitempty"`
+	Margins edm.Nullable[*Margins] `json:"margins,omitzero"`
 
 	// Not nullable.
 	MarginsRequired *Margins `json:"marginsRequired,omitempty"`
@@ -141,10 +141,10 @@ type ViewSettings struct {
 	SortBy edm.Nullable[string] `json:"sortBy,omitzero"`
 
 	// Nullable.
-	Fallback *ViewSettings `json:"fallback,omitempty"`
+	Fallback edm.Nullable[*ViewSettings] `json:"fallback,omitzero"`
 
 	// Nullable.
-	Layout *Layout `json:"layout,omitempty"`
+	Layout edm.Nullable[*Layout] `json:"layout,omitzero"`
 
 	// Extra holds the JSON members that have no field: annotations such as
 	// @odata.type and @odata.etag, and members this package does not know.

@@ -380,7 +380,7 @@ type Zoo struct {
 	// A square only; square has no derived types.
 	//
 	// Nullable.
-	Frame *Square `json:"frame,omitempty"`
+	Frame edm.Nullable[*Square] `json:"frame,omitzero"`
 
 	// Nullable.
 	Kind edm.Nullable[ShapeKind] `json:"kind,omitzero"`

@@ -73,7 +73,7 @@ type Order struct {
 	State edm.Nullable[OrderState] `json:"state,omitzero"`
 
 	// Nullable.
-	ShipTo *Address `json:"shipTo,omitempty"`
+	ShipTo edm.Nullable[*Address] `json:"shipTo,omitzero"`
 
 	// Extra holds the JSON members that have no field: annotations such as
 	// @odata.type and @odata.etag, and members this package does not know.
