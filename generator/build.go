@@ -355,7 +355,7 @@ var localNames = []string{
 	"b", "data", "e", "err", "expr", "have", "i", "known", "m", "members", "mode", "mv", "n",
 	"name", "names", "null", "one", "out", "plain", "raw", "raws", "s", "text", "v", "x",
 	"schemaFiles", "schemas", "filterTypes", "filterEnums", "filterTypeDefs",
-	"enumMember", "enumValue", "flagsValue", "odataType", "unmarshalSlice", "odataTypeName", "odataTypeNames", "typeOf",
+	"enumMember", "enumValue", "flagsValue", "odataType", "unmarshalSlice", "odataPackage", "odataTypes",
 	"derivedIndex", "t", "ok", "path", "typ",
 }
 

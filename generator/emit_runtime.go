@@ -33,43 +33,28 @@ func emitValidateFile(f *jen.File, vf *irValidateFile) {
 	slices.SortFunc(entries, func(a, b entry) int { return strings.Compare(a.goName, b.goName) })
 	items := make([]jen.Code, len(entries))
 	for i, e := range entries {
-		items[i] = jen.Values(jen.Lit(e.goName), jen.Lit(e.name))
+		items[i] = jen.Values(jen.Id("Go").Op(":").Lit(e.goName), jen.Id("OData").Op(":").Lit(e.name))
 	}
+	f.Add(fixedDoc("odataPackage names this package for odataTypes.").
+		Type().Id("odataPackage").Struct())
+	f.Add(fixedDoc("odataTypes maps the structs and polymorphic interfaces of this package, by Go name, to their OData types: static data, where a type switch over thousands of types would be a large function to compile.").
+		Var().Id("odataTypes").Op("=").Qual(validatePath, "NewTypeNames").Call(
+		jen.Qual("reflect", "TypeFor").Types(jen.Id("odataPackage")).Call().Dot("PkgPath").Call(),
+		jen.Index().Qual(validatePath, "TypeName").Values(multiline(items)...),
+	))
 	f.Add(fixedDoc(vf.ODataType+" returns the qualified name of the OData type that T stands for: T is a struct of this package, or the interface of a type with derived types (which stands for that type). It returns \"\" for any other T.").
 		Func().Id(vf.ODataType).Types(jen.Id("T").Any()).Params().String().Block(
-		jen.Id("t").Op(":=").Qual("reflect", "TypeFor").Types(jen.Id("T")).Call(),
-		jen.If(jen.Id("t").Dot("PkgPath").Call().Op("!=").Qual("reflect", "TypeFor").Types(jen.Id("odataTypeName")).Call().Dot("PkgPath").Call()).Block(
-			jen.Return(jen.Lit("")),
-		),
-		jen.List(jen.Id("i"), jen.Id("ok")).Op(":=").Qual("slices", "BinarySearchFunc").Call(
-			jen.Id("odataTypeNames"), jen.Id("t").Dot("Name").Call(),
-			jen.Func().Params(jen.Id("e").Id("odataTypeName"), jen.Id("name").String()).Int().Block(
-				jen.Return(jen.Qual("strings", "Compare").Call(jen.Id("e").Dot("goName"), jen.Id("name"))),
-			),
-		),
-		jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Lit(""))),
-		jen.Return(jen.Id("odataTypeNames").Index(jen.Id("i")).Dot("name")),
-	))
-	f.Add(fixedDoc("odataTypeName pairs the Go name of a struct or interface of this package with its OData type.").
-		Type().Id("odataTypeName").Struct(jen.List(jen.Id("goName"), jen.Id("name")).String()))
-	f.Add(fixedDoc("odataTypeNames lists the structs and polymorphic interfaces of this package by Go name: static data that " + vf.ODataType + " searches, where a type switch over thousands of types would be a large function to compile.").
-		Var().Id("odataTypeNames").Op("=").Index().Id("odataTypeName").Values(multiline(items)...))
-	f.Add(fixedDoc("typeOf returns the OData type of T, or an error when T is not a type of this package.").
-		Func().Id("typeOf").Types(jen.Id("T").Any()).Params().Params(jen.String(), jen.Error()).Block(
-		jen.If(jen.Id("name").Op(":=").Id(vf.ODataType).Types(jen.Id("T")).Call(), jen.Id("name").Op("!=").Lit("")).Block(
-			jen.Return(jen.Id("name"), jen.Nil()),
-		),
-		jen.Return(jen.Lit(""), jen.Qual("fmt", "Errorf").Call(jen.Lit("%v is not an OData type of this package"), jen.Qual("reflect", "TypeFor").Types(jen.Id("T")).Call())),
+		jen.Return(jen.Id("odataTypes").Dot("Name").Call(jen.Qual("reflect", "TypeFor").Types(jen.Id("T")).Call())),
 	))
 	f.Add(fixedDoc(vf.Validate+" validates a JSON payload of T (a struct of this package, or the interface of a type with derived types): a response (validate.Read), the body of a create request (validate.Create) or of an update request (validate.Update). It returns nil, a *validate.Error listing every problem with its JSON pointer, a *validate.JSONError for a payload that is not acceptable JSON, or an error when T is not a type of this package.").
 		Func().Id(vf.Validate).Types(jen.Id("T").Any()).Params(jen.Id("data").Index().Byte(), jen.Id("mode").Qual(validatePath, "Mode")).Error().Block(
-		jen.List(jen.Id("name"), jen.Err()).Op(":=").Id("typeOf").Types(jen.Id("T")).Call(),
+		jen.List(jen.Id("name"), jen.Err()).Op(":=").Id("odataTypes").Dot("Lookup").Call(jen.Qual("reflect", "TypeFor").Types(jen.Id("T")).Call()),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 		jen.Return(jen.Id("schemas").Dot("Validate").Call(jen.Id("name"), jen.Id("mode"), jen.Id("data"))),
 	))
 	f.Add(fixedDoc(vf.ValidateCollection+" validates an OData collection response of T ({\"value\": [...]}), item by item.").
 		Func().Id(vf.ValidateCollection).Types(jen.Id("T").Any()).Params(jen.Id("data").Index().Byte()).Error().Block(
-		jen.List(jen.Id("name"), jen.Err()).Op(":=").Id("typeOf").Types(jen.Id("T")).Call(),
+		jen.List(jen.Id("name"), jen.Err()).Op(":=").Id("odataTypes").Dot("Lookup").Call(jen.Qual("reflect", "TypeFor").Types(jen.Id("T")).Call()),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 		jen.Return(jen.Id("schemas").Dot("ValidateCollection").Call(jen.Id("name"), jen.Qual(validatePath, "Read"), jen.Id("data"))),
 	))
@@ -118,7 +103,7 @@ func emitFilterFile(f *jen.File, ff *irFilterFile) {
 	))
 	f.Add(fixedDoc(ff.CheckFilter+" checks a $filter expression (the decoded value of the query option) against T (a struct of this package, or the interface of a type with derived types): its syntax, the properties it names, the types of its operands, and the operators each property supports. The error is a *filter.Error that prints the expression with a caret under the problem, or an error when T is not a type of this package.").
 		Func().Id(ff.CheckFilter).Types(jen.Id("T").Any()).Params(jen.Id("expr").String()).Error().Block(
-		jen.List(jen.Id("name"), jen.Err()).Op(":=").Id("typeOf").Types(jen.Id("T")).Call(),
+		jen.List(jen.Id("name"), jen.Err()).Op(":=").Id("odataTypes").Dot("Lookup").Call(jen.Qual("reflect", "TypeFor").Types(jen.Id("T")).Call()),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 		jen.Return(jen.Qual(filterPath, "Check").Call(jen.Id(ff.ModelVar), jen.Id("name"), jen.Id("expr"))),
 	))

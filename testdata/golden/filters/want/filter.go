@@ -5,6 +5,7 @@ package filters
 
 import (
 	"encoding/json"
+	"reflect"
 	"time"
 
 	"github.com/odatagen/odatagen/validate/edm"
@@ -129,7 +130,7 @@ var (
 // *filter.Error that prints the expression with a caret under the problem, or
 // an error when T is not a type of this package.
 func CheckFilter[T any](expr string) error {
-	name, err := typeOf[T]()
+	name, err := odataTypes.Lookup(reflect.TypeFor[T]())
 	if err != nil {
 		return err
 	}

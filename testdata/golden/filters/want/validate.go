@@ -5,10 +5,7 @@ package filters
 
 import (
 	"embed"
-	"fmt"
 	"reflect"
-	"slices"
-	"strings"
 
 	"github.com/odatagen/odatagen/validate"
 )
@@ -21,43 +18,21 @@ var schemaFiles embed.FS
 // compiled the first time it is used.
 var schemas = validate.NewSetFS(schemaFiles)
 
+// odataPackage names this package for odataTypes.
+type odataPackage struct{}
+
+// odataTypes maps the structs and polymorphic interfaces of this package, by
+// Go name, to their OData types: static data, where a type switch over
+// thousands of types would be a large function to compile.
+var odataTypes = validate.NewTypeNames(reflect.TypeFor[odataPackage]().PkgPath(), []validate.TypeName{
+	{Go: "Book", OData: "example.library.book"},
+})
+
 // ODataType returns the qualified name of the OData type that T stands for: T
 // is a struct of this package, or the interface of a type with derived types
 // (which stands for that type). It returns "" for any other T.
 func ODataType[T any]() string {
-	t := reflect.TypeFor[T]()
-	if t.PkgPath() != reflect.TypeFor[odataTypeName]().PkgPath() {
-		return ""
-	}
-	i, ok := slices.BinarySearchFunc(odataTypeNames, t.Name(), func(e odataTypeName, name string) int {
-		return strings.Compare(e.goName, name)
-	})
-	if !ok {
-		return ""
-	}
-	return odataTypeNames[i].name
-}
-
-// odataTypeName pairs the Go name of a struct or interface of this package
-// with its OData type.
-type odataTypeName struct {
-	goName, name string
-}
-
-// odataTypeNames lists the structs and polymorphic interfaces of this package
-// by Go name: static data that ODataType searches, where a type switch over
-// thousands of types would be a large function to compile.
-var odataTypeNames = []odataTypeName{
-	{"Book", "example.library.book"},
-}
-
-// typeOf returns the OData type of T, or an error when T is not a type of this
-// package.
-func typeOf[T any]() (string, error) {
-	if name := ODataType[T](); name != "" {
-		return name, nil
-	}
-	return "", fmt.Errorf("%v is not an OData type of this package", reflect.TypeFor[T]())
+	return odataTypes.Name(reflect.TypeFor[T]())
 }
 
 // Validate validates a JSON payload of T (a struct of this package, or the
@@ -67,7 +42,7 @@ func typeOf[T any]() (string, error) {
 // with its JSON pointer, a *validate.JSONError for a payload that is not
 // acceptable JSON, or an error when T is not a type of this package.
 func Validate[T any](data []byte, mode validate.Mode) error {
-	name, err := typeOf[T]()
+	name, err := odataTypes.Lookup(reflect.TypeFor[T]())
 	if err != nil {
 		return err
 	}
@@ -77,7 +52,7 @@ func Validate[T any](data []byte, mode validate.Mode) error {
 // ValidateCollection validates an OData collection response of T ({"value":
 // [...]}), item by item.
 func ValidateCollection[T any](data []byte) error {
-	name, err := typeOf[T]()
+	name, err := odataTypes.Lookup(reflect.TypeFor[T]())
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@
 package inheritance
 
 import (
+	"reflect"
 	"time"
 
 	"github.com/odatagen/odatagen/validate/filter"
@@ -100,7 +101,7 @@ var (
 // *filter.Error that prints the expression with a caret under the problem, or
 // an error when T is not a type of this package.
 func CheckFilter[T any](expr string) error {
-	name, err := typeOf[T]()
+	name, err := odataTypes.Lookup(reflect.TypeFor[T]())
 	if err != nil {
 		return err
 	}

@@ -3,7 +3,11 @@
 
 package polymorphism
 
-import "github.com/odatagen/odatagen/validate/filter"
+import (
+	"reflect"
+
+	"github.com/odatagen/odatagen/validate/filter"
+)
 
 // FilterModel is the $filter capability table of this package's types: for
 // each property, its type and the operators it supports. CheckFilter checks
@@ -193,7 +197,7 @@ var (
 // *filter.Error that prints the expression with a caret under the problem, or
 // an error when T is not a type of this package.
 func CheckFilter[T any](expr string) error {
-	name, err := typeOf[T]()
+	name, err := odataTypes.Lookup(reflect.TypeFor[T]())
 	if err != nil {
 		return err
 	}
