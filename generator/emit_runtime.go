@@ -42,7 +42,7 @@ func emitValidateFile(f *jen.File, vf *irValidateFile) {
 		jen.Qual("reflect", "TypeFor").Types(jen.Id("odataPackage")).Call().Dot("PkgPath").Call(),
 		jen.Index().Qual(validatePath, "TypeName").Values(multiline(items)...),
 	))
-	f.Add(fixedDoc(vf.ODataType+" returns the qualified name of the OData type that T stands for: T is a struct of this package, or the interface of a type with derived types (which stands for that type). It returns \"\" for any other T.").
+	f.Add(fixedDoc(vf.ODataType + " returns the qualified name of the OData type that T stands for: T is a struct of this package, or the interface of a type with derived types (which stands for that type). It returns \"\" for any other T.").
 		Func().Id(vf.ODataType).Types(jen.Id("T").Any()).Params().String().Block(
 		jen.Return(jen.Id("odataTypes").Dot("Name").Call(jen.Qual("reflect", "TypeFor").Types(jen.Id("T")).Call())),
 	))
