@@ -727,7 +727,7 @@ func (r *csdlReader) container(se xml.StartElement, off int64, ns string) error 
 			s := &EntitySet{Name: name, Type: typ, Singleton: ce.Name.Local == "Singleton", Pos: r.pos(off)}
 			r.spec.EntitySets = append(r.spec.EntitySets, s)
 			if prev := c.sets[name]; prev != nil {
-				r.warnings = append(r.warnings, Warning{Pos: s.Pos, Other: prev.Pos,
+				r.warnings = append(r.warnings, Warning{Pos: s.Pos, Other: prev.Pos, Kind: WarnDisagreement,
 					Msg: fmt.Sprintf("entity set or singleton %s is defined twice in %s", name, c.name)})
 			} else {
 				c.sets[name] = s

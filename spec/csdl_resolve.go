@@ -184,7 +184,7 @@ func (r *csdlReader) index() {
 	seen := make(map[string]Pos, len(r.spec.Types)+len(r.spec.Enums))
 	dup := func(q string, pos Pos) bool {
 		if prev, ok := seen[q]; ok {
-			r.warnings = append(r.warnings, Warning{Pos: pos, Other: prev,
+			r.warnings = append(r.warnings, Warning{Pos: pos, Other: prev, Kind: WarnDisagreement,
 				Msg: fmt.Sprintf("%s is defined twice; using the first definition", q)})
 			return true
 		}

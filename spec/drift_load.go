@@ -68,39 +68,71 @@ func inputFiles(paths []string) ([]string, error) {
 
 // readInputs reads the files that paths name (see inputFiles) and sorts
 // the specs into the CSDL side and the docs side, each in input order. The
-// warnings are the readers', file by file.
+// warnings are the readers', file by file. A file that cannot be read
+// does not stop the others: every failure is collected into one
+// *InputErrors, returned with the specs of the files that could be read.
 func readInputs(paths []string) (csdl, docs []*Spec, warnings []Warning, err error) {
 	files, err := inputFiles(paths)
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	var failed InputErrors
 	for _, f := range files {
 		src, err := os.ReadFile(f)
 		if err != nil {
-			return nil, nil, nil, err
+			failed.Errs = append(failed.Errs, err)
+			continue
 		}
 		s, ws, err := readerFor(f)(f, src)
-		if err != nil {
-			return nil, nil, nil, fileError(f, err)
-		}
 		warnings = append(warnings, ws...)
+		if err != nil {
+			failed.Errs = append(failed.Errs, fileError(f, err))
+			continue
+		}
 		if isCSDLFile(f) {
 			csdl = append(csdl, s)
 		} else {
 			docs = append(docs, s)
 		}
 	}
+	if len(failed.Errs) > 0 {
+		return csdl, docs, warnings, &failed
+	}
 	return csdl, docs, warnings, nil
 }
 
+// InputErrors lists every input file that could not be read, each error
+// naming its file (and the position in it, when there is one). Load and
+// LoadDrift return it together with the result of the inputs that could
+// be read, so that a caller may report the failures and go on.
+type InputErrors struct {
+	Errs []error
+}
+
+func (e *InputErrors) Error() string {
+	if len(e.Errs) == 1 {
+		return e.Errs[0].Error()
+	}
+	msgs := make([]string, len(e.Errs))
+	for i, err := range e.Errs {
+		msgs[i] = err.Error()
+	}
+	return fmt.Sprintf("%d inputs could not be read:\n%s", len(e.Errs), strings.Join(msgs, "\n"))
+}
+
+// Unwrap returns the errors, for errors.Is and errors.As.
+func (e *InputErrors) Unwrap() []error { return e.Errs }
+
 // LoadDrift reads the inputs as Load does and compares the CSDL documents
 // among them (.xml, .edmx, .csdl) with the docs pages and YAML files (see
-// Drift). The warnings are the readers'. An error means an input could
-// not be read; it names the file, and the position in it when there is one.
+// Drift). The warnings are the readers'. An *InputErrors means some inputs
+// could not be read; the findings are then those of the others. Any other
+// error means nothing could be compared.
 func LoadDrift(paths ...string) ([]Finding, []Warning, error) {
 	csdl, docs, warnings, err := readInputs(paths)
-	if err != nil {
-		return nil, nil, err
+	var failed *InputErrors
+	if err != nil && !errors.As(err, &failed) {
+		return nil, warnings, err
 	}
-	return Drift(csdl, docs), warnings, nil
+	return Drift(csdl, docs), warnings, err
 }

@@ -303,7 +303,7 @@ func (o *overlayer) redeclare(f *docsTypeFacts, ct *StructuredType, cp, dp *Prop
 	c := *cp
 	c.Pos = dp.Pos
 	if dp.Type.Name != "" && !o.d.sameType(dp.Type, cp.Type) {
-		o.warnings = append(o.warnings, Warning{Pos: dp.Pos, Other: cp.Pos,
+		o.warnings = append(o.warnings, Warning{Pos: dp.Pos, Other: cp.Pos, Kind: WarnDisagreement, Type: ct.QualifiedName(),
 			Msg: "type " + ct.QualifiedName() + ": inherited property " + cp.Name + " has type " + dp.Type.String() +
 				" here but " + cp.Type.String() + " in the CSDL; keeping " + cp.Type.String()})
 	}

@@ -61,17 +61,28 @@ func loadExts() string {
 // CSDL documents are read first and give the skeleton; docs pages and YAML
 // files then add their facts, in the order given (see Overlay, and Merge:
 // the first source of a fact wins). The warnings are the readers', file by
-// file, then the merge's. An error names the file, and the position in it
-// when there is one.
+// file, then the merge's. A docs page that describes no type (an overview
+// or conceptual page) reads as nothing, with one WarnSkippedPage warning.
+//
+// A file that cannot be read does not stop the others. When some fail,
+// Load returns an *InputErrors listing every failure, each naming its
+// file and the position in it when there is one, together with the spec
+// merged from the files that could be read (so a caller can report the
+// failures and go on). Any other error (no inputs, a path that does not
+// exist, a directory without spec files) comes with a nil spec.
 func Load(paths ...string) (*Spec, []Warning, error) {
 	if len(paths) == 0 {
 		return nil, nil, errors.New("spec: Load: no input files")
 	}
 	csdl, docs, warnings, err := readInputs(paths)
-	if err != nil {
-		return nil, nil, err
+	var failed *InputErrors
+	if err != nil && !errors.As(err, &failed) {
+		return nil, warnings, err
 	}
 	s, ws := Overlay(csdl, docs)
+	if failed != nil {
+		return s, append(warnings, ws...), failed
+	}
 	return s, append(warnings, ws...), nil
 }
 

@@ -86,6 +86,22 @@ func ReadMarkdown(file string, src []byte) (*Spec, []Warning, error) {
 	if err := r.read(); err != nil {
 		return nil, r.warns, err
 	}
+	// A page describes one type (or one operation's): its warnings are
+	// about that type.
+	subject := ""
+	switch {
+	case len(r.spec.Types) > 0:
+		subject = r.spec.Types[0].QualifiedName()
+	case len(r.spec.Enums) > 0:
+		subject = r.spec.Enums[0].QualifiedName()
+	case len(r.spec.Operations) > 0:
+		subject = r.spec.Operations[0].Type
+	}
+	for i := range r.warns {
+		if r.warns[i].Type == "" {
+			r.warns[i].Type = subject
+		}
+	}
 	return r.spec, r.warns, nil
 }
 
@@ -158,11 +174,42 @@ func (r *mdReader) read() error {
 	case mdEnumPage:
 		return r.readEnumPage()
 	case mdOtherPage:
-		r.warnf(r.pos(1, 0), "not a resource, enum or API page (doc_type %q); nothing read", sc.front.docType)
+		r.skipPage(fmt.Sprintf("doc_type %q", sc.front.docType))
 		return nil
-	default:
-		return r.readResource()
 	}
+	if r.describesNoType() {
+		r.skipPage("no Properties table, no resource comment, no resource title")
+		return nil
+	}
+	return r.readResource()
+}
+
+// skipPage records, with one warning, that the page describes no type
+// (an overview or conceptual page) and is read as nothing.
+func (r *mdReader) skipPage(why string) {
+	r.warns = append(r.warns, Warning{Pos: r.pos(1, 1), Kind: WarnSkippedPage,
+		Msg: "describes no type (" + why + "): not a resource, enum or API page; skipped"})
+}
+
+// describesNoType reports whether the page gives no sign of describing a
+// type: no resource comment or @odata.type, no table in a Properties or
+// Relationships section, no resource doc_type, and a title that does not
+// read "... resource type" or "... type".
+func (r *mdReader) describesNoType() bool {
+	lt := strings.ToLower(r.title)
+	return r.meta == nil && r.odata == "" && !r.hasPropertiesTable() && r.docKind() != mdResourcePage &&
+		!strings.Contains(lt, "resource") && !strings.HasSuffix(lt, " type")
+}
+
+// hasPropertiesTable reports whether a table stands in a Properties or
+// Relationships section.
+func (r *mdReader) hasPropertiesTable() bool {
+	for i, b := range r.sc.blocks {
+		if b.kind == mdBTable && (r.blockSec[i] == mdSecProps || r.blockSec[i] == mdSecRels) {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *mdReader) findTitle() {
@@ -427,7 +474,7 @@ func (r *mdReader) pageKind() mdPageKind {
 		return mdAPIPage
 	case dk == mdEnumPage && !hasProps, titleEnum && !hasProps, hasMembers && !hasProps:
 		return mdEnumPage
-	case dk == mdOtherPage && !hasProps && r.meta == nil:
+	case dk == mdOtherPage && r.meta == nil:
 		return mdOtherPage
 	}
 	return mdResourcePage

@@ -394,6 +394,38 @@ func TestReadMarkdownPositions(t *testing.T) {
 	}
 }
 
+// TestReadMarkdownSkipsPagesWithoutType reads pages that describe no type
+// (overview and conceptual pages, notes, an empty file): each is read as
+// nothing, with one warning of kind WarnSkippedPage at its first line.
+func TestReadMarkdownSkipsPagesWithoutType(t *testing.T) {
+	overview, err := os.ReadFile(filepath.Join("testdata", "markdown", "overview.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, src, why string
+	}{
+		{"conceptual page with a properties heading", string(overview), "doc_type"},
+		{"conceptual doc_type", "---\ndoc_type: conceptualPageType\n---\n# Working with widgets\n\n## Widget properties\n\nSome words.\n", "doc_type"},
+		{"notes", "# Notes\n\nJust notes.\n", "no Properties table"},
+		{"empty", "", "no Properties table"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, ws, err := ReadMarkdown("page.md", []byte(tt.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(s.Types)+len(s.Enums)+len(s.Operations) != 0 {
+				t.Errorf("read %d types, %d enums, %d operations; want nothing", len(s.Types), len(s.Enums), len(s.Operations))
+			}
+			if len(ws) != 1 || ws[0].Kind != WarnSkippedPage || ws[0].Pos.Line != 1 || !strings.Contains(ws[0].Msg, tt.why) {
+				t.Errorf("warnings %v, want one skipped-page warning at line 1 saying %q", ws, tt.why)
+			}
+		})
+	}
+}
+
 func TestReadMarkdownErrors(t *testing.T) {
 	tests := []struct {
 		name string
@@ -403,8 +435,6 @@ func TestReadMarkdownErrors(t *testing.T) {
 	}{
 		{"no name", "---\ndoc_type: resourcePageType\n---\n\ntext\n\n## Properties\n\n|Property|Type|Description|\n|-|-|-|\n|a|String|A.|\n", 1, "no type name"},
 		{"title not a name", "# Some words here\n\nNamespace: microsoft.graph\n\n## Properties\n\n|Property|Type|Description|\n|-|-|-|\n|a|String|A.|\n", 1, "does not name a type"},
-		{"not a docs page", "# Notes\n\nJust notes.\n", 1, "not a docs resource"},
-		{"empty", "", 1, "not a docs resource"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -95,10 +95,20 @@ type merger struct {
 
 	unresolved      map[string]*unresolvedRef
 	unresolvedOrder []string
+
+	// subject is the qualified name of the type being merged or
+	// checked, for Warning.Type.
+	subject string
 }
 
+// warn records a warning; one with a second position is a disagreement
+// between two sources.
 func (m *merger) warn(pos, other Pos, format string, args ...any) {
-	m.warnings = append(m.warnings, Warning{Pos: pos, Other: other, Msg: fmt.Sprintf(format, args...)})
+	kind := WarnInput
+	if other.IsValid() {
+		kind = WarnDisagreement
+	}
+	m.warnings = append(m.warnings, Warning{Pos: pos, Other: other, Msg: fmt.Sprintf(format, args...), Kind: kind, Type: m.subject})
 }
 
 // declare records the first declaration of every name and indexes them.
@@ -193,7 +203,8 @@ func (m *merger) reportUnresolved() {
 		if u.count > 1 {
 			more = fmt.Sprintf(" (referenced %d times)", u.count)
 		}
-		m.warn(u.pos, Pos{}, "type %s is not defined by any input%s", u.name, more)
+		m.warnings = append(m.warnings, Warning{Pos: u.pos, Kind: WarnUndefined, Type: u.name,
+			Msg: fmt.Sprintf("type %s is not defined by any input%s", u.name, more)})
 	}
 }
 
@@ -202,6 +213,7 @@ func (m *merger) add(p *Spec) {
 		if t == nil || !m.owns(t.Namespace, t.Name, "type") {
 			continue
 		}
+		m.subject = t.QualifiedName()
 		c := m.cloneType(t)
 		k := strings.ToLower(t.QualifiedName())
 		if first := m.types[k]; first != nil {
@@ -215,6 +227,7 @@ func (m *merger) add(p *Spec) {
 		if e == nil || !m.owns(e.Namespace, e.Name, "enum") {
 			continue
 		}
+		m.subject = e.QualifiedName()
 		c := cloneEnum(e)
 		k := strings.ToLower(e.QualifiedName())
 		if first := m.enums[k]; first != nil {
@@ -228,6 +241,7 @@ func (m *merger) add(p *Spec) {
 		if d == nil || !m.owns(d.Namespace, d.Name, "type definition") {
 			continue
 		}
+		m.subject = d.QualifiedName()
 		c := *d
 		c.UnderlyingType = m.resolve(c.UnderlyingType, c.Pos)
 		k := strings.ToLower(d.QualifiedName())
@@ -244,6 +258,7 @@ func (m *merger) add(p *Spec) {
 		if op == nil {
 			continue
 		}
+		m.subject = op.Type
 		c := m.cloneOperation(op)
 		if c.Type != "" {
 			k := string(c.Kind) + "\x00" + strings.ToLower(c.Type)
@@ -580,6 +595,7 @@ func (m *merger) propagateKinds(ix *Index) {
 		}
 	}
 	for _, t := range m.out.Types {
+		m.subject = t.QualifiedName()
 		chain := ix.BaseChain(t)
 		if last := chain[len(chain)-1]; last.BaseType != "" && ix.Type(last.BaseType) == t {
 			m.warn(t.Pos, last.Pos, "type %s: its base types lead back to it", t.QualifiedName())
@@ -605,6 +621,7 @@ func (m *merger) crossCheck(ix *Index) {
 			// without a type has nothing to check against.
 			continue
 		}
+		m.subject = t.QualifiedName()
 		chain := ix.BaseChain(t)
 		for _, b := range op.Body {
 			var p *Property

@@ -349,6 +349,13 @@ type Warning struct {
 	// Other is the second position of a disagreement, when there is one.
 	Other Pos
 	Msg   string
+	// Kind says what sort of warning it is, for summaries.
+	Kind WarningKind
+	// Type is the qualified name of the type the warning concerns, when
+	// there is one (the type a docs page describes, the type whose
+	// sources disagree), so a command can show the warnings about the
+	// types it works on.
+	Type string
 }
 
 func (w Warning) String() string {
@@ -356,6 +363,40 @@ func (w Warning) String() string {
 		return fmt.Sprintf("%s: warning: %s (see also %s)", w.Pos, w.Msg, w.Other)
 	}
 	return fmt.Sprintf("%s: warning: %s", w.Pos, w.Msg)
+}
+
+// WarningKind classifies warnings.
+type WarningKind uint8
+
+// The kinds of warning.
+const (
+	// WarnInput is a reader's note about its input: a phrase it could
+	// not read, a construct it skips, a name that points nowhere.
+	WarnInput WarningKind = iota
+	// WarnSkippedPage is a docs page that describes no type (an overview
+	// or conceptual page), read as nothing.
+	WarnSkippedPage
+	// WarnDisagreement is a fact that two sources state differently;
+	// the first source's stands.
+	WarnDisagreement
+	// WarnUndefined is a type that a property or base type names and no
+	// input defines.
+	WarnUndefined
+)
+
+// WarningKinds lists every WarningKind in order.
+var WarningKinds = []WarningKind{WarnInput, WarnSkippedPage, WarnDisagreement, WarnUndefined}
+
+func (k WarningKind) String() string {
+	switch k {
+	case WarnSkippedPage:
+		return "skipped page"
+	case WarnDisagreement:
+		return "disagreement"
+	case WarnUndefined:
+		return "undefined type"
+	}
+	return "input"
 }
 
 // Error is a positioned input error.

@@ -16,11 +16,13 @@ import (
 // "reason"} objects (positions as "file:line:col"; [] when there are
 // none). Reader warnings go to standard error. Exit status: 0 when nothing
 // disagrees, 1 when something does, 2 for a usage error or an input that
-// cannot be read (also one that does not parse: exit 1 means findings
-// only).
+// cannot be read (also one that does not parse, unless -keep-going: exit
+// 1 means findings only).
 func runDrift(e *env, args []string) error {
 	fs := newFlagSet(e, "drift", "[-json] INPUT...")
 	asJSON := fs.Bool("json", false, "print the findings as a JSON array")
+	var lf loadFlags
+	lf.register(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -28,13 +30,11 @@ func runDrift(e *env, args []string) error {
 		return usageError{"no INPUT given"}
 	}
 	findings, warnings, err := spec.LoadDrift(fs.Args()...)
-	for _, w := range warnings {
-		fmt.Fprintln(e.stderr, w)
+	if err := e.inputFailures(lf, err); err != nil {
+		e.reportWarnings(lf, warnings, nil)
+		return err
 	}
-	if err != nil {
-		fmt.Fprintln(e.stderr, err)
-		return exitError{exitUsage}
-	}
+	e.reportWarnings(lf, warnings, nil)
 	if *asJSON {
 		if findings == nil {
 			findings = []spec.Finding{}
@@ -54,7 +54,7 @@ func runDrift(e *env, args []string) error {
 		}
 	}
 	if len(findings) > 0 {
-		return exitError{exitBad}
+		return exitError{exitNo}
 	}
 	return nil
 }

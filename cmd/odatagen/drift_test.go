@@ -18,8 +18,8 @@ var driftLine = regexp.MustCompile(`^(\S+:\d+:\d+): (\S+): (.+) \(see also (\S+:
 
 func TestDriftText(t *testing.T) {
 	code, out, errOut := runCLI(t, "", "drift", driftFixtures)
-	if code != exitBad {
-		t.Fatalf("exit %d, want %d; stderr:\n%s", code, exitBad, errOut)
+	if code != exitNo {
+		t.Fatalf("exit %d, want %d; stderr:\n%s", code, exitNo, errOut)
 	}
 	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
 	var subjects []string
@@ -55,8 +55,8 @@ func TestDriftText(t *testing.T) {
 
 func TestDriftJSON(t *testing.T) {
 	code, out, errOut := runCLI(t, "", "drift", "-json", driftFixtures)
-	if code != exitBad {
-		t.Fatalf("exit %d, want %d; stderr:\n%s", code, exitBad, errOut)
+	if code != exitNo {
+		t.Fatalf("exit %d, want %d; stderr:\n%s", code, exitNo, errOut)
 	}
 	var got []map[string]string
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
@@ -123,7 +123,7 @@ func TestDriftErrors(t *testing.T) {
 		{[]string{"drift", filepath.Join(dir, "notes.txt")}, "notes.txt"},
 	} {
 		code, out, errOut := runCLI(t, "", tt.args...)
-		if code != exitUsage || out != "" || !strings.Contains(errOut, tt.want) {
+		if code != exitCannot || out != "" || !strings.Contains(errOut, tt.want) {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit 2 and %q", tt.args, code, out, errOut, tt.want)
 		}
 	}
@@ -137,7 +137,7 @@ func TestDriftSeed(t *testing.T) {
 	api := seedPath(t, "api")
 	csdl := filepath.Join("..", "..", "testdata", "csdl", "cloudpcexternalpartner.xml")
 	code, out, errOut := runCLI(t, "", "drift", page, api, csdl)
-	if code != exitBad {
+	if code != exitNo {
 		t.Fatalf("exit %d, want 1; stderr:\n%s", code, errOut)
 	}
 	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
@@ -149,7 +149,7 @@ func TestDriftSeed(t *testing.T) {
 	}
 	// Without the CSDL the pages still disagree with themselves.
 	code, out, _ = runCLI(t, "", "drift", page, api)
-	if code != exitBad || strings.Count(out, "\n") != 1 || !strings.Contains(out, "partnerId") {
+	if code != exitNo || strings.Count(out, "\n") != 1 || !strings.Contains(out, "partnerId") {
 		t.Errorf("docs only: exit %d\n%s", code, out)
 	}
 }

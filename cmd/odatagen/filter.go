@@ -13,6 +13,8 @@ func runFilter(e *env, args []string) error {
 	fs.Var(&specs, "spec", "spec `INPUT` (docs page, YAML, CSDL or directory; repeatable)")
 	typeName := fs.String("type", "", "the type `NAME` the expression filters, bare or namespace-qualified")
 	syntax := fs.Bool("syntax", false, "check the syntax only, with no spec")
+	var lf loadFlags
+	lf.register(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -31,19 +33,19 @@ func runFilter(e *env, args []string) error {
 	if *syntax {
 		_, err = filter.Parse(expr)
 	} else {
-		s, lerr := loadSpec(e, specs)
+		s, lerr := loadSpec(e, lf, specs, nil)
 		if lerr != nil {
 			return lerr
 		}
 		qname, rerr := resolveType(s, *typeName)
 		if rerr != nil {
-			return rerr
+			return rerr // exit 2: the question cannot be asked
 		}
 		err = filter.Check(generator.FilterModel(s), qname, expr)
 	}
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
-		return exitError{exitBad}
+		return exitError{exitNo}
 	}
 	return nil
 }

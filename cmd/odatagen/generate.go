@@ -15,6 +15,8 @@ func runGenerate(e *env, args []string) error {
 	fs.Var(&types, "type", "generate only type `NAME` and what it needs (repeatable)")
 	allowUnresolved := fs.Bool("allow-unresolved", false, "use json.RawMessage for types no input defines, instead of failing")
 	compact := fs.Bool("compact", false, "leave out the per-type Validate/Check functions, typed filter builders and enum conveniences\n(for whole services such as Microsoft Graph: the generic Validate[T] and CheckFilter[T] remain)")
+	var lf loadFlags
+	lf.register(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -27,7 +29,18 @@ func runGenerate(e *env, args []string) error {
 	if *pkg == "" {
 		*pkg = defaultPackage(*out)
 	}
-	s, err := loadSpec(e, fs.Args())
+	var about func(string) bool
+	if len(types) > 0 {
+		about = func(q string) bool {
+			for _, t := range types {
+				if strings.EqualFold(t, q) || strings.HasSuffix(strings.ToLower(q), "."+strings.ToLower(t)) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	s, err := loadSpec(e, lf, fs.Args(), about)
 	if err != nil {
 		return err
 	}

@@ -66,8 +66,8 @@ func TestGenerate(t *testing.T) {
 	}
 	before := snapshot(t, out)
 	code, _, errOut = runCLI(t, "", "generate", "-o", out, "-pkg", "graph", bad)
-	if code != 1 || !strings.Contains(errOut, "n.missing") || !strings.Contains(errOut, bad+":7:") {
-		t.Errorf("unresolved type: exit %d, stderr %q; want 1 naming the type and its position", code, errOut)
+	if code != 2 || !strings.Contains(errOut, "n.missing") || !strings.Contains(errOut, bad+":7:") {
+		t.Errorf("unresolved type: exit %d, stderr %q; want 2 naming the type and its position", code, errOut)
 	}
 	if after := snapshot(t, out); !maps.Equal(before, after) {
 		t.Error("a failing generation changed the output directory")
@@ -90,8 +90,8 @@ func TestGenerateUsage(t *testing.T) {
 			t.Errorf("%v: exit %d, want 2\n%s", args, code, errOut)
 		}
 	}
-	if code, _, errOut := runCLI(t, "", "generate", "-o", t.TempDir(), "-pkg", "not-a-name", "../../testdata/cloudpcexternalpartner.yaml"); code != 1 {
-		t.Errorf("bad package name: exit %d\n%s", code, errOut)
+	if code, _, errOut := runCLI(t, "", "generate", "-o", t.TempDir(), "-pkg", "not-a-name", "../../testdata/cloudpcexternalpartner.yaml"); code != 2 {
+		t.Errorf("bad package name: exit %d, want 2\n%s", code, errOut)
 	}
 }
 

@@ -6,17 +6,26 @@
 //
 //	odatagen spec [-o FILE] INPUT...
 //	odatagen generate -o DIR [-pkg NAME] [-type NAME]... [-allow-unresolved] [-compact] INPUT...
-//	odatagen validate -spec INPUT [-spec INPUT]... -type NAME [-mode read|create|update] [-collection] PAYLOAD...
+//	odatagen validate -spec INPUT [-spec INPUT]... [-type NAME] [-mode read|create|update] [-collection] (PAYLOAD... | -jsonl FILE)
 //	odatagen filter -spec INPUT [-spec INPUT]... -type NAME EXPR
 //	odatagen filter -syntax EXPR
 //	odatagen drift [-json] INPUT...
 //
 // An INPUT is a docs page (.md), a YAML spec (.yaml, .yml), a CSDL document
 // (.xml, .edmx, .csdl) or a directory of those; several inputs are merged
-// into one spec. Warnings go to standard error.
+// into one spec. A page that describes no type (an overview page) is
+// skipped with a warning; every input that cannot be read is reported, and
+// the command then fails unless -keep-going is given. Warnings go to
+// standard error: a summary, and those about the types the command works
+// on; -v prints them all.
 //
-// Exit status: 0 success, 1 bad input (or, for validate and filter, a
-// rejected payload or expression), 2 usage error or unreadable input.
+// Exit status, the same for every command:
+//
+//	0  the answer is yes: the spec was written, the payloads are valid, the
+//	   filter is accepted, nothing drifts
+//	1  the answer is no: an invalid payload, a rejected filter, drift found
+//	2  the question could not be asked: a usage error, an input that cannot
+//	   be read or loaded, an unknown type, a spec that cannot be generated
 package main
 
 import (
@@ -31,11 +40,11 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
-// Exit codes.
+// Exit codes (see the package doc).
 const (
-	exitOK    = 0
-	exitBad   = 1 // bad input, invalid payload, rejected filter
-	exitUsage = 2 // usage error or unreadable input
+	exitOK     = 0 // the answer is yes
+	exitNo     = 1 // the answer is no: invalid payload, rejected filter, drift
+	exitCannot = 2 // the question could not be asked: usage, unloadable input, unknown type
 )
 
 // usageError is returned by a subcommand for a usage problem (exit 2).
@@ -76,7 +85,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" || args[0] == "help" {
 		usage(stderr)
 		if len(args) == 0 {
-			return exitUsage
+			return exitCannot
 		}
 		return exitOK
 	}
@@ -94,17 +103,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return exitOK
 		case errors.As(err, &ue):
 			fmt.Fprintf(stderr, "odatagen %s: %s\n", c.name, ue.msg)
-			return exitUsage
+			return exitCannot
 		case errors.As(err, &ee):
 			return ee.code
 		default:
 			fmt.Fprintf(stderr, "odatagen %s: %v\n", c.name, err)
-			return exitBad
+			return exitCannot
 		}
 	}
 	fmt.Fprintf(stderr, "odatagen: unknown command %q\n", args[0])
 	usage(stderr)
-	return exitUsage
+	return exitCannot
 }
 
 func usage(w io.Writer) {
@@ -114,6 +123,8 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nRun 'odatagen COMMAND -h' for a command's flags.")
+	fmt.Fprintln(w, "\nexit status: 0 yes (written, valid, accepted, no drift); 1 no (invalid payload,")
+	fmt.Fprintln(w, "rejected filter, drift found); 2 could not ask (usage, unloadable input, unknown type)")
 }
 
 // newFlagSet returns a flag set that reports errors instead of exiting.
@@ -133,7 +144,7 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
 		}
-		return exitError{exitUsage} // the flag package already printed why
+		return exitError{exitCannot} // the flag package already printed why
 	}
 	return nil
 }

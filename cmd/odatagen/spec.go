@@ -1,9 +1,6 @@
 package main
 
 import (
-	"errors"
-	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -13,13 +10,15 @@ import (
 func runSpec(e *env, args []string) error {
 	fs := newFlagSet(e, "spec", "[-o FILE] INPUT...")
 	out := fs.String("o", "", "write the YAML to `FILE` instead of standard output")
+	var lf loadFlags
+	lf.register(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
 		return usageError{"no INPUT given"}
 	}
-	s, err := loadSpec(e, fs.Args())
+	s, err := loadSpec(e, lf, fs.Args(), nil)
 	if err != nil {
 		return err
 	}
@@ -32,25 +31,6 @@ func runSpec(e *env, args []string) error {
 		return err
 	}
 	return writeFileAtomic(*out, data)
-}
-
-// loadSpec reads and merges inputs, printing warnings to stderr. An input
-// that cannot be read at all is a usage-class failure (exit 2); one that
-// reads but is wrong is a bad-input failure (exit 1).
-func loadSpec(e *env, paths []string) (*spec.Spec, error) {
-	s, warnings, err := spec.Load(paths...)
-	for _, w := range warnings {
-		fmt.Fprintln(e.stderr, w)
-	}
-	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			fmt.Fprintln(e.stderr, err)
-			return nil, exitError{exitUsage}
-		}
-		return nil, err
-	}
-	return s, nil
 }
 
 // writeFileAtomic writes data to name through a temporary file in the same

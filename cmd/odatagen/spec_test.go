@@ -153,8 +153,8 @@ func TestSpecErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, _, errOut := runCLI(t, "", "spec", bad)
-	if code != 1 || !strings.Contains(errOut, bad+":3:") {
-		t.Errorf("bad YAML: exit %d, want 1 with %s:3: in %q", code, bad, errOut)
+	if code != 2 || !strings.Contains(errOut, bad+":3:") {
+		t.Errorf("bad YAML: exit %d, want 2 with %s:3: in %q", code, bad, errOut)
 	}
 	if code, _, _ := runCLI(t, "", "spec"); code != 2 {
 		t.Errorf("no input: exit %d, want 2", code)

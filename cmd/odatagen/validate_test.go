@@ -129,7 +129,7 @@ func TestValidateStdinAndUsage(t *testing.T) {
 			t.Errorf("%v: exit %d, want 2 (usage or unreadable)\n%s", args, code, errOut)
 		}
 	}
-	if code, _, errOut := runCLI(t, "", "validate", "-spec", yaml, "-type", "noSuchType", "-"); code != 1 || !strings.Contains(errOut, "noSuchType") {
+	if code, _, errOut := runCLI(t, "", "validate", "-spec", yaml, "-type", "noSuchType", "-"); code != 2 || !strings.Contains(errOut, "noSuchType") {
 		t.Errorf("unknown type: exit %d, stderr %q", code, errOut)
 	}
 }
@@ -142,7 +142,7 @@ func TestResolveTypeAmbiguous(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, _, errOut := runCLI(t, `{}`, "validate", "-spec", p, "-type", "item", "-")
-	if code != 1 || !strings.Contains(errOut, `type name "item" is ambiguous: a.item, b.item`) {
+	if code != 2 || !strings.Contains(errOut, `type name "item" is ambiguous: a.item, b.item`) {
 		t.Errorf("exit %d, stderr %q", code, errOut)
 	}
 	if code, out, errOut := runCLI(t, `{}`, "validate", "-spec", p, "-type", "b.item", "-"); code != 0 {
