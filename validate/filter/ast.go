@@ -8,7 +8,7 @@ type Pos int
 func (p Pos) Offset() int { return int(p) }
 
 // Expr is a node of a parsed $filter expression: *Literal, *Path, *Alias,
-// *Unary, *Binary, *List, *Call, *TypeName or *Case.
+// *Unary, *Binary, *List, *Call, *TypeName, *Case, *Array or *Object.
 type Expr interface {
 	// Offset is the byte offset of the node's key token: the operator of
 	// a *Binary, the first byte of every other node.
@@ -70,7 +70,10 @@ type Literal struct {
 }
 
 // Path is a member path: a property, a chain of them separated by "/",
-// optionally ending in $count or a lambda (any/all).
+// optionally ending in $count or a lambda (any/all). Its segments may also
+// be custom or bound function calls, key predicates, /$filter(...)
+// segments and annotations; a path may start at $it, $this, $root, a
+// lambda variable, a parameter alias or an annotation.
 type Path struct {
 	Pos
 	Segments []Segment
@@ -90,11 +93,22 @@ const (
 	SegCount                       // $count (last segment only)
 	SegAny                         // any(Var: Pred), or any() with Var "" and Pred nil (last only)
 	SegAll                         // all(Var: Pred) (last only)
+
+	// OData 4.01 forms; see Segment for the fields each one uses.
+
+	SegFunction     // a custom or bound function call Name(p=v, ...): Params
+	SegKey          // a key predicate (1) or (a=1,b=2) after the segment before it: Params
+	SegKeyAsSegment // a key written as a path segment, People/1245: Params (one, unnamed)
+	SegFilter       // /$filter(Pred), a filtered collection
+	SegAnnotation   // an annotation @ns.term or @term#qualifier: Name (without the @)
+	SegAlias        // a parameter alias @Name followed by more segments (first segment only)
 )
 
 var segKindNames = [...]string{
 	SegProperty: "property", SegCast: "cast", SegVar: "variable", SegIt: "$it",
 	SegThis: "$this", SegRoot: "$root", SegCount: "$count", SegAny: "any", SegAll: "all",
+	SegFunction: "function", SegKey: "key predicate", SegKeyAsSegment: "key segment",
+	SegFilter: "$filter", SegAnnotation: "annotation", SegAlias: "parameter alias",
 }
 
 // String returns the kind's name.
@@ -105,16 +119,51 @@ func (k SegKind) String() string {
 	return "SegKind(?)"
 }
 
-// Segment is one step of a Path. Pos is its first byte.
+// Segment is one step of a Path. Pos is its first byte: the "(" of a
+// SegKey, the "$" of $count and $filter, the "@" of an annotation or alias.
 type Segment struct {
 	Pos
 	Kind SegKind
-	// Name is the property name, the qualified type of a cast or the
-	// variable's name; "" for the other kinds.
+	// Name is the property name, the qualified type of a cast, the
+	// variable's name, the function's name as written ("Model.Available",
+	// "BestProduct"), the annotation's term with its qualifier
+	// ("Measures.Currency", "Currency#Reporting") or the alias's name
+	// (without "@"); "" for the other kinds.
 	Name string
-	// Var and Pred are a lambda's variable and predicate.
+	// Var and Pred are a lambda's variable and predicate; Pred is also the
+	// condition of a SegFilter.
 	Var  string
 	Pred Expr
+	// Params are the parameters of a SegFunction (each named), or the key
+	// values of a SegKey (one unnamed value, or each named) and of a
+	// SegKeyAsSegment (one unnamed value).
+	Params []Param
+	// Options are the options of $count, $count($filter=...;$search=...),
+	// in source order; nil for a plain $count.
+	Options []CountOption
+}
+
+// Param is a name=value parameter of a function call, a name=value pair
+// of a compound key, or the value of a simple key (Name ""). Pos is the
+// first byte of the name, or of the value when there is no name. A key's
+// Value is a *Literal or an *Alias; a function parameter's is any operand.
+type Param struct {
+	Pos
+	Name  string
+	Value Expr
+}
+
+// CountOption is one option of $count(...): $filter=Filter or
+// $search=Search. Pos is the first byte of the option's name.
+type CountOption struct {
+	Pos
+	// Name is "$filter" or "$search", whatever the spelling in the input
+	// ("filter", "$FILTER").
+	Name string
+	// Filter is the condition of a $filter option.
+	Filter Expr
+	// Search is the search expression of a $search option, as written.
+	Search string
 }
 
 // Alias is a parameter alias, @Name. The checker does not know its value
@@ -176,6 +225,28 @@ type Branch struct {
 	Cond, Value Expr
 }
 
+// Array is a JSON array, [a, b] (OData 4.01 arrayOrObject). Its items are
+// operands: JSON strings ("x", as *Literal of kind LitString), literals,
+// arrays, objects, or any other expression. Pos is the "[".
+type Array struct {
+	Pos
+	Items []Expr
+}
+
+// Object is a JSON object, {"name": value, ...}. Pos is the "{".
+type Object struct {
+	Pos
+	Members []Member
+}
+
+// Member is one "name": value pair of an Object. Pos is the opening
+// quote of the name.
+type Member struct {
+	Pos
+	Name  string // decoded
+	Value Expr
+}
+
 func (*Literal) node()  {}
 func (*Path) node()     {}
 func (*Alias) node()    {}
@@ -185,6 +256,8 @@ func (*List) node()     {}
 func (*Call) node()     {}
 func (*TypeName) node() {}
 func (*Case) node()     {}
+func (*Array) node()    {}
+func (*Object) node()   {}
 
 // Start returns the offset of the first byte of e (for a *Binary, the
 // start of its left operand).
@@ -199,8 +272,9 @@ func Start(e Expr) int {
 }
 
 // Inspect walks e depth-first in source order, calling f for each node; when
-// f returns false the node's children are skipped. Lambda predicates are
-// visited as children of their Path.
+// f returns false the node's children are skipped. The expressions inside
+// a Path (function parameters and key values, $count options, lambda and
+// $filter predicates) are visited as children of the Path.
 func Inspect(e Expr, f func(Expr) bool) {
 	if e == nil || !f(e) {
 		return
@@ -208,6 +282,14 @@ func Inspect(e Expr, f func(Expr) bool) {
 	switch n := e.(type) {
 	case *Path:
 		for _, s := range n.Segments {
+			for _, p := range s.Params {
+				Inspect(p.Value, f)
+			}
+			for _, o := range s.Options {
+				if o.Filter != nil {
+					Inspect(o.Filter, f)
+				}
+			}
 			if s.Pred != nil {
 				Inspect(s.Pred, f)
 			}
@@ -230,6 +312,14 @@ func Inspect(e Expr, f func(Expr) bool) {
 			Inspect(b.Cond, f)
 			Inspect(b.Value, f)
 		}
+	case *Array:
+		for _, x := range n.Items {
+			Inspect(x, f)
+		}
+	case *Object:
+		for _, m := range n.Members {
+			Inspect(m.Value, f)
+		}
 	}
 }
 
@@ -248,8 +338,7 @@ func Equal(a, b Expr) bool {
 			return false
 		}
 		for i := range x.Segments {
-			s, t := &x.Segments[i], &y.Segments[i]
-			if s.Kind != t.Kind || s.Name != t.Name || s.Var != t.Var || !Equal(s.Pred, t.Pred) {
+			if !equalSegment(&x.Segments[i], &y.Segments[i]) {
 				return false
 			}
 		}
@@ -283,8 +372,41 @@ func Equal(a, b Expr) bool {
 			}
 		}
 		return true
+	case *Array:
+		y, ok := b.(*Array)
+		return ok && equalAll(x.Items, y.Items)
+	case *Object:
+		y, ok := b.(*Object)
+		if !ok || len(x.Members) != len(y.Members) {
+			return false
+		}
+		for i := range x.Members {
+			if x.Members[i].Name != y.Members[i].Name || !Equal(x.Members[i].Value, y.Members[i].Value) {
+				return false
+			}
+		}
+		return true
 	}
 	return false
+}
+
+func equalSegment(s, t *Segment) bool {
+	if s.Kind != t.Kind || s.Name != t.Name || s.Var != t.Var || !Equal(s.Pred, t.Pred) ||
+		len(s.Params) != len(t.Params) || len(s.Options) != len(t.Options) {
+		return false
+	}
+	for i := range s.Params {
+		if s.Params[i].Name != t.Params[i].Name || !Equal(s.Params[i].Value, t.Params[i].Value) {
+			return false
+		}
+	}
+	for i := range s.Options {
+		o, p := &s.Options[i], &t.Options[i]
+		if o.Name != p.Name || o.Search != p.Search || !Equal(o.Filter, p.Filter) {
+			return false
+		}
+	}
+	return true
 }
 
 func equalAll(a, b []Expr) bool {

@@ -99,6 +99,7 @@ const (
 	kStream
 	kEnum
 	kStruct
+	kObject // a JSON object, whose members are checked against a structured type
 )
 
 var edmKinds = func() map[string]kind {
@@ -134,12 +135,19 @@ type ty struct {
 	name string // qualified name; "" when unknown
 	coll bool
 	null bool // the null literal
+	obj  bool // a JSON object (or, with coll, a JSON array of them)
 }
 
 func (t ty) String() string {
 	switch {
 	case t.null:
 		return "null"
+	case t.obj && t.coll:
+		return "a JSON array of objects"
+	case t.obj:
+		return "a JSON object"
+	case t.coll && t.name == "":
+		return "a collection of unknown type"
 	case t.name == "":
 		return "of unknown type"
 	case t.coll:
@@ -165,6 +173,9 @@ type operand struct {
 	// this operand: a path's governing property, passed through
 	// transparent functions and arithmetic.
 	subj []subject
+	// elems are the checked items of a JSON array or the member values
+	// of a JSON object, in order.
+	elems []operand
 }
 
 type subject struct {
@@ -180,14 +191,21 @@ type lambdaVar struct {
 }
 
 type checker struct {
-	m     *Model
-	root  *Type
-	vars  []lambdaVar
+	m    *Model
+	root *Type
+	vars []lambdaVar
+	// scopes are the collections whose members the paths inside a
+	// /$filter(...) segment or a $count($filter=...) option address,
+	// innermost last; the name of a lambdaVar is unused here.
+	scopes []lambdaVar
 	inNot int       // depth of enclosing not operators
 	refs  []subject // governing properties seen under a not
 }
 
 func (c *checker) kind(t ty) kind {
+	if t.obj {
+		return kObject
+	}
 	if t.name == "" || t.null {
 		return kUnknown
 	}
@@ -241,6 +259,10 @@ func (c *checker) check(e Expr) (operand, *Error) {
 		return c.call(n)
 	case *Case:
 		return c.caseExpr(n)
+	case *Array:
+		return c.array(n)
+	case *Object:
+		return c.object(n)
 	case *List:
 		return operand{}, errAt(n.Offset(), "a parenthesized list may only follow in")
 	case *TypeName:
@@ -335,6 +357,10 @@ func (c *checker) path(p *Path) (operand, *Error) {
 	o := operand{e: p}
 	cur := ty{name: c.root.Name}
 	var gov, last *Property
+	if n := len(c.scopes); n > 0 {
+		sc := c.scopes[n-1]
+		cur, gov, last = sc.t, sc.gov, sc.prop
+	}
 	for i := range p.Segments {
 		s := &p.Segments[i]
 		at := s.Offset()
@@ -343,9 +369,22 @@ func (c *checker) path(p *Path) (operand, *Error) {
 			if i != 0 {
 				return o, errAt(at, "%s must be the first segment", s.Kind)
 			}
+			if s.Kind == SegIt {
+				// $it is the resource the filter applies to, also inside
+				// $filter(...).
+				cur, gov, last = ty{name: c.root.Name}, nil, nil
+			}
 			continue
 		case SegRoot:
-			return o, errAt(at, "$root is not supported: the model has no entity sets")
+			return o, errAt(at, "$root is not supported by the checker: the model has no entity sets")
+		case SegAlias:
+			return c.aliasPath(p)
+		case SegFunction:
+			return o, errAt(at, "function %s is not supported by the checker: the model has no functions", s.Name)
+		case SegKey, SegKeyAsSegment:
+			return o, errAt(at, "key predicates are not supported by the checker: the model has no keys")
+		case SegAnnotation:
+			return o, errAt(at, "annotation @%s is not supported by the checker: the model has no annotations", s.Name)
 		case SegVar:
 			v := c.lookupVar(s.Name)
 			if i != 0 || v == nil {
@@ -361,10 +400,30 @@ func (c *checker) path(p *Path) (operand, *Error) {
 				return o, errAt(at, "$count is not supported on %s", pathText(p, i))
 			}
 			c.ref(last, p.Offset())
+			for _, opt := range s.Options {
+				if opt.Name == "$search" {
+					return o, errAt(opt.Offset(), "$search is not supported by the checker: the model does not say what a search matches")
+				}
+				if err := c.scoped(ty{name: cur.name}, last, last, opt.Filter, "the $filter option of $count"); err != nil {
+					return o, err
+				}
+			}
 			o.t = tyInt32
 			return o, nil
 		case SegAny, SegAll:
 			return c.lambda(p, i, cur, gov, last)
+		case SegFilter:
+			if !cur.coll {
+				return o, errAt(at, "$filter(...) needs a collection; %s is %s", pathText(p, i), cur)
+			}
+			if gov == nil {
+				return o, errAt(p.Offset(), "%s is not filterable", pathText(p, i))
+			}
+			c.ref(gov, p.Offset())
+			if err := c.scoped(ty{name: cur.name}, gov, last, s.Pred, "the condition of $filter(...)"); err != nil {
+				return o, err
+			}
+			continue
 		}
 		// A cast applies to a value or to each member of a collection; a
 		// property needs a single structured value.
@@ -409,6 +468,47 @@ func (c *checker) path(p *Path) (operand, *Error) {
 	return o, nil
 }
 
+// scoped checks pred, the condition of a /$filter(...) segment or of a
+// $count($filter=...) option, whose paths address the members (of type
+// elem) of a collection governed by gov.
+func (c *checker) scoped(elem ty, gov, prop *Property, pred Expr, what string) *Error {
+	c.scopes = append(c.scopes, lambdaVar{t: elem, gov: gov, prop: prop})
+	x, err := c.check(pred)
+	if err == nil {
+		err = c.requireBool(x, what)
+	}
+	c.scopes = c.scopes[:len(c.scopes)-1]
+	return err
+}
+
+// aliasPath checks a path that starts at a parameter alias, @a/Street: its
+// value, and so its type, is not known here, so the path is of unknown
+// type, as the alias is; what needs the type (predicates, functions, keys,
+// annotations) is not supported.
+func (c *checker) aliasPath(p *Path) (operand, *Error) {
+	o := operand{e: p}
+	alias := p.Segments[0].Name
+	for _, s := range p.Segments[1:] {
+		switch s.Kind {
+		case SegProperty, SegCast:
+			continue
+		case SegCount:
+			if len(s.Options) > 0 {
+				return o, errAt(s.Options[0].Offset(), "$count options after the parameter alias @%s are not supported by the checker: the type of its value is not known", alias)
+			}
+			o.t = tyInt32
+			return o, nil
+		case SegAny, SegAll:
+			if s.Pred == nil {
+				o.t = tyBoolean
+				return o, nil
+			}
+		}
+		return o, errAt(s.Offset(), "%s after the parameter alias @%s is not supported by the checker: the type of its value is not known", segmentText(&s), alias)
+	}
+	return o, nil
+}
+
 // pathText is the text of the first n segments of p.
 func pathText(p *Path, n int) string {
 	return Print(&Path{Segments: p.Segments[:n]})
@@ -446,7 +546,7 @@ func (c *checker) lambda(p *Path, i int, cur ty, gov, last *Property) (operand, 
 // requireBool checks that o is a Boolean condition. A property used alone
 // as a condition means "p eq true", so it needs eq.
 func (c *checker) requireBool(o operand, what string) *Error {
-	if o.t.null || (o.t.name != "" && (o.t.name != "Edm.Boolean" || o.t.coll)) {
+	if o.t.null || o.t.coll || o.t.obj || (o.t.name != "" && o.t.name != "Edm.Boolean") {
 		return errAt(Start(o.e), "%s must be Boolean; %s is %s", what, describe(o.e), o.t)
 	}
 	for _, s := range o.subj {
@@ -581,6 +681,12 @@ func (c *checker) compatible(l, r operand) *Error {
 		return nil
 	}
 	switch {
+	case kl == kObject && kr == kObject:
+		return nil
+	case kl == kStruct && kr == kObject:
+		return c.objectFits(l.t, r)
+	case kl == kObject && kr == kStruct:
+		return c.objectFits(r.t, l)
 	case kl == kr && kl == kEnum:
 		if l.t.name == r.t.name {
 			return nil
@@ -655,24 +761,46 @@ func (c *checker) in(b *Binary, l operand) (operand, *Error) {
 	if err := allow(OpIn, b.Offset(), l); err != nil {
 		return out, err
 	}
-	if list, ok := b.R.(*List); ok {
-		for _, item := range list.Items {
-			r, err := c.check(item)
+	var items []operand
+	switch r := b.R.(type) {
+	case *List:
+		for _, item := range r.Items {
+			x, err := c.check(item)
 			if err != nil {
 				return out, err
 			}
-			if r.t.null {
-				if err := c.compare(&Binary{Pos: b.Pos, Op: "eq", L: b.L, R: item}, l, r); err != nil {
-					return out, err
-				}
-				continue
-			}
-			if err := c.compatible(l, r); err != nil {
+			items = append(items, x)
+		}
+	case *Array:
+		// A JSON array on the right is a list of its items.
+		x, err := c.array(r)
+		if err != nil {
+			return out, err
+		}
+		items = x.elems
+	default:
+		return c.inCollection(b, l)
+	}
+	for _, r := range items {
+		if err := allow(OpIn, b.Offset(), r); err != nil {
+			return out, err
+		}
+		if r.t.null {
+			if err := c.compare(&Binary{Pos: b.Pos, Op: "eq", L: b.L, R: r.e}, l, r); err != nil {
 				return out, err
 			}
+			continue
 		}
-		return out, nil
+		if err := c.compatible(l, r); err != nil {
+			return out, err
+		}
 	}
+	return out, nil
+}
+
+// inCollection checks "l in r" where r is an operand: a collection.
+func (c *checker) inCollection(b *Binary, l operand) (operand, *Error) {
+	out := operand{e: b, t: tyBoolean}
 	r, err := c.check(b.R)
 	if err != nil {
 		return out, err
@@ -836,6 +964,11 @@ func (c *checker) call(n *Call) (operand, *Error) {
 		}
 		if !okKind {
 			return out, errAt(Start(a), "%s needs %s for argument %d; %s is %s", n.Name, kindNames(want), i+1, describe(a), o.t)
+		}
+	}
+	if (n.Name == "hassubset" || n.Name == "hassubsequence") && len(args) == 2 && args[0].t.coll && args[1].t.coll {
+		if err := c.sameElements(args[0], args[1]); err != nil {
+			return out, err
 		}
 	}
 	if sig.op != "" {

@@ -289,7 +289,7 @@ func TestCheckRich(t *testing.T) {
 		{"status eq microsoft.graph.nope'x'", 10, "unknown enumeration type microsoft.graph.nope"},
 		{"status eq microsoft.graph.userStatus'gone'", 10, `"gone" is not a member`},
 		{"permissions has 'nope'", 16, `"nope" is not a member of microsoft.graph.permissions`},
-		{"permissions has 1", 16, "type mismatch"},
+		{"permissions has 1", 16, "has needs an enumeration literal"}, // a syntax error now: hasExpr takes an enumLiteral
 		{"score has microsoft.graph.permissions'read'", 0, "has needs an enumeration value on its left; score is Edm.Double"},
 		{"displayName has microsoft.graph.permissions'read'", 12, "operator has is not supported on displayName"},
 		{"proxyAddresses eq 'x'", 0, "proxyAddresses is a collection: use any or all"},

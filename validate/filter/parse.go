@@ -225,6 +225,12 @@ func (p *parser) expr(minPrec int) (Expr, *Error) {
 	if err != nil {
 		return nil, err
 	}
+	return p.climb(left, minPrec)
+}
+
+// climb continues an expression whose first operand, left, is parsed:
+// it joins the operators of precedence minPrec or higher that follow.
+func (p *parser) climb(left Expr, minPrec int) (Expr, *Error) {
 	for {
 		op, at, end, err := p.peekOp()
 		if err != nil {
@@ -243,8 +249,30 @@ func (p *parser) expr(minPrec int) (Expr, *Error) {
 		if err != nil {
 			return nil, err
 		}
+		if op == "has" {
+			if err := hasRight(right, end); err != nil {
+				return nil, err
+			}
+		}
 		left = &Binary{Pos: Pos(at), Op: op, L: left, R: right}
 	}
+}
+
+// hasRight checks the right operand of has, which starts at at: the ABNF's
+// hasExpr takes an enumLiteral (ns.type'member', or the quoted members
+// without the type), and a parameter alias may stand for one.
+func hasRight(right Expr, at int) *Error {
+	switch r := right.(type) {
+	case *Alias:
+		if r.Offset() == at {
+			return nil
+		}
+	case *Literal:
+		if r.Offset() == at && (r.Kind == LitEnum || (r.Kind == LitString && validEnumValue(r.Value))) {
+			return nil
+		}
+	}
+	return errAt(at, "has needs an enumeration literal (ns.type'member' or 'member') or a parameter alias on its right, found %s", describe(right))
 }
 
 // peekOp looks for RWS operator RWS after an operand. It returns the
@@ -282,8 +310,11 @@ func (p *parser) peekOp() (op string, at, end int, err *Error) {
 	return op, i, k, nil
 }
 
-// inRight parses the right side of "in": a parenthesized list or an
-// operand.
+// inRight parses the right side of "in": a parenthesized list of
+// literals, parameter aliases and JSON values (the ABNF's listExpr, which
+// may be empty), or an operand such as a collection path or a JSON array.
+// "(x)" with a single item that is no list item is a parenthesized
+// operand, as the ABNF reads it (inExpr = listExpr / commonExpr).
 func (p *parser) inRight() (Expr, *Error) {
 	if p.eof() || p.src[p.pos] != '(' {
 		return p.expr(precRel + 1)
@@ -293,17 +324,61 @@ func (p *parser) inRight() (Expr, *Error) {
 	if err := p.enter(open); err != nil {
 		return nil, err
 	}
-	defer p.leave()
 	l := &List{Pos: Pos(open)}
-	items, err := p.args(open, ')')
-	if err != nil {
-		return nil, err
+	p.skipWS()
+	if !p.eof() && p.src[p.pos] == ')' {
+		p.pos++
+		p.leave()
+		return l, nil
 	}
-	if len(items) == 0 {
-		return nil, errAt(open, "empty list after in")
+	for {
+		start := p.pos
+		x, err := p.expr(0)
+		if err != nil {
+			return nil, err
+		}
+		p.skipWS()
+		if p.eof() {
+			return nil, errAt(open, "unclosed parenthesis: no ) before end of input")
+		}
+		c := p.src[p.pos]
+		if c == ')' && len(l.Items) == 0 && !isListItem(x, start) {
+			// A parenthesized operand; the operators that bind tighter
+			// than in may follow it: x in (a) add b.
+			p.pos++
+			p.leave()
+			return p.climb(x, precRel+1)
+		}
+		if c == ',' || c == ')' {
+			if !isListItem(x, start) {
+				what := describe(x)
+				if p.src[start] == '(' {
+					what = "a parenthesized " + what
+				}
+				return nil, errAt(start, "a list after in holds only literals, parameter aliases and JSON arrays or objects; found %s", what)
+			}
+			l.Items = append(l.Items, x)
+			p.pos++
+			if c == ')' {
+				p.leave()
+				return l, nil
+			}
+			p.skipWS()
+			continue
+		}
+		return nil, p.unexpected(", or )")
 	}
-	l.Items = items
-	return l, nil
+}
+
+// isListItem reports whether x, parsed from the text at start, may be an
+// item of a listExpr: a primitive literal, a parameter alias or a JSON
+// array or object, written as such (not in parentheses).
+func isListItem(x Expr, start int) bool {
+	switch x.(type) {
+	case *Literal, *Alias, *Array, *Object:
+		return x.Offset() == start
+	}
+	return false
 }
 
 // args parses "a, b, c" followed by close, p.pos being just after the
@@ -426,18 +501,14 @@ func (p *parser) primary() (Expr, *Error) {
 		}
 		p.pos = end
 		return &Literal{Pos: Pos(at), Kind: LitString, Value: v}, nil
-	case c == '@':
-		name, end := scanIdent(s, at+1)
-		if name == "" {
-			return nil, errAt(at+1, "expected a parameter alias name after @")
-		}
-		if err := checkIdentLen(name, at+1); err != nil {
-			return nil, err
-		}
-		p.pos = end
-		return &Alias{Pos: Pos(at), Name: name}, nil
-	case c == '$':
+	case c == '@', c == '$':
 		return p.path()
+	case c == '[':
+		return p.array()
+	case c == '{':
+		return p.object()
+	case c == '"':
+		return nil, errAt(at, "a double-quoted string may only stand inside a JSON array or object; a string literal is single-quoted: 'text'")
 	case isDigit(c):
 		return p.numeric(at)
 	}
@@ -448,7 +519,8 @@ func (p *parser) primary() (Expr, *Error) {
 }
 
 // identOperand parses an operand that starts with an identifier: a
-// keyword literal, a function call, a prefixed literal or a path.
+// keyword literal, a canonical function call, a prefixed literal or a path
+// (which may start with a custom function call or a key predicate).
 func (p *parser) identOperand() (Expr, *Error) {
 	s := p.src
 	at := p.pos
@@ -459,7 +531,13 @@ func (p *parser) identOperand() (Expr, *Error) {
 	if end < len(s) {
 		switch s[end] {
 		case '(':
-			return p.call(at, name, end)
+			if _, ok := functions[strings.ToLower(name)]; ok {
+				return p.call(at, name, end)
+			}
+			if lower := strings.ToLower(name); (lower == "any" || lower == "all") && lambdaAhead(s, end+1) {
+				return nil, errAt(at, "%s must follow a collection: path/%s(...)", lower, lower)
+			}
+			return p.path()
 		case '\'':
 			return p.prefixed(at, name, dotted, end)
 		}
@@ -484,152 +562,6 @@ func (p *parser) identOperand() (Expr, *Error) {
 		}
 	}
 	return p.path()
-}
-
-// path parses a member path starting at p.pos.
-func (p *parser) path() (Expr, *Error) {
-	s := p.src
-	at := p.pos
-	var segs []Segment
-	if s[at] == '$' {
-		word, end := scanIdent(s, at+1)
-		seg := Segment{Pos: Pos(at)}
-		switch word {
-		case "it":
-			seg.Kind = SegIt
-		case "this":
-			seg.Kind = SegThis
-		case "root":
-			seg.Kind = SegRoot
-		case "count":
-			return nil, errAt(at, "$count must follow a collection-valued path")
-		default:
-			return nil, errAt(at, "unknown $%s (want $it, $this or $root)", word)
-		}
-		p.pos = end
-		segs = append(segs, seg)
-	} else {
-		name, dotted, end, err := scanQualified(s, at)
-		if err != nil {
-			return nil, err
-		}
-		seg := Segment{Pos: Pos(at), Kind: SegProperty, Name: name}
-		switch {
-		case dotted:
-			if end == len(s) || s[end] != '/' {
-				return nil, errAt(at, "type cast %s must be followed by /property", name)
-			}
-			seg.Kind = SegCast
-		case p.isVar(name):
-			seg.Kind = SegVar
-		}
-		p.pos = end
-		segs = append(segs, seg)
-	}
-	for !p.eof() && s[p.pos] == '/' {
-		last := segs[len(segs)-1]
-		if last.Kind == SegCount || last.Kind == SegAny || last.Kind == SegAll {
-			return nil, errAt(p.pos, "no path segment may follow %s", last.Kind)
-		}
-		p.pos++
-		at := p.pos
-		if p.eof() {
-			return nil, errAt(at, "expected a property, type cast, $count, any or all after /, found end of input")
-		}
-		if s[at] == '$' {
-			word, end := scanIdent(s, at+1)
-			if word != "count" {
-				return nil, errAt(at, "unexpected $%s in path (only $count may follow /)", word)
-			}
-			p.pos = end
-			segs = append(segs, Segment{Pos: Pos(at), Kind: SegCount})
-			continue
-		}
-		if r, _ := utf8.DecodeRuneInString(s[at:]); !isIdentStart(r) {
-			return nil, p.unexpected("a property, type cast, $count, any or all after /")
-		}
-		name, dotted, end, err := scanQualified(s, at)
-		if err != nil {
-			return nil, err
-		}
-		if dotted {
-			p.pos = end
-			segs = append(segs, Segment{Pos: Pos(at), Kind: SegCast, Name: name})
-			continue
-		}
-		if end < len(s) && s[end] == '(' {
-			switch strings.ToLower(name) {
-			case "any", "all":
-				seg, err := p.lambda(at, strings.ToLower(name), end)
-				if err != nil {
-					return nil, err
-				}
-				segs = append(segs, seg)
-				continue
-			}
-		}
-		p.pos = end
-		segs = append(segs, Segment{Pos: Pos(at), Kind: SegProperty, Name: name})
-	}
-	if !p.eof() && s[p.pos] == '(' {
-		return nil, errAt(p.pos, "unexpected ( after a path: key predicates and bound functions are not supported")
-	}
-	return &Path{Pos: Pos(at), Segments: segs}, nil
-}
-
-func (p *parser) isVar(name string) bool {
-	for _, v := range p.vars {
-		if v == name {
-			return true
-		}
-	}
-	return false
-}
-
-// lambda parses any(v: pred), any() or all(v: pred); open is the "(".
-func (p *parser) lambda(at int, kind string, open int) (Segment, *Error) {
-	seg := Segment{Pos: Pos(at), Kind: SegAny}
-	if kind == "all" {
-		seg.Kind = SegAll
-	}
-	p.pos = open + 1
-	if err := p.enter(open); err != nil {
-		return seg, err
-	}
-	defer p.leave()
-	p.skipWS()
-	if !p.eof() && p.src[p.pos] == ')' {
-		if kind == "all" {
-			return seg, errAt(p.pos, "all needs a lambda variable and predicate: all(x: ...)")
-		}
-		p.pos++
-		return seg, nil
-	}
-	name, end := scanIdent(p.src, p.pos)
-	if name == "" {
-		return seg, p.unexpected("a lambda variable")
-	}
-	if err := checkIdentLen(name, p.pos); err != nil {
-		return seg, err
-	}
-	p.pos = end
-	p.skipWS()
-	if p.eof() || p.src[p.pos] != ':' {
-		return seg, p.unexpected(": after the lambda variable " + name)
-	}
-	p.pos++
-	p.skipWS()
-	p.vars = append(p.vars, name)
-	pred, err := p.expr(0)
-	p.vars = p.vars[:len(p.vars)-1]
-	if err != nil {
-		return seg, err
-	}
-	if err := p.closeParen(open); err != nil {
-		return seg, err
-	}
-	seg.Var, seg.Pred = name, pred
-	return seg, nil
 }
 
 // call parses a canonical function call; open is the "(".

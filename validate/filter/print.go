@@ -1,12 +1,18 @@
 package filter
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Print writes e in canonical form: single spaces around binary
-// operators, lower-case operators and function names, ", " between
-// arguments, "any(x: ...)", canonical literal spelling (see Literal), and
-// parentheses only where precedence needs them. For every tree that Parse
-// returns, Parse(Print(e)) is Equal to e.
+// operators, lower-case operators and canonical function names, ", "
+// between arguments, function parameters and JSON values, "any(x: ...)",
+// canonical literal spelling (see Literal), JSON strings for the strings
+// inside JSON arrays and objects, key predicates without spaces ("(1)",
+// "(a=1,b=2)"), "$count($filter=...;$search=...)", and parentheses only
+// where precedence needs them. For every tree that Parse returns,
+// Parse(Print(e)) is Equal to e.
 func Print(e Expr) string {
 	var b strings.Builder
 	printExpr(&b, e)
@@ -77,6 +83,26 @@ func printExpr(b *strings.Builder, e Expr) {
 		printList(b, n.Args)
 	case *TypeName:
 		b.WriteString(n.Name)
+	case *Array:
+		b.WriteByte('[')
+		for i, x := range n.Items {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			printJSONValue(b, x)
+		}
+		b.WriteByte(']')
+	case *Object:
+		b.WriteByte('{')
+		for i, m := range n.Members {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			printJSONString(b, m.Name)
+			b.WriteString(": ")
+			printJSONValue(b, m.Value)
+		}
+		b.WriteByte('}')
 	case *Case:
 		b.WriteString("case(")
 		for i, br := range n.Branches {
@@ -113,7 +139,7 @@ func printPath(b *strings.Builder, p *Path) {
 		return
 	}
 	for i, s := range p.Segments {
-		if i > 0 {
+		if i > 0 && s.Kind != SegKey {
 			b.WriteByte('/')
 		}
 		switch s.Kind {
@@ -125,6 +151,22 @@ func printPath(b *strings.Builder, p *Path) {
 			b.WriteString("$root")
 		case SegCount:
 			b.WriteString("$count")
+			if len(s.Options) > 0 {
+				b.WriteByte('(')
+				for j, o := range s.Options {
+					if j > 0 {
+						b.WriteByte(';')
+					}
+					b.WriteString(o.Name)
+					b.WriteByte('=')
+					if o.Name == "$search" {
+						b.WriteString(o.Search)
+					} else {
+						printExpr(b, o.Filter)
+					}
+				}
+				b.WriteByte(')')
+			}
 		case SegAny, SegAll:
 			b.WriteString(s.Kind.String())
 			b.WriteByte('(')
@@ -134,10 +176,90 @@ func printPath(b *strings.Builder, p *Path) {
 				printExpr(b, s.Pred)
 			}
 			b.WriteByte(')')
+		case SegFilter:
+			b.WriteString("$filter(")
+			printExpr(b, s.Pred)
+			b.WriteByte(')')
+		case SegFunction:
+			b.WriteString(s.Name)
+			printParams(b, s.Params, ", ")
+		case SegKey:
+			printParams(b, s.Params, ",")
+		case SegKeyAsSegment:
+			for _, k := range s.Params {
+				printExpr(b, k.Value)
+			}
+		case SegAnnotation, SegAlias:
+			b.WriteByte('@')
+			b.WriteString(s.Name)
 		default:
 			b.WriteString(s.Name)
 		}
 	}
+}
+
+// printParams writes (name=value, ...), or (value) for a simple key.
+func printParams(b *strings.Builder, params []Param, sep string) {
+	b.WriteByte('(')
+	for i, p := range params {
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		if p.Name != "" {
+			b.WriteString(p.Name)
+			b.WriteByte('=')
+		}
+		printExpr(b, p.Value)
+	}
+	b.WriteByte(')')
+}
+
+// printJSONValue writes a value of a JSON array or object: a string as a
+// JSON string, anything else as an operand. A string that is not UTF-8
+// keeps the single-quoted form, which JSON cannot hold.
+func printJSONValue(b *strings.Builder, e Expr) {
+	if l, ok := e.(*Literal); ok && l.Kind == LitString && utf8.ValidString(l.Value) {
+		printJSONString(b, l.Value)
+		return
+	}
+	printExpr(b, e)
+}
+
+// printJSONString writes v as a JSON string, escaping only what RFC 8259
+// requires: the quote, the backslash and control characters.
+func printJSONString(b *strings.Builder, v string) {
+	const hex = "0123456789abcdef"
+	b.WriteByte('"')
+	start := 0
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if c >= 0x20 && c != '"' && c != '\\' {
+			continue
+		}
+		b.WriteString(v[start:i])
+		switch c {
+		case '"', '\\':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\r':
+			b.WriteString(`\r`)
+		case '\t':
+			b.WriteString(`\t`)
+		case '\b':
+			b.WriteString(`\b`)
+		case '\f':
+			b.WriteString(`\f`)
+		default:
+			b.WriteString(`\u00`)
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&0xf])
+		}
+		start = i + 1
+	}
+	b.WriteString(v[start:])
+	b.WriteByte('"')
 }
 
 func printLiteral(b *strings.Builder, l *Literal) {
