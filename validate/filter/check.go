@@ -198,8 +198,8 @@ type checker struct {
 	// /$filter(...) segment or a $count($filter=...) option address,
 	// innermost last; the name of a lambdaVar is unused here.
 	scopes []lambdaVar
-	inNot int       // depth of enclosing not operators
-	refs  []subject // governing properties seen under a not
+	inNot  int       // depth of enclosing not operators
+	refs   []subject // governing properties seen under a not
 }
 
 func (c *checker) kind(t ty) kind {
