@@ -16,7 +16,8 @@ import (
 //   - name(...) after an unqualified name: name() and name( ) are a
 //     function without parameters; anything else is a key predicate,
 //     (1) or (a=1,b=2), since a compound key and the parameters of an
-//     unqualified function look the same.
+//     unqualified function look the same, unless a key predicate follows
+//     it: f(a=1)(2) is a function call and a key predicate.
 //   - ns.name(...) after a qualified name: () and (p=v, ...) are a
 //     function call; a single value (1) after an inner segment is a type
 //     cast followed by a key predicate (People/ns.Employee(1)).
@@ -46,6 +47,19 @@ func (p *parser) path() (Expr, *Error) {
 				// name() is a function without parameters.
 				last.Kind = SegFunction
 				p.pos = emptyParensEnd(s, p.pos)
+			case last.Kind == SegKey && len(segs) >= 2 && segs[len(segs)-2].Kind == SegProperty &&
+				!strings.Contains(segs[len(segs)-2].Name, ".") && last.Params[0].Name != "":
+				// A key predicate cannot follow another, so f(a=1)(2)
+				// is the call of a function f (a function import, an
+				// unqualified bound function) and a key predicate.
+				fn := &segs[len(segs)-2]
+				fn.Kind, fn.Params = SegFunction, last.Params
+				segs = segs[:len(segs)-1]
+				seg, err := p.keyPredicate(p.pos)
+				if err != nil {
+					return nil, err
+				}
+				segs = append(segs, seg)
 			case takesKey(last.Kind):
 				seg, err := p.keyPredicate(p.pos)
 				if err != nil {

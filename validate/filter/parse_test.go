@@ -3,6 +3,7 @@ package filter
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -12,6 +13,19 @@ import (
 func dump(e Expr) string {
 	var b strings.Builder
 	var walk func(Expr)
+	params := func(ps []Param) {
+		b.WriteByte('(')
+		for i, p := range ps {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			if p.Name != "" {
+				b.WriteString(p.Name + "=")
+			}
+			walk(p.Value)
+		}
+		b.WriteByte(')')
+	}
 	walk = func(e Expr) {
 		switch n := e.(type) {
 		case *Literal:
@@ -35,6 +49,40 @@ func dump(e Expr) string {
 						walk(s.Pred)
 					}
 					b.WriteByte(')')
+				case SegFunction:
+					b.WriteString("fn:" + s.Name)
+					params(s.Params)
+				case SegKey:
+					b.WriteString("key")
+					params(s.Params)
+				case SegKeyAsSegment:
+					b.WriteString("keyseg")
+					params(s.Params)
+				case SegFilter:
+					b.WriteString("$filter(")
+					walk(s.Pred)
+					b.WriteByte(')')
+				case SegCount:
+					b.WriteString("$count")
+					if len(s.Options) > 0 {
+						b.WriteByte('(')
+						for j, o := range s.Options {
+							if j > 0 {
+								b.WriteByte(';')
+							}
+							b.WriteString(o.Name + "=")
+							if o.Filter != nil {
+								walk(o.Filter)
+							} else {
+								b.WriteString("<" + o.Search + ">")
+							}
+						}
+						b.WriteByte(')')
+					}
+				case SegAnnotation:
+					b.WriteString("annot:@" + s.Name)
+				case SegAlias:
+					b.WriteString("alias:@" + s.Name)
 				default:
 					b.WriteString(s.Kind.String())
 				}
@@ -78,6 +126,25 @@ func dump(e Expr) string {
 				walk(br.Value)
 			}
 			b.WriteByte(')')
+		case *Array:
+			b.WriteString("json[")
+			for i, x := range n.Items {
+				if i > 0 {
+					b.WriteByte(' ')
+				}
+				walk(x)
+			}
+			b.WriteByte(']')
+		case *Object:
+			b.WriteString("json{")
+			for i, m := range n.Members {
+				if i > 0 {
+					b.WriteByte(' ')
+				}
+				b.WriteString(strconv.Quote(m.Name) + ":")
+				walk(m.Value)
+			}
+			b.WriteByte('}')
 		default:
 			b.WriteString("?")
 		}

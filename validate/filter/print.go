@@ -182,7 +182,13 @@ func printPath(b *strings.Builder, p *Path) {
 			b.WriteByte(')')
 		case SegFunction:
 			b.WriteString(s.Name)
-			printParams(b, s.Params, ", ")
+			if strings.Contains(s.Name, ".") {
+				printParams(b, s.Params, ", ")
+			} else {
+				// Parameters of an unqualified function read as a
+				// compound key until a key follows; keys take no spaces.
+				printParams(b, s.Params, ",")
+			}
 		case SegKey:
 			printParams(b, s.Params, ",")
 		case SegKeyAsSegment:
