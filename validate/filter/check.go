@@ -781,6 +781,10 @@ func (c *checker) in(b *Binary, l operand) (operand, *Error) {
 	default:
 		return c.inCollection(b, l)
 	}
+	if l.t.coll {
+		// Checked here too, for an empty list.
+		return out, errAt(Start(b.L), "%s is a collection: use any or all to compare its members", describe(b.L))
+	}
 	for _, r := range items {
 		if err := allow(OpIn, b.Offset(), r); err != nil {
 			return out, err

@@ -57,7 +57,7 @@ func (c *checker) object(n *Object) (operand, *Error) {
 func (c *checker) objectFits(t ty, o operand) *Error {
 	obj, ok := o.e.(*Object)
 	if !ok || len(o.elems) != len(obj.Members) {
-		return errAt(Start(o.e), "%s: a JSON object is checked against a type only where it is written", describe(o.e))
+		return errAt(Start(o.e), "comparing %s, whose JSON object is not written in place, is not supported by the checker", describe(o.e))
 	}
 	if t.coll {
 		return errAt(Start(o.e), "type mismatch: %s is a JSON object, the other side is %s", describe(o.e), t)
@@ -85,10 +85,12 @@ func (c *checker) fits(want ty, name string, v operand) *Error {
 	}
 	at := Start(v.e)
 	w := operand{e: &Path{Pos: Pos(at), Segments: []Segment{{Pos: Pos(at), Kind: SegProperty, Name: name}}}, t: want}
-	mismatch := errAt(at, "type mismatch: %s is %s, %s is %s", name, want, describe(v.e), v.t)
+	mismatch := func() *Error {
+		return errAt(at, "type mismatch: %s is %s, %s is %s", name, want, describe(v.e), v.t)
+	}
 	if !want.coll {
 		if v.t.coll {
-			return mismatch
+			return mismatch()
 		}
 		return c.compatible(w, v)
 	}
@@ -96,7 +98,7 @@ func (c *checker) fits(want ty, name string, v operand) *Error {
 		if c.kind(v.t) == kUnknown {
 			return nil
 		}
-		return mismatch
+		return mismatch()
 	}
 	elem := ty{name: want.name}
 	if _, ok := v.e.(*Array); ok {
