@@ -35,6 +35,30 @@ var fuzzSeeds = []string{
 	"a eq 2024-01-01t10:00:00.123456789012+05:30",
 	"a\teq\t1",
 	"équipe/नाम eq 'x'",
+	// OData 4.01 forms: functions, keys, $count options, $filter segments,
+	// annotations, aliases as path starts, JSON values, empty lists.
+	"Model.Available() and Products/Model.BestProduct()/Name eq 'x' and ns.fn(p=@a)/x eq 1",
+	"ns.fn(a=1,b='x') eq 2 and Products/BestProduct()/MostPopularName() eq f()",
+	"Products(sku='abc')/Value eq 1 and Products(1)/Name eq 'x' and Orders(OrderID=1,ProductID=2)/Qty gt 1",
+	"$root/People(1245)/Name eq $root/People/1245/Name and $root/People('russellwhyte')/Name eq 'x'",
+	"F(a=1)(2)/x eq People/8a256a2b-b617-496d-b51b-e76466e88db0/y and P/ns.T(1)/z eq P/-1/2024-01-01/q",
+	"Items/$count($filter=Price gt 5) gt 2 and Items/$count($search=blue) gt 0",
+	"Items/$count(filter=a;search=(x OR \"y z\") AND NOT w) gt 0 and Items/$count($search='q r') eq 1",
+	"Items/$filter(Price gt 5)/$count gt 1 and Items/$filter(@f)(ID='x')/y eq 1",
+	"Price/@Measures.Currency eq 'EUR' and @ns.term eq 1 and Address/@Core.Description ne null and P/@T#q eq 1",
+	"@a/Street eq 'x' and @Core.Messages/any(m:m/severity eq 'error') and @a in (@b, 1)",
+	`Name in ["a","b"] and hassubset(Names, ["a"]) and Tags eq ["x"]`,
+	`Obj eq {"a":1,"b":[true,null]} and x eq {"k\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00": [{}, [], -0, 1E5]}`,
+	`X in () and Y in ( ) and Z in ([1], {"a": 2}, 'x') and [a, b] in [["c", "d"]]`,
+	"x in (a) add 1 and x in ((1)) and style has 'Yellow,Red' and style has @p",
+	"a in (b, c)",
+	"a has 1",
+	"a(1)(2)",
+	"a/ns.t/ns.u/b",
+	"$root eq 1",
+	`["\ud800", "\x"]`,
+	"a/$count($search=())",
+	"x in (-1, 'a''b', @p, null) and y in (eq) and z in ((eq))",
 }
 
 // FuzzParse checks that Parse never panics, and that whatever it accepts
@@ -86,6 +110,13 @@ func FuzzCheck(f *testing.F) {
 		"score add age mul 2 gt -quota and sessionTimeout lt 'PT1H' and birthday lt 2000-01-01",
 		"case(age gt 1: tolower(displayName), true: nickname) eq 'a' and hour(lunchTime) eq 1",
 		"isof(microsoft.graph.user) and cast(age, Edm.Int64) ge 1 and extra eq @p",
+		`displayName in ["a", @p] and id in () and hassubset(tags, ["a", null]) and status in ["active"]`,
+		`onPremisesExtensionAttributes eq {"extensionAttribute1": "x", "@odata.type": "#t"}`,
+		`assignedLicenses/any(x: x eq {"disabledPlans": [8a256a2b-b617-496d-b51b-e76466e88db0]})`,
+		"assignedLicenses/$filter(skuId eq 8a256a2b-b617-496d-b51b-e76466e88db0)/$count gt 0",
+		"proxyAddresses/$count($filter=startswith($this, 'smtp:')) gt 0 and @a/b/$count eq 1",
+		"manager(1)/id eq 'x' or microsoft.graph.fn() or displayName/@Core.Description eq 'x'",
+		"$root/users('x')/displayName eq 'y' or assignedLicenses/$count($search=x) gt 0",
 	} {
 		f.Add(s)
 	}
