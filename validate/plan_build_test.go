@@ -1,0 +1,317 @@
+package validate_test
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/odatagen/odatagen/spec"
+	"github.com/odatagen/odatagen/validate"
+)
+
+// planFromSpec builds the Plan of a spec: the same rules, fact for fact,
+// as generator.Schemas writes into the schema documents (generator/schema.go:
+// the types and their order, flattening, dispatch, request bodies, the value
+// of each Edm type). It is a test helper for now; it is written to move into
+// the generator as it stands (it reads only the spec), so that a generated
+// package can embed the plan as a Go literal and the command line can build
+// it in memory.
+func planFromSpec(s *spec.Spec, allowUnresolved bool) (*validate.Plan, error) {
+	b := &planBuilder{ix: spec.NewIndex(s), allowUnresolved: allowUnresolved,
+		typeIndex: map[string]int{}, enumIndex: map[*spec.EnumType]int{},
+		derived: map[string][]*spec.StructuredType{}, ops: map[planOpKey][]*spec.Operation{}}
+	for _, t := range s.Types {
+		if b.ix.Type(t.QualifiedName()) == t { // the first of duplicates
+			b.typeIndex[t.QualifiedName()] = len(b.types)
+			b.types = append(b.types, t)
+		}
+	}
+	for _, t := range b.types {
+		if base := b.ix.Type(t.BaseType); base != nil && base != t {
+			b.derived[base.QualifiedName()] = append(b.derived[base.QualifiedName()], t)
+		}
+	}
+	for _, op := range s.Operations {
+		q, ok := b.ix.Resolve(op.Type)
+		if !ok || b.ix.Type(q) == nil {
+			continue
+		}
+		k := planOpKey{q, op.Kind}
+		b.ops[k] = append(b.ops[k], op)
+	}
+	p := &validate.Plan{Types: make([]validate.PlanType, len(b.types))}
+	var errs []error
+	for i, t := range b.types {
+		pt, err := b.planType(t)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		p.Types[i] = pt
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	p.Enums = b.enums
+	return p, p.Check()
+}
+
+type planOpKey struct {
+	typ  string
+	kind spec.OperationKind
+}
+
+type planBuilder struct {
+	ix              *spec.Index
+	allowUnresolved bool
+	types           []*spec.StructuredType
+	typeIndex       map[string]int
+	enums           []validate.PlanEnum
+	enumIndex       map[*spec.EnumType]int
+	derived         map[string][]*spec.StructuredType // direct derived types by base
+	ops             map[planOpKey][]*spec.Operation
+}
+
+// descendants returns the types derived from t, directly or not; cycles
+// are cut.
+func (b *planBuilder) descendants(t *spec.StructuredType) []int {
+	var out []int
+	seen := map[string]bool{t.QualifiedName(): true}
+	var walk func(q string)
+	walk = func(q string) {
+		for _, d := range b.derived[q] {
+			if dq := d.QualifiedName(); !seen[dq] {
+				seen[dq] = true
+				out = append(out, b.typeIndex[dq])
+				walk(dq)
+			}
+		}
+	}
+	walk(t.QualifiedName())
+	sort.Ints(out)
+	return out
+}
+
+type planFlatProp struct {
+	p   *spec.Property
+	nav bool
+}
+
+// properties flattens the base chain: base first, a redeclared property at
+// the base's place with the most derived declaration's facts.
+func (b *planBuilder) properties(t *spec.StructuredType) []planFlatProp {
+	chain := b.ix.BaseChain(t)
+	var out []planFlatProp
+	at := map[string]int{}
+	for i := len(chain) - 1; i >= 0; i-- {
+		add := func(p *spec.Property, nav bool) {
+			if j, ok := at[p.Name]; ok {
+				out[j] = planFlatProp{p, nav}
+				return
+			}
+			at[p.Name] = len(out)
+			out = append(out, planFlatProp{p, nav})
+		}
+		for _, p := range chain[i].Properties {
+			add(p, false)
+		}
+		for _, p := range chain[i].NavigationProperties {
+			add(p, true)
+		}
+	}
+	return out
+}
+
+func planRequestLine(op *spec.Operation) string {
+	m := op.Method
+	if m == "" {
+		m = "POST"
+		if op.Kind == spec.Update {
+			m = "PATCH"
+		}
+	}
+	return strings.TrimSpace(m + " " + op.Path)
+}
+
+// planBody is what a mode's operations allow and require.
+type planBody struct {
+	ops      []*spec.Operation
+	line     string
+	inBody   map[string]*spec.BodyProperty
+	reqCount map[string]int
+	order    []*spec.BodyProperty
+}
+
+func (b *planBuilder) body(q string, kind spec.OperationKind) planBody {
+	pb := planBody{ops: b.ops[planOpKey{q, kind}], inBody: map[string]*spec.BodyProperty{}, reqCount: map[string]int{}}
+	var lines []string
+	for _, op := range pb.ops {
+		lines = append(lines, planRequestLine(op))
+		seen := map[string]bool{}
+		for _, bp := range op.Body {
+			if seen[bp.Name] {
+				continue
+			}
+			seen[bp.Name] = true
+			if pb.inBody[bp.Name] == nil {
+				pb.inBody[bp.Name] = bp
+				pb.order = append(pb.order, bp)
+			}
+			if bp.Required {
+				pb.reqCount[bp.Name]++
+			}
+		}
+	}
+	pb.line = strings.Join(slices.Compact(lines), " or ")
+	return pb
+}
+
+// access is what a mode does with a declared property.
+func (pb planBody) access(p *spec.Property, mode validate.Mode) validate.PropAccess {
+	switch {
+	case mode == validate.Read:
+		return validate.AccessAllowed
+	case len(pb.ops) > 0:
+		switch {
+		case pb.inBody[p.Name] == nil && p.ReadOnly:
+			return validate.AccessReadOnly
+		case pb.inBody[p.Name] == nil:
+			return validate.AccessNotInBody
+		case mode == validate.Create && pb.reqCount[p.Name] == len(pb.ops):
+			return validate.AccessRequired
+		}
+		return validate.AccessAllowed
+	case p.ReadOnly:
+		return validate.AccessReadOnly
+	case mode == validate.Update && p.Immutable:
+		return validate.AccessImmutable
+	case mode == validate.Create && p.Required:
+		return validate.AccessRequired
+	}
+	return validate.AccessAllowed
+}
+
+func (b *planBuilder) planType(t *spec.StructuredType) (validate.PlanType, error) {
+	q := t.QualifiedName()
+	pt := validate.PlanType{Name: q, Open: t.Open, Derived: b.descendants(t)}
+	create, update := b.body(q, spec.Create), b.body(q, spec.Update)
+	pt.CreateOperation, pt.UpdateOperation = create.line, update.line
+	var errs []error
+	declared := map[string]bool{}
+	for _, fp := range b.properties(t) {
+		p := fp.p
+		declared[p.Name] = true
+		pp := validate.PlanProp{Name: p.Name,
+			Read: validate.AccessAllowed, Create: create.access(p, validate.Create), Update: update.access(p, validate.Update)}
+		v, err := b.value(p.Type, p.Nullable, fp.nav, p.MaxLength)
+		if err != nil {
+			errs = append(errs, spec.Errorf(p.Pos, "property %s of %s: %v", p.Name, q, err))
+			continue
+		}
+		pp.Value = v
+		pt.Props = append(pt.Props, pp)
+	}
+	// Request body properties that the type does not declare: present only
+	// in the mode whose operations list them.
+	for _, m := range []struct {
+		mode validate.Mode
+		body planBody
+	}{{validate.Create, create}, {validate.Update, update}} {
+		for _, bp := range m.body.order {
+			if declared[bp.Name] {
+				continue
+			}
+			pp := validate.PlanProp{Name: bp.Name, Read: validate.AccessAbsent, Create: validate.AccessAbsent, Update: validate.AccessAbsent}
+			a := validate.AccessAllowed
+			if m.mode == validate.Create && m.body.reqCount[bp.Name] == len(m.body.ops) {
+				a = validate.AccessRequired
+			}
+			if m.mode == validate.Create {
+				pp.Create = a
+			} else {
+				pp.Update = a
+			}
+			if bp.Type.Name != "" {
+				v, err := b.value(bp.Type, true, false, 0)
+				if err != nil {
+					errs = append(errs, spec.Errorf(bp.Pos, "request body property %s of %s: %v", bp.Name, q, err))
+					continue
+				}
+				pp.Value = v
+			}
+			pt.Props = append(pt.Props, pp)
+		}
+	}
+	return pt, errors.Join(errs...)
+}
+
+// value is the PlanValue of a property (or body property) type.
+func (b *planBuilder) value(r spec.TypeRef, nullable, nav bool, maxLength int) (validate.PlanValue, error) {
+	v, err := b.single(r.Name, nullable, nav, maxLength)
+	if err != nil || !r.Collection {
+		return v, err
+	}
+	v.Collection = true
+	v.CollectionName = r.String()
+	return v, nil
+}
+
+var planPrimitiveKinds = map[string]validate.ValueKind{
+	"Edm.String": validate.KindString, "Edm.Boolean": validate.KindBoolean,
+	"Edm.Byte": validate.KindByte, "Edm.SByte": validate.KindSByte, "Edm.Int16": validate.KindInt16,
+	"Edm.Int32": validate.KindInt32, "Edm.Int64": validate.KindInt64,
+	"Edm.Single": validate.KindSingle, "Edm.Double": validate.KindDouble, "Edm.Decimal": validate.KindDecimal,
+	"Edm.DateTimeOffset": validate.KindDateTimeOffset, "Edm.Date": validate.KindDate,
+	"Edm.TimeOfDay": validate.KindTimeOfDay, "Edm.Duration": validate.KindDuration,
+	"Edm.Guid": validate.KindGuid, "Edm.Binary": validate.KindBinary,
+	// Stream, Untyped and the Geo types are KindAny.
+}
+
+func (b *planBuilder) single(name string, nullable, nav bool, maxLength int) (validate.PlanValue, error) {
+	if td := b.ix.TypeDef(name); td != nil {
+		name = td.UnderlyingType
+		if p, ok := spec.LookupPrimitive(name); ok {
+			name = p
+		}
+	}
+	v := validate.PlanValue{Name: name, Nullable: nullable}
+	if spec.IsPrimitiveName(name) {
+		v.Kind = planPrimitiveKinds[name] // KindAny when not listed
+		if v.Kind == validate.KindString {
+			v.MaxLength = max(maxLength, 0)
+		}
+		return v, nil
+	}
+	if e := b.ix.Enum(name); e != nil {
+		i, ok := b.enumIndex[e]
+		if !ok {
+			i = len(b.enums)
+			b.enumIndex[e] = i
+			pe := validate.PlanEnum{Name: e.QualifiedName(), Flags: e.Flags}
+			for _, m := range e.Members {
+				pe.Members = append(pe.Members, m.Name)
+			}
+			b.enums = append(b.enums, pe)
+		}
+		v.Kind, v.Enum = validate.KindEnum, i
+		return v, nil
+	}
+	if t := b.ix.Type(name); t != nil {
+		v.Type = b.typeIndex[t.QualifiedName()]
+		switch {
+		case nav:
+			v.Kind = validate.KindNavigation
+		case t.Kind == spec.EntityKind:
+			v.Kind = validate.KindEntity
+		default:
+			v.Kind = validate.KindComplex
+		}
+		return v, nil
+	}
+	if b.allowUnresolved {
+		return v, nil // KindAny
+	}
+	return v, fmt.Errorf("type %s is not defined", name)
+}
