@@ -60,7 +60,7 @@ type Options struct {
 	OrderBy *OrderBy
 	Top     *Int
 	Skip    *Int
-	Count   *Bool
+	Count   *Boolean
 	Levels  *Levels // only inside $expand
 	Compute *Compute
 	// Aliases are the parameter aliases defined here (@p=value), in source
@@ -82,8 +82,8 @@ type Int struct {
 	Value int64
 }
 
-// Bool is $count=true or $count=false.
-type Bool struct {
+// Boolean is $count=true or $count=false.
+type Boolean struct {
 	OptionPos
 	Value bool
 }

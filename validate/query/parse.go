@@ -431,7 +431,7 @@ func (p *vparser) value(k optKind, op OptionPos, nested bool, o *Options) *Error
 		if err != nil {
 			return err
 		}
-		o.Count = &Bool{OptionPos: op, Value: b}
+		o.Count = &Boolean{OptionPos: op, Value: b}
 	case optLevels:
 		l, err := p.levels(op)
 		if err != nil {
