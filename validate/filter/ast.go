@@ -90,7 +90,7 @@ const (
 	SegIt                          // $it (first segment only)
 	SegThis                        // $this (first segment only)
 	SegRoot                        // $root (first segment only)
-	SegCount                       // $count (last segment only)
+	SegCount                       // $count, or $count(Options) (last segment only)
 	SegAny                         // any(Var: Pred), or any() with Var "" and Pred nil (last only)
 	SegAll                         // all(Var: Pred) (last only)
 
@@ -184,14 +184,17 @@ type Unary struct {
 // lower-case keyword: "or", "and", "eq", "ne", "gt", "ge", "lt", "le",
 // "has", "in", "add", "sub", "mul", "div", "divby", "mod". For "in", R is a
 // *List (written "(a, b)") or any other operand (a collection path, an
-// alias).
+// alias, an *Array). For "has", R is an enumeration literal (of kind
+// LitEnum, or a LitString that names members: 'a,b') or an *Alias.
 type Binary struct {
 	Pos
 	Op   string
 	L, R Expr
 }
 
-// List is the parenthesized list on the right of "in". Pos is the "(".
+// List is the parenthesized list on the right of "in", possibly empty. Its
+// items are literals, parameter aliases, and JSON arrays and objects (the
+// ABNF's listExpr). Pos is the "(".
 type List struct {
 	Pos
 	Items []Expr

@@ -235,7 +235,10 @@ func (p *parser) innerSegment(prev *Segment) ([]Segment, *Error) {
 	if prev.Kind == SegRoot {
 		// rootExpr: $root/ is followed by an entity set, a singleton or
 		// a function import, all unqualified names.
-		name, dotted, _, _ := scanQualified(s, at)
+		name, dotted, _, err := scanQualified(s, at)
+		if err != nil {
+			return nil, err
+		}
 		if name == "" || dotted {
 			return nil, p.unexpected("an entity set, a singleton or a function import after $root/")
 		}
