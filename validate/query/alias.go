@@ -57,14 +57,14 @@ func checkAliasOptions(o *Options, parent *aliasScope) *Error {
 	return nil
 }
 
-func itemsOf(s *Select) []*Item {
+func itemsOf(s *SelectOption) []*Item {
 	if s == nil {
 		return nil
 	}
 	return s.Items
 }
 
-func itemsOfExpand(e *Expand) []*Item {
+func itemsOfExpand(e *ExpandOption) []*Item {
 	if e == nil {
 		return nil
 	}

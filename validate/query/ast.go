@@ -53,16 +53,16 @@ type Query struct {
 // Parse accepts in each place follows the ABNF (expandOption,
 // expandRefOption, expandCountOption, selectOption).
 type Options struct {
-	Select  *Select
-	Expand  *Expand
-	Filter  *Filter
-	Search  *Search
-	OrderBy *OrderBy
+	Select  *SelectOption
+	Expand  *ExpandOption
+	Filter  *FilterOption
+	Search  *SearchOption
+	OrderBy *OrderByOption
 	Top     *Int
 	Skip    *Int
 	Count   *Boolean
-	Levels  *Levels // only inside $expand
-	Compute *Compute
+	Levels  *LevelsOption // only inside $expand
+	Compute *ComputeOption
 	// Aliases are the parameter aliases defined here (@p=value), in source
 	// order. Aliases defined in an item's options are visible in that
 	// item's options and below; top-level ones everywhere.
@@ -88,8 +88,8 @@ type Boolean struct {
 	Value bool
 }
 
-// Levels is $levels=n or $levels=max inside $expand.
-type Levels struct {
+// LevelsOption is $levels=n or $levels=max inside $expand.
+type LevelsOption struct {
 	OptionPos
 	Max   bool  // $levels=max
 	Value int64 // n >= 1 when !Max
@@ -109,21 +109,21 @@ type Custom struct {
 	NoValue bool
 }
 
-// Filter is $filter. Expr is its condition, parsed by filter.Parse; its
+// FilterOption is $filter. Expr is its condition, parsed by filter.Parse; its
 // positions are rebased to the text Parse was given.
-type Filter struct {
+type FilterOption struct {
 	OptionPos
 	Expr filter.Expr
 }
 
-// Select is $select: a list of items.
-type Select struct {
+// SelectOption is $select: a list of items.
+type SelectOption struct {
 	OptionPos
 	Items []*Item
 }
 
-// Expand is $expand: a list of items.
-type Expand struct {
+// ExpandOption is $expand: a list of items.
+type ExpandOption struct {
 	OptionPos
 	Items []*Item
 }
@@ -189,8 +189,8 @@ type Segment struct {
 	Params []string
 }
 
-// OrderBy is $orderby.
-type OrderBy struct {
+// OrderByOption is $orderby.
+type OrderByOption struct {
 	OptionPos
 	Items []*OrderItem
 }
@@ -207,8 +207,8 @@ type OrderItem struct {
 	DirPos Pos
 }
 
-// Compute is $compute.
-type Compute struct {
+// ComputeOption is $compute.
+type ComputeOption struct {
 	OptionPos
 	Items []*ComputeItem
 }
@@ -277,8 +277,8 @@ func (*JSONString) value() {}
 func (*JSONArray) value()  {}
 func (*JSONObject) value() {}
 
-// Search is $search.
-type Search struct {
+// SearchOption is $search.
+type SearchOption struct {
 	OptionPos
 	Expr SearchExpr
 	// Groups are the offsets of the "(" written in the input. The tree

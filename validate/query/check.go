@@ -232,9 +232,6 @@ func (m *Model) check(r *resource, q *Query, end int) (*Result, *Error) {
 				return nil, errAt(int(at), "%s is not allowed on %s (only $filter and $search are)", k, r.display)
 			}
 		}
-		if r.caps.Count != nil && r.caps.Count.Countable == False {
-			return nil, errAt(r.countAt, "%s is not supported (CountRestrictions Countable false)", r.display)
-		}
 		sc.collection = true
 	}
 	if r.ref {
@@ -403,7 +400,7 @@ func (c *checker) countOption(sc *scope, b *Boolean) *Error {
 	return nil
 }
 
-func (c *checker) searchOption(sc *scope, s *Search) *Error {
+func (c *checker) searchOption(sc *scope, s *SearchOption) *Error {
 	if err := c.collectionOnly(sc, s.NamePos, "$search"); err != nil {
 		return err
 	}
@@ -453,7 +450,7 @@ func (c *checker) searchOption(sc *scope, s *Search) *Error {
 	return err
 }
 
-func (c *checker) computeOption(sc *scope, co *Compute) *Error {
+func (c *checker) computeOption(sc *scope, co *ComputeOption) *Error {
 	if sc.caps.ComputeSupported == False {
 		return errAt(int(co.NamePos), "$compute is not supported on %s (ComputeSupported false)", sc.where)
 	}
@@ -582,7 +579,7 @@ func (c *checker) walkPath(sc *scope, root string, p *filter.Path, vars map[stri
 	return nil
 }
 
-func (c *checker) filterOption(sc *scope, fo *Filter) *Error {
+func (c *checker) filterOption(sc *scope, fo *FilterOption) *Error {
 	if err := c.collectionOnly(sc, fo.NamePos, "$filter"); err != nil {
 		return err
 	}
@@ -678,7 +675,7 @@ func (c *checker) overlay(sc *scope) *filter.Model {
 	return &filter.Model{Types: types, Enums: base.Enums, TypeDefs: base.TypeDefs}
 }
 
-func (c *checker) orderByOption(sc *scope, ob *OrderBy) *Error {
+func (c *checker) orderByOption(sc *scope, ob *OrderByOption) *Error {
 	if err := c.collectionOnly(sc, ob.NamePos, "$orderby"); err != nil {
 		return err
 	}
@@ -797,7 +794,7 @@ func (c *checker) direction(sc *scope, it *OrderItem, path string) *Error {
 	return nil
 }
 
-func (c *checker) selectOption(sc *scope, sel *Select) *Error {
+func (c *checker) selectOption(sc *scope, sel *SelectOption) *Error {
 	if ss := sc.caps.Select; ss != nil && ss.Supported == False {
 		return errAt(int(sel.NamePos), "$select is not supported on %s (SelectSupport Supported false)", sc.where)
 	}
@@ -946,7 +943,7 @@ func firstOptionPos(o *Options) int {
 	return max(first, 0)
 }
 
-func (c *checker) expandOption(sc *scope, ex *Expand) *Error {
+func (c *checker) expandOption(sc *scope, ex *ExpandOption) *Error {
 	if sc.primitive {
 		return errAt(int(ex.NamePos), "$expand does not apply to primitive values")
 	}

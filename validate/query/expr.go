@@ -137,8 +137,8 @@ func rebaseValue(v reflect.Value, f func(int) int) {
 }
 
 // orderBy parses the items of $orderby.
-func (p *vparser) orderBy(op OptionPos, nested bool) (*OrderBy, *Error) {
-	ob := &OrderBy{OptionPos: op}
+func (p *vparser) orderBy(op OptionPos, nested bool) (*OrderByOption, *Error) {
+	ob := &OrderByOption{OptionPos: op}
 	for {
 		a := p.pos
 		b := p.exprEnd(a, len(p.s), stopComma|nestFlag(nested))
@@ -194,8 +194,8 @@ func (p *vparser) orderItem(a, b int) (*OrderItem, *Error) {
 }
 
 // compute parses the items of $compute: expr as name.
-func (p *vparser) compute(op OptionPos, nested bool) (*Compute, *Error) {
-	co := &Compute{OptionPos: op}
+func (p *vparser) compute(op OptionPos, nested bool) (*ComputeOption, *Error) {
+	co := &ComputeOption{OptionPos: op}
 	for {
 		a := p.pos
 		b := p.exprEnd(a, len(p.s), stopComma|nestFlag(nested))

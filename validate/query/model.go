@@ -99,8 +99,8 @@ type Property struct {
 	Expand Bool
 	// SelectOnly is set for properties the service leaves out of its
 	// responses unless $select names them (Microsoft Graph's "returned only
-	// on $select"). Check refuses nothing for it; Result.SelectOnly lists
-	// the ones a query would not get.
+	// on $select"). Check refuses nothing for it: it tells clients and
+	// builder documentation that such a property must be selected.
 	SelectOnly bool
 }
 

@@ -385,9 +385,9 @@ func (p *vparser) value(k optKind, op OptionPos, nested bool, o *Options) *Error
 			return err
 		}
 		if k == optSelect {
-			o.Select = &Select{OptionPos: op, Items: items}
+			o.Select = &SelectOption{OptionPos: op, Items: items}
 		} else {
-			o.Expand = &Expand{OptionPos: op, Items: items}
+			o.Expand = &ExpandOption{OptionPos: op, Items: items}
 		}
 	case optFilter:
 		a := p.pos
@@ -397,7 +397,7 @@ func (p *vparser) value(k optKind, op OptionPos, nested bool, o *Options) *Error
 			return err
 		}
 		p.pos = b
-		o.Filter = &Filter{OptionPos: op, Expr: e}
+		o.Filter = &FilterOption{OptionPos: op, Expr: e}
 	case optOrderBy:
 		ob, err := p.orderBy(op, nested)
 		if err != nil {
@@ -493,11 +493,11 @@ func (p *vparser) boolean() (bool, *Error) {
 	return false, p.err(p.pos, "$count takes true or false, found %s", describe(p.s, p.pos))
 }
 
-func (p *vparser) levels(op OptionPos) (*Levels, *Error) {
+func (p *vparser) levels(op OptionPos) (*LevelsOption, *Error) {
 	i := p.pos
 	if w := p.word(); strings.EqualFold(w, "max") {
 		p.pos += len(w)
-		return &Levels{OptionPos: op, Max: true}, nil
+		return &LevelsOption{OptionPos: op, Max: true}, nil
 	}
 	if i < len(p.s) && p.s[i] == '0' {
 		return nil, p.err(i, "$levels takes a positive integer without leading zeros, or max")
@@ -509,7 +509,7 @@ func (p *vparser) levels(op OptionPos) (*Levels, *Error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Levels{OptionPos: op, Value: v}, nil
+	return &LevelsOption{OptionPos: op, Value: v}, nil
 }
 
 // textValue parses the options whose value is the whole decoded text.

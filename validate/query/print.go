@@ -30,22 +30,22 @@ func Print(q *Query) string {
 func (q *Query) String() string { return Print(q) }
 
 // String returns the option as it appears in a query: "$select=a,b".
-func (s *Select) String() string { return optionString(&Options{Select: s}) }
+func (s *SelectOption) String() string { return optionString(&Options{Select: s}) }
 
 // String returns the option as it appears in a query.
-func (e *Expand) String() string { return optionString(&Options{Expand: e}) }
+func (e *ExpandOption) String() string { return optionString(&Options{Expand: e}) }
 
 // String returns the option as it appears in a query.
-func (o *OrderBy) String() string { return optionString(&Options{OrderBy: o}) }
+func (o *OrderByOption) String() string { return optionString(&Options{OrderBy: o}) }
 
 // String returns the option as it appears in a query.
-func (s *Search) String() string { return optionString(&Options{Search: s}) }
+func (s *SearchOption) String() string { return optionString(&Options{Search: s}) }
 
 // String returns the option as it appears in a query.
-func (f *Filter) String() string { return optionString(&Options{Filter: f}) }
+func (f *FilterOption) String() string { return optionString(&Options{Filter: f}) }
 
 // String returns the option as it appears in a query.
-func (c *Compute) String() string { return optionString(&Options{Compute: c}) }
+func (c *ComputeOption) String() string { return optionString(&Options{Compute: c}) }
 
 func optionString(o *Options) string {
 	var w writer

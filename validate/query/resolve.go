@@ -285,6 +285,9 @@ func (m *Model) resolve(path string, base int) (*resource, *Error) {
 	}
 	r.display = display.String()
 	r.caps = m.capsFor(r.steps, owner, nav)
+	if r.count && r.caps.Count != nil && r.caps.Count.Countable == False {
+		return nil, errAt(r.countAt, "%s is not supported (CountRestrictions Countable false)", r.display)
+	}
 	if rd := r.caps.Read; rd != nil {
 		readable := rd.Readable
 		if r.byKey && rd.ReadByKey != nil && rd.ReadByKey.Readable != Default {

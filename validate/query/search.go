@@ -9,8 +9,8 @@ import "strings"
 // (case-sensitive); elsewhere they are words ("NOT" alone, "AND OR").
 
 // search parses a $search value at p.pos.
-func (p *vparser) search(op OptionPos, nested bool) (*Search, *Error) {
-	s := &Search{OptionPos: op}
+func (p *vparser) search(op OptionPos, nested bool) (*SearchOption, *Error) {
+	s := &SearchOption{OptionPos: op}
 	p.pos = p.skipWS(p.pos, len(p.s))
 	if !p.eof() && p.s[p.pos] == '\'' {
 		e, err := p.searchIncomplete()
@@ -99,7 +99,7 @@ func (p *vparser) opAt(i int, kw string) (int, bool) {
 	return j, p.operandAt(j)
 }
 
-func (p *vparser) searchOr(s *Search, nested bool) (SearchExpr, *Error) {
+func (p *vparser) searchOr(s *SearchOption, nested bool) (SearchExpr, *Error) {
 	left, err := p.searchAnd(s, nested)
 	if err != nil {
 		return nil, err
@@ -122,7 +122,7 @@ func (p *vparser) searchOr(s *Search, nested bool) (SearchExpr, *Error) {
 	}
 }
 
-func (p *vparser) searchAnd(s *Search, nested bool) (SearchExpr, *Error) {
+func (p *vparser) searchAnd(s *SearchOption, nested bool) (SearchExpr, *Error) {
 	left, err := p.searchUnary(s, nested)
 	if err != nil {
 		return nil, err
@@ -151,7 +151,7 @@ func (p *vparser) searchAnd(s *Search, nested bool) (SearchExpr, *Error) {
 	}
 }
 
-func (p *vparser) searchUnary(s *Search, nested bool) (SearchExpr, *Error) {
+func (p *vparser) searchUnary(s *SearchOption, nested bool) (SearchExpr, *Error) {
 	if next, ok := p.opAt(p.pos, "NOT"); ok {
 		at := p.pos
 		if err := p.enter(at); err != nil {
@@ -168,7 +168,7 @@ func (p *vparser) searchUnary(s *Search, nested bool) (SearchExpr, *Error) {
 	return p.searchPrimary(s, nested)
 }
 
-func (p *vparser) searchPrimary(s *Search, nested bool) (SearchExpr, *Error) {
+func (p *vparser) searchPrimary(s *SearchOption, nested bool) (SearchExpr, *Error) {
 	i := p.pos
 	if i >= len(p.s) {
 		return nil, p.err(i, "expected a search term, found end of input")
