@@ -201,6 +201,13 @@ type Options struct {
 	// (Microsoft Graph v1.0: 3,800 types, 12,000 properties that $filter
 	// accepts) needs Compact to compile in reasonable time and memory.
 	Compact bool
+	// MaxInheritance is the most base types a type may have (0:
+	// spec.DefaultMaxInheritance); a deeper chain, or a base type cycle,
+	// is an error at the type's position.
+	MaxInheritance int
+	// MaxCost is the generation budget (0: DefaultMaxCost): a spec whose
+	// flattened types cost more is refused before anything is built.
+	MaxCost int
 }
 
 // Result is the output of Generate.
@@ -237,6 +244,9 @@ func (n Note) String() string {
 // the Notes made so far.
 func Generate(s *spec.Spec, opts Options) (*Result, error) {
 	opts.Source = strings.Join(strings.Fields(opts.Source), " ")
+	if err := checkBudget(s, opts.MaxInheritance, opts.MaxCost); err != nil {
+		return &Result{}, err
+	}
 	pkg, sub, notes, err := build(s, opts)
 	if err != nil {
 		return &Result{Notes: notes}, err

@@ -284,7 +284,7 @@ func (b *builder) builderKind(q string) (string, []spec.FilterOp) {
 
 // schemaFiles returns the schema documents of sub as generated files.
 func schemaFiles(sub *spec.Spec, opts Options) ([]File, error) {
-	docs, err := Schemas(sub, SchemaOptions{AllowUnresolved: opts.AllowUnresolved})
+	docs, err := Schemas(sub, SchemaOptions{AllowUnresolved: opts.AllowUnresolved, MaxInheritance: opts.MaxInheritance, MaxCost: opts.MaxCost})
 	if err != nil {
 		return nil, err
 	}

@@ -17,6 +17,9 @@ type SchemaOptions struct {
 	// AllowUnresolved accepts any value for a property whose type the spec
 	// does not define, instead of failing.
 	AllowUnresolved bool
+	// MaxInheritance and MaxCost are Options.MaxInheritance and
+	// Options.MaxCost.
+	MaxInheritance, MaxCost int
 }
 
 // schModes are the modes Schemas writes, in order.
@@ -99,9 +102,12 @@ var schModes = []validate.Mode{validate.Read, validate.Create, validate.Update}
 // which accepts any value for it. A base type chain that loops back is an
 // error too. Descriptions and defaults are not written.
 func Schemas(s *spec.Spec, opts SchemaOptions) (map[string][]byte, error) {
+	if err := checkBudget(s, opts.MaxInheritance, opts.MaxCost); err != nil {
+		return nil, err
+	}
 	g := newSchGen(s, opts)
 	out := map[string][]byte{}
-	errs := g.baseCycles()
+	var errs []error
 	for _, t := range g.types {
 		for _, mode := range schModes {
 			doc, err := g.document(t, mode)
@@ -171,35 +177,6 @@ func newSchGen(s *spec.Spec, opts SchemaOptions) *schGen {
 		g.ops[k] = append(g.ops[k], op)
 	}
 	return g
-}
-
-// baseCycles reports base type chains that loop back, once per cycle, at
-// the position of its first type in input order.
-func (g *schGen) baseCycles() []error {
-	var errs []error
-	reported := map[*spec.StructuredType]bool{}
-	for _, t := range g.types {
-		if reported[t] {
-			continue
-		}
-		path := []string{t.QualifiedName()}
-		seen := map[*spec.StructuredType]bool{t: true}
-		for cur := g.ix.Type(t.BaseType); cur != nil; cur = g.ix.Type(cur.BaseType) {
-			path = append(path, cur.QualifiedName())
-			if cur == t {
-				for c := range seen {
-					reported[c] = true
-				}
-				errs = append(errs, spec.Errorf(t.Pos, "base type cycle: %s", strings.Join(path, " -> ")))
-				break
-			}
-			if seen[cur] {
-				break // a cycle further up, reported from one of its own types
-			}
-			seen[cur] = true
-		}
-	}
-	return errs
 }
 
 // descendants returns the qualified names of the types derived from t,

@@ -1,6 +1,11 @@
 package spec
 
-import "strings"
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+)
 
 // Index looks types up by qualified name. Build it with NewIndex after the
 // spec is complete; it does not follow later changes.
@@ -78,20 +83,127 @@ func (ix *Index) Resolve(name string) (string, bool) {
 }
 
 // BaseChain returns t and its base types, most derived first. It stops at a
-// base type the index does not define, and at a cycle.
+// base type the index does not define, at a cycle, and after
+// MaxInheritanceCap base types, so that walking every type's chain stays
+// linear in the number of types even on hostile input (CheckInheritance
+// reports such chains).
 func (ix *Index) BaseChain(t *StructuredType) []*StructuredType {
 	chain := []*StructuredType{t}
-	seen := map[*StructuredType]bool{t: true}
-	for cur := t; cur.BaseType != ""; {
+	var seen map[*StructuredType]bool // past a few types; before, a scan of chain
+	for cur := t; cur.BaseType != "" && len(chain) <= MaxInheritanceCap; {
 		b := ix.types[cur.BaseType]
-		if b == nil || seen[b] {
+		if b == nil {
 			break
 		}
-		seen[b] = true
+		if seen == nil && len(chain) >= 16 {
+			seen = make(map[*StructuredType]bool, 2*len(chain))
+			for _, c := range chain {
+				seen[c] = true
+			}
+		}
+		if seen != nil && seen[b] || seen == nil && slices.Contains(chain, b) {
+			break
+		}
+		if seen != nil {
+			seen[b] = true
+		}
 		chain = append(chain, b)
 		cur = b
 	}
 	return chain
+}
+
+// DefaultMaxInheritance is the deepest inheritance Load and the generator
+// accept unless told otherwise: a type may have at most this many base
+// types. Real services nest a few levels (Microsoft Graph v1.0: 5).
+const DefaultMaxInheritance = 64
+
+// MaxInheritanceCap is the largest limit CheckInheritance takes; a larger
+// one is lowered to it.
+const MaxInheritanceCap = 256
+
+// CheckInheritance checks every structured type's base chain: a type whose
+// base types lead back to it, or that has more than maxDepth base types
+// (DefaultMaxInheritance when maxDepth <= 0), is an *Error at the type's
+// position; for a chain too deep, at the most derived type of the
+// deepest chain, the one a user would look at. Every cycle is reported,
+// once, at the type where the walk closes it (several are joined with
+// errors.Join; errors.As finds the first *Error). It takes time linear in
+// the number of types.
+func (ix *Index) CheckInheritance(types []*StructuredType, maxDepth int) error {
+	if maxDepth <= 0 {
+		maxDepth = DefaultMaxInheritance
+	}
+	maxDepth = min(maxDepth, MaxInheritanceCap)
+	const onPath = -1
+	depth := make(map[*StructuredType]int, len(types)) // number of base types; onPath while being walked
+	var deepest *StructuredType
+	var path []*StructuredType
+	var cycles []error
+	for _, t := range types {
+		if _, done := depth[t]; done {
+			continue
+		}
+		// Walk up to a type whose depth is known, an undefined base, or
+		// a type on this walk (a cycle).
+		path = path[:0]
+		d := 0
+		for cur := t; ; {
+			depth[cur] = onPath
+			path = append(path, cur)
+			b := ix.types[cur.BaseType]
+			if cur.BaseType == "" || b == nil {
+				d = 0
+				break
+			}
+			if bd, ok := depth[b]; ok {
+				if bd == onPath { // a cycle: report it, then count its types as roots
+					cycles = append(cycles, cycleError(path, b))
+					d = 0
+					break
+				}
+				d = bd + 1
+				break
+			}
+			cur = b
+		}
+		// Assign depths back down the walk.
+		for i := len(path) - 1; i >= 0; i-- {
+			depth[path[i]] = d
+			if d > maxDepth && (deepest == nil || d > depth[deepest]) {
+				deepest = path[i]
+			}
+			d++
+		}
+	}
+	if len(cycles) > 0 {
+		return errors.Join(cycles...)
+	}
+	if deepest != nil {
+		return Errorf(deepest.Pos, "type %s has %d base types, more than the limit of %d", deepest.QualifiedName(), depth[deepest], maxDepth)
+	}
+	return nil
+}
+
+// cycleError reports the cycle that path (a walk up base types) closes at
+// b: at b's position, naming the types on the cycle (at most a few).
+func cycleError(path []*StructuredType, b *StructuredType) error {
+	i := 0
+	for path[i] != b {
+		i++
+	}
+	cycle := path[i:]
+	names := make([]string, 0, min(len(cycle), 8)+2)
+	for j, t := range cycle {
+		if j == 6 && len(cycle) > 8 {
+			names = append(names, fmt.Sprintf("... (%d more)", len(cycle)-7))
+			names = append(names, cycle[len(cycle)-1].QualifiedName())
+			break
+		}
+		names = append(names, t.QualifiedName())
+	}
+	names = append(names, b.QualifiedName())
+	return Errorf(b.Pos, "base type cycle: %s", strings.Join(names, " -> "))
 }
 
 // ResolveUserName resolves the name of a structured type as a user types

@@ -70,7 +70,23 @@ func loadExts() string {
 // merged from the files that could be read (so a caller can report the
 // failures and go on). Any other error (no inputs, a path that does not
 // exist, a directory without spec files) comes with a nil spec.
+//
+// The merged spec must not have base type cycles nor inheritance deeper
+// than DefaultMaxInheritance (see LoadWith to change it): such a spec is
+// an error at the type's position.
 func Load(paths ...string) (*Spec, []Warning, error) {
+	return LoadWith(LoadOptions{}, paths...)
+}
+
+// LoadOptions are the options of LoadWith.
+type LoadOptions struct {
+	// MaxInheritance is the most base types a type may have;
+	// 0 means DefaultMaxInheritance. See Index.CheckInheritance.
+	MaxInheritance int
+}
+
+// LoadWith is Load with options.
+func LoadWith(opts LoadOptions, paths ...string) (*Spec, []Warning, error) {
 	if len(paths) == 0 {
 		return nil, nil, errors.New("spec: Load: no input files")
 	}
@@ -80,10 +96,14 @@ func Load(paths ...string) (*Spec, []Warning, error) {
 		return nil, warnings, err
 	}
 	s, ws := Overlay(csdl, docs)
-	if failed != nil {
-		return s, append(warnings, ws...), failed
+	warnings = append(warnings, ws...)
+	if err := NewIndex(s).CheckInheritance(s.Types, opts.MaxInheritance); err != nil {
+		return nil, warnings, err
 	}
-	return s, append(warnings, ws...), nil
+	if failed != nil {
+		return s, warnings, failed
+	}
+	return s, warnings, nil
 }
 
 // fileError makes sure err names file.

@@ -13,6 +13,9 @@ import (
 type loadFlags struct {
 	verbose   bool // print every warning, not a summary
 	keepGoing bool // load what can be read when some inputs cannot
+	// maxInheritance is spec.LoadOptions.MaxInheritance (generate's
+	// -max-inheritance).
+	maxInheritance int
 }
 
 func (lf *loadFlags) register(fs *flag.FlagSet) {
@@ -29,7 +32,7 @@ const summaryPerKind = 3
 // are reported as reportWarnings says, with about saying which types the
 // command works on (nil: none in particular).
 func loadSpec(e *env, lf loadFlags, paths []string, about func(qualifiedType string) bool) (*spec.Spec, error) {
-	s, warnings, err := spec.Load(paths...)
+	s, warnings, err := spec.LoadWith(spec.LoadOptions{MaxInheritance: lf.maxInheritance}, paths...)
 	if err := e.inputFailures(lf, err); err != nil {
 		e.reportWarnings(lf, warnings, about)
 		return nil, err
