@@ -33,7 +33,8 @@ import (
 //
 //	// UserExpand lists the navigation properties /users may expand.
 //	var UserExpand = struct {
-//		Manager, MemberOf query.Expandable
+//		Manager  query.ExpandableSingle
+//		MemberOf query.Expandable
 //	}{"manager", "memberOf"}
 //
 // and a client writes
@@ -58,9 +59,13 @@ import (
 // False or it is in NonSortableProperties, and an AscendingOnly or
 // DescendingOnly field instead when it is in those lists; an Expandable
 // field when it is a navigation property that is not Property.Expand False
-// nor in NonExpandableProperties. Whether $top, $skip and $count are
-// supported depends on the resource, not the type: Top, Skip and Count are
-// not typed.
+// nor in NonExpandableProperties, ExpandableSingle when it is
+// single-valued (its With takes no $filter, $orderby, $top, ...). Whether
+// $top, $skip, $count and $filter are supported depends on the resource,
+// not the type: Top, Skip, Count and Filter are not typed, and neither is
+// which type's variables a client uses inside With (the options nested in
+// /users?$expand=memberOf obey the capabilities of the groups the
+// navigation property is bound to). Check catches what the types cannot.
 
 // Selectable is a property that $select may name.
 type Selectable string
@@ -77,8 +82,13 @@ type AscendingOnly string
 // only method is Desc.
 type DescendingOnly string
 
-// Expandable is a navigation property that $expand may name.
+// Expandable is a collection-valued navigation property that $expand may
+// name.
 type Expandable string
+
+// ExpandableSingle is a single-valued navigation property that $expand
+// may name: its With takes only the options that apply to one entity.
+type ExpandableSingle string
 
 // Order is an item of OrderBy with its direction.
 type Order struct {
@@ -116,6 +126,20 @@ func (e Expandable) Ref() ExpandItem {
 	return ExpandItem{&Item{Path: append(segments(string(e)), Segment{Kind: SegRef})}}
 }
 
+// With expands the property with nested Select, Expand or Levels.
+func (e ExpandableSingle) With(parts ...EntityPart) ExpandItem {
+	it := &Item{Path: segments(string(e)), Options: &Options{}}
+	for _, p := range parts {
+		p.applyNested(it.Options)
+	}
+	return ExpandItem{it}
+}
+
+// Ref expands the property as a reference (nav/$ref).
+func (e ExpandableSingle) Ref() ExpandItem {
+	return ExpandItem{&Item{Path: append(segments(string(e)), Segment{Kind: SegRef})}}
+}
+
 // Selector is an item of Select: a Selectable.
 type Selector interface{ selectItem() *Item }
 
@@ -123,8 +147,8 @@ type Selector interface{ selectItem() *Item }
 // ascending), or the Order of Asc or Desc.
 type Orderer interface{ orderItem() *OrderItem }
 
-// Expander is an item of Expand: an Expandable, or the ExpandItem of With
-// or Ref.
+// Expander is an item of Expand: an Expandable or ExpandableSingle, or
+// the ExpandItem of With or Ref.
 type Expander interface{ expandItem() *Item }
 
 func (s Selectable) selectItem() *Item { return &Item{Path: segments(string(s))} }
@@ -135,8 +159,9 @@ func (o Order) orderItem() *OrderItem {
 	return &OrderItem{Expr: pathExpr(o.path), Desc: o.desc}
 }
 
-func (e Expandable) expandItem() *Item { return &Item{Path: segments(string(e))} }
-func (e ExpandItem) expandItem() *Item { return e.item }
+func (e Expandable) expandItem() *Item       { return &Item{Path: segments(string(e))} }
+func (e ExpandableSingle) expandItem() *Item { return &Item{Path: segments(string(e))} }
+func (e ExpandItem) expandItem() *Item       { return e.item }
 
 // segments splits a property path into Item segments.
 func segments(path string) []Segment {
@@ -171,9 +196,20 @@ type Part interface {
 	apply(q *Query)
 }
 
-// NestedPart is an option that may be nested in an $expand item: a Part,
-// or Levels.
+// NestedPart is an option that may be nested in the $expand item of a
+// collection: a Part, or Levels.
 type NestedPart interface{ applyNested(o *Options) }
+
+// EntityPart is an option that may be nested in the $expand item of a
+// single entity: Select, Expand, Levels or LevelsMax.
+type EntityPart interface {
+	NestedPart
+	entity()
+}
+
+func (*SelectOption) entity() {}
+func (*ExpandOption) entity() {}
+func (levelsPart) entity()    {}
 
 // New makes a query of the given parts; a later part of the same kind
 // replaces an earlier one.
@@ -258,7 +294,7 @@ type levelsPart struct{ l *LevelsOption }
 func (p levelsPart) applyNested(o *Options) { o.Levels = p.l }
 
 // Levels makes $levels=n (n >= 1) inside an $expand item.
-func Levels(n int) NestedPart { return levelsPart{&LevelsOption{Value: int64(max(n, 1))}} }
+func Levels(n int) EntityPart { return levelsPart{&LevelsOption{Value: int64(max(n, 1))}} }
 
 // LevelsMax makes $levels=max inside an $expand item.
-func LevelsMax() NestedPart { return levelsPart{&LevelsOption{Max: true}} }
+func LevelsMax() EntityPart { return levelsPart{&LevelsOption{Max: true}} }

@@ -123,7 +123,8 @@ func CheckType(m *Model, typeName, raw string, opts ...Option) (*Result, error) 
 //     /$count need CountRestrictions Countable; $search needs
 //     SearchRestrictions Searchable and none of its UnsupportedExpressions;
 //     $compute needs ComputeSupported; $filter needs FilterRestrictions
-//     Filterable, and RequiresFilter and RequiredProperties are enforced;
+//     Filterable, and RequiredProperties are enforced (RequiresFilter for
+//     the resource of the request, not for expanded navigation properties);
 //     $orderby needs SortRestrictions Sortable; $expand needs
 //     ExpandRestrictions Expandable; $select needs SelectSupport Supported.
 //   - $select items name properties of the type (through complex
@@ -247,6 +248,10 @@ func (m *Model) check(r *resource, q *Query, end int) (*Result, *Error) {
 	if err := c.options(sc, &q.Options); err != nil {
 		return nil, err
 	}
+	// RequiresFilter binds requests to the resource, not expansions of it.
+	if f := sc.caps.Filter; f != nil && f.RequiresFilter == True && q.Filter == nil && !r.ref {
+		return nil, errAt(end, "%s requires a $filter (FilterRestrictions RequiresFilter)", r.display)
+	}
 	if err := c.customOptions(); err != nil {
 		return nil, err
 	}
@@ -355,13 +360,6 @@ func (c *checker) options(sc *scope, o *Options) *Error {
 		if err := j.f(); err != nil {
 			return err
 		}
-	}
-	if f := sc.caps.Filter; f != nil && f.RequiresFilter == True && o.Filter == nil {
-		at := c.end
-		if sc.itemPos != 0 {
-			at = sc.itemPos
-		}
-		return errAt(at, "%s requires a $filter (FilterRestrictions RequiresFilter)", sc.where)
 	}
 	return nil
 }
