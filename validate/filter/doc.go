@@ -30,8 +30,10 @@
 //     operators associate to the left. Keywords, function names, true/false
 //     and the literal prefixes are case-insensitive as in the ABNF
 //     (startsWith, STARTSWITH and startswith are the same function; the
-//     tree records the canonical spelling); null, INF, NaN, $it, $count and
-//     type names are case-sensitive.
+//     tree records the canonical spelling); null, INF, NaN, $it, $this,
+//     $root, $count, the $filter segment, and property, function, type and
+//     annotation names are case-sensitive (the names of $count options are
+//     not).
 //   - Whitespace is spaces and tabs. Binary operators need whitespace on
 //     both sides ("a eq 1", never "a eq(1)" or "(a)and(b)"); "not" needs
 //     whitespace or "(" after it; leading and trailing whitespace is
@@ -102,7 +104,8 @@
 //
 // Not supported: the percent-encoded spellings of punctuation that the
 // ABNF also allows (%28 for "(", %5B for "["): decode the query value
-// first (FromQuery does); $search values are checked for balanced
+// first (FromQuery does); a trailing "/" after a property (the ABNF's
+// primitivePathExpr allows "Name/"), which is refused; $search values are checked for balanced
 // parentheses, closed phrases and whitespace between terms only, and kept
 // as written. The checker does not support what the Model cannot decide:
 // custom and bound functions, key predicates, annotations, $root paths
