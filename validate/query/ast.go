@@ -70,7 +70,8 @@ type Options struct {
 }
 
 // OptionPos says where an option is: the first byte of its name ("$" of
-// "$top", or "t" of "top") and the first byte of its value (after "=").
+// "$top", or "t" of "top") and the first byte of its value (after "=";
+// the end of the name for a custom option without "=").
 type OptionPos struct {
 	NamePos  Pos
 	ValuePos Pos

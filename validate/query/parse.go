@@ -235,8 +235,9 @@ func parseOption(q *Query, part string, o int, c config, seen *[optMax]int, alia
 		return errAt(o, "expected a query option name before =")
 	}
 	var vt *text
-	op := OptionPos{NamePos: Pos(o), ValuePos: Pos(o + len(rawName) + 1)}
+	op := OptionPos{NamePos: Pos(o), ValuePos: Pos(o + len(rawName))}
 	if eq >= 0 {
+		op.ValuePos++
 		if vt, err = decode(part[eq+1:], o+eq+1); err != nil {
 			return err
 		}
