@@ -250,8 +250,8 @@ func (g *schGen) document(t *spec.StructuredType, mode validate.Mode) (*schObj, 
 		set("$schema", "https://json-schema.org/draft/2020-12/schema").
 		set("$id", validate.SchemaID(q, mode)).
 		set("title", q+" ("+mode.String()+")").
-		set("x-odata-type", q).
-		set("x-odata-mode", mode.String())
+		set(validate.KeywordType, q).
+		set(validate.KeywordMode, mode.String())
 
 	var ops []*spec.Operation
 	switch mode {
@@ -266,7 +266,7 @@ func (g *schGen) document(t *spec.StructuredType, mode validate.Mode) (*schObj, 
 	}
 	lines = slices.Compact(lines)
 	if len(lines) > 0 {
-		doc.set("x-odata-operation", strings.Join(lines, " or "))
+		doc.set(validate.KeywordOperation, strings.Join(lines, " or "))
 	}
 	doc.set("type", "object")
 
@@ -346,14 +346,14 @@ func (g *schGen) body(t *spec.StructuredType, mode validate.Mode, ops []*spec.Op
 		declared[p.Name] = true
 		var ps *schObj
 		reject := func() *schObj {
-			o := newSchObj().set("x-odata-type", p.Type.String())
+			o := newSchObj().set(validate.KeywordType, p.Type.String())
 			switch {
 			case p.ReadOnly:
 				o.set("readOnly", true)
 			case len(ops) == 0 && mode == validate.Update && p.Immutable:
-				o.set("x-odata-immutable", true)
+				o.set(validate.KeywordImmutable, true)
 			default:
-				o.set("x-odata-operation", opLine)
+				o.set(validate.KeywordOperation, opLine)
 			}
 			return o.set("not", newSchObj())
 		}
@@ -427,7 +427,7 @@ func (g *schGen) value(r spec.TypeRef, nullable, nav bool, mode validate.Mode, m
 		return nil, err
 	}
 	return newSchObj().
-		set("x-odata-type", r.String()).
+		set(validate.KeywordType, r.String()).
 		set("type", "array").
 		set("items", items), nil
 }
@@ -473,7 +473,7 @@ func (g *schGen) single(name string, nullable, nav bool, mode validate.Mode, max
 			name = p
 		}
 	}
-	o := newSchObj().set("x-odata-type", name)
+	o := newSchObj().set(validate.KeywordType, name)
 	if spec.IsPrimitiveName(name) {
 		switch {
 		case name == "Edm.String":
@@ -511,8 +511,8 @@ func (g *schGen) single(name string, nullable, nav bool, mode validate.Mode, max
 				alt[i] = regexp.QuoteMeta(m.Name)
 			}
 			one := "(" + strings.Join(alt, "|") + ")"
-			o.set("x-odata-flags", true).
-				set("x-odata-members", members).
+			o.set(validate.KeywordFlags, true).
+				set(validate.KeywordMembers, members).
 				set("type", schTypes(nullable, "string")).
 				set("pattern", "^ *"+one+" *(, *"+one+" *)*$")
 			return o, nil

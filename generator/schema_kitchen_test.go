@@ -1,8 +1,11 @@
 package generator
 
 import (
+	"encoding/json"
 	"errors"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -220,5 +223,63 @@ func TestSchemaBaseCycle(t *testing.T) {
 	want := "c.yaml:2: base type cycle: ns.a -> ns.b -> ns.a\nc.yaml:4: base type cycle: ns.self -> ns.self"
 	if err == nil || err.Error() != want {
 		t.Errorf("got %v, want %s", err, want)
+	}
+}
+
+// TestSchemaKeywordsAreTheRuntimes ties the x-odata-* keywords the schema
+// emitter writes to the ones the runtime reads (validate.Keywords): over
+// the golden specs and the seed, every x-odata-* key in every document is one of them,
+// and each of them appears somewhere.
+func TestSchemaKeywordsAreTheRuntimes(t *testing.T) {
+	inputs, err := filepath.Glob(filepath.Join("..", "testdata", "golden", "*", "input.yaml"))
+	if err != nil || len(inputs) == 0 {
+		t.Fatalf("no golden inputs: %v", err)
+	}
+	inputs = append(inputs, filepath.Join("..", "testdata", "cloudpcexternalpartner.yaml")) // has operations
+	seen := map[string]bool{}
+	var walk func(v any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			for k, x := range v {
+				if strings.HasPrefix(k, "x-odata") {
+					seen[k] = true
+					if !slices.Contains(validate.Keywords, k) {
+						t.Errorf("the emitter writes %q, which validate.Keywords lacks", k)
+					}
+				}
+				walk(x)
+			}
+		case []any:
+			for _, x := range v {
+				walk(x)
+			}
+		}
+	}
+	for _, in := range inputs {
+		src, err := os.ReadFile(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := spec.ReadYAML(in, src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs, err := Schemas(s, SchemaOptions{AllowUnresolved: true})
+		if err != nil {
+			continue // the cases that must fail
+		}
+		for _, d := range docs {
+			var v any
+			if err := json.Unmarshal(d, &v); err != nil {
+				t.Fatal(err)
+			}
+			walk(v)
+		}
+	}
+	for _, k := range validate.Keywords {
+		if !seen[k] {
+			t.Errorf("validate.Keywords has %q, which no golden schema carries", k)
+		}
 	}
 }

@@ -14,6 +14,8 @@ package spec
 import (
 	"fmt"
 	"strings"
+
+	"github.com/odatagen/odatagen/validate/filter"
 )
 
 // Spec is a set of OData types and the operations on them.
@@ -169,29 +171,36 @@ func ParseTypeRef(s string) (TypeRef, error) {
 func (r TypeRef) IsPrimitive() bool { return strings.HasPrefix(r.Name, "Edm.") }
 
 // FilterOp is an operator or function that $filter may apply to a property.
+// Its values are the runtime's (validate/filter.Op): the operator names are
+// defined once, there, and the generator converts one into the other.
 type FilterOp string
 
 // The filter operators and functions that docs pages and CSDL name.
 const (
-	OpEq         FilterOp = "eq"
-	OpNe         FilterOp = "ne"
-	OpNot        FilterOp = "not"
-	OpGt         FilterOp = "gt"
-	OpGe         FilterOp = "ge"
-	OpLt         FilterOp = "lt"
-	OpLe         FilterOp = "le"
-	OpIn         FilterOp = "in"
-	OpHas        FilterOp = "has"
-	OpStartsWith FilterOp = "startsWith"
-	OpEndsWith   FilterOp = "endsWith"
-	OpContains   FilterOp = "contains"
-	OpAny        FilterOp = "any"
-	OpAll        FilterOp = "all"
+	OpEq         = FilterOp(filter.OpEq)
+	OpNe         = FilterOp(filter.OpNe)
+	OpNot        = FilterOp(filter.OpNot)
+	OpGt         = FilterOp(filter.OpGt)
+	OpGe         = FilterOp(filter.OpGe)
+	OpLt         = FilterOp(filter.OpLt)
+	OpLe         = FilterOp(filter.OpLe)
+	OpIn         = FilterOp(filter.OpIn)
+	OpHas        = FilterOp(filter.OpHas)
+	OpStartsWith = FilterOp(filter.OpStartsWith)
+	OpEndsWith   = FilterOp(filter.OpEndsWith)
+	OpContains   = FilterOp(filter.OpContains)
+	OpAny        = FilterOp(filter.OpAny)
+	OpAll        = FilterOp(filter.OpAll)
 )
 
-// FilterOps lists every FilterOp in canonical order.
-var FilterOps = []FilterOp{OpEq, OpNe, OpNot, OpGt, OpGe, OpLt, OpLe, OpIn, OpHas,
-	OpStartsWith, OpEndsWith, OpContains, OpAny, OpAll}
+// FilterOps lists every FilterOp in canonical order: filter.Ops, converted.
+var FilterOps = func() []FilterOp {
+	ops := make([]FilterOp, len(filter.Ops))
+	for i, op := range filter.Ops {
+		ops[i] = FilterOp(op)
+	}
+	return ops
+}()
 
 // ParseFilterOp returns the FilterOp named s, in any case.
 func ParseFilterOp(s string) (FilterOp, bool) {

@@ -182,10 +182,10 @@ func (r *reporter) leaf(e *jsonschema.ValidationError) {
 	loc := e.InstanceLocation
 	node, root := r.set.node(e.SchemaURL)
 	val, _ := lookup(r.value, loc)
-	odataType := str(node, "x-odata-type")
-	typeName := str(root, "x-odata-type")
+	odataType := str(node, KeywordType)
+	typeName := str(root, KeywordType)
 	mode := r.mode
-	if m, err := ParseMode(str(root, "x-odata-mode")); err == nil {
+	if m, err := ParseMode(str(root, KeywordMode)); err == nil {
 		mode = m
 	}
 	last := ""
@@ -254,8 +254,8 @@ func (r *reporter) leaf(e *jsonschema.ValidationError) {
 		case odataType == "Edm.Single" || odataType == "Edm.Double":
 			found = describe(val)
 			r.add(loc, WrongType, odataType, found, "expected "+odataType+", found "+found)
-		case node != nil && node["x-odata-flags"] == true:
-			exp := "combination of " + simpleName(odataType) + " members (" + strings.Join(strs(node, "x-odata-members"), ", ") + ")"
+		case node != nil && node[KeywordFlags] == true:
+			exp := "combination of " + simpleName(odataType) + " members (" + strings.Join(strs(node, KeywordMembers), ", ") + ")"
 			r.add(loc, NotMember, exp, found, found+" is not a "+exp)
 		default:
 			r.add(loc, Other, "a match for "+k.Want, found, found+" does not match the pattern "+k.Want)
@@ -265,10 +265,10 @@ func (r *reporter) leaf(e *jsonschema.ValidationError) {
 		switch {
 		case node != nil && node["readOnly"] == true:
 			r.add(loc, ReadOnly, "absent (read-only)", describe(val), "read-only property cannot be sent on "+mode.String())
-		case node != nil && node["x-odata-immutable"] == true:
+		case node != nil && node[KeywordImmutable] == true:
 			r.add(loc, Immutable, "absent (immutable)", describe(val), "immutable property cannot be sent on "+mode.String())
-		case str(node, "x-odata-operation") != "":
-			op := str(node, "x-odata-operation")
+		case str(node, KeywordOperation) != "":
+			op := str(node, KeywordOperation)
 			r.add(loc, NotInBody, "absent (not in the request body)", describe(val),
 				"property "+name+" is not in the request body of "+op)
 		default:
