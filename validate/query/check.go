@@ -1063,12 +1063,12 @@ func (c *checker) expandItem(sc *scope, it *Item, limits []levelLimit) *Error {
 func (c *checker) levels(sc *scope, it *Item, limits []levelLimit, child *scope) *Error {
 	n := 1
 	at := int(it.Pos)
-	max := false
+	isMax := false
 	if it.Options != nil && it.Options.Levels != nil {
 		l := it.Options.Levels
 		at = int(l.ValuePos)
 		if l.Max {
-			max = true
+			isMax = true
 		} else if l.Value > 1<<20 {
 			n = 1 << 20
 		} else {
@@ -1077,7 +1077,7 @@ func (c *checker) levels(sc *scope, it *Item, limits []levelLimit, child *scope)
 	}
 	depth := sc.depth + n
 	for _, l := range limits {
-		if max {
+		if isMax {
 			return errAt(at, "$levels=max is not allowed: %s allows %d levels of $expand (ExpandRestrictions MaxLevels %d)", l.where, l.max, l.max)
 		}
 		if depth-l.base > l.max {
@@ -1132,7 +1132,7 @@ func (c *checker) requiredBy(p CustomParameter) bool {
 // ("$search"; for "$count" $count=true or a /$count segment).
 func (c *checker) has(opt string) bool {
 	q := c.q
-	switch lookupOption(opt) {
+	switch lookupOption(opt, false) {
 	case optSelect:
 		return q.Select != nil
 	case optExpand:

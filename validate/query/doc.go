@@ -35,9 +35,10 @@
 //     4.01 allows (select=a is $select=a); $skiptoken and $deltatoken
 //     need their "$", as the ABNF writes them; an unknown name with "$"
 //     is an error, a name without "$" that is no system query option a
-//     custom query option (levels=2 at the top level too). A system query
-//     option or alias given twice is an error. Empty options ("&&") are
-//     skipped.
+//     custom query option (levels=2 at the top level too); the option
+//     DollarRequired reads names as OData 4.0 does, where the "$" is
+//     needed. A system query option or alias given twice is an error.
+//     Empty options ("&&") are skipped.
 //   - Percent-decoding is per name and per value; "+" is a space, as in
 //     HTML forms and filter.FromQuery (send a plus as %2B). OPEN, CLOSE,
 //     COMMA, STAR and quotes are the same written literally or encoded, as

@@ -54,8 +54,8 @@ var optByName = func() map[string]optKind {
 var needsDollar = map[optKind]bool{optSkipToken: true, optDeltaToken: true}
 
 // lookupOption returns the option name names (case-insensitively, "$"
-// optional as OData 4.01 allows), or 0.
-func lookupOption(name string) optKind {
+// optional as OData 4.01 allows, unless dollar), or 0.
+func lookupOption(name string, dollar bool) optKind {
 	if len(name) > 16 {
 		return 0
 	}
@@ -63,7 +63,7 @@ func lookupOption(name string) optKind {
 	if strings.HasPrefix(lower, "$") {
 		return optByName[lower]
 	}
-	if k := optByName["$"+lower]; k != 0 && !needsDollar[k] {
+	if k := optByName["$"+lower]; k != 0 && !needsDollar[k] && !dollar {
 		return k
 	}
 	return 0
@@ -134,8 +134,9 @@ func (c ctxKind) allowedList() string {
 // Options are separated by "&"; empty ones ("&&") are skipped. Each name
 // and value is percent-decoded on its own ("+" is a space, as in HTML
 // forms: send a plus as %2B). System query option names are
-// case-insensitive and the "$" is optional (OData 4.01), except for
-// $skiptoken and $deltatoken as the ABNF spells them; an unknown name
+// case-insensitive and the "$" is optional (OData 4.01; see
+// DollarRequired for 4.0), except for $skiptoken and $deltatoken as the
+// ABNF spells them; an unknown name
 // starting with "$" is an error, other names are custom query options. A
 // system query option or alias given twice is an error. Parameter aliases
 // (@p=value) are parsed as common expressions or JSON arrays and objects,
@@ -261,7 +262,7 @@ func parseOption(q *Query, part string, o int, c config, seen *[optMax]int, alia
 		q.Aliases = append(q.Aliases, &Alias{OptionPos: op, Name: name[1:], Value: v})
 		return nil
 	}
-	k := lookupOption(name)
+	k := lookupOption(name, c.dollarRequired)
 	if k != 0 && ctxAllowed[ctxTop]&(1<<k) == 0 {
 		if name[0] != '$' {
 			k = 0 // "levels=2" at the top level is a custom query option
@@ -612,7 +613,7 @@ func (p *vparser) nested(ctx ctxKind) (*Options, *Error) {
 			}
 			o.Aliases = append(o.Aliases, &Alias{OptionPos: op, Name: name[1:], Value: v})
 		} else {
-			k := lookupOption(name)
+			k := lookupOption(name, p.cfg.dollarRequired)
 			if k == 0 {
 				return nil, p.err(ns, "unknown query option %s %s (allowed: %s)", name, ctxWhere[ctx], ctx.allowedList())
 			}

@@ -375,6 +375,21 @@ var parseCases = []parseCase{
 	{in: "$filter=a eq 'x%26y'", print: "$filter=a%20eq%20'x%26y'"},
 }
 
+func TestDollarRequired(t *testing.T) {
+	q, err := Parse("select=a&$top=1&Expand=b", DollarRequired())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := Print(q); got != "$top=1&select=a&Expand=b" {
+		t.Errorf("got %s", got)
+	}
+	_, err = Parse("$expand=a(select=b)", DollarRequired())
+	var qe *Error
+	if !errors.As(err, &qe) || qe.Offset != 10 || !strings.Contains(qe.Msg, "unknown query option select in $expand") {
+		t.Errorf("got %v", err)
+	}
+}
+
 func TestParse(t *testing.T) {
 	for _, c := range parseCases {
 		q, err := Parse(c.in)

@@ -28,8 +28,9 @@ const maxIdentifier = 128
 type Option func(*config)
 
 type config struct {
-	maxLength int
-	maxDepth  int
+	maxLength      int
+	maxDepth       int
+	dollarRequired bool
 }
 
 // MaxLength sets the longest input accepted, in bytes (n <= 0 means
@@ -39,6 +40,11 @@ func MaxLength(n int) Option { return func(c *config) { c.maxLength = n } }
 // MaxDepth sets the deepest nesting accepted (n <= 0 means
 // DefaultMaxDepth).
 func MaxDepth(n int) Option { return func(c *config) { c.maxDepth = n } }
+
+// DollarRequired reads the query as OData 4.0 does: system query options
+// must start with "$", and a name without it ("select=a") is a custom
+// query option at the top level and an error inside $expand and $select.
+func DollarRequired() Option { return func(c *config) { c.dollarRequired = true } }
 
 func newConfig(opts []Option) config {
 	var c config
