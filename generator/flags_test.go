@@ -1,6 +1,6 @@
 package generator
 
-import "flag"
+import "github.com/odatagen/odatagen/internal/golden"
 
 // update makes golden tests rewrite their want files: go test ./generator -update
-var update = flag.Bool("update", false, "rewrite golden files")
+var update = golden.Update

@@ -107,7 +107,7 @@ func TestGolden(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			dir := filepath.Join(goldenRoot, name)
 			res, err := generateCase(t, name)
-			if *update {
+			if update() {
 				updateGolden(t, dir, res, err)
 				return
 			}

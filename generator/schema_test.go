@@ -268,7 +268,7 @@ func TestSchemaGolden(t *testing.T) {
 // rewrites dir with -update.
 func schGolden(t *testing.T, dir string, files map[string][]byte) {
 	t.Helper()
-	if *update {
+	if update() {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			t.Fatal(err)
 		}

@@ -1,7 +1,7 @@
 package spec
 
-import "flag"
+import "github.com/odatagen/odatagen/internal/golden"
 
 // update rewrites golden files (testdata/cloudpcexternalpartner.yaml, in
 // WriteYAML's form): go test ./... -update.
-var update = flag.Bool("update", false, "rewrite golden files")
+var update = golden.Update

@@ -245,7 +245,7 @@ func TestYAMLSeedFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *update && !bytes.Equal(out, src) {
+	if update() && !bytes.Equal(out, src) {
 		if err := os.WriteFile("../testdata/cloudpcexternalpartner.yaml", out, 0o644); err != nil {
 			t.Fatal(err)
 		}

@@ -1,7 +1,3 @@
 package filter
 
-import "flag"
-
-// This package has no golden files; it accepts -update so that
-// "go test ./... -update" runs.
-var _ = flag.Bool("update", false, "rewrite golden files (none in this package)")
+import _ "github.com/odatagen/odatagen/internal/golden" // accepts -update (no golden files here)
