@@ -4,11 +4,13 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"unicode"
 
 	"github.com/odatagen/odatagen/spec"
+	"github.com/odatagen/odatagen/validate"
 )
 
 // build turns a spec into the intermediate form. It makes every decision:
@@ -210,24 +212,18 @@ func (b *builder) selectTypes() error {
 	return nil
 }
 
-// resolveOption finds the declaration a name in Options.Types means: as
-// spec.Index.Resolve does (a qualified name, in any case, or a simple name
-// that one declaration has), or else a simple name that several namespaces
-// declare, taken to mean the primary namespace's declaration (with a
-// note): "user" is microsoft.graph.user, not microsoft.graph.security.user.
+// resolveOption finds the declaration a name in Options.Types means, by
+// odatagen's one rule (validate.ResolveTypeName) over the types, enums and
+// type definitions, with the primary namespace counted as the largest: a
+// simple name that several namespaces declare means the primary
+// namespace's declaration (with a note), so "user" is
+// microsoft.graph.user, not microsoft.graph.security.user.
 func (b *builder) resolveOption(name string) (string, error) {
-	if q, ok := b.ix.Resolve(name); ok && !spec.IsPrimitiveName(q) {
-		return q, nil
-	}
-	var all, primary []string
+	var names []string
+	size := map[string]int{}
 	add := func(ns, n string) {
-		if strings.EqualFold(n, name) {
-			q := ns + "." + n
-			all = append(all, q)
-			if ns == b.primary {
-				primary = append(primary, q)
-			}
-		}
+		names = append(names, ns+"."+n)
+		size[ns]++
 	}
 	for _, t := range b.types {
 		add(t.Namespace, t.Name)
@@ -238,13 +234,21 @@ func (b *builder) resolveOption(name string) (string, error) {
 	for _, d := range b.typedefs {
 		add(d.Namespace, d.Name)
 	}
+	q, candidates, ok := validate.ResolveTypeName(name, names, func(ns string) int {
+		if ns == b.primary {
+			return math.MaxInt
+		}
+		return size[ns]
+	})
 	switch {
-	case len(primary) == 1:
+	case ok && len(candidates) > 1:
 		b.note(spec.Pos{}, "type %q is declared in %d namespaces (%s); taken to mean %s, of the primary namespace",
-			name, len(all), strings.Join(all, ", "), primary[0])
-		return primary[0], nil
-	case len(all) > 1:
-		return "", fmt.Errorf("generator: Options.Types: %q is ambiguous: %s; use a qualified name", name, strings.Join(all, ", "))
+			name, len(candidates), strings.Join(candidates, ", "), q)
+		return q, nil
+	case ok:
+		return q, nil
+	case len(candidates) > 1:
+		return "", fmt.Errorf("generator: Options.Types: %q is ambiguous: %s; use a qualified name", name, strings.Join(candidates, ", "))
 	}
 	return "", fmt.Errorf("generator: Options.Types: no type named %q", name)
 }

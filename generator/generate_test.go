@@ -143,7 +143,7 @@ func TestSubsetAmbiguousName(t *testing.T) {
 	if !strings.Contains(src, "type User struct") || strings.Contains(src, "Risk") || res.Map()["security_types.go"] != nil {
 		t.Errorf("user means n.user:\n%s", src)
 	}
-	if len(res.Notes) != 1 || !strings.Contains(res.Notes[0].Msg, `type "user" is declared in 2 namespaces (n.user, n.security.user); taken to mean n.user`) {
+	if len(res.Notes) != 1 || !strings.Contains(res.Notes[0].Msg, `type "user" is declared in 2 namespaces (n.security.user, n.user); taken to mean n.user`) {
 		t.Errorf("notes: %v", res.Notes)
 	}
 	res, err = Generate(s, Options{Package: "p", Types: []string{"n.security.user"}})

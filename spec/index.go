@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/odatagen/odatagen/validate"
 )
 
 // Index looks types up by qualified name. Build it with NewIndex after the
@@ -207,40 +209,22 @@ func cycleError(path []*StructuredType, b *StructuredType) error {
 }
 
 // ResolveUserName resolves the name of a structured type as a user types
-// it on a command line: like Resolve, and when a bare name is declared in
-// several namespaces, the one in the namespace with the most declarations
-// (microsoft.graph.user over microsoft.graph.security.user). ok is false
-// when nothing matches or the tie cannot be broken; candidates then lists
-// the qualified names that matched.
+// it on a command line, by odatagen's one rule (validate.ResolveTypeName):
+// a qualified name in any case, or a simple name; a simple name that
+// several namespaces declare means the one in the namespace with the most
+// declarations (microsoft.graph.user over microsoft.graph.security.user).
+// ok is false when nothing matches or the tie cannot be broken;
+// candidates then lists the qualified names that matched.
 func (ix *Index) ResolveUserName(name string) (q string, candidates []string, ok bool) {
-	if q, ok := ix.Resolve(name); ok && ix.types[q] != nil {
-		return q, nil, true
+	names := make([]string, 0, len(ix.types))
+	for q := range ix.types {
+		names = append(names, q)
 	}
-	for _, c := range ix.simple[strings.ToLower(name)] {
-		if ix.types[c] != nil {
-			candidates = append(candidates, c)
-		}
-	}
-	if len(candidates) == 0 {
-		return "", nil, false
-	}
+	slices.Sort(names)
 	size := map[string]int{}
-	for q := range ix.lower {
-		ns, _ := SplitQualified(ix.lower[q])
+	for _, q := range ix.lower {
+		ns, _ := SplitQualified(q)
 		size[ns]++
 	}
-	best, bestSize, tie := "", -1, false
-	for _, c := range candidates {
-		ns, _ := SplitQualified(c)
-		switch n := size[ns]; {
-		case n > bestSize:
-			best, bestSize, tie = c, n, false
-		case n == bestSize:
-			tie = true
-		}
-	}
-	if tie {
-		return "", candidates, false
-	}
-	return best, candidates, true
+	return validate.ResolveTypeName(name, names, func(ns string) int { return size[ns] })
 }

@@ -22,7 +22,7 @@ func TestResolveUserName(t *testing.T) {
 		{"Microsoft.Graph.User", "microsoft.graph.user", nil},
 		{"group", "microsoft.graph.group", nil},
 		// The larger namespace wins a bare name.
-		{"user", "microsoft.graph.user", []string{"microsoft.graph.user", "microsoft.graph.security.user"}},
+		{"user", "microsoft.graph.user", []string{"microsoft.graph.security.user", "microsoft.graph.user"}}, // sorted
 		// Equal namespaces: ambiguous.
 		{"item", "", []string{"a.item", "b.item"}},
 		// Enums are not structured types.

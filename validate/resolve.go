@@ -1,0 +1,76 @@
+package validate
+
+import (
+	"slices"
+	"strings"
+)
+
+// ResolveTypeName is odatagen's one rule for the type a person means by a
+// name, on a command line (odatagen generate -type, validate -type, filter
+// -type), in generator.Options.Types, or in Set.Validate:
+//
+//  1. a qualified name among names, exactly, is that type;
+//  2. else a qualified name among names ignoring case, when one matches;
+//  3. else a simple name (the part after the last dot), ignoring case: when
+//     one type has it, that type; when several namespaces declare it, the
+//     one in the namespace with the most declarations (namespaceSize; nil
+//     counts names), so "user" is microsoft.graph.user and not
+//     microsoft.graph.security.user. A tie is ambiguous.
+//
+// names are the qualified names the name may stand for. ok is false when
+// nothing matches or a tie cannot be broken; candidates then lists the
+// qualified names that matched (sorted), for the error message.
+func ResolveTypeName(name string, names []string, namespaceSize func(ns string) int) (q string, candidates []string, ok bool) {
+	if slices.Contains(names, name) {
+		return name, nil, true
+	}
+	var folded []string
+	for _, n := range names {
+		if strings.EqualFold(n, name) {
+			folded = append(folded, n)
+		}
+	}
+	if len(folded) == 1 {
+		return folded[0], nil, true
+	}
+	for _, n := range names {
+		if strings.EqualFold(simpleName(n), name) {
+			candidates = append(candidates, n)
+		}
+	}
+	switch len(candidates) {
+	case 0:
+		return "", nil, false
+	case 1:
+		return candidates[0], nil, true
+	}
+	if namespaceSize == nil {
+		count := map[string]int{}
+		for _, n := range names {
+			count[namespaceOf(n)]++
+		}
+		namespaceSize = func(ns string) int { return count[ns] }
+	}
+	slices.Sort(candidates)
+	best, bestSize, tie := "", -1, false
+	for _, c := range candidates {
+		switch n := namespaceSize(namespaceOf(c)); {
+		case n > bestSize:
+			best, bestSize, tie = c, n, false
+		case n == bestSize:
+			tie = true
+		}
+	}
+	if tie {
+		return "", candidates, false
+	}
+	return best, candidates, true
+}
+
+// namespaceOf returns the namespace part of a qualified name.
+func namespaceOf(q string) string {
+	if i := strings.LastIndexByte(q, '.'); i >= 0 {
+		return q[:i]
+	}
+	return ""
+}
