@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -248,5 +249,31 @@ func TestValidateManyTypes(t *testing.T) {
 	}
 	if strings.Contains(out, jsonl+":1:") || strings.Contains(out, jsonl+":3:") {
 		t.Errorf("valid or empty lines have problems:\n%s", out)
+	}
+}
+
+// TestWarningSummary: without -v, the warnings about the named type in
+// full, the rest as a count per kind with the first few; -v prints all.
+func TestWarningSummary(t *testing.T) {
+	dir := t.TempDir()
+	var sb strings.Builder
+	sb.WriteString("namespaces:\n  - name: shop\n    types:\n")
+	for i := range 10 {
+		fmt.Fprintf(&sb, "      - {name: t%d, kind: complex, properties: [{name: p, type: shop.missing%d}]}\n", i, i)
+	}
+	specFile := writeFile(t, dir, "shop.yaml", sb.String())
+	_, _, all := runCLI(t, "", "spec", "-v", specFile)
+	if n := strings.Count(all, "warning: type shop.missing"); n != 10 {
+		t.Fatalf("-v: %d undefined-type warnings, want 10:\n%s", n, all)
+	}
+	_, _, summary := runCLI(t, "", "spec", specFile)
+	if !strings.Contains(summary, "10 warnings (10 undefined type)") || strings.Count(summary, "warning: type shop.missing") != 3 || !strings.Contains(summary, "-v prints them all") {
+		t.Errorf("summary:\n%s", summary)
+	}
+	// -type names the type whose warnings are shown in full: the
+	// warning about shop.missing4 concerns shop.missing4.
+	_, _, about := runCLI(t, "", "generate", "-o", t.TempDir(), "-allow-unresolved", "-type", "missing4", specFile)
+	if !strings.Contains(about, "warning: type shop.missing4 is not defined") {
+		t.Errorf("generate -type missing4 does not show its warning:\n%s", about)
 	}
 }

@@ -33,7 +33,7 @@ func runFilter(e *env, args []string) error {
 	if *syntax {
 		_, err = filter.Parse(expr)
 	} else {
-		s, lerr := loadSpec(e, lf, specs, nil)
+		s, lerr := loadSpec(e, lf, specs, namedTypes(*typeName))
 		if lerr != nil {
 			return lerr
 		}

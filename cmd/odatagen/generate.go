@@ -31,19 +31,8 @@ func runGenerate(e *env, args []string) error {
 	if *pkg == "" {
 		*pkg = defaultPackage(*out)
 	}
-	var about func(string) bool
-	if len(types) > 0 {
-		about = func(q string) bool {
-			for _, t := range types {
-				if strings.EqualFold(t, q) || strings.HasSuffix(strings.ToLower(q), "."+strings.ToLower(t)) {
-					return true
-				}
-			}
-			return false
-		}
-	}
 	lf.maxInheritance = *maxDepth
-	s, err := loadSpec(e, lf, fs.Args(), about)
+	s, err := loadSpec(e, lf, fs.Args(), namedTypes(types...))
 	if err != nil {
 		return err
 	}

@@ -67,8 +67,9 @@ func (e *env) inputFailures(lf loadFlags, err error) error {
 }
 
 // reportWarnings prints warnings to standard error: all of them with -v;
-// otherwise those about the types the command works on (about), then a
-// summary of the rest: the count per kind and the first few of each.
+// otherwise those about the types the command works on (about: the types
+// named with -type), then a summary of the rest: the count per kind and
+// the first few of each.
 func (e *env) reportWarnings(lf loadFlags, warnings []spec.Warning, about func(string) bool) {
 	if lf.verbose {
 		for _, w := range warnings {
@@ -121,13 +122,26 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-// typeSet returns an about function for reportWarnings that holds the given
-// qualified type names (compared without regard to case, as Load
-// resolves names).
-func typeSet(names ...string) func(string) bool {
-	set := map[string]bool{}
+// namedTypes returns an about function for reportWarnings that holds the
+// types a user named (-type), bare or qualified, in any case; nil when
+// none is named.
+func namedTypes(names ...string) func(string) bool {
+	var lower []string
 	for _, n := range names {
-		set[strings.ToLower(n)] = true
+		if n != "" {
+			lower = append(lower, strings.ToLower(n))
+		}
 	}
-	return func(q string) bool { return set[strings.ToLower(q)] }
+	if len(lower) == 0 {
+		return nil
+	}
+	return func(q string) bool {
+		q = strings.ToLower(q)
+		for _, n := range lower {
+			if q == n || strings.HasSuffix(q, "."+n) {
+				return true
+			}
+		}
+		return false
+	}
 }

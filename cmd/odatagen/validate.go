@@ -45,7 +45,7 @@ func runValidate(e *env, args []string) error {
 	case *jsonl != "" && fs.NArg() > 0:
 		return usageError{"give PAYLOAD files or -jsonl FILE, not both"}
 	}
-	s, err := loadSpec(e, lf, specs, nil)
+	s, err := loadSpec(e, lf, specs, namedTypes(*typeName))
 	if err != nil {
 		return err
 	}
