@@ -106,6 +106,30 @@ func loadPlanCases() ([]*planCase, error) {
 		inputs = append(inputs, input{filepath.Base(f), s, false})
 	}
 	inputs = append(inputs, input{"go/oddEnums", planOddEnumsSpec(), false})
+	// The shared corpus beside the clone, when it is there: CSDL services
+	// (Microsoft Graph v1.0 among them) and the seed's docs pages.
+	shared := filepath.Join("..", "..", "shared")
+	csdl, _ := filepath.Glob(filepath.Join(shared, "corpus", "csdl", "*.xml"))
+	for _, f := range csdl {
+		if strings.Contains(f, "2021") {
+			continue // an older Graph: the clean one is enough
+		}
+		if strings.Contains(f, "graph") && *planDiffN == 0 {
+			continue // Microsoft Graph takes seconds to load: the long run only
+		}
+		s, _, err := spec.Load(f)
+		if err != nil {
+			return nil, err
+		}
+		inputs = append(inputs, input{"csdl/" + filepath.Base(f), s, true})
+	}
+	if pages, _ := filepath.Glob(filepath.Join(shared, "seeds", "api", "*.md")); len(pages) > 0 {
+		s, _, err := spec.Load(append([]string{filepath.Join(shared, "seeds", "cloudpcexternalpartner.md")}, pages...)...)
+		if err != nil {
+			return nil, err
+		}
+		inputs = append(inputs, input{"seeds/docs", s, false})
+	}
 	var cases []*planCase
 	for _, in := range inputs {
 		files, err := generator.Schemas(in.spec, generator.SchemaOptions{AllowUnresolved: in.allowUnresolved})
@@ -184,6 +208,10 @@ func planSame(want, got error) string {
 			return fmt.Sprintf("Set: %s %v %v\nPlan: %s %v %v", we.Type, we.Mode, we.Collection, ge.Type, ge.Mode, ge.Collection)
 		}
 		if !reflect.DeepEqual(we.Problems, ge.Problems) {
+			if planSameSet(we.Problems, ge.Problems) && planOrderAmbiguous(we.Problems) {
+				planAmbiguous.Add(1)
+				return ""
+			}
 			var b strings.Builder
 			b.WriteString("Set:\n")
 			for _, p := range we.Problems {
@@ -208,6 +236,92 @@ func planSame(want, got error) string {
 		return fmt.Sprintf("Set: %v\nPlan: %v", want, got)
 	}
 	return ""
+}
+
+// planAmbiguous counts the payloads whose problems the Set and the Plan
+// give in different orders where the order is not defined (see
+// planOrderAmbiguous).
+var planAmbiguous atomic.Int64
+
+// planSameSet reports whether two lists hold the same problems, in any
+// order.
+func planSameSet(a, b []validate.Problem) bool {
+	key := func(ps []validate.Problem) []string {
+		var out []string
+		for _, p := range ps {
+			out = append(out, fmt.Sprintf("%q %d %q %q %q", p.Pointer, p.Kind, p.Expected, p.Found, p.Message))
+		}
+		slices.Sort(out)
+		return slices.Compact(out)
+	}
+	return slices.Equal(key(a), key(b))
+}
+
+// planOrderAmbiguous reports whether the order of Error.Problems (pointer
+// token by token, numeric tokens by value, then kind, then message) is not
+// a total order on these problems, so that the Set's order depends on the
+// order jsonschema found them in, which is a map's: sibling names such as
+// "8", "010" and "7112Z" compare 8 < 010 (as numbers), 010 < 7112Z and
+// 7112Z < 8 (as strings). Such a payload may come back from the Set in
+// different orders from one call to the next.
+func planOrderAmbiguous(ps []validate.Problem) bool {
+	cmpTok := func(a, b string) int {
+		for a != "" && b != "" {
+			var ta, tb string
+			ta, a = planNextToken(a)
+			tb, b = planNextToken(b)
+			if ta == tb {
+				continue
+			}
+			na, ea := strconv.Atoi(ta)
+			nb, eb := strconv.Atoi(tb)
+			if ea == nil && eb == nil {
+				return cmpInt(na, nb)
+			}
+			return strings.Compare(ta, tb)
+		}
+		return cmpInt(len(a), len(b))
+	}
+	order := func(x, y validate.Problem) int {
+		if c := cmpTok(x.Pointer, y.Pointer); c != 0 {
+			return c
+		}
+		if c := cmpInt(int(x.Kind), int(y.Kind)); c != 0 {
+			return c
+		}
+		return strings.Compare(x.Message, y.Message)
+	}
+	rnd := rand.New(rand.NewPCG(1, 2))
+	var first []validate.Problem
+	for i := range 20 {
+		c := slices.Clone(ps)
+		rnd.Shuffle(len(c), func(i, j int) { c[i], c[j] = c[j], c[i] })
+		slices.SortStableFunc(c, order)
+		if i == 0 {
+			first = c
+		} else if !reflect.DeepEqual(first, c) {
+			return true
+		}
+	}
+	return false
+}
+
+func cmpInt(a, b int) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+func planNextToken(p string) (tok, rest string) {
+	p = strings.TrimPrefix(p, "/")
+	if i := strings.IndexByte(p, '/'); i >= 0 {
+		return p[:i], p[i:]
+	}
+	return p, ""
 }
 
 // planCheck validates a payload with both and reports a difference.
@@ -288,6 +402,7 @@ func TestPlanDiff(t *testing.T) {
 	t.Logf("%d payloads over %d specs: %d valid, %d invalid, %d not JSON; %d disagreements",
 		done.Load(), len(cases), done.Load()-invalid.Load()-jsonErrs.Load(), invalid.Load(), jsonErrs.Load(), bad.Load())
 	t.Logf("problems by kind: %v", kinds)
+	t.Logf("%d payloads with the same problems in an order that is not defined", planAmbiguous.Load())
 }
 
 // FuzzPlanValidate compares the Plan with the Set on arbitrary payloads of
@@ -685,7 +800,8 @@ func (g *planGen) mutate(root *gv) {
 		switch g.rnd.IntN(7) {
 		case 0: // a member that may be unknown, an annotation, or of another type
 			name := g.pick([]string{"foo", "@odata.etag", "x@odata.type", "id", "kind", "propA", "propB", "geoId",
-				"partnerId", "statusDetails", "value", "a@b", "sl/ash~tilde", "zip", "known", "lock", "extra", "twin", "anything", "note", "ÿ"})
+				"partnerId", "statusDetails", "value", "a@b", "sl/ash~tilde", "zip", "known", "lock", "extra", "twin", "anything", "note", "ÿ",
+				"\xff", "\xfe", "\ufffd", "\xed\xa0\x80", "a~1b", "a/b"})
 			if n.ti > 0 && g.chance(50) {
 				if props := g.p.Types[n.ti-1].Props; len(props) > 0 {
 					pr := &props[g.rnd.IntN(len(props))]

@@ -390,3 +390,20 @@ func TestPlanConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestPlanOrder: problems come in the order of Error.Problems; where that
+// order is not a total one (sibling names "8", "010", "7112Z"), the Set's
+// order varies from call to call and the Plan's is one of them.
+func TestPlanOrder(t *testing.T) {
+	plan, set := planSeed(t)
+	body := []byte(`{"2":"","7":27,"1":97,"010":70,"011":10,"8":"","7112Z":"0","000":"","10":1,"0010":{"1":""},"0":0,"a":1,"b":{}}`)
+	want, got := set.Validate(partner, validate.Read, body), plan.Validate(partner, validate.Read, body)
+	var we, ge *validate.Error
+	if !errors.As(want, &we) || !errors.As(got, &ge) || !planSameSet(we.Problems, ge.Problems) || !planOrderAmbiguous(we.Problems) {
+		t.Errorf("Set: %v\nPlan: %v", want, got)
+	}
+	body = []byte(`{"b":1,"a":2,"10":3,"9":4,"id":5}`)
+	if d := planSame(set.Validate(partner, validate.Read, body), plan.Validate(partner, validate.Read, body)); d != "" {
+		t.Error(d)
+	}
+}
