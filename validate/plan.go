@@ -265,10 +265,11 @@ type PlanEnum struct {
 
 // planPrep is what a Plan derives on first use: lookup tables.
 type planPrep struct {
-	types nameIndex // qualified name -> type index
-	// names are the qualified names, sorted, for ResolveTypeName.
-	names  []string
-	ptypes []prepType
+	types  nameIndex // qualified name -> type index
+	simple nameIndex // simple name -> index into simples
+	// simples lists the type indexes per simple name, in name order.
+	simples [][]int32
+	ptypes  []prepType
 	penums  []prepEnum
 }
 
@@ -307,6 +308,7 @@ func (p *Plan) build() (*planPrep, error) {
 	}
 	pp := &planPrep{ptypes: make([]prepType, len(p.Types)), penums: make([]prepEnum, len(p.Enums))}
 	pp.types.init(len(p.Types))
+	simple := map[string][]int32{}
 	for i := range p.Types {
 		t := &p.Types[i]
 		if t.Name == "" {
@@ -315,9 +317,21 @@ func (p *Plan) build() (*planPrep, error) {
 		if !pp.types.add(t.Name, int32(i)) {
 			bad("type %s appears twice", t.Name)
 		}
-		pp.names = append(pp.names, t.Name)
+		s := simpleName(t.Name)
+		simple[s] = append(simple[s], int32(i))
 	}
-	slices.Sort(pp.names)
+	names := make([]string, 0, len(simple))
+	for s := range simple {
+		names = append(names, s)
+	}
+	slices.Sort(names)
+	pp.simple.init(len(names))
+	for _, s := range names {
+		list := simple[s]
+		slices.SortFunc(list, func(a, b int32) int { return strings.Compare(p.Types[a].Name, p.Types[b].Name) })
+		pp.simple.add(s, int32(len(pp.simples)))
+		pp.simples = append(pp.simples, list)
+	}
 	for i := range p.Enums {
 		e := &p.Enums[i]
 		pe := &pp.penums[i]
@@ -390,29 +404,44 @@ func (p *Plan) maxSize() int64 {
 	return DefaultMaxSize
 }
 
-// resolve finds the type a caller means, as Set.resolve does: by
-// ResolveTypeName over the plan's type names, the exact qualified name
-// first (which needs no allocation).
+// resolve finds the type a caller means, as Set.resolve does: the
+// qualified name, else the one type whose simple name is typeName
+// (exactly, then ignoring case, also the qualified name).
 func (p *Plan) resolve(pp *planPrep, typeName string, mode Mode) (int, error) {
 	hasMode := mode >= Read && mode <= Update
 	if hasMode {
 		if i := pp.types.lookupString(typeName); i >= 0 {
 			return int(i), nil
 		}
+		if j := pp.simple.lookupString(typeName); j >= 0 && len(pp.simples[j]) == 1 {
+			return int(pp.simples[j][0]), nil
+		}
 	}
-	q, candidates, ok := ResolveTypeName(typeName, pp.names, nil)
-	switch {
-	case ok && hasMode:
-		return int(pp.types.lookupString(q)), nil
-	case !ok && len(candidates) > 1:
-		return -1, fmt.Errorf("validate: type name %q is ambiguous: %s", typeName, strings.Join(candidates, ", "))
+	for _, fold := range [2]bool{false, true} {
+		var found []string
+		at := -1
+		for i := range p.Types {
+			q := p.Types[i].Name
+			simple := simpleName(q)
+			if simple == typeName || fold && (strings.EqualFold(simple, typeName) || strings.EqualFold(q, typeName)) {
+				found = append(found, q)
+				at = i
+			}
+		}
+		slices.Sort(found)
+		switch {
+		case len(found) == 1 && hasMode:
+			return at, nil
+		case len(found) > 1:
+			return -1, fmt.Errorf("validate: type name %q is ambiguous: %s", typeName, strings.Join(found, ", "))
+		}
 	}
 	return -1, fmt.Errorf("validate: no %s schema for type %q", mode, typeName)
 }
 
-// Validate checks a payload of the type (its qualified name, or a name
-// that ResolveTypeName resolves among the plan's types, as a Set does) in
-// a mode, as Set.Validate does. It returns
+// Validate checks a payload of the type (qualified, or a simple name that
+// one type of the plan has, as for a Set) in a mode, as Set.Validate does.
+// It returns
 // nil, a *JSONError when data is not acceptable JSON, an *Error listing
 // every problem, or another error when the plan has no such type or is
 // not well formed (see Check).
