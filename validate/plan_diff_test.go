@@ -166,7 +166,8 @@ func loadPlanCases() ([]*planCase, error) {
 
 // planOddEnumsSpec has enums that YAML does not let one write: flags
 // members with spaces, commas, regular expression characters and a
-// prefix of another member.
+// prefix of another member; and a type of 130 properties (more than one
+// word of the seen bits).
 func planOddEnumsSpec() *spec.Spec {
 	mem := func(names ...string) []*spec.EnumMember {
 		var ms []*spec.EnumMember
@@ -178,8 +179,15 @@ func planOddEnumsSpec() *spec.Spec {
 	prop := func(name, typ string, coll bool) *spec.Property {
 		return &spec.Property{Name: name, Type: spec.TypeRef{Name: typ, Collection: coll}, Nullable: true}
 	}
+	wide := &spec.StructuredType{Kind: spec.EntityKind, Name: "wide", Namespace: "x", Key: []string{"p0"}}
+	for i := range 130 {
+		p := prop(fmt.Sprintf("p%d", i), "Edm.Int32", i%40 == 39)
+		p.Required = i == 5 || i == 70 || i == 129
+		p.ReadOnly = i == 64 || i == 100
+		wide.Properties = append(wide.Properties, p)
+	}
 	return &spec.Spec{
-		Types: []*spec.StructuredType{{Kind: spec.ComplexKind, Name: "odd", Namespace: "x",
+		Types: []*spec.StructuredType{wide, {Kind: spec.ComplexKind, Name: "odd", Namespace: "x",
 			Properties: []*spec.Property{prop("spaced", "x.spaced", false), prop("dotted", "x.dotted", false),
 				prop("plain", "x.plain", true), prop("json", "x.json", false)}},
 			{Kind: spec.ComplexKind, Name: "json", Namespace: "x"}},
