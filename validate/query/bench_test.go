@@ -20,7 +20,7 @@ func repeatJoin(n int, sep string, f func(i int) string) string {
 	return strings.Join(parts, sep)
 }
 
-var benchSizes = []int{4, 64, 1024}
+var benchSizes = []int{16, 256, 4096}
 
 var benchOptions = map[string]func(n int) string{
 	"select": func(n int) string {
