@@ -226,16 +226,16 @@ type ExpandRestrictions struct {
 // ($select=addresses($filter=...)) and default to false once the term is
 // given (a nil SelectSupport allows all of them).
 type SelectSupport struct {
-	Supported                    Bool
+	Supported                    Bool // False refuses $select
 	InstanceAnnotationsSupported Bool // @ns.term items in $select
 	Expandable                   Bool // not used: the ABNF has no $expand inside $select
-	Filterable                   Bool
-	Searchable                   Bool
-	TopSupported                 Bool
-	SkipSupported                Bool
-	ComputeSupported             Bool
-	Countable                    Bool
-	Sortable                     Bool
+	Filterable                   Bool // $filter inside a $select item
+	Searchable                   Bool // $search inside a $select item
+	TopSupported                 Bool // $top inside a $select item
+	SkipSupported                Bool // $skip inside a $select item
+	ComputeSupported             Bool // $compute inside a $select item
+	Countable                    Bool // $count inside a $select item
+	Sortable                     Bool // $orderby inside a $select item
 }
 
 // SearchRestrictions is SearchRestrictionsType.
@@ -300,8 +300,15 @@ type NavigationRestrictions struct {
 // IndexableByKey and ReadRestrictions; the other fields of Capabilities
 // are honoured too.
 type NavigationPropertyRestriction struct {
+	// NavigationProperty is the navigation property path relative to the
+	// annotated resource ("memberOf", "messages/attachments"); type casts
+	// in it are ignored.
 	NavigationProperty string
-	Navigability       Navigability
+	// Navigability overrides NavigationRestrictions.Navigability for this
+	// navigation property ("" keeps it).
+	Navigability Navigability
+	// Capabilities are the restrictions on the resource the navigation
+	// property leads to.
 	Capabilities
 }
 
@@ -323,8 +330,11 @@ type ReadRestrictions struct {
 // CustomParameter is the vocabulary's CustomParameter, a custom header or
 // query option.
 type CustomParameter struct {
-	Name             string
-	Description      string
+	// Name is the header's or query option's name ("ConsistencyLevel").
+	Name string
+	// Description says what it is for.
+	Description string
+	// DocumentationURL links to its documentation.
 	DocumentationURL string
 	// Required is the vocabulary's Required: the parameter must always be
 	// sent.

@@ -375,6 +375,27 @@ var parseCases = []parseCase{
 	{in: "$filter=a eq 'x%26y'", print: "$filter=a%20eq%20'x%26y'"},
 }
 
+// TestOptionString: each option prints on its own.
+func TestOptionString(t *testing.T) {
+	q, err := Parse("$select=a,b($top=1)&$expand=c/$ref&$filter=x eq 1&$search=a b&$orderby=d desc&$compute=e as f")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range [][2]string{
+		{q.Select.String(), "$select=a,b($top=1)"},
+		{q.Expand.String(), "$expand=c/$ref"},
+		{q.Filter.String(), "$filter=x%20eq%201"},
+		{q.Search.String(), "$search=a%20AND%20b"},
+		{q.OrderBy.String(), "$orderby=d%20desc"},
+		{q.Compute.String(), "$compute=e%20as%20f"},
+		{PrintSearch(q.Search.Expr), "a AND b"},
+	} {
+		if c[0] != c[1] {
+			t.Errorf("got %s, want %s", c[0], c[1])
+		}
+	}
+}
+
 func TestDollarRequired(t *testing.T) {
 	q, err := Parse("select=a&$top=1&Expand=b", DollarRequired())
 	if err != nil {
