@@ -17,6 +17,11 @@ import (
 // *JSONError for a payload that is not acceptable JSON (same offset,
 // pointer and message), and an *Error with the same Problems (pointer,
 // kind, expected, found, message, order) for one that breaks the rules.
+// (The order of Error.Problems compares numeric pointer tokens as numbers
+// and others as strings, which is no total order when sibling member names
+// mix the two, "8", "010" and "7112Z"; a Set's order then depends on the
+// order jsonschema met the problems in, a map's, and varies from call to
+// call. A plan gives the same problems in one of those orders.)
 //
 // A generator writes a Plan as a Go literal; the command line builds one in
 // memory from a spec. A Plan holds types by index: PlanValue.Type and

@@ -671,7 +671,7 @@ func (r *planRun) dispatch(ti int) int {
 			return ti
 		}
 		var ok2 bool
-		if i, ok2 = planSkim(d, i); !ok2 {
+		if i, ok2 = r.skim(i); !ok2 {
 			return ti
 		}
 		i = planSkipWS(d, i)
@@ -690,11 +690,19 @@ func planSkipWS(d []byte, i int) int {
 	return i
 }
 
-// planSkim returns the end of the value at d[i] without checking it
-// beyond what finding its end needs; it is right for valid JSON, and for
-// anything else returns some place, or false.
-func planSkim(d []byte, i int) (int, bool) {
+// skim returns the end of the value at data[i] without checking it beyond
+// what finding its end needs; it is right for valid JSON, and for anything
+// else returns some place, or false. It records where the containers it
+// passes end (r.ends), so that the look-ahead of a nested object jumps
+// over what an outer one has skimmed already: without that, polymorphic
+// objects nested n deep whose @odata.type is not their first member would
+// cost n skims of the same bytes.
+func (r *planRun) skim(i int) (int, bool) {
+	d := r.data
 	depth := 0
+	record := len(r.ends) == 0 || i > r.ends[len(r.ends)-1].start
+	open := len(r.open)
+	defer func() { r.open = r.open[:open] }()
 	for {
 		i = planSkipWS(d, i)
 		if i >= len(d) {
@@ -708,6 +716,14 @@ func planSkim(d []byte, i int) (int, bool) {
 			}
 			i = end + 1
 		case '{', '[':
+			if end := r.knownEnd(i); end > 0 {
+				i = end
+				break
+			}
+			if record {
+				r.open = append(r.open, len(r.ends))
+				r.ends = append(r.ends, planSpan{start: i})
+			}
 			depth++
 			i++
 			continue
@@ -716,6 +732,10 @@ func planSkim(d []byte, i int) (int, bool) {
 			i++
 			if depth < 0 {
 				return i, false
+			}
+			if record && len(r.open) > open {
+				r.ends[r.open[len(r.open)-1]].end = i
+				r.open = r.open[:len(r.open)-1]
 			}
 		case ',', ':':
 			if depth == 0 {
@@ -732,6 +752,24 @@ func planSkim(d []byte, i int) (int, bool) {
 			return i, true
 		}
 	}
+}
+
+// knownEnd returns the end of the container that starts at i when a skim
+// has found it, else 0.
+func (r *planRun) knownEnd(i int) int {
+	lo, hi := 0, len(r.ends)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if r.ends[m].start < i {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(r.ends) && r.ends[lo].start == i {
+		return r.ends[lo].end
+	}
+	return 0
 }
 
 // planDelim marks the bytes that end a number or a literal.

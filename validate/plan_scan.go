@@ -47,6 +47,10 @@ type planRun struct {
 	seen []uint64
 	// tables are the hash tables of big objects, by frame index.
 	tables []planKeyTable
+	// ends are the containers that look-ahead skims have passed, by
+	// start; open is the stack of those not closed yet.
+	ends []planSpan
+	open []int
 
 	problems []Problem
 	bad      bool       // a syntax error: the payload is not JSON
@@ -74,6 +78,8 @@ type planKey struct {
 	declared   bool // a repeat of it is found by the seen bits, not by name
 }
 
+type planSpan struct{ start, end int }
+
 type planKeyTable struct {
 	slots []int32 // 1 + index into keys; 0 is empty
 	n     int
@@ -96,6 +102,8 @@ func putPlanRun(r *planRun) {
 	r.frames = r.frames[:0]
 	r.keys = r.keys[:0]
 	r.seen = r.seen[:0]
+	r.ends = r.ends[:0]
+	r.open = r.open[:0]
 	clear(r.problems)
 	r.problems = r.problems[:0]
 	r.bad, r.dup, r.quiet = false, nil, false
@@ -107,6 +115,9 @@ func putPlanRun(r *planRun) {
 	}
 	if cap(r.seen) > keep {
 		r.seen = nil
+	}
+	if cap(r.ends) > keep {
+		r.ends, r.open = nil, nil
 	}
 	if len(r.tables) > 64 {
 		r.tables = nil

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/odatagen/odatagen/generator"
 	"github.com/odatagen/odatagen/spec"
@@ -405,5 +406,48 @@ func TestPlanOrder(t *testing.T) {
 	body = []byte(`{"b":1,"a":2,"10":3,"9":4,"id":5}`)
 	if d := planSame(set.Validate(partner, validate.Read, body), plan.Validate(partner, validate.Read, body)); d != "" {
 		t.Error(d)
+	}
+}
+
+// TestPlanDeepDispatch: objects of a type with derived types, nested deep,
+// whose @odata.type is not their first member, cost one look-ahead over
+// the bytes, not one per level.
+func TestPlanDeepDispatch(t *testing.T) {
+	p := &validate.Plan{Types: []validate.PlanType{
+		{Name: "ns.node", Derived: []int{1}, Props: []validate.PlanProp{
+			{Name: "x", Value: validate.PlanValue{Kind: validate.KindInt32, Name: "Edm.Int32"}},
+			{Name: "child", Value: validate.PlanValue{Kind: validate.KindComplex, Type: 0, Nullable: true}},
+			{Name: "pad"},
+		}},
+		{Name: "ns.leaf", Props: []validate.PlanProp{
+			{Name: "x", Value: validate.PlanValue{Kind: validate.KindInt32, Name: "Edm.Int32"}},
+			{Name: "child", Value: validate.PlanValue{Kind: validate.KindComplex, Type: 0, Nullable: true}},
+			{Name: "y", Value: validate.PlanValue{Kind: validate.KindString, Name: "Edm.String"}},
+		}},
+	}}
+	const depth = 9000
+	var b strings.Builder
+	for i := range depth {
+		b.WriteString(`{"x":1,"pad":[[[[[[1]]]]]],"child":`)
+		if i == depth-1 {
+			b.WriteString(`{"x":"deep","y":2,"@odata.type":"#ns.leaf"}`)
+		}
+	}
+	for range depth {
+		b.WriteString(`,"@odata.type":"#ns.node"}`)
+	}
+	data := []byte(b.String())
+	start := time.Now()
+	err := p.Validate("ns.node", validate.Read, data)
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("took %v", d)
+	}
+	var verr *validate.Error
+	if !errors.As(err, &verr) || len(verr.Problems) != 2 {
+		t.Fatalf("got %v", err)
+	}
+	last := verr.Problems[len(verr.Problems)-1]
+	if !strings.HasSuffix(last.Pointer, "/child/y") || last.Message != "expected Edm.String, found number 2" {
+		t.Errorf("last problem %v", last)
 	}
 }
