@@ -257,7 +257,9 @@ type PlanValue struct {
 
 // PlanEnum is an enumeration type.
 type PlanEnum struct {
-	// Name is the qualified name; problems use its last segment.
+	// Name is the qualified name. Problems name the enum by the last
+	// segment of the PlanValue's Name that refers to it (which the
+	// generator sets to this name), or of this one when that is empty.
 	Name string
 	// Flags enums take a comma-separated list of members ("red, blue";
 	// spaces around the names are allowed; an enum without members takes
