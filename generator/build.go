@@ -15,17 +15,15 @@ import (
 
 // build turns a spec into the intermediate form. It makes every decision:
 // see ir.go.
-func build(s *spec.Spec, opts Options) (*irPackage, *spec.Spec, []Note, error) {
-	if s == nil {
-		return nil, nil, nil, errors.New("generator: nil spec")
-	}
+func build(m *spec.Model, warnings []spec.Warning, opts Options) (*irPackage, *spec.Model, []Note, error) {
 	if !isGoIdent(opts.Package) {
 		return nil, nil, nil, fmt.Errorf("generator: package name %q is not a Go identifier", opts.Package)
 	}
 	b := &builder{
-		spec:    s,
+		spec:    m.Spec,
+		m:       m,
 		opts:    opts,
-		ix:      spec.NewIndex(s),
+		ix:      m.Index(),
 		structs: map[string]*irStruct{},
 		enums:   map[string]*irEnum{},
 		aliases: map[string]*irAlias{},
@@ -33,7 +31,10 @@ func build(s *spec.Spec, opts Options) (*irPackage, *spec.Spec, []Note, error) {
 		noted:   map[Note]bool{},
 		failed:  map[*spec.Property]bool{},
 	}
-	b.dedupe()
+	for _, w := range warnings { // Resolve's: duplicate declarations
+		b.note(w.Pos, "%s", w.Msg)
+	}
+	b.types, b.enumList, b.typedefs = slices.Clone(m.Types), slices.Clone(m.Enums), slices.Clone(m.TypeDefs)
 	b.choosePrimary()
 	if err := b.selectTypes(); err != nil {
 		return nil, nil, b.notes, err
@@ -53,6 +54,7 @@ func build(s *spec.Spec, opts Options) (*irPackage, *spec.Spec, []Note, error) {
 
 type builder struct {
 	spec  *spec.Spec
+	m     *spec.Model
 	opts  Options
 	ix    *spec.Index
 	notes []Note
@@ -61,7 +63,7 @@ type builder struct {
 	failed map[*spec.Property]bool
 
 	// The declarations to generate, in spec order, without duplicates.
-	types    []*spec.StructuredType
+	types    []*spec.Type
 	enumList []*spec.EnumType
 	typedefs []*spec.TypeDef
 	// selected holds the qualified names of the declarations to generate.
@@ -105,36 +107,6 @@ func (b *builder) note(pos spec.Pos, format string, args ...any) {
 	}
 	b.noted[n] = true
 	b.notes = append(b.notes, n)
-}
-
-// dedupe keeps the first declaration of every qualified name (spec.Index
-// does the same); Merge should have settled duplicates, so each dropped one
-// is a Note.
-func (b *builder) dedupe() {
-	seen := map[string]spec.Pos{}
-	first := func(q string, pos spec.Pos) bool {
-		if p, ok := seen[q]; ok {
-			b.note(pos, "%s is declared twice (first at %s); the second declaration is ignored", q, p)
-			return false
-		}
-		seen[q] = pos
-		return true
-	}
-	for _, t := range b.spec.Types {
-		if first(t.QualifiedName(), t.Pos) {
-			b.types = append(b.types, t)
-		}
-	}
-	for _, e := range b.spec.Enums {
-		if first(e.QualifiedName(), e.Pos) {
-			b.enumList = append(b.enumList, e)
-		}
-	}
-	for _, d := range b.spec.TypeDefs {
-		if first(d.QualifiedName(), d.Pos) {
-			b.typedefs = append(b.typedefs, d)
-		}
-	}
 }
 
 // resolve finds the declaration a type reference names: exactly, or (with a
@@ -192,12 +164,12 @@ func (b *builder) selectTypes() error {
 			continue
 		}
 		b.selected[q] = true
-		t := b.ix.Type(q)
+		t := b.m.Type(q)
 		if t == nil {
 			continue // enum or type definition: no references
 		}
-		if t.BaseType != "" && b.ix.Type(t.BaseType) != nil {
-			work = append(work, t.BaseType)
+		if t.Base != nil {
+			work = append(work, t.Base.QualifiedName())
 		}
 		for _, p := range t.Properties {
 			if r, ok := b.resolve(p.Type.Name, p.Pos); ok {
@@ -206,7 +178,7 @@ func (b *builder) selectTypes() error {
 		}
 	}
 	keep := func(q string) bool { return b.selected[q] }
-	b.types = slices.DeleteFunc(b.types, func(t *spec.StructuredType) bool { return !keep(t.QualifiedName()) })
+	b.types = slices.DeleteFunc(b.types, func(t *spec.Type) bool { return !keep(t.QualifiedName()) })
 	b.enumList = slices.DeleteFunc(b.enumList, func(e *spec.EnumType) bool { return !keep(e.QualifiedName()) })
 	b.typedefs = slices.DeleteFunc(b.typedefs, func(d *spec.TypeDef) bool { return !keep(d.QualifiedName()) })
 	return nil
@@ -387,7 +359,7 @@ func (b *builder) reserveLocals() {
 func (b *builder) findPolys() {
 	b.derived = map[string][]string{}
 	for _, t := range b.types {
-		for _, base := range b.ix.BaseChain(t)[1:] {
+		for _, base := range t.Chain[1:] {
 			if bq := base.QualifiedName(); b.selected[bq] {
 				b.derived[bq] = append(b.derived[bq], t.QualifiedName())
 			}
@@ -452,18 +424,16 @@ func polyNote(p *irPoly) string {
 // types, tags and docs.
 func (b *builder) buildStructs() error {
 	var errs []error
-	missingBase := map[string][]*spec.StructuredType{}
+	missingBase := map[string][]*spec.Type{}
 	var missingOrder []string
 	for _, t := range b.types {
-		chain := b.ix.BaseChain(t)
-		slices.Reverse(chain) // base first
-		if root := chain[0]; root.BaseType != "" && b.ix.Type(root.BaseType) == nil {
+		if root := t.Chain[len(t.Chain)-1]; root.BaseType != "" && root.Base == nil {
 			if _, ok := missingBase[root.BaseType]; !ok {
 				missingOrder = append(missingOrder, root.BaseType)
 			}
 			missingBase[root.BaseType] = append(missingBase[root.BaseType], t)
 		}
-		st, err := b.buildStruct(t, chain)
+		st, err := b.buildStruct(t)
 		errs = append(errs, err...)
 		b.structs[t.QualifiedName()] = st
 	}
@@ -519,43 +489,10 @@ func listNames(names []string) string {
 	return fmt.Sprintf("%s and %d more", strings.Join(names[:5], ", "), len(names)-5)
 }
 
-// flatProp is one property of a flattened struct.
-type flatProp struct {
-	prop       *spec.Property // the most derived declaration
-	owner      string         // the type of that declaration
-	declaredBy string         // the base-most type that declares it
-	nav        bool
-}
-
-// flatten lists the properties of a base chain (base first): structural
-// properties, then navigation properties, each at the place of the base-most
-// declaration, with the facts of the most derived one (docs pages repeat
-// inherited properties, often with a more specific description).
-func flatten(chain []*spec.StructuredType) []flatProp {
-	var out []flatProp
-	at := map[string]int{}
-	add := func(t *spec.StructuredType, p *spec.Property, nav bool) {
-		if i, ok := at[p.Name]; ok {
-			out[i].prop, out[i].owner = p, t.QualifiedName()
-			return
-		}
-		at[p.Name] = len(out)
-		out = append(out, flatProp{prop: p, owner: t.QualifiedName(), declaredBy: t.QualifiedName(), nav: nav})
-	}
-	for _, t := range chain {
-		for _, p := range t.Properties {
-			add(t, p, false)
-		}
-	}
-	for _, t := range chain {
-		for _, p := range t.NavigationProperties {
-			add(t, p, true)
-		}
-	}
-	return out
-}
-
-func (b *builder) buildStruct(t *spec.StructuredType, chain []*spec.StructuredType) (*irStruct, []error) {
+// buildStruct builds the struct of t: one field per flattened property
+// (spec.Type.Props), named, typed, tagged and documented, with a Note for
+// each property that gets no field or a changed name.
+func (b *builder) buildStruct(t *spec.Type) (*irStruct, []error) {
 	q := t.QualifiedName()
 	st := &irStruct{
 		Name:          b.goNames[q],
@@ -563,9 +500,13 @@ func (b *builder) buildStruct(t *spec.StructuredType, chain []*spec.StructuredTy
 		Kind:          t.Kind,
 		Abstract:      t.Abstract,
 		Open:          t.Open,
-		Type:          t,
+		Type:          t.StructuredType,
 	}
-	st.Doc = b.structDoc(st, t, chain)
+	chain := make([]*spec.StructuredType, len(t.Chain)) // base first
+	for i, c := range t.Chain {
+		chain[len(chain)-1-i] = c.StructuredType
+	}
+	st.Doc = b.structDoc(st, t.StructuredType, chain)
 	fieldNS := newNameSpace()
 	reserved := map[string]bool{}
 	for _, m := range structMethodNames {
@@ -573,13 +514,14 @@ func (b *builder) buildStruct(t *spec.StructuredType, chain []*spec.StructuredTy
 		reserved[m] = true
 	}
 	var errs []error
-	for _, fp := range flatten(chain) {
-		p := fp.prop
+	for _, fp := range t.Props {
+		p := fp.Property
+		owner := fp.Owner.QualifiedName()
 		if !validJSONName(p.Name) {
-			b.note(p.Pos, "property %q of %s cannot be named in a json struct tag; no field (the member is kept in Extra)", p.Name, fp.owner)
+			b.note(p.Pos, "property %q of %s cannot be named in a json struct tag; no field (the member is kept in Extra)", p.Name, owner)
 			continue
 		}
-		typ, tag, edmNote, err := b.fieldType(fp.owner, p, fp.nav)
+		typ, tag, edmNote, err := b.fieldType(owner, p, fp.Nav)
 		if err != nil {
 			// A base type's property is in every derived struct: report
 			// it once.
@@ -605,9 +547,9 @@ func (b *builder) buildStruct(t *spec.StructuredType, chain []*spec.StructuredTy
 			JSONName:   p.Name,
 			Type:       typ,
 			Tag:        tag,
-			Doc:        b.fieldDoc(p, fp.nav, edmNote),
-			DeclaredBy: fp.declaredBy,
-			Navigation: fp.nav,
+			Doc:        b.fieldDoc(p, fp.Nav, edmNote),
+			DeclaredBy: fp.DeclaredBy.QualifiedName(),
+			Navigation: fp.Nav,
 			Prop:       p,
 			Poly:       b.polyOf(p),
 		})

@@ -11,41 +11,44 @@ import (
 //
 // A base type that s does not define is left out of the table (docs pages
 // repeat inherited properties, so the derived type has them itself).
-func FilterModel(s *spec.Spec) *filter.Model {
-	ix := spec.NewIndex(s)
-	m := &filter.Model{
-		Types:    make(map[string]*filter.Type, len(s.Types)),
-		Enums:    make(map[string]*filter.Enum, len(s.Enums)),
-		TypeDefs: make(map[string]string, len(s.TypeDefs)),
+func FilterModel(s *spec.Spec) (*filter.Model, error) {
+	m, _, err := spec.Resolve(s, spec.ResolveOptions{})
+	if err != nil {
+		return nil, err
 	}
-	for _, t := range s.Types {
-		q := t.QualifiedName()
-		if m.Types[q] != nil {
-			continue // Merge reports duplicates; the first one wins everywhere.
-		}
-		m.Types[q] = filterType(ix, t)
+	return filterModel(m), nil
+}
+
+// filterModel is FilterModel on a resolved model.
+func filterModel(m *spec.Model) *filter.Model {
+	fm := &filter.Model{
+		Types:    make(map[string]*filter.Type, len(m.Types)),
+		Enums:    make(map[string]*filter.Enum, len(m.Enums)),
+		TypeDefs: make(map[string]string, len(m.TypeDefs)),
 	}
-	for _, e := range s.Enums {
-		q := e.QualifiedName()
-		if m.Enums[q] != nil {
-			continue
-		}
-		fe := &filter.Enum{Name: q, Flags: e.Flags, Members: make([]string, len(e.Members))}
+	for _, t := range m.Types {
+		fm.Types[t.QualifiedName()] = filterType(t)
+	}
+	for _, e := range m.Enums {
+		fe := &filter.Enum{Name: e.QualifiedName(), Flags: e.Flags, Members: make([]string, len(e.Members))}
 		for i, mem := range e.Members {
 			fe.Members[i] = mem.Name
 		}
-		m.Enums[q] = fe
+		fm.Enums[e.QualifiedName()] = fe
 	}
-	for _, d := range s.TypeDefs {
-		m.TypeDefs[d.QualifiedName()] = d.UnderlyingType
+	for _, d := range m.TypeDefs {
+		fm.TypeDefs[d.QualifiedName()] = d.UnderlyingType
 	}
-	return m
+	return fm
 }
 
-func filterType(ix *spec.Index, t *spec.StructuredType) *filter.Type {
+// filterType is the filter table of one type: the properties it declares
+// itself (the runtime finds inherited ones through Base), the first of a
+// name twice.
+func filterType(t *spec.Type) *filter.Type {
 	ft := &filter.Type{Name: t.QualifiedName()}
-	if ix.Type(t.BaseType) != nil {
-		ft.Base = t.BaseType
+	if t.Base != nil {
+		ft.Base = t.Base.QualifiedName()
 	}
 	add := func(p *spec.Property, nav bool) {
 		for _, have := range ft.Properties {

@@ -161,6 +161,7 @@
 package generator
 
 import (
+	"errors"
 	"slices"
 	"strings"
 
@@ -244,10 +245,20 @@ func (n Note) String() string {
 // the Notes made so far.
 func Generate(s *spec.Spec, opts Options) (*Result, error) {
 	opts.Source = strings.Join(strings.Fields(opts.Source), " ")
-	if err := checkBudget(s, opts.MaxInheritance, opts.MaxCost); err != nil {
+	if s == nil {
+		return nil, errors.New("generator: nil spec")
+	}
+	if err := checkCount(s, opts.MaxCost); err != nil {
 		return &Result{}, err
 	}
-	pkg, sub, notes, err := build(s, opts)
+	m, warnings, err := spec.Resolve(s, spec.ResolveOptions{MaxInheritance: opts.MaxInheritance, MaxProps: maxCost(opts.MaxCost)})
+	if err != nil {
+		return &Result{}, err
+	}
+	if err := checkBudget(m, opts.MaxCost); err != nil {
+		return &Result{}, err
+	}
+	pkg, sub, notes, err := build(m, warnings, opts)
 	if err != nil {
 		return &Result{Notes: notes}, err
 	}

@@ -24,41 +24,45 @@ const (
 	enumCost = 8
 )
 
-// checkBudget refuses, before anything is built, a spec whose types cannot
-// be flattened (a base type cycle, inheritance deeper than maxDepth; see
-// spec.Index.CheckInheritance) or whose output would cost more than
-// maxCost (DefaultMaxCost when 0).
-func checkBudget(s *spec.Spec, maxDepth, maxCost int) error {
-	if s == nil {
-		return nil // the builders report a nil spec
+// maxCost returns the budget: n, or DefaultMaxCost when n is 0. Resolve
+// gets it as its limit on flattened properties, each of which costs a unit.
+func maxCost(n int) int {
+	if n <= 0 {
+		return DefaultMaxCost
 	}
-	ix := spec.NewIndex(s)
-	if err := ix.CheckInheritance(s.Types, maxDepth); err != nil {
-		return err
-	}
-	if maxCost <= 0 {
-		maxCost = DefaultMaxCost
-	}
-	cost := 0
-	for _, e := range s.Enums {
-		cost += enumCost + len(e.Members)/4
-	}
-	for _, t := range s.Types {
-		chain := ix.BaseChain(t)
-		cost += typeCost + len(chain) - 1 + flattened(chain) // t is a derived-type entry of each base
-		if cost > maxCost {
-			return spec.Errorf(t.Pos, "generator: the spec is too large to generate: it costs more than the budget of %d (reached at type %s, which has %d base types and %d fields with theirs; see Options.MaxCost, odatagen generate -max-cost)",
-				maxCost, t.QualifiedName(), len(chain)-1, flattened(chain))
+	return n
+}
+
+// checkCount refuses, before Resolve builds anything, a spec whose
+// declarations alone cost more than the budget (see checkBudget).
+func checkCount(s *spec.Spec, budget int) error {
+	budget = maxCost(budget)
+	if cost := typeCost*len(s.Types) + enumCost*len(s.Enums); cost > budget {
+		pos := spec.Pos{}
+		if i := (budget + 1) / typeCost; i < len(s.Types) {
+			pos = s.Types[i].Pos
 		}
+		return spec.Errorf(pos, "generator: the spec is too large to generate: its %d structured types and %d enums cost more than the budget of %d (see Options.MaxCost, odatagen generate -max-cost)",
+			len(s.Types), len(s.Enums), budget)
 	}
 	return nil
 }
 
-// flattened counts the properties of a base chain.
-func flattened(chain []*spec.StructuredType) int {
-	n := 0
-	for _, b := range chain {
-		n += len(b.Properties) + len(b.NavigationProperties)
+// checkBudget refuses, before anything is built, a resolved spec whose
+// output would cost more than maxCost (DefaultMaxCost when 0). (Resolve
+// has refused base type cycles and inheritance that is too deep.)
+func checkBudget(m *spec.Model, budget int) error {
+	budget = maxCost(budget)
+	cost := 0
+	for _, e := range m.Enums {
+		cost += enumCost + len(e.Members)/4
 	}
-	return n
+	for _, t := range m.Types {
+		cost += typeCost + len(t.Chain) - 1 + len(t.Props) // t is a derived-type entry of each base
+		if cost > budget {
+			return spec.Errorf(t.Pos, "generator: the spec is too large to generate: it costs more than the budget of %d (reached at type %s, which has %d base types and %d fields with theirs; see Options.MaxCost, odatagen generate -max-cost)",
+				budget, t.QualifiedName(), len(t.Chain)-1, len(t.Props))
+		}
+	}
+	return nil
 }

@@ -84,16 +84,16 @@ func (*irValidateFile) declName() string { return "" }
 func (*irFilterFile) declName() string   { return "" }
 
 // buildRuntime adds validate.go and filter.go to pkg, and returns the
-// sub-spec of the generated declarations, from which the schema documents
-// are made.
-func (b *builder) buildRuntime(pkg *irPackage) *spec.Spec {
-	sub := b.subSpec()
+// model of the generated declarations (without navigation properties to
+// types not generated), from which the schema documents are made.
+func (b *builder) buildRuntime(pkg *irPackage) *spec.Model {
+	sub := b.m.Subset(func(q string) bool { return b.selected[q] })
 	vf := &irValidateFile{
 		ODataType:          b.claimName("ODataType", "the function naming the OData type of a struct"),
 		Validate:           b.claimName("Validate", "the validate function"),
 		ValidateCollection: b.claimName("ValidateCollection", "the collection validate function"),
 	}
-	ff := &irFilterFile{Model: FilterModel(sub)}
+	ff := &irFilterFile{Model: filterModel(sub)}
 	ff.ModelVar = b.claimName("FilterModel", "the $filter capability table")
 	ff.CheckFilter = b.claimName("CheckFilter", "the $filter check function")
 	for _, t := range sub.Types {
@@ -109,7 +109,7 @@ func (b *builder) buildRuntime(pkg *irPackage) *spec.Spec {
 	slices.Sort(ff.EnumOrder)
 	slices.Sort(ff.TypeDefOrder)
 	types := slices.Clone(b.types)
-	slices.SortFunc(types, func(x, y *spec.StructuredType) int {
+	slices.SortFunc(types, func(x, y *spec.Type) int {
 		return strings.Compare(b.structs[x.QualifiedName()].Name, b.structs[y.QualifiedName()].Name)
 	})
 	for _, t := range types {
@@ -171,31 +171,6 @@ func unexport(s string) string {
 		i++ // "URLThing" -> "urlThing"
 	}
 	return strings.ToLower(s[:i]) + s[i:]
-}
-
-// subSpec is the part of the spec that is generated: the selected types,
-// enums and type definitions, and the operations on those types. As in the
-// Go types, navigation properties to types left out are dropped.
-func (b *builder) subSpec() *spec.Spec {
-	sub := &spec.Spec{Enums: b.enumList, TypeDefs: b.typedefs}
-	for _, t := range b.types {
-		kept := slices.DeleteFunc(slices.Clone(t.NavigationProperties), func(p *spec.Property) bool {
-			q, ok := b.ix.Resolve(p.Type.Name)
-			return !ok || !b.selected[q]
-		})
-		if len(kept) != len(t.NavigationProperties) {
-			c := *t
-			c.NavigationProperties = kept
-			t = &c
-		}
-		sub.Types = append(sub.Types, t)
-	}
-	for _, op := range b.spec.Operations {
-		if b.selected[op.Type] {
-			sub.Operations = append(sub.Operations, op)
-		}
-	}
-	return sub
 }
 
 // Builder operators by the kind of value a property holds, in the order
@@ -283,8 +258,8 @@ func (b *builder) builderKind(q string) (string, []spec.FilterOp) {
 }
 
 // schemaFiles returns the schema documents of sub as generated files.
-func schemaFiles(sub *spec.Spec, opts Options) ([]File, error) {
-	docs, err := Schemas(sub, SchemaOptions{AllowUnresolved: opts.AllowUnresolved, MaxInheritance: opts.MaxInheritance, MaxCost: opts.MaxCost})
+func schemaFiles(sub *spec.Model, opts Options) ([]File, error) {
+	docs, err := modelSchemas(sub, SchemaOptions{AllowUnresolved: opts.AllowUnresolved})
 	if err != nil {
 		return nil, err
 	}

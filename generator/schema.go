@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/odatagen/odatagen/spec"
@@ -102,13 +101,25 @@ var schModes = []validate.Mode{validate.Read, validate.Create, validate.Update}
 // which accepts any value for it. A base type chain that loops back is an
 // error too. Descriptions and defaults are not written.
 func Schemas(s *spec.Spec, opts SchemaOptions) (map[string][]byte, error) {
-	if err := checkBudget(s, opts.MaxInheritance, opts.MaxCost); err != nil {
+	if err := checkCount(s, opts.MaxCost); err != nil {
 		return nil, err
 	}
-	g := newSchGen(s, opts)
+	m, _, err := spec.Resolve(s, spec.ResolveOptions{MaxInheritance: opts.MaxInheritance, MaxProps: maxCost(opts.MaxCost)})
+	if err != nil {
+		return nil, err
+	}
+	if err := checkBudget(m, opts.MaxCost); err != nil {
+		return nil, err
+	}
+	return modelSchemas(m, opts)
+}
+
+// modelSchemas is Schemas on a resolved model.
+func modelSchemas(m *spec.Model, opts SchemaOptions) (map[string][]byte, error) {
+	g := newSchGen(m, opts)
 	out := map[string][]byte{}
 	var errs []error
-	for _, t := range g.types {
+	for _, t := range m.Types {
 		for _, mode := range schModes {
 			doc, err := g.document(t, mode)
 			if err != nil {
@@ -124,8 +135,6 @@ func Schemas(s *spec.Spec, opts SchemaOptions) (map[string][]byte, error) {
 	return out, nil
 }
 
-// schDedupErrors drops repeated messages: one unresolved property fails
-// all three modes.
 func schDedupErrors(errs []error) []error {
 	seen := map[string]bool{}
 	var out []error
@@ -144,90 +153,26 @@ type schOpKey struct {
 }
 
 type schGen struct {
-	spec    *spec.Spec
-	ix      *spec.Index
-	opts    SchemaOptions
-	types   []*spec.StructuredType            // unique by qualified name, input order
-	derived map[string][]*spec.StructuredType // direct derived types by base, sorted
-	ops     map[schOpKey][]*spec.Operation
+	m    *spec.Model
+	ix   *spec.Index
+	opts SchemaOptions
+	ops  map[schOpKey][]*spec.Operation
 }
 
-func newSchGen(s *spec.Spec, opts SchemaOptions) *schGen {
-	g := &schGen{spec: s, ix: spec.NewIndex(s), opts: opts,
-		derived: map[string][]*spec.StructuredType{}, ops: map[schOpKey][]*spec.Operation{}}
-	for _, t := range s.Types {
-		if g.ix.Type(t.QualifiedName()) == t { // the first of duplicates
-			g.types = append(g.types, t)
-		}
-	}
-	for _, t := range g.types {
-		if b := g.ix.Type(t.BaseType); b != nil && b != t {
-			g.derived[b.QualifiedName()] = append(g.derived[b.QualifiedName()], t)
-		}
-	}
-	for _, ds := range g.derived {
-		sort.Slice(ds, func(i, j int) bool { return ds[i].QualifiedName() < ds[j].QualifiedName() })
-	}
-	for _, op := range s.Operations {
-		q, ok := g.ix.Resolve(op.Type)
-		if !ok || g.ix.Type(q) == nil {
-			continue // no document to attach the body to
-		}
-		k := schOpKey{q, op.Kind}
+func newSchGen(m *spec.Model, opts SchemaOptions) *schGen {
+	g := &schGen{m: m, ix: m.Index(), opts: opts, ops: map[schOpKey][]*spec.Operation{}}
+	for _, op := range m.Operations {
+		k := schOpKey{op.Type, op.Kind}
 		g.ops[k] = append(g.ops[k], op)
 	}
 	return g
 }
 
-// descendants returns the qualified names of the types derived from t,
-// directly or not, sorted; cycles are cut.
-func (g *schGen) descendants(t *spec.StructuredType) []string {
-	var out []string
-	seen := map[string]bool{t.QualifiedName(): true}
-	var walk func(q string)
-	walk = func(q string) {
-		for _, d := range g.derived[q] {
-			dq := d.QualifiedName()
-			if !seen[dq] {
-				seen[dq] = true
-				out = append(out, dq)
-				walk(dq)
-			}
-		}
-	}
-	walk(t.QualifiedName())
-	sort.Strings(out)
-	return out
-}
-
-// schProp is a property of a flattened type.
-type schProp struct {
-	p   *spec.Property
-	nav bool
-}
-
-// properties flattens the base chain: base first, a redeclared property at
-// the base's place with the most derived declaration's facts.
-func (g *schGen) properties(t *spec.StructuredType) []schProp {
-	chain := g.ix.BaseChain(t)
-	var out []schProp
-	at := map[string]int{}
-	for i := len(chain) - 1; i >= 0; i-- {
-		c := chain[i]
-		add := func(p *spec.Property, nav bool) {
-			if j, ok := at[p.Name]; ok {
-				out[j] = schProp{p, nav}
-				return
-			}
-			at[p.Name] = len(out)
-			out = append(out, schProp{p, nav})
-		}
-		for _, p := range c.Properties {
-			add(p, false)
-		}
-		for _, p := range c.NavigationProperties {
-			add(p, true)
-		}
+// qualifiedNames returns the types' qualified names.
+func qualifiedNames(ts []*spec.Type) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.QualifiedName()
 	}
 	return out
 }
@@ -244,7 +189,7 @@ func schRequestLine(op *spec.Operation) string {
 	return strings.TrimSpace(m + " " + op.Path)
 }
 
-func (g *schGen) document(t *spec.StructuredType, mode validate.Mode) (*schObj, error) {
+func (g *schGen) document(t *spec.Type, mode validate.Mode) (*schObj, error) {
 	q := t.QualifiedName()
 	doc := newSchObj().
 		set("$schema", "https://json-schema.org/draft/2020-12/schema").
@@ -274,7 +219,7 @@ func (g *schGen) document(t *spec.StructuredType, mode validate.Mode) (*schObj, 
 	if err != nil {
 		return nil, err
 	}
-	desc := g.descendants(t)
+	desc := qualifiedNames(t.Descendants)
 	if len(desc) == 0 {
 		doc.merge(body)
 		return doc, nil
@@ -282,8 +227,8 @@ func (g *schGen) document(t *spec.StructuredType, mode validate.Mode) (*schObj, 
 	// Dispatch on @odata.type: each direct derived type takes the payloads
 	// that name it or one of its own derived types.
 	var branches []any
-	for _, d := range g.derived[q] {
-		names := append([]string{d.QualifiedName()}, g.descendants(d)...)
+	for _, d := range t.Derived {
+		names := append([]string{d.QualifiedName()}, qualifiedNames(d.Descendants)...)
 		branches = append(branches, newSchObj().
 			set("if", schODataTypeIs(names)).
 			set("then", newSchObj().set("$ref", validate.SchemaFile(d.QualifiedName(), mode))))
@@ -314,7 +259,7 @@ func schODataTypeIs(qs []string) *schObj {
 
 // body returns the object keywords of a type's own (non-dispatching)
 // schema.
-func (g *schGen) body(t *spec.StructuredType, mode validate.Mode, ops []*spec.Operation, opLine string) (*schObj, error) {
+func (g *schGen) body(t *spec.Type, mode validate.Mode, ops []*spec.Operation, opLine string) (*schObj, error) {
 	q := t.QualifiedName()
 	// What the operations' bodies allow and require.
 	inBody := map[string]*spec.BodyProperty{}
@@ -341,8 +286,8 @@ func (g *schGen) body(t *spec.StructuredType, mode validate.Mode, ops []*spec.Op
 	var required []any
 	var errs []error
 	declared := map[string]bool{}
-	for _, sp := range g.properties(t) {
-		p := sp.p
+	for _, sp := range t.Props {
+		p := sp.Property
 		declared[p.Name] = true
 		var ps *schObj
 		reject := func() *schObj {
@@ -372,7 +317,7 @@ func (g *schGen) body(t *spec.StructuredType, mode validate.Mode, ops []*spec.Op
 		}
 		if ps == nil {
 			var err error
-			ps, err = g.value(p.Type, p.Nullable, sp.nav, mode, p.MaxLength)
+			ps, err = g.value(p.Type, p.Nullable, sp.Nav, mode, p.MaxLength)
 			if err != nil {
 				errs = append(errs, spec.Errorf(p.Pos, "property %s of %s: %v", p.Name, q, err))
 				continue

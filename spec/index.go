@@ -21,12 +21,13 @@ type Index struct {
 
 // NewIndex indexes s.
 func NewIndex(s *Spec) *Index {
+	n := len(s.Types) + len(s.Enums) + len(s.TypeDefs)
 	ix := &Index{
-		types:    map[string]*StructuredType{},
-		enums:    map[string]*EnumType{},
-		typedefs: map[string]*TypeDef{},
-		lower:    map[string]string{},
-		simple:   map[string][]string{},
+		types:    make(map[string]*StructuredType, len(s.Types)),
+		enums:    make(map[string]*EnumType, len(s.Enums)),
+		typedefs: make(map[string]*TypeDef, len(s.TypeDefs)),
+		lower:    make(map[string]string, n),
+		simple:   make(map[string][]string, n),
 	}
 	add := func(ns, name string) string {
 		q := qualify(ns, name)

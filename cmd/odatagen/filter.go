@@ -41,7 +41,11 @@ func runFilter(e *env, args []string) error {
 		if rerr != nil {
 			return rerr // exit 2: the question cannot be asked
 		}
-		err = filter.Check(generator.FilterModel(s), qname, expr)
+		model, merr := generator.FilterModel(s)
+		if merr != nil {
+			return merr
+		}
+		err = filter.Check(model, qname, expr)
 	}
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)

@@ -1,0 +1,92 @@
+package spec
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestResolve(t *testing.T) {
+	p := func(name string) *Property { return &Property{Name: name, Type: TypeRef{Name: "Edm.String"}} }
+	st := func(name, base string, props, navs []*Property) *StructuredType {
+		return &StructuredType{Kind: EntityKind, Namespace: "n", Name: name, BaseType: base, Properties: props, NavigationProperties: navs, Pos: Pos{File: "f", Line: len(name)}}
+	}
+	redeclared := p("a")
+	redeclared.Description = "the derived type's words"
+	s := &Spec{
+		Types: []*StructuredType{
+			st("root", "", []*Property{p("a")}, []*Property{{Name: "owner", Type: TypeRef{Name: "n.other"}}}),
+			st("mid", "n.root", []*Property{p("b")}, nil),
+			st("leaf", "n.mid", []*Property{p("c"), redeclared}, []*Property{{Name: "kids", Type: TypeRef{Name: "n.leaf", Collection: true}}}),
+			st("twin", "n.root", nil, nil),
+			st("other", "", nil, nil),
+			st("mid", "", nil, nil), // a duplicate
+		},
+		Operations: []*Operation{{Kind: Create, Type: "leaf"}},
+	}
+	m, warnings, err := Resolve(s, ResolveOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(warnings) != 1 || !strings.Contains(warnings[0].Msg, "n.mid is declared twice") {
+		t.Errorf("warnings %v, want one about the duplicate n.mid", warnings)
+	}
+	if len(m.Types) != 5 {
+		t.Fatalf("%d types, want 5", len(m.Types))
+	}
+	leaf := m.Type("n.leaf")
+	names := func(ts []*Type) string {
+		var out []string
+		for _, t := range ts {
+			out = append(out, t.Name)
+		}
+		return strings.Join(out, ",")
+	}
+	if got := names(leaf.Chain); got != "leaf,mid,root" {
+		t.Errorf("chain %s", got)
+	}
+	root := m.Type("n.root")
+	if got := names(root.Derived); got != "mid,twin" {
+		t.Errorf("derived %s", got)
+	}
+	if got := names(root.Descendants); got != "leaf,mid,twin" {
+		t.Errorf("descendants %s", got)
+	}
+	var props []string
+	for _, fp := range leaf.Props {
+		props = append(props, fp.Name+"@"+fp.DeclaredBy.Name+"/"+fp.Owner.Name)
+	}
+	// Structural base first, then navigation base first; a redeclared
+	// property at the base's place with the derived declaration.
+	if got := strings.Join(props, " "); got != "a@root/leaf b@mid/mid c@leaf/leaf owner@root/root kids@leaf/leaf" {
+		t.Errorf("props %s", got)
+	}
+	if leaf.Props[0].Property != redeclared || !leaf.Props[3].Nav || leaf.Props[2].Nav {
+		t.Errorf("props carry the wrong declaration or kind: %+v", leaf.Props)
+	}
+	if len(m.Operations) != 1 || m.Operations[0].Type != "n.leaf" {
+		t.Errorf("operations %+v, want one on n.leaf", m.Operations)
+	}
+
+	// A subset drops navigation properties to types not kept.
+	sub := m.Subset(func(q string) bool { return q != "n.other" && q != "n.twin" })
+	if got := names(sub.Type("n.root").Derived); got != "mid" {
+		t.Errorf("subset derived %s", got)
+	}
+	for _, fp := range sub.Type("n.leaf").Props {
+		if fp.Name == "owner" {
+			t.Error("subset kept the navigation property to n.other")
+		}
+	}
+	if m.Type("n.other") == nil || len(m.Type("n.leaf").Props) != 5 {
+		t.Error("Subset changed the model")
+	}
+
+	// Too many flattened properties: refused at the type, before
+	// flattening.
+	_, _, err = Resolve(s, ResolveOptions{MaxProps: 4})
+	var pe *Error
+	if !errors.As(err, &pe) || !strings.Contains(pe.Msg, "more than 4 properties") {
+		t.Errorf("MaxProps 4: got %v", err)
+	}
+}
