@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/odatagen/odatagen/spec"
+	"github.com/odatagen/odatagen/spec/csdl"
 )
 
 // Tests over the shared corpus of CSDL documents (../shared/corpus/csdl),
@@ -35,7 +36,7 @@ func corpusFile(t testing.TB, name string) []byte {
 
 func readCorpus(t testing.TB, name string) *spec.Spec {
 	t.Helper()
-	s, _, err := spec.ReadCSDL(name, corpusFile(t, name))
+	s, _, err := csdl.Read(name, corpusFile(t, name))
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
@@ -207,7 +208,7 @@ func TestGraphWholeService(t *testing.T) {
 	if testing.Short() {
 		t.Skip("compiles a package of 3,800 types")
 	}
-	s, _, err := spec.ReadCSDL(file, src)
+	s, _, err := csdl.Read(file, src)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -250,7 +251,7 @@ func TestGraphWholeService(t *testing.T) {
 func TestSubsetClosure(t *testing.T) {
 	const file = "graph-v1.0-clean.xml"
 	src := corpusFile(t, file)
-	s, _, err := spec.ReadCSDL(file, src)
+	s, _, err := csdl.Read(file, src)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/odatagen/odatagen/spec"
+	"github.com/odatagen/odatagen/spec/csdl"
+	"github.com/odatagen/odatagen/spec/yamlspec"
 )
 
 // TestDeterministic generates every golden case twice, and the seed case
@@ -42,7 +44,7 @@ func readGoldenSpec(t testing.TB, name string) *spec.Spec {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := spec.ReadYAML(name+".yaml", src)
+	s, err := yamlspec.Read(name+".yaml", src)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -231,7 +233,7 @@ func BenchmarkReadGraph(b *testing.B) {
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, _, err := spec.ReadCSDL("graph-v1.0-clean.xml", src); err != nil {
+		if _, _, err := csdl.Read("graph-v1.0-clean.xml", src); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -239,14 +241,14 @@ func BenchmarkReadGraph(b *testing.B) {
 
 func benchGraph(b *testing.B, read bool, opts Options) {
 	src := corpusFile(b, "graph-v1.0-clean.xml")
-	s, _, err := spec.ReadCSDL("graph-v1.0-clean.xml", src)
+	s, _, err := csdl.Read("graph-v1.0-clean.xml", src)
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	for b.Loop() {
 		if read {
-			if s, _, err = spec.ReadCSDL("graph-v1.0-clean.xml", src); err != nil {
+			if s, _, err = csdl.Read("graph-v1.0-clean.xml", src); err != nil {
 				b.Fatal(err)
 			}
 		}

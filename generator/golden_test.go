@@ -11,14 +11,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/odatagen/odatagen/spec/yamlspec"
 	"gopkg.in/yaml.v3"
-
-	"github.com/odatagen/odatagen/spec"
 )
 
 // Golden tests. Each directory under testdata/golden is a case:
 //
-//	input.yaml       the spec (spec.ReadYAML)
+//	input.yaml       the spec (yamlspec.Read)
 //	options.yaml     optional: package, allowUnresolved, types, namespace
 //	want/            the whole generated file set
 //	want_notes.txt   the Notes, one a line (absent when there are none)
@@ -70,7 +69,7 @@ func generateCase(t testing.TB, name string) (*Result, error) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := spec.ReadYAML(file, src)
+	s, err := yamlspec.Read(file, src)
 	if err != nil {
 		t.Fatalf("reading input: %v", err)
 	}

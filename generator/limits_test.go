@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/odatagen/odatagen/spec"
+	"github.com/odatagen/odatagen/spec/csdl"
 )
 
 // hostileCSDL returns a CSDL document in namespace h whose schema body is
@@ -98,7 +99,7 @@ func TestHostileInputRefused(t *testing.T) {
 			}
 			var before, after runtime.MemStats
 			runtime.ReadMemStats(&before)
-			s, _, err := spec.ReadCSDL("hostile.xml", src)
+			s, _, err := csdl.Read("hostile.xml", src)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -130,7 +131,7 @@ func TestHostileInputRefused(t *testing.T) {
 // TestCostOfRealServices: the budget is far above what real services cost.
 func TestCostOfRealServices(t *testing.T) {
 	src := corpusFile(t, "graph-v1.0-clean.xml")
-	s, _, err := spec.ReadCSDL("graph.xml", src)
+	s, _, err := csdl.Read("graph.xml", src)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -176,7 +177,7 @@ func BenchmarkHostileLargeButAllowed(b *testing.B) {
 		b.Run(sh.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				s, _, err := spec.ReadCSDL("big.xml", sh.src)
+				s, _, err := csdl.Read("big.xml", sh.src)
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -209,7 +210,7 @@ func FuzzSchemasCSDL(f *testing.F) {
 		if len(src) > 64<<10 {
 			return
 		}
-		s, _, err := spec.ReadCSDL("fuzz.xml", src)
+		s, _, err := csdl.Read("fuzz.xml", src)
 		if err != nil {
 			return
 		}

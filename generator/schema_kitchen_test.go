@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/odatagen/odatagen/spec"
+	"github.com/odatagen/odatagen/spec/yamlspec"
 	"github.com/odatagen/odatagen/validate"
 	"github.com/odatagen/odatagen/validate/validatetest"
 )
@@ -261,7 +262,7 @@ func TestSchemaKeywordsAreTheRuntimes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		s, err := spec.ReadYAML(in, src)
+		s, err := yamlspec.Read(in, src)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/odatagen/odatagen/spec"
+	"github.com/odatagen/odatagen/spec/markdown"
 	"github.com/odatagen/odatagen/validate"
 	"github.com/odatagen/odatagen/validate/validatetest"
 )
@@ -36,7 +37,7 @@ func schReadSeedPages(t *testing.T) (*spec.Spec, map[string][]byte) {
 			t.Fatal(err)
 		}
 		pages[filepath.Base(f)] = src
-		s, _, err := spec.ReadMarkdown(filepath.Base(f), src)
+		s, _, err := markdown.Read(filepath.Base(f), src)
 		if err != nil {
 			t.Fatalf("%s: %v", f, err)
 		}
@@ -72,7 +73,7 @@ func schPagePayloads(page []byte) map[string][][]byte {
 }
 
 // TestSchemaSeedPages generates from the real seed pages (read with
-// spec.ReadMarkdown and merged) and checks that the documents equal the
+// markdown.Read and merged) and checks that the documents equal the
 // ones generated from the hand-written seed spec, and that the pages'
 // examples pass.
 func TestSchemaSeedPages(t *testing.T) {

@@ -70,13 +70,14 @@ import (
 
 	"github.com/odatagen/odatagen/generator"
 	"github.com/odatagen/odatagen/spec"
+	"github.com/odatagen/odatagen/spec/csdl"
 )
 
 func main() {
 	src, err := os.ReadFile(os.Args[1])
 	if err == nil {
 		var s *spec.Spec
-		s, _, err = spec.ReadCSDL(filepath.Base(os.Args[1]), src)
+		s, _, err = csdl.Read(filepath.Base(os.Args[1]), src)
 		if err == nil {
 			var res *generator.Result
 			res, err = generator.Generate(s, generator.Options{Package: "graph", Source: filepath.Base(os.Args[1]), Compact: true})

@@ -90,7 +90,7 @@ func posString(p Pos) string {
 // Drift compares what CSDL metadata says with what docs pages say. csdl
 // holds the specs read from CSDL documents, docs those read from docs pages
 // (and YAML files, which count as the docs side); the caller knows which is
-// which from the file kind (see LoadDrift). Either may be empty.
+// which from the file kind (see load.Drift). Either may be empty.
 //
 // Scope. Only types and enums that the docs describe are compared: a CSDL
 // of thousands of types next to three docs pages yields findings about

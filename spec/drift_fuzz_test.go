@@ -1,4 +1,4 @@
-package spec
+package spec_test
 
 import (
 	"os"
@@ -6,6 +6,11 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/odatagen/odatagen/spec"
+	"github.com/odatagen/odatagen/spec/csdl"
+	"github.com/odatagen/odatagen/spec/load"
+	"github.com/odatagen/odatagen/spec/markdown"
 )
 
 // FuzzDrift reads a fuzzed docs page beside the drift fixtures and checks
@@ -18,7 +23,7 @@ func FuzzDrift(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	csdl, _, err := ReadCSDL("fleet.xml", csdlSrc)
+	csdl, _, err := csdl.Read("fleet.xml", csdlSrc)
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -33,13 +38,13 @@ func FuzzDrift(f *testing.F) {
 		"|city|Int32 collection|Town. Read-only. Required. Not nullable. Supports `$filter` (`eq`).|\n|plate|x|?|", "")))
 	f.Add([]byte(fleetAPI("PATCH", "|plate|String|Plate.|\n|id|String|Key.|\n|nowhere|Edm.Guid|None.|")))
 	f.Fuzz(func(t *testing.T, src []byte) {
-		docs, _, err := ReadMarkdown("page.md", src)
+		docs, _, err := markdown.Read("page.md", src)
 		if err != nil {
 			return
 		}
-		got := Drift([]*Spec{csdl}, []*Spec{docs, docs})
+		got := spec.Drift([]*spec.Spec{csdl}, []*spec.Spec{docs, docs})
 		for i, fd := range got {
-			if i > 0 && compareFindings(got[i-1], fd) >= 0 {
+			if i > 0 && spec.CompareFindings(got[i-1], fd) >= 0 {
 				t.Fatalf("findings out of order or repeated: %v, %v", got[i-1], fd)
 			}
 			if !fd.Pos.IsValid() || !fd.Other.IsValid() || fd.Subject == "" || fd.Kind == "" {
@@ -49,10 +54,10 @@ func FuzzDrift(f *testing.F) {
 				t.Fatalf("multi-line reason %q", fd.Reason)
 			}
 		}
-		if again := Drift([]*Spec{csdl}, []*Spec{docs, docs}); !slices.Equal(again, got) {
+		if again := spec.Drift([]*spec.Spec{csdl}, []*spec.Spec{docs, docs}); !slices.Equal(again, got) {
 			t.Fatal("Drift is not deterministic")
 		}
-		s, _ := Overlay([]*Spec{csdl}, []*Spec{docs})
+		s, _ := spec.Overlay([]*spec.Spec{csdl}, []*spec.Spec{docs})
 		for i, ty := range csdl.Types {
 			if i >= len(s.Types) || !strings.EqualFold(s.Types[i].QualifiedName(), ty.QualifiedName()) {
 				t.Fatalf("Overlay did not keep the CSDL's types first")
@@ -69,18 +74,18 @@ func BenchmarkDriftGraph(b *testing.B) {
 	if !driftDirExists(pages) {
 		b.Skip("corpus absent")
 	}
-	csdl, docs, _, err := readInputs([]string{csdlFile, pages})
+	csdl, docs, _, err := load.Inputs(csdlFile, pages)
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Run("Drift", func(b *testing.B) {
 		for b.Loop() {
-			Drift(csdl, docs)
+			spec.Drift(csdl, docs)
 		}
 	})
 	b.Run("Overlay", func(b *testing.B) {
 		for b.Loop() {
-			Overlay(csdl, docs)
+			spec.Overlay(csdl, docs)
 		}
 	})
 }

@@ -23,7 +23,7 @@ import (
 //   - The docs give the facts: read-only, required and immutable are or-ed
 //     with the CSDL's, and docs descriptions replace CSDL descriptions
 //     (of types, properties, enums and members) where the docs have one.
-//   - $filter. ReadCSDL makes every property filterable unless
+//   - $filter. csdl.Read makes every property filterable unless
 //     Capabilities annotations say otherwise, which is what OData promises
 //     but rarely what Microsoft Graph does. Docs pages say per property
 //     which operators work. The rule, per type that the docs describe:

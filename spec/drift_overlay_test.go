@@ -1,22 +1,26 @@
-package spec
+package spec_test
 
 import (
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/odatagen/odatagen/spec"
+	"github.com/odatagen/odatagen/spec/load"
+	"github.com/odatagen/odatagen/spec/yamlspec"
 )
 
-func ovType(t *testing.T, s *Spec, q string) *StructuredType {
+func ovType(t *testing.T, s *spec.Spec, q string) *spec.StructuredType {
 	t.Helper()
-	ty := NewIndex(s).Type(q)
+	ty := spec.NewIndex(s).Type(q)
 	if ty == nil {
 		t.Fatalf("no type %s", q)
 	}
 	return ty
 }
 
-func ovProp(t *testing.T, ty *StructuredType, name string) *Property {
+func ovProp(t *testing.T, ty *spec.StructuredType, name string) *spec.Property {
 	t.Helper()
 	p := ty.Property(name)
 	if p == nil {
@@ -25,11 +29,11 @@ func ovProp(t *testing.T, ty *StructuredType, name string) *Property {
 	return p
 }
 
-func filterString(f *FilterSupport) string {
+func filterString(f *spec.FilterSupport) string {
 	if f == nil {
 		return "none"
 	}
-	return opsString(f.Ops)
+	return spec.OpsString(f.Ops)
 }
 
 // TestOverlaySeed overlays the seed pages on the repository's CSDL of the
@@ -38,11 +42,11 @@ func TestOverlaySeed(t *testing.T) {
 	page := driftSkipWithoutShared(t, "seeds", "cloudpcexternalpartner.md")
 	api := driftSkipWithoutShared(t, "seeds", "api")
 	// Named docs first: Overlay puts the CSDL first whatever the order.
-	csdl, docs, _, err := readInputs([]string{page, api, filepath.Join("..", "testdata", "csdl", "cloudpcexternalpartner.xml")})
+	csdl, docs, _, err := load.Inputs(page, api, filepath.Join("..", "testdata", "csdl", "cloudpcexternalpartner.xml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, ws := Overlay(csdl, docs)
+	s, ws := spec.Overlay(csdl, docs)
 	var names []string
 	for _, ty := range s.Types {
 		names = append(names, ty.Name)
@@ -51,7 +55,7 @@ func TestOverlaySeed(t *testing.T) {
 		t.Errorf("types %v, want the CSDL's %v", names, want)
 	}
 	ty := ovType(t, s, "microsoft.graph.cloudPcExternalPartner")
-	if ty.Kind != EntityKind || ty.BaseType != "microsoft.graph.entity" || len(ty.Key) != 0 {
+	if ty.Kind != spec.EntityKind || ty.BaseType != "microsoft.graph.entity" || len(ty.Key) != 0 {
 		t.Errorf("skeleton: kind %q base %q key %v", ty.Kind, ty.BaseType, ty.Key)
 	}
 	if got := ovProp(t, ty, "statusDetails").Type.Name; got != "Edm.Int32" {
@@ -76,7 +80,7 @@ func TestOverlaySeed(t *testing.T) {
 	if !ovProp(t, ty, "enableConnection").Required {
 		t.Error("enableConnection lost the docs' Required")
 	}
-	if e := NewIndex(s).Enum("microsoft.graph.cloudPcExternalPartnerStatus"); e == nil || !strings.Contains(e.Members[0].Description, "isn't established") {
+	if e := spec.NewIndex(s).Enum("microsoft.graph.cloudPcExternalPartnerStatus"); e == nil || !strings.Contains(e.Members[0].Description, "isn't established") {
 		t.Errorf("enum member descriptions are not the docs': %+v", e)
 	}
 	if len(s.Operations) != 2 {
@@ -127,14 +131,14 @@ func TestOverlay(t *testing.T) {
 	depot := fleetPage("depot", "", "|city|String|Where it is.|", "")
 	fuel := "# fuelKind enum type\n\nNamespace: demo.fleet\n\nFuels.\n\n## Members\n|Member|Description|\n|:---|:---|\n|petrol|Docs words.|\n|diesel|More docs words.|\n"
 	csdl := readCSDLString(t, "fleet.xml", csdlSrc)
-	docs := []*Spec{
+	docs := []*spec.Spec{
 		readMarkdownString(t, "vehicle.md", vehicle),
 		readMarkdownString(t, "depot.md", depot),
 		readMarkdownString(t, "fuelkind.md", fuel),
 	}
-	before, _ := WriteYAML(csdl)
-	s, ws := Overlay([]*Spec{csdl}, docs)
-	if after, _ := WriteYAML(csdl); string(after) != string(before) {
+	before, _ := yamlspec.Write(csdl)
+	s, ws := spec.Overlay([]*spec.Spec{csdl}, docs)
+	if after, _ := yamlspec.Write(csdl); string(after) != string(before) {
 		t.Error("Overlay changed its CSDL input")
 	}
 	for _, w := range ws {
@@ -172,13 +176,13 @@ func TestOverlay(t *testing.T) {
 	if f := ovProp(t, ovType(t, s, "demo.fleet.depot"), "city").Filter; f == nil {
 		t.Error("depot/city lost the CSDL's filter support")
 	}
-	if ovType(t, s, "demo.fleet.depot").Kind != EntityKind {
+	if ovType(t, s, "demo.fleet.depot").Kind != spec.EntityKind {
 		t.Error("depot is not an entity type")
 	}
 	if f := ovProp(t, ovType(t, s, "demo.fleet.trailer"), "axles").Filter; f == nil {
 		t.Error("trailer/axles lost the CSDL's filter support")
 	}
-	if e := NewIndex(s).Enum("demo.fleet.fuelKind"); e.Members[0].Description != "Docs words." {
+	if e := spec.NewIndex(s).Enum("demo.fleet.fuelKind"); e.Members[0].Description != "Docs words." {
 		t.Errorf("member description %q", e.Members[0].Description)
 	}
 }
@@ -189,12 +193,12 @@ func TestOverlayOneSide(t *testing.T) {
 	docs := readMarkdownString(t, "vehicle.md", fleetPage("vehicle", vehicleMeta, "|plate|String|The number plate. Supports `$filter` (`eq`).|", ""))
 	for _, tt := range []struct {
 		name       string
-		csdl, docs []*Spec
-	}{{"csdl", []*Spec{csdl}, nil}, {"docs", nil, []*Spec{docs, nil}}} {
-		got, _ := Overlay(tt.csdl, tt.docs)
-		want, _ := Merge(slices.Concat(tt.csdl, tt.docs)...)
-		a, _ := WriteYAML(got)
-		b, _ := WriteYAML(want)
+		csdl, docs []*spec.Spec
+	}{{"csdl", []*spec.Spec{csdl}, nil}, {"docs", nil, []*spec.Spec{docs, nil}}} {
+		got, _ := spec.Overlay(tt.csdl, tt.docs)
+		want, _ := spec.Merge(slices.Concat(tt.csdl, tt.docs)...)
+		a, _ := yamlspec.Write(got)
+		b, _ := yamlspec.Write(want)
 		if string(a) != string(b) {
 			t.Errorf("%s: Overlay differs from Merge:\n%s\nwant\n%s", tt.name, a, b)
 		}
@@ -206,7 +210,7 @@ func TestOverlayOneSide(t *testing.T) {
 func TestOverlayInheritedType(t *testing.T) {
 	csdl := readCSDLString(t, "fleet.xml", fleetCSDL(`<EntityType Name="vehicle" BaseType="f.asset" />`))
 	docs := readMarkdownString(t, "vehicle.md", fleetPage("vehicle", vehicleMeta, "|tag|Int32|A label.|", ""))
-	s, ws := Overlay([]*Spec{csdl}, []*Spec{docs})
+	s, ws := spec.Overlay([]*spec.Spec{csdl}, []*spec.Spec{docs})
 	if got := ovProp(t, ovType(t, s, "demo.fleet.vehicle"), "tag").Type.Name; got != "Edm.String" {
 		t.Errorf("tag type %s, want the CSDL's Edm.String", got)
 	}

@@ -1,4 +1,4 @@
-package spec
+package spec_test
 
 import (
 	"encoding/json"
@@ -8,6 +8,12 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/odatagen/odatagen/spec"
+	"github.com/odatagen/odatagen/spec/csdl"
+	"github.com/odatagen/odatagen/spec/load"
+	"github.com/odatagen/odatagen/spec/markdown"
+	"github.com/odatagen/odatagen/spec/yamlspec"
 )
 
 // The fixtures below describe a made-up vehicle fleet service in
@@ -57,18 +63,18 @@ func fleetAPI(method, rows string) string {
 
 const vehicleMeta = `"baseType": "demo.fleet.asset", "keyProperty": "id"`
 
-func readCSDLString(t *testing.T, file, src string) *Spec {
+func readCSDLString(t *testing.T, file, src string) *spec.Spec {
 	t.Helper()
-	s, _, err := ReadCSDL(file, []byte(src))
+	s, _, err := csdl.Read(file, []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
 	return s
 }
 
-func readMarkdownString(t *testing.T, file, src string) *Spec {
+func readMarkdownString(t *testing.T, file, src string) *spec.Spec {
 	t.Helper()
-	s, _, err := ReadMarkdown(file, []byte(src))
+	s, _, err := markdown.Read(file, []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +82,7 @@ func readMarkdownString(t *testing.T, file, src string) *Spec {
 }
 
 // findingKeys formats findings as "kind subject" for comparison.
-func findingKeys(fs []Finding) []string {
+func findingKeys(fs []spec.Finding) []string {
 	var out []string
 	for _, f := range fs {
 		out = append(out, f.Kind+" "+f.Subject)
@@ -296,7 +302,7 @@ func TestDrift(t *testing.T) {
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var csdl, docs []*Spec
+			var csdl, docs []*spec.Spec
 			if tt.csdl != "" {
 				csdl = append(csdl, readCSDLString(t, "fleet.xml", fleetCSDL(tt.csdl)))
 			}
@@ -308,7 +314,7 @@ func TestDrift(t *testing.T) {
 			for _, name := range names {
 				docs = append(docs, readMarkdownString(t, name, tt.docs[name]))
 			}
-			got := Drift(csdl, docs)
+			got := spec.Drift(csdl, docs)
 			if keys := findingKeys(got); !slices.Equal(keys, tt.want) {
 				t.Fatalf("findings:\n%s\nwant:\n%s\nall:\n%s", strings.Join(keys, "\n"), strings.Join(tt.want, "\n"), findingLines(got))
 			}
@@ -325,14 +331,14 @@ func TestDrift(t *testing.T) {
 			}
 			// Order of the inputs does not matter.
 			slices.Reverse(docs)
-			if again := Drift(csdl, docs); !slices.Equal(again, got) {
+			if again := spec.Drift(csdl, docs); !slices.Equal(again, got) {
 				t.Errorf("reversed docs order gives\n%s\nwant\n%s", findingLines(again), findingLines(got))
 			}
 		})
 	}
 }
 
-func findingLines(fs []Finding) string {
+func findingLines(fs []spec.Finding) string {
 	var b strings.Builder
 	for _, f := range fs {
 		b.WriteString(f.Kind + " " + f.String() + "\n")
@@ -347,13 +353,13 @@ func TestDriftScope(t *testing.T) {
       <EntityType Name="depot" BaseType="f.asset"><Property Name="city" Type="Edm.String" /></EntityType>
       <EnumType Name="fuelKind"><Member Name="petrol" /></EnumType>`))
 	docs := readMarkdownString(t, "vehicle.md", fleetPage("vehicle", vehicleMeta, "|plate|String|The number plate.|\n|id|String|Its key.|", ""))
-	if got := Drift([]*Spec{csdl}, []*Spec{docs}); len(got) != 0 {
+	if got := spec.Drift([]*spec.Spec{csdl}, []*spec.Spec{docs}); len(got) != 0 {
 		t.Errorf("findings for undescribed types:\n%s", findingLines(got))
 	}
-	if got := Drift([]*Spec{csdl}, nil); len(got) != 0 {
+	if got := spec.Drift([]*spec.Spec{csdl}, nil); len(got) != 0 {
 		t.Errorf("findings without docs:\n%s", findingLines(got))
 	}
-	if got := Drift(nil, nil); len(got) != 0 {
+	if got := spec.Drift(nil, nil); len(got) != 0 {
 		t.Errorf("findings without inputs: %v", got)
 	}
 }
@@ -363,27 +369,27 @@ func TestDriftInputs(t *testing.T) {
 	src := fleetCSDL(`<EntityType Name="vehicle" BaseType="f.asset"><Property Name="plate" Type="Edm.Int32" /></EntityType>`)
 	page := fleetPage("vehicle", vehicleMeta, "|plate|String|The number plate. Not nullable.|", "")
 	csdl, docs := readCSDLString(t, "fleet.xml", src), readMarkdownString(t, "vehicle.md", page)
-	if len(Drift([]*Spec{csdl}, []*Spec{docs})) != 2 {
+	if len(spec.Drift([]*spec.Spec{csdl}, []*spec.Spec{docs})) != 2 {
 		t.Fatal("want a type and a flag finding")
 	}
 	csdl2, docs2 := readCSDLString(t, "fleet.xml", src), readMarkdownString(t, "vehicle.md", page)
-	a, _ := WriteYAML(csdl)
-	b, _ := WriteYAML(csdl2)
-	c, _ := WriteYAML(docs)
-	d, _ := WriteYAML(docs2)
+	a, _ := yamlspec.Write(csdl)
+	b, _ := yamlspec.Write(csdl2)
+	c, _ := yamlspec.Write(docs)
+	d, _ := yamlspec.Write(docs2)
 	if string(a) != string(b) || string(c) != string(d) {
 		t.Error("Drift changed its inputs")
 	}
 }
 
 func TestFindingFormat(t *testing.T) {
-	f := Finding{Kind: TypeMismatch, Subject: "demo.fleet.vehicle/plate",
-		Pos: Pos{File: "vehicle.md", Line: 12, Col: 2}, Other: Pos{File: "fleet.xml", Line: 7, Col: 9},
+	f := spec.Finding{Kind: spec.TypeMismatch, Subject: "demo.fleet.vehicle/plate",
+		Pos: spec.Pos{File: "vehicle.md", Line: 12, Col: 2}, Other: spec.Pos{File: "fleet.xml", Line: 7, Col: 9},
 		Reason: "the docs say type Edm.String, the CSDL says Edm.Int32"}
 	if got, want := f.String(), "vehicle.md:12:2: demo.fleet.vehicle/plate: the docs say type Edm.String, the CSDL says Edm.Int32 (see also fleet.xml:7:9)"; got != want {
 		t.Errorf("String() = %q, want %q", got, want)
 	}
-	data, err := json.Marshal([]Finding{f, {Kind: MissingInCSDL, Subject: "x", Pos: Pos{File: "a.md", Line: 1}, Reason: "r"}})
+	data, err := json.Marshal([]spec.Finding{f, {Kind: spec.MissingInCSDL, Subject: "x", Pos: spec.Pos{File: "a.md", Line: 1}, Reason: "r"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -392,7 +398,7 @@ func TestFindingFormat(t *testing.T) {
 	if string(data) != want {
 		t.Errorf("JSON:\n%s\nwant\n%s", data, want)
 	}
-	f.Other = Pos{}
+	f.Other = spec.Pos{}
 	if got := f.String(); strings.Contains(got, "see also") {
 		t.Errorf("String() without Other = %q", got)
 	}
@@ -428,7 +434,7 @@ func TestDriftSeed(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, _, err := LoadDrift(tt.inputs...)
+			got, _, err := load.Drift(tt.inputs...)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -475,7 +481,7 @@ func TestDriftGraphCorpus(t *testing.T) {
 	if len(dirs) == 0 {
 		t.Skip("no corpus docs pages")
 	}
-	csdl, docs, _, err := readInputs(append([]string{csdlFile}, dirs...))
+	csdl, docs, _, err := load.Inputs(append([]string{csdlFile}, dirs...)...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -491,7 +497,7 @@ func TestDriftGraphCorpus(t *testing.T) {
 			described[strings.ToLower(op.Type)] = true
 		}
 	}
-	got := Drift(csdl, docs)
+	got := spec.Drift(csdl, docs)
 	kinds := map[string]int{}
 	for _, f := range got {
 		kinds[f.Kind]++
@@ -514,7 +520,7 @@ func driftDirExists(p string) bool {
 	return err == nil && fi.IsDir()
 }
 
-func TestLoadDriftErrors(t *testing.T) {
+func TestDriftFilesErrors(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.xml")
 	if err := os.WriteFile(bad, []byte("<edmx:Edmx"), 0o644); err != nil {
@@ -529,8 +535,8 @@ func TestLoadDriftErrors(t *testing.T) {
 		{[]string{bad}, "bad.xml:"},
 		{[]string{dir + "/x.txt"}, "x.txt"},
 	} {
-		if _, _, err := LoadDrift(tt.paths...); err == nil || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("LoadDrift(%v) error = %v, want one naming %q", tt.paths, err, tt.want)
+		if _, _, err := load.Drift(tt.paths...); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("load.Drift(%v) error = %v, want one naming %q", tt.paths, err, tt.want)
 		}
 	}
 }
@@ -542,8 +548,8 @@ func TestDriftPageOrder(t *testing.T) {
 	a := readMarkdownString(t, "a/vehicle.md", fleetPage("vehicle", vehicleMeta, "|plate|String|The number plate. Read-only.|", ""))
 	b := readMarkdownString(t, "b/vehicle.md", fleetPage("vehicle", vehicleMeta, "|plate|Int32|The number plate. Read-only.|\n|seats|Int32|Seats.|", ""))
 	create := readMarkdownString(t, "create.md", fleetAPI("POST", "|plate|String|The number plate. Required.|"))
-	one := Drift([]*Spec{csdl}, []*Spec{a, b, create})
-	two := Drift([]*Spec{csdl}, []*Spec{create, b, a})
+	one := spec.Drift([]*spec.Spec{csdl}, []*spec.Spec{a, b, create})
+	two := spec.Drift([]*spec.Spec{csdl}, []*spec.Spec{create, b, a})
 	if !slices.Equal(one, two) {
 		t.Fatalf("page order changed the findings:\n%s\nversus\n%s", findingLines(one), findingLines(two))
 	}

@@ -30,7 +30,7 @@ func NewIndex(s *Spec) *Index {
 		simple:   make(map[string][]string, n),
 	}
 	add := func(ns, name string) string {
-		q := qualify(ns, name)
+		q := Qualify(ns, name)
 		ix.lower[strings.ToLower(q)] = q
 		l := strings.ToLower(name)
 		ix.simple[l] = append(ix.simple[l], q)

@@ -115,7 +115,7 @@ func (m *merger) warn(pos, other Pos, format string, args ...any) {
 func (m *merger) declare(parts []*Spec) {
 	stub := &Spec{}
 	add := func(ns, name, what string, pos Pos) {
-		q := qualify(ns, name)
+		q := Qualify(ns, name)
 		k := strings.ToLower(q)
 		if d := m.decls[k]; d != nil {
 			if d.what != what {
@@ -166,7 +166,7 @@ func article(what string) string {
 // owns reports whether the declaration at pos is the one that owns its name's
 // kind (it is not a type shadowed by an earlier enum of the same name, say).
 func (m *merger) owns(ns, name, what string) bool {
-	d := m.decls[strings.ToLower(qualify(ns, name))]
+	d := m.decls[strings.ToLower(Qualify(ns, name))]
 	return d != nil && d.what == what
 }
 

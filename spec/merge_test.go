@@ -1,4 +1,4 @@
-package spec
+package spec_test
 
 import (
 	"os"
@@ -6,29 +6,26 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/odatagen/odatagen/internal/spectest"
+	"github.com/odatagen/odatagen/spec"
+	"github.com/odatagen/odatagen/spec/markdown"
+	"github.com/odatagen/odatagen/spec/yamlspec"
 )
 
 type yamlPart struct{ file, src string }
 
-func readParts(t *testing.T, parts []yamlPart) []*Spec {
+func readParts(t *testing.T, parts []yamlPart) []*spec.Spec {
 	t.Helper()
-	var specs []*Spec
+	var specs []*spec.Spec
 	for _, p := range parts {
-		s, err := ReadYAML(p.file, []byte(p.src))
+		s, err := yamlspec.Read(p.file, []byte(p.src))
 		if err != nil {
 			t.Fatalf("%s: %v", p.file, err)
 		}
 		specs = append(specs, s)
 	}
 	return specs
-}
-
-func warningStrings(ws []Warning) []string {
-	var out []string
-	for _, w := range ws {
-		out = append(out, w.String())
-	}
-	return out
 }
 
 func TestMerge(t *testing.T) {
@@ -460,9 +457,9 @@ entitySets:
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, ws := Merge(readParts(t, tc.parts)...)
+			got, ws := spec.Merge(readParts(t, tc.parts)...)
 			if tc.want != "" {
-				out, err := WriteYAML(got)
+				out, err := yamlspec.Write(got)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -470,7 +467,7 @@ entitySets:
 					t.Errorf("merged spec:\n%s\nwant:\n%s", out, tc.want)
 				}
 			}
-			if gw := warningStrings(ws); !reflect.DeepEqual(gw, tc.warnings) {
+			if gw := spectest.WarningStrings(ws); !reflect.DeepEqual(gw, tc.warnings) {
 				t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(gw, "\n"), strings.Join(tc.warnings, "\n"))
 			}
 		})
@@ -501,11 +498,11 @@ func pointers(v reflect.Value, seen map[uintptr]bool) {
 }
 
 func TestMergeCopiesEverything(t *testing.T) {
-	src := fullSpec()
-	other := &Spec{Types: []*StructuredType{{Name: "WIDGET", Namespace: "microsoft.graph", Properties: []*Property{
-		{Name: "extra", Type: TypeRef{Name: "Edm.String"}, Default: strp("d"), Filter: &FilterSupport{Ops: []FilterOp{OpEq}}}}}},
-		Enums: []*EnumType{{Name: "empty", Namespace: "microsoft.graph", Members: []*EnumMember{{Name: "x"}}}}}
-	got, _ := Merge(src, other, nil)
+	src := spectest.FullSpec()
+	other := &spec.Spec{Types: []*spec.StructuredType{{Name: "WIDGET", Namespace: "microsoft.graph", Properties: []*spec.Property{
+		{Name: "extra", Type: spec.TypeRef{Name: "Edm.String"}, Default: spectest.Strp("d"), Filter: &spec.FilterSupport{Ops: []spec.FilterOp{spec.OpEq}}}}}},
+		Enums: []*spec.EnumType{{Name: "empty", Namespace: "microsoft.graph", Members: []*spec.EnumMember{{Name: "x"}}}}}
+	got, _ := spec.Merge(src, other, nil)
 	in := map[uintptr]bool{}
 	pointers(reflect.ValueOf(src), in)
 	pointers(reflect.ValueOf(other), in)
@@ -516,7 +513,7 @@ func TestMergeCopiesEverything(t *testing.T) {
 			t.Fatalf("the merged spec shares memory with an input")
 		}
 	}
-	if d := specDiff(src, fullSpec()); d != "" {
+	if d := spectest.Diff(src, spectest.FullSpec()); d != "" {
 		t.Errorf("Merge changed its first input: %s", d)
 	}
 	// The merged spec is the first input plus what the second adds.
@@ -526,67 +523,43 @@ func TestMergeCopiesEverything(t *testing.T) {
 	}
 	// Merging one spec gives it back unchanged (nothing to resolve in it
 	// but the references that do not resolve).
-	alone, _ := Merge(fullSpec())
-	want := fullSpec()
+	alone, _ := spec.Merge(spectest.FullSpec())
+	want := spectest.FullSpec()
 	want.Types[3].Kind = "" // no key, no base: stays unknown
-	if d := specDiff(alone, want); d != "" {
+	if d := spectest.Diff(alone, want); d != "" {
 		t.Errorf("Merge of one spec: %s", d)
 	}
 }
 
 func TestMergeDeterministic(t *testing.T) {
-	parts := func() []*Spec {
-		a := fullSpec()
-		b := fullSpec()
-		b.Types[1].Properties[0].Type = TypeRef{Name: "Edm.Int64"}
-		b.Operations[0].Body = append(b.Operations[0].Body, &BodyProperty{Name: "nope"})
-		return []*Spec{a, b, a}
+	parts := func() []*spec.Spec {
+		a := spectest.FullSpec()
+		b := spectest.FullSpec()
+		b.Types[1].Properties[0].Type = spec.TypeRef{Name: "Edm.Int64"}
+		b.Operations[0].Body = append(b.Operations[0].Body, &spec.BodyProperty{Name: "nope"})
+		return []*spec.Spec{a, b, a}
 	}
-	first, fw := Merge(parts()...)
+	first, fw := spec.Merge(parts()...)
 	for range 5 {
-		again, aw := Merge(parts()...)
-		if d := specDiff(first, again); d != "" || !reflect.DeepEqual(fw, aw) {
+		again, aw := spec.Merge(parts()...)
+		if d := spectest.Diff(first, again); d != "" || !reflect.DeepEqual(fw, aw) {
 			t.Fatalf("Merge is not deterministic: %s", d)
 		}
 	}
 }
 
 // seedLine returns the 1-based line of the first line of a seed page that
-// starts with prefix.
-func seedLine(t *testing.T, page, prefix string) int {
-	t.Helper()
-	src, err := os.ReadFile(filepath.Join(seedDir(t), page))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i, l := range strings.Split(string(src), "\n") {
-		if strings.HasPrefix(l, prefix) {
-			return i + 1
-		}
-	}
-	t.Fatalf("%s has no line starting %q", page, prefix)
-	return 0
-}
 
 // seedDir is ../shared/seeds seen from the repository root; tests skip when
-// it is absent.
-func seedDir(t *testing.T) string {
-	t.Helper()
-	dir := filepath.Join("..", "..", "shared", "seeds")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skip("no seed pages:", err)
-	}
-	return dir
-}
 
-func readSeedPage(t *testing.T, page string) *Spec {
+func readSeedPage(t *testing.T, page string) *spec.Spec {
 	t.Helper()
-	path := filepath.Join(seedDir(t), page)
+	path := filepath.Join(spectest.Shared(t, "seeds"), page)
 	src, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, _, err := ReadMarkdown(page, src)
+	s, _, err := markdown.Read(page, src)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -595,10 +568,10 @@ func readSeedPage(t *testing.T, page string) *Spec {
 
 func TestMergeSeedWarning(t *testing.T) {
 	const resource, create = "cloudpcexternalpartner.md", "api/virtualendpoint-post-externalpartners.md"
-	got, ws := Merge(readSeedPage(t, resource), readSeedPage(t, create))
-	roLine := seedLine(t, resource, "|partnerId|")
-	reqLine := seedLine(t, create, "|partnerId|")
-	var found []Warning
+	got, ws := spec.Merge(readSeedPage(t, resource), readSeedPage(t, create))
+	roLine := spectest.SeedLine(t, resource, "|partnerId|")
+	reqLine := spectest.SeedLine(t, create, "|partnerId|")
+	var found []spec.Warning
 	for _, w := range ws {
 		if strings.Contains(w.Msg, "partnerId") {
 			found = append(found, w)
@@ -617,9 +590,9 @@ func TestMergeSeedWarning(t *testing.T) {
 	if p == nil || !p.ReadOnly {
 		t.Errorf("partnerId is no longer read-only: %+v", p)
 	}
-	var op *Operation
+	var op *spec.Operation
 	for _, o := range got.Operations {
-		if o.Kind == Create {
+		if o.Kind == spec.Create {
 			op = o
 		}
 	}

@@ -1,14 +1,23 @@
-// Package spec is odatagen's resource model and its readers and writers:
-// Microsoft Graph docs markdown, the YAML form, and OData CSDL XML.
+// Package spec is odatagen's resource model and the operations on it: Merge
+// (several specs into one, first source wins), Overlay (docs facts over a
+// CSDL skeleton), Drift (where CSDL and docs disagree), Index (names) and
+// Resolve (a linked Model: types by pointer, base chains, flattened
+// properties, derived types), which is what the generator consumes.
 //
-// A Spec is plain data. Readers fill it, Merge combines several of them, and
-// the generator and the command line read it. Names of types are always
-// namespace-qualified in references ("microsoft.graph.entity",
-// "Edm.String"); a type's own Name is its simple name and Namespace says
-// where it lives.
+// A Spec is plain data. The readers and writers live in packages of their
+// own, each importing this one: spec/markdown (Microsoft Graph docs pages),
+// spec/csdl (OData CSDL XML), spec/yamlspec (the YAML form people review);
+// spec/load reads files with the reader each needs and merges them. Names
+// of types are always namespace-qualified in references
+// ("microsoft.graph.entity", "Edm.String"); a type's own Name is its simple
+// name and Namespace says where it lives.
 //
 // Every element carries the Pos it was read from, so that any later error or
 // warning can point at the input.
+//
+// The package is about 2,700 lines because merging, overlaying and
+// comparing specs each handle every kind of fact the model holds; each
+// lives in its own file (merge.go, drift_overlay.go, drift.go, resolve.go).
 package spec
 
 import (
@@ -85,7 +94,7 @@ type StructuredType struct {
 }
 
 // QualifiedName returns Namespace.Name.
-func (t *StructuredType) QualifiedName() string { return qualify(t.Namespace, t.Name) }
+func (t *StructuredType) QualifiedName() string { return Qualify(t.Namespace, t.Name) }
 
 // Property returns the structural or navigation property with the given
 // name, or nil.
@@ -261,7 +270,7 @@ type EnumType struct {
 }
 
 // QualifiedName returns Namespace.Name.
-func (e *EnumType) QualifiedName() string { return qualify(e.Namespace, e.Name) }
+func (e *EnumType) QualifiedName() string { return Qualify(e.Namespace, e.Name) }
 
 // SentinelName is the evolvable-enum sentinel member of Microsoft Graph.
 const SentinelName = "unknownFutureValue"
@@ -308,7 +317,7 @@ type TypeDef struct {
 }
 
 // QualifiedName returns Namespace.Name.
-func (t *TypeDef) QualifiedName() string { return qualify(t.Namespace, t.Name) }
+func (t *TypeDef) QualifiedName() string { return Qualify(t.Namespace, t.Name) }
 
 // OperationKind is the kind of a request whose body the spec describes.
 type OperationKind string
@@ -421,7 +430,8 @@ func Errorf(pos Pos, format string, args ...any) *Error {
 	return &Error{Pos: pos, Msg: fmt.Sprintf(format, args...)}
 }
 
-func qualify(ns, name string) string {
+// Qualify returns the qualified name of name in namespace ns ("" for none).
+func Qualify(ns, name string) string {
 	if ns == "" {
 		return name
 	}

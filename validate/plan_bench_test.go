@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/odatagen/odatagen/spec"
+	"github.com/odatagen/odatagen/spec/yamlspec"
 	"github.com/odatagen/odatagen/validate"
 )
 
@@ -65,7 +65,7 @@ func planSeed(t testing.TB) (*validate.Plan, *validate.Set) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := spec.ReadYAML(file, src)
+	s, err := yamlspec.Read(file, src)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,11 +17,12 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/odatagen/odatagen/generator"
 	"github.com/odatagen/odatagen/spec"
+	"github.com/odatagen/odatagen/spec/load"
+	"github.com/odatagen/odatagen/spec/yamlspec"
 	"github.com/odatagen/odatagen/validate"
+	"gopkg.in/yaml.v3"
 )
 
 // The differential test: a Plan and a Set built from the same spec (the
@@ -78,7 +79,7 @@ func loadPlanCases() ([]*planCase, error) {
 		if err != nil {
 			return nil, err
 		}
-		return spec.ReadYAML(file, src)
+		return yamlspec.Read(file, src)
 	}
 	golden, _ := filepath.Glob(filepath.Join("..", "testdata", "golden", "*", "input.yaml"))
 	for _, f := range golden {
@@ -117,14 +118,14 @@ func loadPlanCases() ([]*planCase, error) {
 		if strings.Contains(f, "graph") && *planDiffN == 0 {
 			continue // Microsoft Graph takes seconds to load: the long run only
 		}
-		s, _, err := spec.Load(f)
+		s, _, err := load.Spec(f)
 		if err != nil {
 			return nil, err
 		}
 		inputs = append(inputs, input{"csdl/" + filepath.Base(f), s, true})
 	}
 	if pages, _ := filepath.Glob(filepath.Join(shared, "seeds", "api", "*.md")); len(pages) > 0 {
-		s, _, err := spec.Load(append([]string{filepath.Join(shared, "seeds", "cloudpcexternalpartner.md")}, pages...)...)
+		s, _, err := load.Spec(append([]string{filepath.Join(shared, "seeds", "cloudpcexternalpartner.md")}, pages...)...)
 		if err != nil {
 			return nil, err
 		}

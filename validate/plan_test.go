@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/odatagen/odatagen/generator"
-	"github.com/odatagen/odatagen/spec"
+	"github.com/odatagen/odatagen/spec/yamlspec"
 	"github.com/odatagen/odatagen/validate"
 	"github.com/odatagen/odatagen/validate/validatetest"
 )
@@ -26,7 +26,7 @@ func planKitchen(t testing.TB) (*validate.Plan, *validate.Set) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := spec.ReadYAML(file, src)
+	s, err := yamlspec.Read(file, src)
 	if err != nil {
 		t.Fatal(err)
 	}

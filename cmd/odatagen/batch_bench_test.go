@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/odatagen/odatagen/spec"
+	"github.com/odatagen/odatagen/spec/load"
 )
 
 // BenchmarkValidateBatch is the whole-service batch of the fresh-machine
@@ -29,7 +30,7 @@ func BenchmarkValidateBatch(b *testing.B) {
 	}
 	inputs := []string{"-spec", csdl, "-spec", filepath.Join(shared, "corpus", "graph-docs-current", "v1.0"),
 		"-spec", filepath.Join(shared, "corpus", "graph-docs-2021", "v1.0"), "-keep-going"}
-	s, _, err := spec.Load(csdl)
+	s, _, err := load.Spec(csdl)
 	if err != nil {
 		b.Fatal(err)
 	}

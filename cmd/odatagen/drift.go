@@ -5,9 +5,10 @@ import (
 	"fmt"
 
 	"github.com/odatagen/odatagen/spec"
+	"github.com/odatagen/odatagen/spec/load"
 )
 
-// runDrift compares CSDL documents with docs pages (spec.LoadDrift) and
+// runDrift compares CSDL documents with docs pages (load.Drift) and
 // prints what disagrees, one finding a line:
 //
 //	POS: SUBJECT: REASON (see also OTHER)
@@ -29,7 +30,7 @@ func runDrift(e *env, args []string) error {
 	if fs.NArg() == 0 {
 		return usageError{"no INPUT given"}
 	}
-	findings, warnings, err := spec.LoadDrift(fs.Args()...)
+	findings, warnings, err := load.Drift(fs.Args()...)
 	if err := e.inputFailures(lf, err); err != nil {
 		e.reportWarnings(lf, warnings, nil)
 		return err

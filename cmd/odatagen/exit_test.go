@@ -57,7 +57,7 @@ func TestFolderWithOverviewPages(t *testing.T) {
 		t.Skipf("corpus not available: %v", err)
 	}
 	mine := t.TempDir()
-	overview, err := os.ReadFile(filepath.Join("..", "..", "spec", "testdata", "markdown", "overview.md"))
+	overview, err := os.ReadFile(filepath.Join("..", "..", "spec", "markdown", "testdata", "markdown", "overview.md"))
 	if err != nil {
 		t.Fatal(err)
 	}

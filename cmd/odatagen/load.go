@@ -7,13 +7,14 @@ import (
 	"strings"
 
 	"github.com/odatagen/odatagen/spec"
+	"github.com/odatagen/odatagen/spec/load"
 )
 
 // loadFlags are the flags every command that reads a spec takes.
 type loadFlags struct {
 	verbose   bool // print every warning, not a summary
 	keepGoing bool // load what can be read when some inputs cannot
-	// maxInheritance is spec.LoadOptions.MaxInheritance (generate's
+	// maxInheritance is load.Options.MaxInheritance (generate's
 	// -max-inheritance).
 	maxInheritance int
 }
@@ -26,13 +27,13 @@ func (lf *loadFlags) register(fs *flag.FlagSet) {
 // summaryPerKind is how many warnings of each kind the summary shows.
 const summaryPerKind = 3
 
-// loadSpec reads and merges inputs (spec.Load). Every input that cannot be
+// loadSpec reads and merges inputs (load.Spec). Every input that cannot be
 // read is reported on standard error; unless -keep-going is given, that
 // fails the command with exit 2 once all of them are reported. Warnings
 // are reported as reportWarnings says, with about saying which types the
 // command works on (nil: none in particular).
 func loadSpec(e *env, lf loadFlags, paths []string, about func(qualifiedType string) bool) (*spec.Spec, error) {
-	s, warnings, err := spec.LoadWith(spec.LoadOptions{MaxInheritance: lf.maxInheritance}, paths...)
+	s, warnings, err := load.SpecWith(load.Options{MaxInheritance: lf.maxInheritance}, paths...)
 	if err := e.inputFailures(lf, err); err != nil {
 		e.reportWarnings(lf, warnings, about)
 		return nil, err
@@ -41,14 +42,14 @@ func loadSpec(e *env, lf loadFlags, paths []string, about func(qualifiedType str
 	return s, nil
 }
 
-// inputFailures prints what spec.Load or spec.LoadDrift could not read. It
+// inputFailures prints what load.Spec or load.Drift could not read. It
 // returns nil when the command may go on: nothing failed, or only some
 // inputs did and -keep-going is given.
 func (e *env) inputFailures(lf loadFlags, err error) error {
 	if err == nil {
 		return nil
 	}
-	var failed *spec.InputErrors
+	var failed *load.InputErrors
 	if !errors.As(err, &failed) {
 		fmt.Fprintln(e.stderr, err)
 		return exitError{exitCannot}

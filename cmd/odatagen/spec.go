@@ -4,7 +4,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/odatagen/odatagen/spec"
+	"github.com/odatagen/odatagen/spec/yamlspec"
 )
 
 func runSpec(e *env, args []string) error {
@@ -22,7 +22,7 @@ func runSpec(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	data, err := spec.WriteYAML(s)
+	data, err := yamlspec.Write(s)
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/odatagen/odatagen/spec"
+	"github.com/odatagen/odatagen/spec/yamlspec"
 )
 
 // TestSpecSeed checks the facts of the seed resource page through the
@@ -19,7 +20,7 @@ func TestSpecSeed(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d\n%s", code, errOut)
 	}
-	s, err := spec.ReadYAML("stdout", []byte(out))
+	s, err := yamlspec.Read("stdout", []byte(out))
 	if err != nil {
 		t.Fatalf("output is not a YAML spec: %v\n%s", err, out)
 	}
@@ -99,7 +100,7 @@ func TestSpecSeedWithAPIPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := spec.ReadYAML(out, data)
+	s, err := yamlspec.Read(out, data)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,17 +1,27 @@
-package spec
+// Package load reads spec files (docs pages, YAML specs, CSDL documents, or
+// directories of them) with the reader each one needs and merges them into
+// one spec (Spec), or compares the CSDL among them with the docs (Drift).
+// It lives apart from spec because it needs every reader, and every reader
+// needs the spec model.
+package load
 
 import (
 	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
+
+	"github.com/odatagen/odatagen/spec"
+	"github.com/odatagen/odatagen/spec/csdl"
+	"github.com/odatagen/odatagen/spec/markdown"
+	"github.com/odatagen/odatagen/spec/yamlspec"
 )
 
 // A reader reads one input file into a spec.
-type reader func(file string, src []byte) (*Spec, []Warning, error)
+type reader func(file string, src []byte) (*spec.Spec, []spec.Warning, error)
 
-func readYAMLFile(file string, src []byte) (*Spec, []Warning, error) {
-	s, err := ReadYAML(file, src)
+func readYAMLFile(file string, src []byte) (*spec.Spec, []spec.Warning, error) {
+	s, err := yamlspec.Read(file, src)
 	return s, nil, err
 }
 
@@ -20,12 +30,12 @@ var loaders = []struct {
 	ext  string
 	read reader
 }{
-	{".md", ReadMarkdown},
+	{".md", markdown.Read},
 	{".yaml", readYAMLFile},
 	{".yml", readYAMLFile},
-	{".xml", ReadCSDL},
-	{".edmx", ReadCSDL},
-	{".csdl", ReadCSDL},
+	{".xml", csdl.Read},
+	{".edmx", csdl.Read},
+	{".csdl", csdl.Read},
 }
 
 // readerFor returns the reader for a file name's extension (in any case),
@@ -48,18 +58,18 @@ func loadExts() string {
 	return strings.Join(exts, ", ")
 }
 
-// Load reads spec files and merges them into one spec.
+// Spec reads spec files and merges them into one spec.
 //
 // Each path is a file or a directory. A file is read by its extension:
-// .md as a Microsoft Graph docs page (ReadMarkdown), .yaml and .yml as the
-// YAML form (ReadYAML), .xml, .edmx and .csdl as CSDL XML (ReadCSDL). A file
+// .md as a Microsoft Graph docs page (markdown.Read), .yaml and .yml as the
+// YAML form (yamlspec.Read), .xml, .edmx and .csdl as CSDL XML (csdl.Read). A file
 // with another extension is an error. A directory contributes the files
 // directly in it that have one of those extensions, in name order; it skips
 // subdirectories and names starting with a dot, and it is an error for it
 // to hold none. A file named twice is read once.
 //
 // CSDL documents are read first and give the skeleton; docs pages and YAML
-// files then add their facts, in the order given (see Overlay, and Merge:
+// files then add their facts, in the order given (see spec.Overlay, and spec.Merge:
 // the first source of a fact wins). The warnings are the readers', file by
 // file, then the merge's. A docs page that describes no type (an overview
 // or conceptual page) reads as nothing, with one WarnSkippedPage warning.
@@ -72,32 +82,32 @@ func loadExts() string {
 // exist, a directory without spec files) comes with a nil spec.
 //
 // The merged spec must not have base type cycles nor inheritance deeper
-// than DefaultMaxInheritance (see LoadWith to change it): such a spec is
+// than DefaultMaxInheritance (see SpecWith to change it): such a spec is
 // an error at the type's position.
-func Load(paths ...string) (*Spec, []Warning, error) {
-	return LoadWith(LoadOptions{}, paths...)
+func Spec(paths ...string) (*spec.Spec, []spec.Warning, error) {
+	return SpecWith(Options{}, paths...)
 }
 
-// LoadOptions are the options of LoadWith.
-type LoadOptions struct {
+// Options are the options of SpecWith.
+type Options struct {
 	// MaxInheritance is the most base types a type may have;
 	// 0 means DefaultMaxInheritance. See Index.CheckInheritance.
 	MaxInheritance int
 }
 
-// LoadWith is Load with options.
-func LoadWith(opts LoadOptions, paths ...string) (*Spec, []Warning, error) {
+// SpecWith is Spec with options.
+func SpecWith(opts Options, paths ...string) (*spec.Spec, []spec.Warning, error) {
 	if len(paths) == 0 {
-		return nil, nil, errors.New("spec: Load: no input files")
+		return nil, nil, errors.New("load: no input files")
 	}
 	csdl, docs, warnings, err := readInputs(paths)
 	var failed *InputErrors
 	if err != nil && !errors.As(err, &failed) {
 		return nil, warnings, err
 	}
-	s, ws := Overlay(csdl, docs)
+	s, ws := spec.Overlay(csdl, docs)
 	warnings = append(warnings, ws...)
-	if err := NewIndex(s).CheckInheritance(s.Types, opts.MaxInheritance); err != nil {
+	if err := spec.NewIndex(s).CheckInheritance(s.Types, opts.MaxInheritance); err != nil {
 		return nil, warnings, err
 	}
 	if failed != nil {
@@ -108,7 +118,7 @@ func LoadWith(opts LoadOptions, paths ...string) (*Spec, []Warning, error) {
 
 // fileError makes sure err names file.
 func fileError(file string, err error) error {
-	var pe *Error
+	var pe *spec.Error
 	if errors.As(err, &pe) && pe.Pos.File == file {
 		return err
 	}

@@ -1,9 +1,11 @@
-package spec
+package markdown
 
 import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/odatagen/odatagen/spec"
 )
 
 // mdFactsString prints the facts of a description compactly.
@@ -24,7 +26,7 @@ func mdFactsString(f mdFacts) string {
 		s = append(s, "default="+*f.defaultValue)
 	}
 	if f.filter != nil {
-		p := &Property{Name: "x", Type: TypeRef{Name: "T"}, Nullable: true, Filter: f.filter}
+		p := &spec.Property{Name: "x", Type: spec.TypeRef{Name: "T"}, Nullable: true, Filter: f.filter}
 		s = append(s, strings.TrimPrefix(mdDescribe(p), "x T "))
 	}
 	if f.possible != nil {
@@ -109,7 +111,7 @@ func TestMarkdownDescriptionPhrases(t *testing.T) {
 	}
 	for _, tt := range tests {
 		plain := mdPlain(tt.desc, nil, true)
-		got := mdFactsString(mdReadFacts(plain, Pos{File: "x.md", Line: 1}))
+		got := mdFactsString(mdReadFacts(plain, spec.Pos{File: "x.md", Line: 1}))
 		if got != tt.want {
 			t.Errorf("%q:\n got %q\nwant %q", tt.desc, got, tt.want)
 		}
@@ -319,7 +321,7 @@ func TestMarkdownNamespaces(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, _, err := ReadMarkdown("x.md", []byte(tt.src))
+			s, _, err := Read("x.md", []byte(tt.src))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -349,7 +351,7 @@ func TestMarkdownKinds(t *testing.T) {
 		{`{"blockType": "resource", "@type": "microsoft.graph.x", "keyProperty": "a,b"}`, "entity  [a b] false false"},
 	}
 	for _, tt := range tests {
-		s, _, err := ReadMarkdown("x.md", []byte(page(tt.comment)))
+		s, _, err := Read("x.md", []byte(page(tt.comment)))
 		if err != nil {
 			t.Fatalf("%s: %v", tt.comment, err)
 		}
@@ -391,7 +393,7 @@ func TestMarkdownInferredEnums(t *testing.T) {
 |one|
 |two|
 `
-	s, _, err := ReadMarkdown("thing.md", []byte(src))
+	s, _, err := Read("thing.md", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}

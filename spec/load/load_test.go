@@ -1,19 +1,23 @@
-package spec
+package load
 
 import (
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/odatagen/odatagen/internal/spectest"
+	"github.com/odatagen/odatagen/spec"
+	"github.com/odatagen/odatagen/spec/yamlspec"
 )
 
 func TestLoadDirectory(t *testing.T) {
 	dir := filepath.Join("testdata", "yaml", "load")
-	s, ws, err := Load(dir)
+	s, ws, err := Spec(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, err := WriteYAML(s)
+	out, err := yamlspec.Write(s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,21 +47,21 @@ operations:
       - {name: id}
 `
 	if string(out) != want {
-		t.Errorf("Load(%s):\n%s\nwant:\n%s", dir, out, want)
+		t.Errorf("Spec(%s):\n%s\nwant:\n%s", dir, out, want)
 	}
 	// a.yaml comes before b.yml; the skipped files would have failed.
 	idPos := filepath.Join(dir, "a.yaml") + ":9:13"
 	wantW := filepath.Join(dir, "b.yml") + ":16:9: warning: the create body lists id, which shop.order marks read-only (see also " + idPos + ")"
 	if len(ws) != 1 || ws[0].String() != wantW {
-		t.Errorf("warnings %v\nwant %s", warningStrings(ws), wantW)
+		t.Errorf("warnings %v\nwant %s", spectest.WarningStrings(ws), wantW)
 	}
 	// A file named twice, or named and inside a named directory, is read once.
-	again, ws2, err := Load(filepath.Join(dir, "a.yaml"), dir, filepath.Join(dir, "a.yaml"))
+	again, ws2, err := Spec(filepath.Join(dir, "a.yaml"), dir, filepath.Join(dir, "a.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d := specDiff(again, s); d != "" || len(ws2) != 1 {
-		t.Errorf("reading twice: %s %v", d, warningStrings(ws2))
+	if d := spectest.Diff(again, s); d != "" || len(ws2) != 1 {
+		t.Errorf("reading twice: %s %v", d, spectest.WarningStrings(ws2))
 	}
 }
 
@@ -84,7 +88,7 @@ func TestLoadErrors(t *testing.T) {
 		paths []string
 		err   string // exact, or the prefix when it ends in "..."
 	}{
-		{"nothing", nil, "spec: Load: no input files"},
+		{"nothing", nil, "load: no input files"},
 		{"missing", []string{filepath.Join(tmp, "missing.yaml")}, "stat " + filepath.Join(tmp, "missing.yaml") + ": no such file or directory"},
 		{"unknown extension", []string{txt}, txt + ": unknown kind of spec file (want " + exts + ")"},
 		{"no spec files in a directory", []string{empty}, empty + ": no spec files in the directory (want " + exts + ")"},
@@ -92,7 +96,7 @@ func TestLoadErrors(t *testing.T) {
 		{"bad XML", []string{broken}, broken + ":..."},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			s, ws, err := Load(tc.paths...)
+			s, ws, err := Spec(tc.paths...)
 			if err == nil {
 				t.Fatalf("no error: %+v %v", s, ws)
 			}
@@ -127,7 +131,7 @@ func TestLoadCSDL(t *testing.T) {
 		if err := os.WriteFile(p, []byte(csdl), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		s, _, err := Load(p, filepath.Join("testdata", "yaml", "load", "b.yml"))
+		s, _, err := Spec(p, filepath.Join("testdata", "yaml", "load", "b.yml"))
 		if err != nil {
 			t.Fatalf("%s: %v", ext, err)
 		}
@@ -141,11 +145,11 @@ func TestLoadCSDL(t *testing.T) {
 
 // TestLoadSeed loads the seed resource page and its three API pages.
 func TestLoadSeed(t *testing.T) {
-	dir := seedDir(t)
+	dir := spectest.Shared(t, "seeds")
 	resource := filepath.Join(dir, "cloudpcexternalpartner.md")
 	api := filepath.Join(dir, "api")
 	create := filepath.Join(api, "virtualendpoint-post-externalpartners.md")
-	s, ws, err := Load(resource, api)
+	s, ws, err := Spec(resource, api)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -153,17 +157,17 @@ func TestLoadSeed(t *testing.T) {
 		len(s.Enums) != 1 || len(s.Operations) != 2 {
 		t.Fatalf("types %d enums %d operations %d", len(s.Types), len(s.Enums), len(s.Operations))
 	}
-	kinds := map[OperationKind]*Operation{}
+	kinds := map[spec.OperationKind]*spec.Operation{}
 	for _, op := range s.Operations {
 		kinds[op.Kind] = op
 		if op.Type != "microsoft.graph.cloudPcExternalPartner" {
 			t.Errorf("operation %s is for %q", op.Kind, op.Type)
 		}
 	}
-	if c := kinds[Create]; c == nil || c.Path != "/deviceManagement/virtualEndpoint/externalPartners" || len(c.Body) != 2 {
+	if c := kinds[spec.Create]; c == nil || c.Path != "/deviceManagement/virtualEndpoint/externalPartners" || len(c.Body) != 2 {
 		t.Errorf("create: %+v", c)
 	}
-	if u := kinds[Update]; u == nil || u.Method != "PATCH" || len(u.Body) != 1 || u.Body[0].Name != "enableConnection" {
+	if u := kinds[spec.Update]; u == nil || u.Method != "PATCH" || len(u.Body) != 1 || u.Body[0].Name != "enableConnection" {
 		t.Errorf("update: %+v", u)
 	}
 	ro := 0
@@ -171,19 +175,19 @@ func TestLoadSeed(t *testing.T) {
 		if strings.Contains(w.Msg, "partnerId") {
 			ro++
 			if w.Pos.File != create || w.Other.File != resource ||
-				w.Pos.Line != seedLine(t, "api/virtualendpoint-post-externalpartners.md", "|partnerId|") ||
-				w.Other.Line != seedLine(t, "cloudpcexternalpartner.md", "|partnerId|") {
+				w.Pos.Line != spectest.SeedLine(t, "api/virtualendpoint-post-externalpartners.md", "|partnerId|") ||
+				w.Other.Line != spectest.SeedLine(t, "cloudpcexternalpartner.md", "|partnerId|") {
 				t.Errorf("partnerId warning at the wrong places: %s", w)
 			}
 		}
 	}
 	if ro != 1 {
-		t.Errorf("want one partnerId warning, got %v", warningStrings(ws))
+		t.Errorf("want one partnerId warning, got %v", spectest.WarningStrings(ws))
 	}
 
 	// The hand-written YAML first: it defines microsoft.graph.entity, and
 	// the pages only add (and repeat the operations, which is reported).
-	s2, ws2, err := Load(filepath.Join("..", "testdata", "cloudpcexternalpartner.yaml"), resource, api)
+	s2, ws2, err := Spec(filepath.Join("..", "..", "testdata", "cloudpcexternalpartner.yaml"), resource, api)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,26 +1,22 @@
-package spec
+package yamlspec_test
 
 import (
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// sharedDir returns ../shared/<sub> seen from the repository root, or skips.
-func sharedDir(t testing.TB, sub ...string) string {
-	t.Helper()
-	dir := filepath.Join(append([]string{"..", "..", "shared"}, sub...)...)
-	if _, err := os.Stat(dir); err != nil {
-		t.Skip("no shared inputs:", err)
-	}
-	return dir
-}
+	"github.com/odatagen/odatagen/internal/spectest"
+	"github.com/odatagen/odatagen/spec/csdl"
+	"github.com/odatagen/odatagen/spec/load"
+	"github.com/odatagen/odatagen/spec/markdown"
+	"github.com/odatagen/odatagen/spec/yamlspec"
+)
 
 // TestYAMLLosslessFromDocs checks docs -> YAML -> spec on the seed pages
 // and every corpus page: all but positions survive.
 func TestYAMLLosslessFromDocs(t *testing.T) {
-	shared := sharedDir(t)
+	shared := spectest.Shared(t)
 	// WalkDir does not follow a symbolic link at its root; ../shared may
 	// be one.
 	if real, err := filepath.EvalSymlinks(shared); err == nil {
@@ -50,31 +46,31 @@ func TestYAMLLosslessFromDocs(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		s, _, err := ReadMarkdown(page, src)
+		s, _, err := markdown.Read(page, src)
 		if err != nil {
 			continue // the markdown reader's tests judge its errors
 		}
 		read++
-		roundTrip(t, page, clearPos(s))
+		yamlspec.RoundTrip(t, page, spectest.ClearPos(s))
 	}
 	if read*2 < len(pages) {
-		t.Errorf("ReadMarkdown read only %d of %d pages", read, len(pages))
+		t.Errorf("markdown.Read read only %d of %d pages", read, len(pages))
 	}
 	// And all of them merged into one spec.
-	all, _, err := Load(pages...)
+	all, _, err := load.Spec(pages...)
 	if err != nil {
 		t.Fatalf("Load of every page: %v", err)
 	}
 	if len(all.Types) == 0 {
 		t.Fatal("Load of every page gave no types")
 	}
-	roundTrip(t, "all pages", clearPos(all))
+	yamlspec.RoundTrip(t, "all pages", spectest.ClearPos(all))
 }
 
 // TestYAMLLosslessFromCSDL checks CSDL -> YAML -> spec on the sample
 // services and the whole Microsoft Graph v1.0 metadata.
 func TestYAMLLosslessFromCSDL(t *testing.T) {
-	dir := sharedDir(t, "corpus", "csdl")
+	dir := spectest.Shared(t, "corpus", "csdl")
 	files, err := filepath.Glob(filepath.Join(dir, "*.xml"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no CSDL files in %s: %v", dir, err)
@@ -87,11 +83,11 @@ func TestYAMLLosslessFromCSDL(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		s, _, err := ReadCSDL(f, src)
+		s, _, err := csdl.Read(f, src)
 		if err != nil {
 			t.Errorf("%s: %v", f, err)
 			continue
 		}
-		roundTrip(t, f, clearPos(s))
+		yamlspec.RoundTrip(t, f, spectest.ClearPos(s))
 	}
 }

@@ -1,4 +1,4 @@
-package spec
+package csdl
 
 import (
 	"bytes"
@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/odatagen/odatagen/spec"
 )
 
 // XML namespaces of OData v4 CSDL XML (the same for 4.0 and 4.01).
@@ -17,7 +19,7 @@ const (
 	nsEdm  = "http://docs.oasis-open.org/odata/ns/edm"
 )
 
-// ReadCSDL reads an OData v4 CSDL XML document (EDMX 4.0 or 4.01, or a
+// Read reads an OData v4 CSDL XML document (EDMX 4.0 or 4.01, or a
 // bare edm:Schema root) into a Spec. file names the input in positions;
 // src is its content.
 //
@@ -106,7 +108,7 @@ const (
 // The model keeps facts on the type that declares a property. When an
 // annotation or restriction reaches an inherited property through a derived
 // type ("ns.Derived/id", NonFilterableProperties of a derived type naming
-// id), ReadCSDL redeclares the property on the derived type: a copy of the
+// id), Read redeclares the property on the derived type: a copy of the
 // base's declaration (same Pos) that carries the changed facts; it does so
 // only when a fact actually changes. Generators already accept redeclared
 // properties, which docs pages have too.
@@ -120,12 +122,12 @@ const (
 // Version other than 4.0 and 4.01, and malformed CSDL (a missing Name or Type, a bad
 // boolean or number) fail with a *Error positioned at file:line:col. Lines
 // and columns are 1-based; columns count bytes.
-func ReadCSDL(file string, src []byte) (*Spec, []Warning, error) {
+func Read(file string, src []byte) (*spec.Spec, []spec.Warning, error) {
 	r := &csdlReader{
 		file:       file,
 		lines:      newLineIndex(src),
 		d:          xml.NewDecoder(bytes.NewReader(src)),
-		spec:       &Spec{},
+		spec:       &spec.Spec{},
 		aliases:    map[string]string{},
 		namespaces: map[string]bool{},
 		containers: map[string]*csdlContainer{},
@@ -157,7 +159,7 @@ func newLineIndex(src []byte) lineIndex {
 	return lineIndex{starts: starts, bom: bytes.HasPrefix(src, []byte("\ufeff"))}
 }
 
-func (li lineIndex) pos(file string, off int64) Pos {
+func (li lineIndex) pos(file string, off int64) spec.Pos {
 	i := sort.Search(len(li.starts), func(k int) bool { return li.starts[k] > off }) - 1
 	if i < 0 {
 		i = 0
@@ -166,17 +168,17 @@ func (li lineIndex) pos(file string, off int64) Pos {
 	if i == 0 && li.bom {
 		col = max(col-3, 1)
 	}
-	return Pos{File: file, Line: i + 1, Col: int(col)}
+	return spec.Pos{File: file, Line: i + 1, Col: int(col)}
 }
 
-// csdlReader holds the state of one ReadCSDL call.
+// csdlReader holds the state of one Read call.
 type csdlReader struct {
 	file  string
 	lines lineIndex
 	d     *xml.Decoder
 
-	spec     *Spec
-	warnings []Warning
+	spec     *spec.Spec
+	warnings []spec.Warning
 
 	aliases    map[string]string // alias -> namespace
 	namespaces map[string]bool   // namespaces of the document's schemas
@@ -186,37 +188,37 @@ type csdlReader struct {
 	annots []*csdlAnnot
 
 	nOps, nImports, nTerms int
-	skippedAt              Pos
+	skippedAt              spec.Pos
 
 	// Filled by resolve.
-	types    map[string]*StructuredType
-	enums    map[string]*EnumType
-	typedefs map[string]*TypeDef
-	access   map[*Property]uint8 // NonInsertable/NonUpdatable marks
+	types    map[string]*spec.StructuredType
+	enums    map[string]*spec.EnumType
+	typedefs map[string]*spec.TypeDef
+	access   map[*spec.Property]uint8 // NonInsertable/NonUpdatable marks
 }
 
 type csdlContainer struct {
 	name    string // qualified
-	sets    map[string]*EntitySet
+	sets    map[string]*spec.EntitySet
 	imports map[string]bool // names of the skipped action and function imports
-	pos     Pos
+	pos     spec.Pos
 }
 
 // csdlTarget is the model element an annotation applies to.
 type csdlTarget struct {
-	typ     *StructuredType // the type, or the type through which prop is reached
-	prop    *Property
-	enum    *EnumType
-	member  *EnumMember
-	typedef *TypeDef
-	set     *EntitySet
+	typ     *spec.StructuredType // the type, or the type through which prop is reached
+	prop    *spec.Property
+	enum    *spec.EnumType
+	member  *spec.EnumMember
+	typedef *spec.TypeDef
+	set     *spec.EntitySet
 }
 
 // csdlGroup is an out-of-line <Annotations> element: a target shared by
 // its annotations.
 type csdlGroup struct {
 	target string
-	pos    Pos
+	pos    spec.Pos
 	tgt    csdlTarget
 	state  uint8 // 0 unresolved, 1 resolved, 2 ignored
 }
@@ -224,7 +226,7 @@ type csdlGroup struct {
 // csdlAnnot is one <Annotation>.
 type csdlAnnot struct {
 	term  string // as written; resolved later
-	pos   Pos
+	pos   spec.Pos
 	val   *csdlExpr // nil when the annotation has no value (a Tag: true)
 	on    csdlTarget
 	group *csdlGroup // out-of-line target, or nil
@@ -237,7 +239,7 @@ type csdlExpr struct {
 	text   string
 	fields []csdlField
 	items  []*csdlExpr
-	pos    Pos
+	pos    spec.Pos
 }
 
 type csdlField struct {
@@ -245,7 +247,7 @@ type csdlField struct {
 	val  *csdlExpr
 }
 
-// maxExprDepth bounds the nesting of annotation expressions that ReadCSDL
+// maxExprDepth bounds the nesting of annotation expressions that Read
 // keeps; deeper ones are skipped.
 const maxExprDepth = 32
 
@@ -258,10 +260,10 @@ var constExprs = map[string]bool{
 	"NavigationPropertyPath": true, "PropertyPath": true, "Path": true, "UrlRef": true,
 }
 
-func (r *csdlReader) pos(off int64) Pos { return r.lines.pos(r.file, off) }
+func (r *csdlReader) pos(off int64) spec.Pos { return r.lines.pos(r.file, off) }
 
-func (r *csdlReader) warn(pos Pos, format string, args ...any) {
-	r.warnings = append(r.warnings, Warning{Pos: pos, Msg: fmt.Sprintf(format, args...)})
+func (r *csdlReader) warn(pos spec.Pos, format string, args ...any) {
+	r.warnings = append(r.warnings, spec.Warning{Pos: pos, Msg: fmt.Sprintf(format, args...)})
 }
 
 // next returns the next token and the offset at which it starts.
@@ -283,7 +285,7 @@ func (r *csdlReader) xmlError(err error) error {
 	if errors.As(err, &se) {
 		msg = se.Msg
 	}
-	return Errorf(r.pos(r.d.InputOffset()), "malformed XML: %s", msg)
+	return spec.Errorf(r.pos(r.d.InputOffset()), "malformed XML: %s", msg)
 }
 
 // skip consumes the rest of the current element.
@@ -306,7 +308,7 @@ func (r *csdlReader) skip() error {
 // eof turns an io.EOF inside an element into a positioned error.
 func (r *csdlReader) eof(err error, off int64) error {
 	if err == io.EOF {
-		return Errorf(r.pos(off), "malformed XML: unexpected end of file")
+		return spec.Errorf(r.pos(off), "malformed XML: unexpected end of file")
 	}
 	return err
 }
@@ -365,7 +367,7 @@ func attr(se xml.StartElement, name string) (string, bool) {
 func (r *csdlReader) need(se xml.StartElement, off int64, name string) (string, error) {
 	v, ok := attr(se, name)
 	if !ok || strings.TrimSpace(v) == "" {
-		return "", Errorf(r.pos(off), "%s has no %s", se.Name.Local, name)
+		return "", spec.Errorf(r.pos(off), "%s has no %s", se.Name.Local, name)
 	}
 	return strings.TrimSpace(v), nil
 }
@@ -381,7 +383,7 @@ func (r *csdlReader) boolAttr(se xml.StartElement, off int64, name string, def b
 	case "false", "0":
 		return false, nil
 	}
-	return def, Errorf(r.pos(off), "%s %s=%q: want true or false", se.Name.Local, name, v)
+	return def, spec.Errorf(r.pos(off), "%s %s=%q: want true or false", se.Name.Local, name, v)
 }
 
 // intAttr reads a non-negative integer facet; the words in unset mean 0.
@@ -398,7 +400,7 @@ func (r *csdlReader) intAttr(se xml.StartElement, off int64, name string, unset 
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 0 {
-		return 0, Errorf(r.pos(off), "%s %s=%q: want a non-negative integer", se.Name.Local, name, v)
+		return 0, spec.Errorf(r.pos(off), "%s %s=%q: want a non-negative integer", se.Name.Local, name, v)
 	}
 	return n, nil
 }
@@ -421,7 +423,7 @@ func (r *csdlReader) document() error {
 		tok, off, err := r.next()
 		if err == io.EOF {
 			if !root {
-				return Errorf(r.pos(off), "no root element: want edmx:Edmx (OData CSDL XML)")
+				return spec.Errorf(r.pos(off), "no root element: want edmx:Edmx (OData CSDL XML)")
 			}
 			return nil
 		}
@@ -431,7 +433,7 @@ func (r *csdlReader) document() error {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			if root {
-				return Errorf(r.pos(off), "%s after the root element", elemName(t.Name))
+				return spec.Errorf(r.pos(off), "%s after the root element", elemName(t.Name))
 			}
 			root = true
 			switch {
@@ -444,13 +446,13 @@ func (r *csdlReader) document() error {
 					return err
 				}
 			case t.Name.Local == "Edmx" && strings.HasPrefix(t.Name.Space, "http://schemas.microsoft.com/ado/"):
-				return Errorf(r.pos(off), "OData v2/v3 EDMX (namespace %s): odatagen reads OData v4 CSDL", t.Name.Space)
+				return spec.Errorf(r.pos(off), "OData v2/v3 EDMX (namespace %s): odatagen reads OData v4 CSDL", t.Name.Space)
 			default:
-				return Errorf(r.pos(off), "root element is %s: want edmx:Edmx (OData CSDL XML)", elemName(t.Name))
+				return spec.Errorf(r.pos(off), "root element is %s: want edmx:Edmx (OData CSDL XML)", elemName(t.Name))
 			}
 		case xml.CharData:
 			if !isSpace(t) {
-				return Errorf(r.pos(off), "text outside the root element")
+				return spec.Errorf(r.pos(off), "text outside the root element")
 			}
 		}
 	}
@@ -458,7 +460,7 @@ func (r *csdlReader) document() error {
 
 func (r *csdlReader) edmx(se xml.StartElement, off int64) error {
 	if v, ok := attr(se, "Version"); ok && v != "4.0" && v != "4.01" {
-		return Errorf(r.pos(off), "EDMX Version %q: odatagen reads OData 4.0 and 4.01", v)
+		return spec.Errorf(r.pos(off), "EDMX Version %q: odatagen reads OData 4.0 and 4.01", v)
 	}
 	return r.children(func(c xml.StartElement, off int64) error {
 		if c.Name.Space != nsEdmx {
@@ -508,9 +510,9 @@ func (r *csdlReader) schema(se xml.StartElement, off int64) error {
 		}
 		switch c.Name.Local {
 		case "EntityType":
-			return r.structured(c, off, ns, EntityKind)
+			return r.structured(c, off, ns, spec.EntityKind)
 		case "ComplexType":
-			return r.structured(c, off, ns, ComplexKind)
+			return r.structured(c, off, ns, spec.ComplexKind)
 		case "EnumType":
 			return r.enum(c, off, ns)
 		case "TypeDefinition":
@@ -539,12 +541,12 @@ func (r *csdlReader) skipped(off int64) {
 	}
 }
 
-func (r *csdlReader) structured(se xml.StartElement, off int64, ns string, kind TypeKind) error {
+func (r *csdlReader) structured(se xml.StartElement, off int64, ns string, kind spec.TypeKind) error {
 	name, err := r.need(se, off, "Name")
 	if err != nil {
 		return err
 	}
-	t := &StructuredType{Kind: kind, Name: name, Namespace: ns, Pos: r.pos(off)}
+	t := &spec.StructuredType{Kind: kind, Name: name, Namespace: ns, Pos: r.pos(off)}
 	if b, ok := attr(se, "BaseType"); ok {
 		t.BaseType = strings.TrimSpace(b)
 	}
@@ -591,7 +593,7 @@ func (r *csdlReader) structured(se xml.StartElement, off int64, ns string, kind 
 
 // property reads the attributes of a Property or NavigationProperty; the
 // caller reads its children.
-func (r *csdlReader) property(se xml.StartElement, off int64) (*Property, error) {
+func (r *csdlReader) property(se xml.StartElement, off int64) (*spec.Property, error) {
 	name, err := r.need(se, off, "Name")
 	if err != nil {
 		return nil, err
@@ -600,9 +602,9 @@ func (r *csdlReader) property(se xml.StartElement, off int64) (*Property, error)
 	if err != nil {
 		return nil, err
 	}
-	p := &Property{Name: name, Pos: r.pos(off)}
-	if p.Type, err = ParseTypeRef(typ); err != nil {
-		return nil, Errorf(p.Pos, "%s %s: %v", se.Name.Local, name, err)
+	p := &spec.Property{Name: name, Pos: r.pos(off)}
+	if p.Type, err = spec.ParseTypeRef(typ); err != nil {
+		return nil, spec.Errorf(p.Pos, "%s %s: %v", se.Name.Local, name, err)
 	}
 	if p.Nullable, err = r.boolAttr(se, off, "Nullable", true); err != nil {
 		return nil, err
@@ -645,7 +647,7 @@ func (r *csdlReader) enum(se xml.StartElement, off int64, ns string) error {
 	if err != nil {
 		return err
 	}
-	e := &EnumType{Name: name, Namespace: ns, Pos: r.pos(off)}
+	e := &spec.EnumType{Name: name, Namespace: ns, Pos: r.pos(off)}
 	if u, ok := attr(se, "UnderlyingType"); ok {
 		e.UnderlyingType = strings.TrimSpace(u)
 	}
@@ -663,13 +665,13 @@ func (r *csdlReader) enum(se xml.StartElement, off int64, ns string) error {
 			if err != nil {
 				return err
 			}
-			m := &EnumMember{Name: n, Value: int64(len(e.Members)), Pos: r.pos(off)}
+			m := &spec.EnumMember{Name: n, Value: int64(len(e.Members)), Pos: r.pos(off)}
 			if v, ok := attr(c, "Value"); ok {
 				if m.Value, err = strconv.ParseInt(strings.TrimSpace(v), 10, 64); err != nil {
-					return Errorf(m.Pos, "enum member %s Value=%q: want an integer", n, v)
+					return spec.Errorf(m.Pos, "enum member %s Value=%q: want an integer", n, v)
 				}
 			}
-			if n == SentinelName {
+			if n == spec.SentinelName {
 				e.Sentinel = n
 			}
 			e.Members = append(e.Members, m)
@@ -690,7 +692,7 @@ func (r *csdlReader) typedef(se xml.StartElement, off int64, ns string) error {
 	if err != nil {
 		return err
 	}
-	d := &TypeDef{Name: name, Namespace: ns, UnderlyingType: u, Pos: r.pos(off)}
+	d := &spec.TypeDef{Name: name, Namespace: ns, UnderlyingType: u, Pos: r.pos(off)}
 	r.spec.TypeDefs = append(r.spec.TypeDefs, d)
 	return r.inline(csdlTarget{typedef: d})
 }
@@ -700,7 +702,7 @@ func (r *csdlReader) container(se xml.StartElement, off int64, ns string) error 
 	if err != nil {
 		return err
 	}
-	c := &csdlContainer{name: ns + "." + name, sets: map[string]*EntitySet{}, imports: map[string]bool{}, pos: r.pos(off)}
+	c := &csdlContainer{name: ns + "." + name, sets: map[string]*spec.EntitySet{}, imports: map[string]bool{}, pos: r.pos(off)}
 	if prev := r.containers[c.name]; prev != nil {
 		r.warn(c.pos, "entity container %s is defined twice; using the first", c.name)
 	} else {
@@ -724,10 +726,10 @@ func (r *csdlReader) container(se xml.StartElement, off int64, ns string) error 
 			if err != nil {
 				return err
 			}
-			s := &EntitySet{Name: name, Type: typ, Singleton: ce.Name.Local == "Singleton", Pos: r.pos(off)}
+			s := &spec.EntitySet{Name: name, Type: typ, Singleton: ce.Name.Local == "Singleton", Pos: r.pos(off)}
 			r.spec.EntitySets = append(r.spec.EntitySets, s)
 			if prev := c.sets[name]; prev != nil {
-				r.warnings = append(r.warnings, Warning{Pos: s.Pos, Other: prev.Pos, Kind: WarnDisagreement,
+				r.warnings = append(r.warnings, spec.Warning{Pos: s.Pos, Other: prev.Pos, Kind: spec.WarnDisagreement,
 					Msg: fmt.Sprintf("entity set or singleton %s is defined twice in %s", name, c.name)})
 			} else {
 				c.sets[name] = s

@@ -1,4 +1,4 @@
-package spec
+package markdown
 
 import (
 	"errors"
@@ -6,12 +6,14 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/odatagen/odatagen/spec"
 )
 
-// FuzzReadMarkdown checks that ReadMarkdown never panics, that its errors
+// FuzzRead checks that Read never panics, that its errors
 // are positioned *Error values and that every element it returns carries a
 // position in the file.
-func FuzzReadMarkdown(f *testing.F) {
+func FuzzRead(f *testing.F) {
 	fixtures, _ := filepath.Glob(filepath.Join("testdata", "markdown", "*.md"))
 	for _, p := range fixtures {
 		if src, err := os.ReadFile(p); err == nil {
@@ -23,14 +25,14 @@ func FuzzReadMarkdown(f *testing.F) {
 	f.Add([]byte("# x resource type\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|a|[b](#c) collection|Supports $filter (eq on null values|\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		const file = "fuzz.md"
-		s, warns, err := ReadMarkdown(file, src)
+		s, warns, err := Read(file, src)
 		for _, w := range warns {
 			if w.Pos.File != file || w.Pos.Line < 1 {
 				t.Fatalf("warning without a position: %v", w)
 			}
 		}
 		if err != nil {
-			var e *Error
+			var e *spec.Error
 			if !errors.As(err, &e) || e.Pos.File != file || e.Pos.Line < 1 {
 				t.Fatalf("error is not positioned: %v", err)
 			}
@@ -40,7 +42,7 @@ func FuzzReadMarkdown(f *testing.F) {
 			return
 		}
 		lines := strings.Count(string(src), "\n") + 1
-		check := func(what string, p Pos) {
+		check := func(what string, p spec.Pos) {
 			if p.File != file || p.Line < 1 || p.Line > lines {
 				t.Fatalf("%s has position %v (page has %d lines)", what, p, lines)
 			}
@@ -80,8 +82,8 @@ func FuzzReadMarkdown(f *testing.F) {
 	})
 }
 
-func mdOpIndex(op FilterOp) int {
-	for i, o := range FilterOps {
+func mdOpIndex(op spec.FilterOp) int {
+	for i, o := range spec.FilterOps {
 		if o == op {
 			return i
 		}

@@ -1,12 +1,14 @@
-package spec
+package csdl
 
 import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/odatagen/odatagen/spec"
 )
 
-// Qualified names of the vocabulary terms that ReadCSDL applies.
+// Qualified names of the vocabulary terms that Read applies.
 const (
 	termDescription     = "Org.OData.Core.V1.Description"
 	termLongDescription = "Org.OData.Core.V1.LongDescription"
@@ -31,13 +33,13 @@ var wellKnownAliases = map[string]string{
 
 // filterExpressionOps maps Capabilities.FilterExpressionType values to the
 // operators they allow.
-var filterExpressionOps = map[string][]FilterOp{
-	"SingleValue":                  {OpEq},
-	"MultiValue":                   {OpEq, OpIn},
-	"SingleRange":                  {OpGe, OpLe},
-	"MultiRange":                   {OpEq, OpGt, OpGe, OpLt, OpLe},
-	"SearchExpression":             {OpStartsWith, OpEndsWith, OpContains},
-	"MultiRangeOrSearchExpression": {OpEq, OpGt, OpGe, OpLt, OpLe, OpStartsWith, OpEndsWith, OpContains},
+var filterExpressionOps = map[string][]spec.FilterOp{
+	"SingleValue":                  {spec.OpEq},
+	"MultiValue":                   {spec.OpEq, spec.OpIn},
+	"SingleRange":                  {spec.OpGe, spec.OpLe},
+	"MultiRange":                   {spec.OpEq, spec.OpGt, spec.OpGe, spec.OpLt, spec.OpLe},
+	"SearchExpression":             {spec.OpStartsWith, spec.OpEndsWith, spec.OpContains},
+	"MultiRangeOrSearchExpression": {spec.OpEq, spec.OpGt, spec.OpGe, spec.OpLt, spec.OpLe, spec.OpStartsWith, spec.OpEndsWith, spec.OpContains},
 }
 
 // Marks in csdlReader.access.
@@ -52,9 +54,9 @@ func (r *csdlReader) qname(s string) string {
 	if s == "" {
 		return s
 	}
-	ns, name := SplitQualified(s)
+	ns, name := spec.SplitQualified(s)
 	if ns == "Edm" {
-		if p, ok := LookupPrimitive(s); ok {
+		if p, ok := spec.LookupPrimitive(s); ok {
 			return p
 		}
 		return s
@@ -67,7 +69,7 @@ func (r *csdlReader) qname(s string) string {
 
 // qterm resolves a term name.
 func (r *csdlReader) qterm(s string) string {
-	ns, name := SplitQualified(strings.TrimSpace(s))
+	ns, name := spec.SplitQualified(strings.TrimSpace(s))
 	if full, ok := r.aliases[ns]; ok {
 		return full + "." + name
 	}
@@ -155,7 +157,7 @@ func (r *csdlReader) resolve() {
 	}
 }
 
-// termPass says in which pass a term is applied, -1 for terms ReadCSDL
+// termPass says in which pass a term is applied, -1 for terms Read
 // ignores.
 func termPass(term string) int {
 	switch term {
@@ -169,22 +171,22 @@ func termPass(term string) int {
 	return -1
 }
 
-func defaultFilter(p *Property) *FilterSupport {
+func defaultFilter(p *spec.Property) *spec.FilterSupport {
 	if p.Type.Name == "Edm.Stream" {
 		return nil
 	}
-	return &FilterSupport{Null: !p.Type.Collection, Count: p.Type.Collection, Pos: p.Pos}
+	return &spec.FilterSupport{Null: !p.Type.Collection, Count: p.Type.Collection, Pos: p.Pos}
 }
 
 // index builds the lookup maps and reports duplicate definitions.
 func (r *csdlReader) index() {
-	r.types = make(map[string]*StructuredType, len(r.spec.Types))
-	r.enums = make(map[string]*EnumType, len(r.spec.Enums))
-	r.typedefs = map[string]*TypeDef{}
-	seen := make(map[string]Pos, len(r.spec.Types)+len(r.spec.Enums))
-	dup := func(q string, pos Pos) bool {
+	r.types = make(map[string]*spec.StructuredType, len(r.spec.Types))
+	r.enums = make(map[string]*spec.EnumType, len(r.spec.Enums))
+	r.typedefs = map[string]*spec.TypeDef{}
+	seen := make(map[string]spec.Pos, len(r.spec.Types)+len(r.spec.Enums))
+	dup := func(q string, pos spec.Pos) bool {
 		if prev, ok := seen[q]; ok {
-			r.warnings = append(r.warnings, Warning{Pos: pos, Other: prev, Kind: WarnDisagreement,
+			r.warnings = append(r.warnings, spec.Warning{Pos: pos, Other: prev, Kind: spec.WarnDisagreement,
 				Msg: fmt.Sprintf("%s is defined twice; using the first definition", q)})
 			return true
 		}
@@ -209,17 +211,17 @@ func (r *csdlReader) index() {
 }
 
 func (r *csdlReader) defined(q string) bool {
-	return IsPrimitiveName(q) || r.types[q] != nil || r.enums[q] != nil || r.typedefs[q] != nil
+	return spec.IsPrimitiveName(q) || r.types[q] != nil || r.enums[q] != nil || r.typedefs[q] != nil
 }
 
 // checkRefs warns about references to types that should be in this
 // document (their namespace is one of its schemas, or Edm) but are not.
 func (r *csdlReader) checkRefs() {
-	check := func(q string, pos Pos, what string) {
+	check := func(q string, pos spec.Pos, what string) {
 		if q == "" || r.defined(q) {
 			return
 		}
-		ns, _ := SplitQualified(q)
+		ns, _ := spec.SplitQualified(q)
 		switch {
 		case ns == "Edm":
 			r.warn(pos, "%s %s is not a primitive type odatagen knows", what, q)
@@ -243,7 +245,7 @@ func (r *csdlReader) checkRefs() {
 
 // lookup finds the property called name on t or its base types, and
 // whether it is a navigation property.
-func (r *csdlReader) lookup(t *StructuredType, name string) (owner *StructuredType, p *Property, nav bool) {
+func (r *csdlReader) lookup(t *spec.StructuredType, name string) (owner *spec.StructuredType, p *spec.Property, nav bool) {
 	for cur, n := t, 0; cur != nil && n <= len(r.spec.Types); cur, n = r.types[cur.BaseType], n+1 {
 		for _, p := range cur.Properties {
 			if p.Name == name {
@@ -262,7 +264,7 @@ func (r *csdlReader) lookup(t *StructuredType, name string) (owner *StructuredTy
 // own returns t's own declaration of the property called name. When t
 // inherits it, own redeclares it on t: a copy of the base's declaration.
 // It returns nil when neither t nor its bases have the property.
-func (r *csdlReader) own(t *StructuredType, name string) *Property {
+func (r *csdlReader) own(t *spec.StructuredType, name string) *spec.Property {
 	owner, p, nav := r.lookup(t, name)
 	if p == nil || owner == t {
 		return p
@@ -356,12 +358,12 @@ func (r *csdlReader) resolveTarget(path string) (tg csdlTarget, ok, quiet bool) 
 		tg, ok = r.walk(t, segs[2:])
 		return tg, ok, false
 	}
-	ns, _ := SplitQualified(head)
+	ns, _ := spec.SplitQualified(head)
 	return tg, false, ns != "" && !r.namespaces[ns]
 }
 
 // walk follows a path of properties and type casts from t.
-func (r *csdlReader) walk(t *StructuredType, segs []string) (csdlTarget, bool) {
+func (r *csdlReader) walk(t *spec.StructuredType, segs []string) (csdlTarget, bool) {
 	cur := t
 	for i, s := range segs {
 		last := i == len(segs)-1
@@ -399,7 +401,7 @@ func (r *csdlReader) apply(a *csdlAnnot, tg csdlTarget) {
 		if !propFact(a) {
 			return
 		}
-		p := r.change(tg.typ, tg.prop, func(p *Property) bool {
+		p := r.change(tg.typ, tg.prop, func(p *spec.Property) bool {
 			return a.term == termImmutable && !p.Immutable ||
 				a.term == termRevisions && !p.Deprecated ||
 				(a.term == termComputed || a.term == termPermissions) && !p.ReadOnly
@@ -431,7 +433,7 @@ func (r *csdlReader) navRestrictions(tg csdlTarget, rec *csdlExpr) {
 	if rec == nil || rec.kind != "Record" {
 		return
 	}
-	starts := []*StructuredType{r.behind(tg)}
+	starts := []*spec.StructuredType{r.behind(tg)}
 	if tg.prop != nil {
 		starts = append(starts, tg.typ)
 	}
@@ -439,9 +441,9 @@ func (r *csdlReader) navRestrictions(tg csdlTarget, rec *csdlExpr) {
 		path := field(np, "NavigationProperty")
 		f, c := field(np, "FilterRestrictions"), field(np, "CountRestrictions")
 		if path == nil || f == nil && c == nil {
-			continue // nothing ReadCSDL applies
+			continue // nothing Read applies
 		}
-		var bt *StructuredType
+		var bt *spec.StructuredType
 		for _, t := range starts {
 			if t == nil {
 				continue
@@ -488,7 +490,7 @@ func propFact(a *csdlAnnot) bool {
 // change returns the declaration of p to modify when need(p) says that p,
 // reached through t, must change, and nil otherwise. When t inherits p,
 // the declaration is a copy of p that change redeclares on t.
-func (r *csdlReader) change(t *StructuredType, p *Property, need func(*Property) bool) *Property {
+func (r *csdlReader) change(t *spec.StructuredType, p *spec.Property, need func(*spec.Property) bool) *spec.Property {
 	if t == nil || p == nil || !need(p) {
 		return nil
 	}
@@ -507,7 +509,7 @@ func (r *csdlReader) describe(tg csdlTarget, text string, long bool) {
 	case tg.typedef != nil:
 		d = &tg.typedef.Description
 	case tg.prop != nil:
-		p := r.change(tg.typ, tg.prop, func(p *Property) bool {
+		p := r.change(tg.typ, tg.prop, func(p *spec.Property) bool {
 			return p.Description != text && (!long || p.Description == "")
 		})
 		if p == nil {
@@ -527,7 +529,7 @@ func (r *csdlReader) describe(tg csdlTarget, text string, long bool) {
 // behind returns the structured type that a restriction on tg restricts:
 // the type itself, the type of an entity set or singleton, the type of a
 // navigation (or complex) property.
-func (r *csdlReader) behind(tg csdlTarget) *StructuredType {
+func (r *csdlReader) behind(tg csdlTarget) *spec.StructuredType {
 	switch {
 	case tg.set != nil:
 		return r.types[tg.set.Type]
@@ -540,7 +542,7 @@ func (r *csdlReader) behind(tg csdlTarget) *StructuredType {
 }
 
 // restrict applies a Capabilities restriction record to t.
-func (r *csdlReader) restrict(t *StructuredType, term string, rec *csdlExpr) {
+func (r *csdlReader) restrict(t *spec.StructuredType, term string, rec *csdlExpr) {
 	if rec == nil || rec.kind != "Record" {
 		return
 	}
@@ -564,17 +566,17 @@ func (r *csdlReader) restrict(t *StructuredType, term string, rec *csdlExpr) {
 	}
 }
 
-func (r *csdlReader) mark(p *Property, m uint8) {
+func (r *csdlReader) mark(p *spec.Property, m uint8) {
 	if r.access == nil {
-		r.access = map[*Property]uint8{}
+		r.access = map[*spec.Property]uint8{}
 	}
 	r.access[p] |= m
 }
 
-func (r *csdlReader) filterRestrictions(t *StructuredType, rec *csdlExpr) {
+func (r *csdlReader) filterRestrictions(t *spec.StructuredType, rec *csdlExpr) {
 	if !boolVal(field(rec, "Filterable"), true) {
 		for cur, n := t, 0; cur != nil && n <= len(r.spec.Types); cur, n = r.types[cur.BaseType], n+1 {
-			for _, list := range [][]*Property{cur.Properties, cur.NavigationProperties} {
+			for _, list := range [][]*spec.Property{cur.Properties, cur.NavigationProperties} {
 				for _, p := range list {
 					if p := r.change(t, p, hasFilter); p != nil {
 						p.Filter = nil
@@ -600,7 +602,7 @@ func (r *csdlReader) filterRestrictions(t *StructuredType, rec *csdlExpr) {
 			continue
 		}
 		cur, p := r.restricted(t, path, "FilterExpressionRestrictions")
-		p = r.change(cur, p, func(p *Property) bool {
+		p = r.change(cur, p, func(p *spec.Property) bool {
 			return p.Filter != nil && !slices.Equal(p.Filter.Ops, intersect(p.Filter.Ops, ops))
 		})
 		if p == nil {
@@ -611,16 +613,16 @@ func (r *csdlReader) filterRestrictions(t *StructuredType, rec *csdlExpr) {
 			p.Filter = nil
 			continue
 		}
-		f.Null = f.Null && (f.Allows(OpEq) || f.Allows(OpNe))
+		f.Null = f.Null && (f.Allows(spec.OpEq) || f.Allows(spec.OpNe))
 		f.Pos = fe.pos
 	}
 }
 
-func (r *csdlReader) countRestrictions(t *StructuredType, rec *csdlExpr) {
+func (r *csdlReader) countRestrictions(t *spec.StructuredType, rec *csdlExpr) {
 	for _, name := range []string{"NonCountableProperties", "NonCountableNavigationProperties"} {
 		for _, path := range items(field(rec, name)) {
 			cur, p := r.restricted(t, path, name)
-			if p := r.change(cur, p, func(p *Property) bool { return p.Filter != nil && p.Filter.Count }); p != nil {
+			if p := r.change(cur, p, func(p *spec.Property) bool { return p.Filter != nil && p.Filter.Count }); p != nil {
 				p.Filter.Count = false
 			}
 		}
@@ -628,37 +630,37 @@ func (r *csdlReader) countRestrictions(t *StructuredType, rec *csdlExpr) {
 }
 
 // allowedOps reads an AllowedExpressions value, in FilterOps order.
-func (r *csdlReader) allowedOps(e *csdlExpr) []FilterOp {
-	set := make([]bool, len(FilterOps))
+func (r *csdlReader) allowedOps(e *csdlExpr) []spec.FilterOp {
+	set := make([]bool, len(spec.FilterOps))
 	for _, w := range strings.FieldsFunc(e.text, func(c rune) bool { return c == ' ' || c == ',' || c == '\t' || c == '\n' || c == '\r' }) {
 		if ops, ok := filterExpressionOps[w]; ok {
 			for _, op := range ops {
-				set[slices.Index(FilterOps, op)] = true
+				set[slices.Index(spec.FilterOps, op)] = true
 			}
-		} else if op, ok := ParseFilterOp(w); ok {
-			set[slices.Index(FilterOps, op)] = true
+		} else if op, ok := spec.ParseFilterOp(w); ok {
+			set[slices.Index(spec.FilterOps, op)] = true
 		} else {
 			r.warn(e.pos, "AllowedExpressions %q: unknown expression type %q", e.text, w)
 		}
 	}
-	var ops []FilterOp
+	var ops []spec.FilterOp
 	for i, ok := range set {
 		if ok {
-			ops = append(ops, FilterOps[i])
+			ops = append(ops, spec.FilterOps[i])
 		}
 	}
 	return ops
 }
 
-func hasFilter(p *Property) bool { return p.Filter != nil }
+func hasFilter(p *spec.Property) bool { return p.Filter != nil }
 
 // intersect returns the operators of have (all of them when have is
 // empty) that allow also allows.
-func intersect(have, allow []FilterOp) []FilterOp {
+func intersect(have, allow []spec.FilterOp) []spec.FilterOp {
 	if len(have) == 0 {
 		return slices.Clone(allow)
 	}
-	var out []FilterOp
+	var out []spec.FilterOp
 	for _, op := range have {
 		if slices.Contains(allow, op) {
 			out = append(out, op)
@@ -670,7 +672,7 @@ func intersect(have, allow []FilterOp) []FilterOp {
 // restricted resolves the property path of a restriction on t (following
 // type casts) to the property and the type it is reached through, or
 // warns and returns nil.
-func (r *csdlReader) restricted(t *StructuredType, path *csdlExpr, what string) (*StructuredType, *Property) {
+func (r *csdlReader) restricted(t *spec.StructuredType, path *csdlExpr, what string) (*spec.StructuredType, *spec.Property) {
 	text := strings.TrimSpace(path.text)
 	segs := strings.Split(text, "/")
 	cur := t

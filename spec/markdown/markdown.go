@@ -1,13 +1,15 @@
-package spec
+package markdown
 
 import (
 	"fmt"
 	"path"
 	"regexp"
 	"strings"
+
+	"github.com/odatagen/odatagen/spec"
 )
 
-// ReadMarkdown reads one Microsoft Graph docs page (the markdown of
+// Read reads one Microsoft Graph docs page (the markdown of
 // microsoft-graph-docs, api-reference/{beta,v1.0}/{resources,api}) into a
 // Spec fragment:
 //
@@ -81,8 +83,8 @@ import (
 //     before the table says the table lists required properties.
 //   - Every type, property, enum, member, operation and body property
 //     carries the position of its heading or table row.
-func ReadMarkdown(file string, src []byte) (*Spec, []Warning, error) {
-	r := &mdReader{file: file, sc: mdScanPage(src), spec: &Spec{}}
+func Read(file string, src []byte) (*spec.Spec, []spec.Warning, error) {
+	r := &mdReader{file: file, sc: mdScanPage(src), spec: &spec.Spec{}}
 	if err := r.read(); err != nil {
 		return nil, r.warns, err
 	}
@@ -132,14 +134,14 @@ const (
 type mdReader struct {
 	file  string
 	sc    *mdScan
-	spec  *Spec
-	warns []Warning
+	spec  *spec.Spec
+	warns []spec.Warning
 
 	title    string // H1 text (or front matter title)
-	titlePos Pos
+	titlePos spec.Pos
 	ns       string // the page namespace
 	meta     map[string]any
-	metaPos  Pos
+	metaPos  spec.Pos
 	odata    string // the resource comment's @odata.type, without '#'
 
 	// Per-block section state, filled by walk.
@@ -149,10 +151,10 @@ type mdReader struct {
 	blockHead []int
 }
 
-func (r *mdReader) pos(line, col int) Pos { return Pos{File: r.file, Line: line, Col: col} }
+func (r *mdReader) pos(line, col int) spec.Pos { return spec.Pos{File: r.file, Line: line, Col: col} }
 
-func (r *mdReader) warnf(p Pos, format string, args ...any) {
-	r.warns = append(r.warns, Warning{Pos: p, Msg: fmt.Sprintf(format, args...)})
+func (r *mdReader) warnf(p spec.Pos, format string, args ...any) {
+	r.warns = append(r.warns, spec.Warning{Pos: p, Msg: fmt.Sprintf(format, args...)})
 }
 
 func (r *mdReader) read() error {
@@ -187,7 +189,7 @@ func (r *mdReader) read() error {
 // skipPage records, with one warning, that the page describes no type
 // (an overview or conceptual page) and is read as nothing.
 func (r *mdReader) skipPage(why string) {
-	r.warns = append(r.warns, Warning{Pos: r.pos(1, 1), Kind: WarnSkippedPage,
+	r.warns = append(r.warns, spec.Warning{Pos: r.pos(1, 1), Kind: spec.WarnSkippedPage,
 		Msg: "describes no type (" + why + "): not a resource, enum or API page; skipped"})
 }
 
@@ -291,7 +293,7 @@ var mdNamespaceLine = regexp.MustCompile(`(?i)^namespace\s*:?\s*(\S+)`)
 // findNamespace sets the page namespace from the "Namespace:" line, else
 // the @odata.type of the resource comment, else microsoft.graph.
 func (r *mdReader) findNamespace() {
-	odataNS, _ := SplitQualified(r.odata)
+	odataNS, _ := spec.SplitQualified(r.odata)
 	for _, b := range r.sc.blocks {
 		if b.kind != mdBText || b.quote {
 			continue
@@ -483,7 +485,7 @@ func (r *mdReader) pageKind() mdPageKind {
 // typeName returns the name and namespace of the page's own type.
 func (r *mdReader) typeName() (ns, name string, err error) {
 	if r.odata != "" {
-		ns, name = SplitQualified(r.odata)
+		ns, name = spec.SplitQualified(r.odata)
 		if ns == "" {
 			ns = r.ns
 		} else if !strings.EqualFold(ns, r.ns) {
@@ -492,7 +494,7 @@ func (r *mdReader) typeName() (ns, name string, err error) {
 		return ns, name, nil
 	}
 	if n, ok := mdTitleName(r.title); ok {
-		tns, tname := SplitQualified(n)
+		tns, tname := spec.SplitQualified(n)
 		if tns == "" {
 			tns = r.ns
 		}
@@ -503,9 +505,9 @@ func (r *mdReader) typeName() (ns, name string, err error) {
 		p = r.pos(1, 1)
 	}
 	if r.title == "" {
-		return "", "", Errorf(p, "no type name: the page has no title and no resource comment with an @odata.type")
+		return "", "", spec.Errorf(p, "no type name: the page has no title and no resource comment with an @odata.type")
 	}
-	return "", "", Errorf(p, "no type name: title %q does not name a type and there is no resource comment with an @odata.type", r.title)
+	return "", "", spec.Errorf(p, "no type name: title %q does not name a type and there is no resource comment with an @odata.type", r.title)
 }
 
 // intro returns the plain text of the paragraphs between the title and
@@ -599,7 +601,7 @@ func mdNameFromTarget(target string) string {
 	return base
 }
 
-// qualify puts an unqualified type name into a namespace; see ReadMarkdown.
+// qualify puts an unqualified type name into a namespace; see Read.
 func (r *mdReader) qualify(name, target string) string {
 	ns := r.ns
 	if strings.HasPrefix(ns, "microsoft.graph.") && target != "" && !strings.HasPrefix(target, "#") && !strings.Contains(target, "://") {
@@ -628,7 +630,7 @@ var mdTypeAliases = map[string]string{
 
 // mdTypeCell is a parsed type cell.
 type mdTypeCell struct {
-	ref        TypeRef
+	ref        spec.TypeRef
 	readOnly   bool
 	deprecated bool
 	linked     bool // the type is a link to another page
@@ -689,7 +691,7 @@ func (r *mdReader) parseType(raw string) mdTypeCell {
 	if s == "" {
 		return tc
 	}
-	if p, ok := LookupPrimitive(s); ok {
+	if p, ok := spec.LookupPrimitive(s); ok {
 		tc.ref.Name, tc.ok = p, true
 		return tc
 	}
@@ -742,9 +744,9 @@ func mdPropName(raw string) (name string, deprecated bool) {
 	return s, deprecated
 }
 
-func mdSetSentinel(e *EnumType) {
-	if e.Member(SentinelName) != nil {
-		e.Sentinel = SentinelName
+func mdSetSentinel(e *spec.EnumType) {
+	if e.Member(spec.SentinelName) != nil {
+		e.Sentinel = spec.SentinelName
 	}
 }
 
@@ -764,14 +766,14 @@ func (r *mdReader) readResource() error {
 		if !p.IsValid() {
 			p = r.pos(1, 1)
 		}
-		return Errorf(p, "not a docs resource, enum or API page: no doc_type, no resource comment, no Properties section")
+		return spec.Errorf(p, "not a docs resource, enum or API page: no doc_type, no resource comment, no Properties section")
 	}
 	ns, name, err := r.typeName()
 	if err != nil {
 		return err
 	}
 	desc, inheritedBase := r.intro()
-	t := &StructuredType{Kind: ComplexKind, Name: name, Namespace: ns, Description: desc, Pos: r.titlePos}
+	t := &spec.StructuredType{Kind: spec.ComplexKind, Name: name, Namespace: ns, Description: desc, Pos: r.titlePos}
 	if !t.Pos.IsValid() {
 		t.Pos = r.metaPos
 	}
@@ -780,9 +782,9 @@ func (r *mdReader) readResource() error {
 	}
 	r.applyMeta(t, inheritedBase)
 
-	enums := map[string]*EnumType{} // by qualified name
+	enums := map[string]*spec.EnumType{} // by qualified name
 	seenProp := map[string]bool{}
-	inferFrom := map[*Property]mdRow{}
+	inferFrom := map[*spec.Property]mdRow{}
 	addProps := func(rows []mdRow, nav bool) {
 		for _, rw := range rows {
 			if seenProp[rw.name] {
@@ -842,7 +844,7 @@ func mdHasTypeColumn(t *mdTable) bool {
 }
 
 // sectionEnum reads an "x values" section's table into an enum.
-func (r *mdReader) sectionEnum(t *StructuredType, enums map[string]*EnumType, b, head mdBlock, name string, byProp bool) {
+func (r *mdReader) sectionEnum(t *spec.StructuredType, enums map[string]*spec.EnumType, b, head mdBlock, name string, byProp bool) {
 	hp := r.pos(head.line, head.col)
 	var ns string
 	switch {
@@ -855,23 +857,23 @@ func (r *mdReader) sectionEnum(t *StructuredType, enums map[string]*EnumType, b,
 			r.warnf(hp, "section names property %s, which is not an enum-typed property of %s; table skipped", name, t.Name)
 			return
 		}
-		ns, name = SplitQualified(p.Type.Name)
+		ns, name = spec.SplitQualified(p.Type.Name)
 	case strings.Contains(name, "."):
-		ns, name = SplitQualified(mdNormNS(name))
+		ns, name = spec.SplitQualified(mdNormNS(name))
 	default:
 		ns = r.ns
 		// Prefer the namespace a property's type gives the same name.
 		for _, p := range append(t.Properties[:len(t.Properties):len(t.Properties)], t.NavigationProperties...) {
-			if pns, pn := SplitQualified(p.Type.Name); strings.EqualFold(pn, name) && pns != "" && pns != "Edm" {
+			if pns, pn := spec.SplitQualified(p.Type.Name); strings.EqualFold(pn, name) && pns != "" && pns != "Edm" {
 				ns = pns
 				break
 			}
 		}
 	}
-	q := qualify(ns, name)
+	q := spec.Qualify(ns, name)
 	e := enums[q]
 	if e == nil {
-		e = &EnumType{Name: name, Namespace: ns, Pos: hp}
+		e = &spec.EnumType{Name: name, Namespace: ns, Pos: hp}
 		enums[q] = e
 		r.spec.Enums = append(r.spec.Enums, e)
 	} else if e.Pos != hp {
@@ -882,7 +884,7 @@ func (r *mdReader) sectionEnum(t *StructuredType, enums map[string]*EnumType, b,
 
 // inferEnums turns "Possible values are ..." of plain, non-primitive typed
 // properties into enums that the page does not otherwise define.
-func (r *mdReader) inferEnums(t *StructuredType, enums map[string]*EnumType, rows map[*Property]mdRow) {
+func (r *mdReader) inferEnums(t *spec.StructuredType, enums map[string]*spec.EnumType, rows map[*spec.Property]mdRow) {
 	for _, p := range t.Properties {
 		rw := rows[p]
 		if len(rw.facts.possible) == 0 || p.Type.IsPrimitive() || rw.typ.linked || !rw.hasType {
@@ -891,13 +893,13 @@ func (r *mdReader) inferEnums(t *StructuredType, enums map[string]*EnumType, row
 		if enums[p.Type.Name] != nil {
 			continue
 		}
-		ns, name := SplitQualified(p.Type.Name)
-		e := &EnumType{Name: name, Namespace: ns, Pos: p.Pos}
+		ns, name := spec.SplitQualified(p.Type.Name)
+		e := &spec.EnumType{Name: name, Namespace: ns, Pos: p.Pos}
 		for i, v := range rw.facts.possible {
 			if e.Member(v) != nil {
 				continue
 			}
-			e.Members = append(e.Members, &EnumMember{Name: v, Value: int64(i), Pos: p.Pos})
+			e.Members = append(e.Members, &spec.EnumMember{Name: v, Value: int64(i), Pos: p.Pos})
 		}
 		for i, m := range e.Members {
 			m.Value = int64(i)
@@ -909,7 +911,7 @@ func (r *mdReader) inferEnums(t *StructuredType, enums map[string]*EnumType, row
 }
 
 // applyMeta applies the resource comment to t.
-func (r *mdReader) applyMeta(t *StructuredType, inheritedBase string) {
+func (r *mdReader) applyMeta(t *spec.StructuredType, inheritedBase string) {
 	m := r.meta
 	keySet, key := false, ""
 	baseSet := false
@@ -961,11 +963,11 @@ func (r *mdReader) applyMeta(t *StructuredType, inheritedBase string) {
 	}
 	switch {
 	case len(t.Key) > 0:
-		t.Kind = EntityKind
+		t.Kind = spec.EntityKind
 	case keySet && t.BaseType != "":
-		t.Kind = EntityKind
+		t.Kind = spec.EntityKind
 	case t.BaseType == "microsoft.graph.entity" || t.BaseType == "microsoft.graph.directoryObject":
-		t.Kind = EntityKind
+		t.Kind = spec.EntityKind
 	}
 }
 
@@ -975,8 +977,8 @@ func (r *mdReader) applyMeta(t *StructuredType, inheritedBase string) {
 // many enums that way).
 func (r *mdReader) readEnumPage() error {
 	desc, _ := r.intro()
-	var page *EnumType // the enum the page itself names
-	pageEnum := func() (*EnumType, error) {
+	var page *spec.EnumType // the enum the page itself names
+	pageEnum := func() (*spec.EnumType, error) {
 		if page != nil {
 			return page, nil
 		}
@@ -984,7 +986,7 @@ func (r *mdReader) readEnumPage() error {
 		if err != nil {
 			return nil, err
 		}
-		page = &EnumType{Name: name, Namespace: ns, Description: desc, Pos: r.titlePos}
+		page = &spec.EnumType{Name: name, Namespace: ns, Description: desc, Pos: r.titlePos}
 		if !page.Pos.IsValid() {
 			page.Pos = r.pos(1, 1)
 		}
@@ -994,8 +996,8 @@ func (r *mdReader) readEnumPage() error {
 		}
 		return page, nil
 	}
-	named := map[string]*EnumType{}
-	var order []*EnumType
+	named := map[string]*spec.EnumType{}
+	var order []*spec.EnumType
 	var loose []mdBlock // enum tables under no naming heading
 	for i, b := range r.sc.blocks {
 		if b.kind != mdBTable {
@@ -1010,12 +1012,12 @@ func (r *mdReader) readEnumPage() error {
 			if name, byProp, ok := mdEnumHeading(mdPlain(head.text, r.sc.refs, false)); ok && name != "" && !byProp {
 				ns := r.ns
 				if strings.Contains(name, ".") {
-					ns, name = SplitQualified(mdNormNS(name))
+					ns, name = spec.SplitQualified(mdNormNS(name))
 				}
-				q := qualify(ns, name)
+				q := spec.Qualify(ns, name)
 				e := named[q]
 				if e == nil {
-					e = &EnumType{Name: name, Namespace: ns, Pos: hp}
+					e = &spec.EnumType{Name: name, Namespace: ns, Pos: hp}
 					named[q] = e
 					order = append(order, e)
 				}

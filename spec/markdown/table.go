@@ -1,9 +1,11 @@
-package spec
+package markdown
 
 import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/odatagen/odatagen/spec"
 )
 
 // This file reads the tables of resource and enum pages: property rows
@@ -138,7 +140,7 @@ func mdTruthy(s string) bool {
 // mdRow is a property row as a table gives it.
 type mdRow struct {
 	name       string
-	pos        Pos
+	pos        spec.Pos
 	typ        mdTypeCell
 	hasType    bool
 	desc       string // plain, with line breaks
@@ -233,9 +235,9 @@ func (r *mdReader) readRows(b mdBlock, needType bool) []mdRow {
 	return rows
 }
 
-func (rw *mdRow) property() *Property {
+func (rw *mdRow) property() *spec.Property {
 	f := rw.facts
-	p := &Property{
+	p := &spec.Property{
 		Name:        rw.name,
 		Type:        rw.typ.ref,
 		Nullable:    !(f.notNullable || rw.notNull),
@@ -286,7 +288,7 @@ func mdEnumHeading(plain string) (name string, byProperty, ok bool) {
 }
 
 // readEnumTable reads the members of an enum table.
-func (r *mdReader) readEnumTable(b mdBlock, e *EnumType) {
+func (r *mdReader) readEnumTable(b mdBlock, e *spec.EnumType) {
 	t := b.table
 	nameCol, valueCol, descCol := 0, -1, -1
 	first := mdHeaderText(t.header[0])
@@ -328,16 +330,16 @@ func (r *mdReader) readEnumTable(b mdBlock, e *EnumType) {
 			r.warnf(p, "%q is not an enum member name; row skipped", name)
 			continue
 		}
-		if name != SentinelName && strings.EqualFold(name, SentinelName) {
-			r.warnf(p, "enum member %s read as %s", name, SentinelName)
-			name = SentinelName
+		if name != spec.SentinelName && strings.EqualFold(name, spec.SentinelName) {
+			r.warnf(p, "enum member %s read as %s", name, spec.SentinelName)
+			name = spec.SentinelName
 		}
 		if seen[name] {
 			r.warnf(p, "enum %s lists member %s twice; the second is skipped", e.Name, name)
 			continue
 		}
 		seen[name] = true
-		m := &EnumMember{Name: name, Value: int64(len(e.Members)), Pos: p}
+		m := &spec.EnumMember{Name: name, Value: int64(len(e.Members)), Pos: p}
 		if vc, ok := mdCellAt(row, valueCol); ok {
 			v := strings.TrimSpace(mdPlain(vc.text, nil, false))
 			if v != "" {

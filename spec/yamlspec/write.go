@@ -1,4 +1,4 @@
-package spec
+package yamlspec
 
 import (
 	"bytes"
@@ -7,14 +7,15 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/odatagen/odatagen/spec"
 	"gopkg.in/yaml.v3"
 )
 
-// WriteYAML writes s in the YAML form that ReadYAML reads. Positions are not
+// Write writes s in the YAML form that Read reads. Positions are not
 // written. The output is deterministic: it follows the order of s.
-func WriteYAML(s *Spec) ([]byte, error) {
+func Write(s *spec.Spec) ([]byte, error) {
 	if s == nil {
-		return nil, fmt.Errorf("spec: WriteYAML of a nil spec")
+		return nil, fmt.Errorf("spec: Write of a nil spec")
 	}
 	root, err := specNode(s)
 	if err != nil {
@@ -274,7 +275,7 @@ func foldsBack(chunks []string, text string) bool {
 	return yaml.Unmarshal([]byte(src), &back) == nil && back.D == text
 }
 
-func specNode(s *Spec) (*yaml.Node, error) {
+func specNode(s *spec.Spec) (*yaml.Node, error) {
 	root := newMap()
 	groups, err := namespaceGroups(s)
 	if err != nil {
@@ -319,9 +320,9 @@ func specNode(s *Spec) (*yaml.Node, error) {
 // nsGroup is one entry of the namespaces list.
 type nsGroup struct {
 	ns       string
-	types    []*StructuredType
-	enums    []*EnumType
-	typeDefs []*TypeDef
+	types    []*spec.StructuredType
+	enums    []*spec.EnumType
+	typeDefs []*spec.TypeDef
 }
 
 // namespaceGroups splits the declarations into namespace groups such that
@@ -329,7 +330,7 @@ type nsGroup struct {
 // Types start a group per run of one namespace; each enum and type
 // definition goes to the first group at or after the previous one's that has
 // its namespace, or to a new group at the end.
-func namespaceGroups(s *Spec) ([]*nsGroup, error) {
+func namespaceGroups(s *spec.Spec) ([]*nsGroup, error) {
 	var groups []*nsGroup
 	for _, t := range s.Types {
 		if t == nil {
@@ -400,7 +401,7 @@ func (g *nsGroup) node() (*yaml.Node, error) {
 	return m.n, nil
 }
 
-func typeNode(t *StructuredType) (*yaml.Node, error) {
+func typeNode(t *spec.StructuredType) (*yaml.Node, error) {
 	m := newMap()
 	m.add("name", strNode(t.Name))
 	m.str("kind", string(t.Kind))
@@ -413,7 +414,7 @@ func typeNode(t *StructuredType) (*yaml.Node, error) {
 	m.text("description", t.Description)
 	for _, list := range []struct {
 		key   string
-		props []*Property
+		props []*spec.Property
 	}{{"properties", t.Properties}, {"navigationProperties", t.NavigationProperties}} {
 		var items []*yaml.Node
 		for _, p := range list.props {
@@ -427,7 +428,7 @@ func typeNode(t *StructuredType) (*yaml.Node, error) {
 	return m.n, nil
 }
 
-func propertyNode(p *Property) *yaml.Node {
+func propertyNode(p *spec.Property) *yaml.Node {
 	m := newMap()
 	m.add("name", strNode(p.Name))
 	m.str("type", p.Type.String())
@@ -469,7 +470,7 @@ func propertyNode(p *Property) *yaml.Node {
 	return m.n
 }
 
-func enumNode(e *EnumType) (*yaml.Node, error) {
+func enumNode(e *spec.EnumType) (*yaml.Node, error) {
 	m := newMap()
 	m.add("name", strNode(e.Name))
 	m.str("underlyingType", e.UnderlyingType)
@@ -503,7 +504,7 @@ func enumNode(e *EnumType) (*yaml.Node, error) {
 	return m.n, nil
 }
 
-func operationNode(op *Operation) (*yaml.Node, error) {
+func operationNode(op *spec.Operation) (*yaml.Node, error) {
 	m := newMap()
 	m.add("kind", strNode(string(op.Kind)))
 	m.str("type", op.Type)

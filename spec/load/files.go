@@ -1,4 +1,4 @@
-package spec
+package load
 
 import (
 	"errors"
@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/odatagen/odatagen/spec"
 )
 
 // isCSDLFile reports whether a file name has one of the CSDL extensions
@@ -25,7 +27,7 @@ func isCSDLFile(name string) bool {
 // counts once.
 func inputFiles(paths []string) ([]string, error) {
 	if len(paths) == 0 {
-		return nil, errors.New("spec: no input files")
+		return nil, errors.New("load: no input files")
 	}
 	var files []string
 	seen := map[string]bool{}
@@ -71,7 +73,7 @@ func inputFiles(paths []string) ([]string, error) {
 // warnings are the readers', file by file. A file that cannot be read
 // does not stop the others: every failure is collected into one
 // *InputErrors, returned with the specs of the files that could be read.
-func readInputs(paths []string) (csdl, docs []*Spec, warnings []Warning, err error) {
+func readInputs(paths []string) (csdl, docs []*spec.Spec, warnings []spec.Warning, err error) {
 	files, err := inputFiles(paths)
 	if err != nil {
 		return nil, nil, nil, err
@@ -101,9 +103,18 @@ func readInputs(paths []string) (csdl, docs []*Spec, warnings []Warning, err err
 	return csdl, docs, warnings, nil
 }
 
+// Inputs reads the files that paths name, as Spec does, and returns their
+// specs unmerged, sorted into the CSDL side (.xml, .edmx, .csdl) and the
+// docs side (docs pages and YAML), each in input order, for spec.Overlay
+// and spec.Drift. An *InputErrors comes with the specs of the files that
+// could be read.
+func Inputs(paths ...string) (csdl, docs []*spec.Spec, warnings []spec.Warning, err error) {
+	return readInputs(paths)
+}
+
 // InputErrors lists every input file that could not be read, each error
-// naming its file (and the position in it, when there is one). Load and
-// LoadDrift return it together with the result of the inputs that could
+// naming its file (and the position in it, when there is one). Spec and
+// Drift return it together with the result of the inputs that could
 // be read, so that a caller may report the failures and go on.
 type InputErrors struct {
 	Errs []error
@@ -123,16 +134,16 @@ func (e *InputErrors) Error() string {
 // Unwrap returns the errors, for errors.Is and errors.As.
 func (e *InputErrors) Unwrap() []error { return e.Errs }
 
-// LoadDrift reads the inputs as Load does and compares the CSDL documents
+// Drift reads the inputs as Spec does and compares the CSDL documents
 // among them (.xml, .edmx, .csdl) with the docs pages and YAML files (see
 // Drift). The warnings are the readers'. An *InputErrors means some inputs
 // could not be read; the findings are then those of the others. Any other
 // error means nothing could be compared.
-func LoadDrift(paths ...string) ([]Finding, []Warning, error) {
+func Drift(paths ...string) ([]spec.Finding, []spec.Warning, error) {
 	csdl, docs, warnings, err := readInputs(paths)
 	var failed *InputErrors
 	if err != nil && !errors.As(err, &failed) {
 		return nil, warnings, err
 	}
-	return Drift(csdl, docs), warnings, err
+	return spec.Drift(csdl, docs), warnings, err
 }

@@ -1,4 +1,4 @@
-package spec
+package markdown
 
 import (
 	"errors"
@@ -8,20 +8,22 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/odatagen/odatagen/spec"
 )
 
 // mdShared is the shared data folder seen from the package directory.
-var mdShared = filepath.Join("..", "..", "shared")
+var mdShared = filepath.Join("..", "..", "..", "shared")
 
-func mdReadFile(t testing.TB, path string) (*Spec, []Warning) {
+func mdReadFile(t testing.TB, path string) (*spec.Spec, []spec.Warning) {
 	t.Helper()
 	src, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, warns, err := ReadMarkdown(filepath.Base(path), src)
+	s, warns, err := Read(filepath.Base(path), src)
 	if err != nil {
-		t.Fatalf("ReadMarkdown(%s): %v", path, err)
+		t.Fatalf("Read(%s): %v", path, err)
 	}
 	return s, warns
 }
@@ -37,7 +39,7 @@ func mdSharedFile(t *testing.T, parts ...string) string {
 
 // mdDescribe prints a property as a compact list of its facts, so that
 // table tests can state them in one line.
-func mdDescribe(p *Property) string {
+func mdDescribe(p *spec.Property) string {
 	f := []string{p.Name, p.Type.String()}
 	flag := func(ok bool, s string) {
 		if ok {
@@ -68,7 +70,7 @@ func mdDescribe(p *Property) string {
 	return strings.Join(f, " ")
 }
 
-func mdDescribeEnum(e *EnumType) string {
+func mdDescribeEnum(e *spec.EnumType) string {
 	var ms []string
 	for _, m := range e.Members {
 		ms = append(ms, fmt.Sprintf("%s=%d", m.Name, m.Value))
@@ -83,7 +85,7 @@ func mdDescribeEnum(e *EnumType) string {
 	return s
 }
 
-func mdDescribeOp(o *Operation) string {
+func mdDescribeOp(o *spec.Operation) string {
 	var b []string
 	for _, p := range o.Body {
 		s := p.Name
@@ -98,7 +100,7 @@ func mdDescribeOp(o *Operation) string {
 	return fmt.Sprintf("%s %s %s %s [%s]", o.Kind, o.Type, o.Method, o.Path, strings.Join(b, " "))
 }
 
-func mdFindType(s *Spec, q string) *StructuredType {
+func mdFindType(s *spec.Spec, q string) *spec.StructuredType {
 	for _, t := range s.Types {
 		if t.QualifiedName() == q {
 			return t
@@ -107,7 +109,7 @@ func mdFindType(s *Spec, q string) *StructuredType {
 	return nil
 }
 
-func mdFindEnum(s *Spec, q string) *EnumType {
+func mdFindEnum(s *spec.Spec, q string) *spec.EnumType {
 	for _, e := range s.Enums {
 		if e.QualifiedName() == q {
 			return e
@@ -116,7 +118,7 @@ func mdFindEnum(s *Spec, q string) *EnumType {
 	return nil
 }
 
-func TestReadMarkdownSeed(t *testing.T) {
+func TestReadSeed(t *testing.T) {
 	s, warns := mdReadFile(t, mdSharedFile(t, "seeds", "cloudpcexternalpartner.md"))
 	if len(warns) != 0 {
 		t.Errorf("warnings: %v", warns)
@@ -128,7 +130,7 @@ func TestReadMarkdownSeed(t *testing.T) {
 	if ty.Namespace != "microsoft.graph" || ty.Name != "cloudPcExternalPartner" {
 		t.Errorf("type = %s.%s", ty.Namespace, ty.Name)
 	}
-	if ty.Kind != EntityKind || ty.BaseType != "microsoft.graph.entity" || !reflect.DeepEqual(ty.Key, []string{"id"}) || ty.Open || ty.Abstract {
+	if ty.Kind != spec.EntityKind || ty.BaseType != "microsoft.graph.entity" || !reflect.DeepEqual(ty.Key, []string{"id"}) || ty.Open || ty.Abstract {
 		t.Errorf("kind %s base %q key %v open %v abstract %v", ty.Kind, ty.BaseType, ty.Key, ty.Open, ty.Abstract)
 	}
 	want := []string{
@@ -150,7 +152,7 @@ func TestReadMarkdownSeed(t *testing.T) {
 		t.Errorf("properties:\n got %q\nwant %q", got, want)
 	}
 	ec := ty.Property("enableConnection")
-	if ec == nil || ec.Filter == nil || !reflect.DeepEqual(ec.Filter.Ops, []FilterOp{OpEq}) || ec.Filter.Null || ec.Filter.Count {
+	if ec == nil || ec.Filter == nil || !reflect.DeepEqual(ec.Filter.Ops, []spec.FilterOp{spec.OpEq}) || ec.Filter.Null || ec.Filter.Count {
 		t.Errorf("enableConnection filter = %+v", ec.Filter)
 	}
 	if len(ty.NavigationProperties) != 0 {
@@ -171,7 +173,7 @@ func TestReadMarkdownSeed(t *testing.T) {
 	}
 }
 
-func TestReadMarkdownSeedAPI(t *testing.T) {
+func TestReadSeedAPI(t *testing.T) {
 	tests := []struct {
 		file string
 		want string // "" means no operation
@@ -206,9 +208,9 @@ func TestReadMarkdownSeedAPI(t *testing.T) {
 	}
 }
 
-// TestReadMarkdownFixtures checks the parsed facts of the fixture pages in
+// TestReadFixtures checks the parsed facts of the fixture pages in
 // testdata/markdown, which exercise the variations the corpus lacks.
-func TestReadMarkdownFixtures(t *testing.T) {
+func TestReadFixtures(t *testing.T) {
 	type typeWant struct {
 		name  string   // qualified
 		head  string   // "kind base key open abstract"
@@ -361,14 +363,14 @@ func TestReadMarkdownFixtures(t *testing.T) {
 	}
 }
 
-// TestReadMarkdownPositions checks that every element of a fixture carries
+// TestReadPositions checks that every element of a fixture carries
 // its own line.
-func TestReadMarkdownPositions(t *testing.T) {
+func TestReadPositions(t *testing.T) {
 	s, _ := mdReadFile(t, filepath.Join("testdata", "markdown", "widget-quirks.md"))
 	ty := s.Types[0]
 	tests := []struct {
 		what string
-		pos  Pos
+		pos  spec.Pos
 		line int
 		col  int
 	}{
@@ -394,10 +396,10 @@ func TestReadMarkdownPositions(t *testing.T) {
 	}
 }
 
-// TestReadMarkdownSkipsPagesWithoutType reads pages that describe no type
+// TestReadSkipsPagesWithoutType reads pages that describe no type
 // (overview and conceptual pages, notes, an empty file): each is read as
 // nothing, with one warning of kind WarnSkippedPage at its first line.
-func TestReadMarkdownSkipsPagesWithoutType(t *testing.T) {
+func TestReadSkipsPagesWithoutType(t *testing.T) {
 	overview, err := os.ReadFile(filepath.Join("testdata", "markdown", "overview.md"))
 	if err != nil {
 		t.Fatal(err)
@@ -412,21 +414,21 @@ func TestReadMarkdownSkipsPagesWithoutType(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, ws, err := ReadMarkdown("page.md", []byte(tt.src))
+			s, ws, err := Read("page.md", []byte(tt.src))
 			if err != nil {
 				t.Fatal(err)
 			}
 			if len(s.Types)+len(s.Enums)+len(s.Operations) != 0 {
 				t.Errorf("read %d types, %d enums, %d operations; want nothing", len(s.Types), len(s.Enums), len(s.Operations))
 			}
-			if len(ws) != 1 || ws[0].Kind != WarnSkippedPage || ws[0].Pos.Line != 1 || !strings.Contains(ws[0].Msg, tt.why) {
+			if len(ws) != 1 || ws[0].Kind != spec.WarnSkippedPage || ws[0].Pos.Line != 1 || !strings.Contains(ws[0].Msg, tt.why) {
 				t.Errorf("warnings %v, want one skipped-page warning at line 1 saying %q", ws, tt.why)
 			}
 		})
 	}
 }
 
-func TestReadMarkdownErrors(t *testing.T) {
+func TestReadErrors(t *testing.T) {
 	tests := []struct {
 		name string
 		src  string
@@ -438,8 +440,8 @@ func TestReadMarkdownErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, _, err := ReadMarkdown("page.md", []byte(tt.src))
-			var e *Error
+			_, _, err := Read("page.md", []byte(tt.src))
+			var e *spec.Error
 			if !errors.As(err, &e) {
 				t.Fatalf("got %v, want *Error", err)
 			}
@@ -453,13 +455,13 @@ func TestReadMarkdownErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := ReadMarkdown("no-name.md", src); err == nil || !strings.HasPrefix(err.Error(), "no-name.md:1:1: ") {
+	if _, _, err := Read("no-name.md", src); err == nil || !strings.HasPrefix(err.Error(), "no-name.md:1:1: ") {
 		t.Errorf("no-name.md: got %v", err)
 	}
 }
 
-// TestReadMarkdownCorpus reads every page of the shared corpus.
-func TestReadMarkdownCorpus(t *testing.T) {
+// TestReadCorpus reads every page of the shared corpus.
+func TestReadCorpus(t *testing.T) {
 	files := mdCorpusFiles(t)
 	ok := 0
 	for _, f := range files {
@@ -473,14 +475,14 @@ func TestReadMarkdownCorpus(t *testing.T) {
 					t.Errorf("%s: panic: %v", f, p)
 				}
 			}()
-			_, warns, err := ReadMarkdown(f, src)
+			_, warns, err := Read(f, src)
 			for _, w := range warns {
 				if w.Pos.File != f {
 					t.Errorf("%s: warning not positioned in the file: %v", f, w)
 				}
 			}
 			if err != nil {
-				var e *Error
+				var e *spec.Error
 				if !errors.As(err, &e) || e.Pos.File != f || e.Pos.Line < 1 {
 					t.Errorf("%s: error is not positioned: %v", f, err)
 				}
@@ -517,8 +519,8 @@ func mdCorpusFiles(t testing.TB) []string {
 	return files
 }
 
-// TestReadMarkdownCorpusFacts spot-checks facts of corpus pages.
-func TestReadMarkdownCorpusFacts(t *testing.T) {
+// TestReadCorpusFacts spot-checks facts of corpus pages.
+func TestReadCorpusFacts(t *testing.T) {
 	tests := []struct {
 		file string
 		typ  string // qualified type ("" for enum pages)

@@ -1,4 +1,4 @@
-package spec_test
+package load_test
 
 import (
 	"fmt"
@@ -6,13 +6,14 @@ import (
 	"strings"
 
 	"github.com/odatagen/odatagen/spec"
+	"github.com/odatagen/odatagen/spec/load"
 )
 
 // ExampleLoad reads the seed spec and prints a few of its facts: a type's
 // properties with their flags, an enum's members, the request bodies and
 // what the readers warn about.
-func ExampleLoad() {
-	s, warnings, err := spec.Load(filepath.Join("..", "testdata", "cloudpcexternalpartner.yaml"))
+func ExampleSpec() {
+	s, warnings, err := load.Spec(filepath.Join("..", "..", "testdata", "cloudpcexternalpartner.yaml"))
 	if err != nil {
 		fmt.Println(err)
 		return

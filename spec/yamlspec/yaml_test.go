@@ -1,4 +1,4 @@
-package spec
+package yamlspec
 
 import (
 	"bytes"
@@ -7,175 +7,34 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/odatagen/odatagen/internal/golden"
+	"github.com/odatagen/odatagen/internal/spectest"
+	"github.com/odatagen/odatagen/spec"
 )
-
-func strp(s string) *string { return &s }
-
-// fullSpec uses every field of the model, with texts that need quoting,
-// block scalars and folding.
-func fullSpec() *Spec {
-	return &Spec{
-		Types: []*StructuredType{
-			{Kind: EntityKind, Name: "entity", Namespace: "microsoft.graph", Abstract: true, Key: []string{"id"},
-				Properties: []*Property{{Name: "id", Type: TypeRef{Name: "Edm.String"}, ReadOnly: true}}},
-			{Kind: EntityKind, Name: "widget", Namespace: "microsoft.graph", BaseType: "microsoft.graph.entity",
-				Open: true, Key: []string{"id", "version"},
-				Description: "A widget: it has parts.\nSecond line with  two spaces.\n",
-				Properties: []*Property{
-					{Name: "size", Type: TypeRef{Name: "Edm.Int32"}, Nullable: true, Required: true,
-						Default: strp("0"), Filter: &FilterSupport{Ops: []FilterOp{OpEq, OpGt, OpIn}, Null: true},
-						Precision: 10, Scale: -1},
-					{Name: "tags", Type: TypeRef{Name: "Edm.String", Collection: true}, Nullable: true,
-						Filter: &FilterSupport{Count: true}, MaxLength: 64, Immutable: true, Deprecated: true,
-						Description: strings.Repeat("A long description that goes on and on, ", 6) + "and ends."},
-					{Name: "color", Type: TypeRef{Name: "microsoft.graph.color"}, Nullable: false, Default: strp("null"),
-						Description: "null"},
-					{Name: "flag", Type: TypeRef{Name: "Edm.Boolean"}, Nullable: true, Default: strp("true"), Description: "true",
-						Filter: &FilterSupport{}},
-					{Name: "empty", Type: TypeRef{Name: "Edm.String"}, Nullable: true, Default: strp(""), Description: "#not a comment: really"},
-					{Name: "odd", Type: TypeRef{Name: "Edm.String"}, Nullable: true, Default: strp("- a: b"),
-						Description: "  leading spaces and a trailing one "},
-					{Name: "ctl", Type: TypeRef{Name: "Edm.Binary"}, Nullable: true, Description: "tab\there\x01 and ü " + strings.Repeat("x", 90)},
-				},
-				NavigationProperties: []*Property{
-					{Name: "parts", Type: TypeRef{Name: "microsoft.graph.part", Collection: true}, Nullable: true,
-						ContainsTarget: true, Partner: "widget", Description: "The parts."},
-				}},
-			{Kind: ComplexKind, Name: "address", Namespace: "other.ns"},
-			{Name: "unknownKind", Namespace: "microsoft.graph"},
-		},
-		Enums: []*EnumType{
-			{Name: "color", Namespace: "microsoft.graph", Members: []*EnumMember{
-				{Name: "red", Value: 0}, {Name: "green", Value: 1, Description: "Grass."}, {Name: "blue", Value: 5},
-				{Name: "unknownFutureValue", Value: 6}, {Name: "late", Value: 7}}, Sentinel: "unknownFutureValue",
-				Description: "Colors."},
-			{Name: "perms", Namespace: "microsoft.graph", UnderlyingType: "Edm.Int64", Flags: true, Members: []*EnumMember{
-				{Name: "none", Value: 0}, {Name: "read", Value: 1}, {Name: "write", Value: 2}}},
-			{Name: "noSentinel", Namespace: "other.ns", Members: []*EnumMember{{Name: "unknownFutureValue"}}},
-			{Name: "otherSentinel", Namespace: "other.ns", Members: []*EnumMember{{Name: "a"}, {Name: "stop", Value: 1}}, Sentinel: "stop"},
-			{Name: "empty", Namespace: "microsoft.graph"},
-		},
-		TypeDefs: []*TypeDef{
-			{Name: "money", Namespace: "microsoft.graph", UnderlyingType: "Edm.Decimal", Description: "Cash."},
-			{Name: "bare", Namespace: "other.ns"},
-		},
-		Operations: []*Operation{
-			{Kind: Create, Type: "microsoft.graph.widget", Method: "POST", Path: "/widgets", Body: []*BodyProperty{
-				{Name: "size", Type: TypeRef{Name: "Edm.Int32"}, Required: true},
-				{Name: "tags", Description: "Some tags."},
-				{Name: "breaks", Description: "\n"},
-				{Name: "indented", Description: "  a\n b\n\n"},
-				{Name: "kept", Description: "a\n\n\n"},
-			}},
-			{Kind: Update, Type: "microsoft.graph.widget", Method: "PATCH", Path: "/widgets/{id}"},
-			{Kind: Update},
-		},
-		EntitySets: []*EntitySet{
-			{Name: "widgets", Type: "microsoft.graph.widget"},
-			{Name: "me", Type: "microsoft.graph.user", Singleton: true},
-			{Name: "\n0", Type: "x"},
-		},
-	}
-}
-
-// clearPos zeroes every position in s, so that specs from different
-// sources compare equal, and turns empty lists into nil.
-func clearPos(s *Spec) *Spec {
-	clearPosValue(reflect.ValueOf(s))
-	return s
-}
-
-var posType = reflect.TypeOf(Pos{})
-
-func clearPosValue(v reflect.Value) {
-	switch v.Kind() {
-	case reflect.Pointer:
-		if !v.IsNil() {
-			clearPosValue(v.Elem())
-		}
-	case reflect.Slice:
-		if v.Len() == 0 && v.CanSet() {
-			v.SetZero()
-		}
-		for i := 0; i < v.Len(); i++ {
-			clearPosValue(v.Index(i))
-		}
-	case reflect.Struct:
-		if v.Type() == posType {
-			v.SetZero()
-			return
-		}
-		for i := 0; i < v.NumField(); i++ {
-			clearPosValue(v.Field(i))
-		}
-	}
-}
-
-// specDiff describes the first difference between a and b, or "".
-func specDiff(a, b *Spec) string {
-	return valueDiff("spec", reflect.ValueOf(a), reflect.ValueOf(b))
-}
-
-func valueDiff(path string, a, b reflect.Value) string {
-	if a.Kind() != b.Kind() {
-		return fmt.Sprintf("%s: kinds %v vs %v", path, a.Kind(), b.Kind())
-	}
-	switch a.Kind() {
-	case reflect.Pointer:
-		if a.IsNil() || b.IsNil() {
-			if a.IsNil() != b.IsNil() {
-				return fmt.Sprintf("%s: nil %v vs %v", path, a.IsNil(), b.IsNil())
-			}
-			return ""
-		}
-		return valueDiff(path, a.Elem(), b.Elem())
-	case reflect.Slice:
-		if a.Len() != b.Len() {
-			return fmt.Sprintf("%s: length %d vs %d", path, a.Len(), b.Len())
-		}
-		for i := 0; i < a.Len(); i++ {
-			if d := valueDiff(fmt.Sprintf("%s[%d]", path, i), a.Index(i), b.Index(i)); d != "" {
-				return d
-			}
-		}
-		return ""
-	case reflect.Struct:
-		for i := 0; i < a.NumField(); i++ {
-			if d := valueDiff(path+"."+a.Type().Field(i).Name, a.Field(i), b.Field(i)); d != "" {
-				return d
-			}
-		}
-		return ""
-	default:
-		if !reflect.DeepEqual(a.Interface(), b.Interface()) {
-			return fmt.Sprintf("%s: %#v vs %#v", path, a.Interface(), b.Interface())
-		}
-		return ""
-	}
-}
 
 // roundTrip writes s, reads it back and reports a difference (positions
 // aside).
-func roundTrip(t *testing.T, name string, s *Spec) *Spec {
+func roundTrip(t *testing.T, name string, s *spec.Spec) *spec.Spec {
 	t.Helper()
-	out, err := WriteYAML(s)
+	out, err := Write(s)
 	if err != nil {
-		t.Fatalf("%s: WriteYAML: %v", name, err)
+		t.Fatalf("%s: Write: %v", name, err)
 	}
-	back, err := ReadYAML(name+".yaml", out)
+	back, err := Read(name+".yaml", out)
 	if err != nil {
-		t.Fatalf("%s: ReadYAML of written YAML: %v\n%s", name, err, out)
+		t.Fatalf("%s: Read of written YAML: %v\n%s", name, err, out)
 	}
-	if d := specDiff(clearPos(back), s); d != "" {
+	if d := spectest.Diff(spectest.ClearPos(back), s); d != "" {
 		t.Fatalf("%s: round trip changed the spec: %s\n%s", name, d, out)
 	}
 	return back
 }
 
 func TestYAMLRoundTripEveryField(t *testing.T) {
-	s := fullSpec()
+	s := spectest.FullSpec()
 	roundTrip(t, "full", s)
-	out, _ := WriteYAML(s)
+	out, _ := Write(s)
 	// The minimal form: defaults stay out, block scalars are used.
 	for _, want := range []string{
 		"      - name: entity\n        kind: entity\n        abstract: true\n        key: [id]\n",
@@ -209,56 +68,56 @@ func TestYAMLRoundTripEveryField(t *testing.T) {
 }
 
 func TestYAMLRoundTripNamespaceOrder(t *testing.T) {
-	ty := func(ns, name string) *StructuredType {
-		return &StructuredType{Kind: ComplexKind, Namespace: ns, Name: name}
+	ty := func(ns, name string) *spec.StructuredType {
+		return &spec.StructuredType{Kind: spec.ComplexKind, Namespace: ns, Name: name}
 	}
-	en := func(ns, name string) *EnumType { return &EnumType{Namespace: ns, Name: name} }
-	td := func(ns, name string) *TypeDef {
-		return &TypeDef{Namespace: ns, Name: name, UnderlyingType: "Edm.String"}
+	en := func(ns, name string) *spec.EnumType { return &spec.EnumType{Namespace: ns, Name: name} }
+	td := func(ns, name string) *spec.TypeDef {
+		return &spec.TypeDef{Namespace: ns, Name: name, UnderlyingType: "Edm.String"}
 	}
-	s := &Spec{
-		Types:    []*StructuredType{ty("a", "t1"), ty("b", "t2"), ty("a", "t3"), ty("", "t4")},
-		Enums:    []*EnumType{en("b", "e1"), en("a", "e2"), en("c", "e3"), en("b", "e4")},
-		TypeDefs: []*TypeDef{td("c", "d1"), td("a", "d2")},
+	s := &spec.Spec{
+		Types:    []*spec.StructuredType{ty("a", "t1"), ty("b", "t2"), ty("a", "t3"), ty("", "t4")},
+		Enums:    []*spec.EnumType{en("b", "e1"), en("a", "e2"), en("c", "e3"), en("b", "e4")},
+		TypeDefs: []*spec.TypeDef{td("c", "d1"), td("a", "d2")},
 	}
 	roundTrip(t, "order", s)
 	// One namespace gives one group.
-	one := &Spec{Types: []*StructuredType{ty("a", "t1")}, Enums: []*EnumType{en("a", "e1")}, TypeDefs: []*TypeDef{td("a", "d1")}}
-	out, _ := WriteYAML(one)
+	one := &spec.Spec{Types: []*spec.StructuredType{ty("a", "t1")}, Enums: []*spec.EnumType{en("a", "e1")}, TypeDefs: []*spec.TypeDef{td("a", "d1")}}
+	out, _ := Write(one)
 	if n := bytes.Count(out, []byte("- name: a\n")); n != 1 {
 		t.Errorf("want one namespace group, got %d:\n%s", n, out)
 	}
-	roundTrip(t, "empty", &Spec{})
+	roundTrip(t, "empty", &spec.Spec{})
 }
 
 func TestYAMLSeedFile(t *testing.T) {
-	src, err := os.ReadFile("../testdata/cloudpcexternalpartner.yaml")
+	src, err := os.ReadFile("../../testdata/cloudpcexternalpartner.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := ReadYAML("cloudpcexternalpartner.yaml", src)
+	s, err := Read("cloudpcexternalpartner.yaml", src)
 	if err != nil {
 		t.Fatal(err)
 	}
 	// The file is in the writer's canonical form.
-	out, err := WriteYAML(s)
+	out, err := Write(s)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if update() && !bytes.Equal(out, src) {
-		if err := os.WriteFile("../testdata/cloudpcexternalpartner.yaml", out, 0o644); err != nil {
+	if golden.Update() && !bytes.Equal(out, src) {
+		if err := os.WriteFile("../../testdata/cloudpcexternalpartner.yaml", out, 0o644); err != nil {
 			t.Fatal(err)
 		}
 		src = out
 	}
 	if !bytes.Equal(out, src) {
-		t.Errorf("WriteYAML(ReadYAML(seed)) differs from the seed file (go test -update rewrites it):\n%s", out)
+		t.Errorf("Write(Read(seed)) differs from the seed file (go test -update rewrites it):\n%s", out)
 	}
 	if len(s.Types) != 2 || len(s.Enums) != 1 || len(s.Operations) != 2 {
 		t.Fatalf("got %d types, %d enums, %d operations", len(s.Types), len(s.Enums), len(s.Operations))
 	}
 	ent, cp := s.Types[0], s.Types[1]
-	if ent.QualifiedName() != "microsoft.graph.entity" || !ent.Abstract || ent.Kind != EntityKind ||
+	if ent.QualifiedName() != "microsoft.graph.entity" || !ent.Abstract || ent.Kind != spec.EntityKind ||
 		len(ent.Properties) != 1 || ent.Properties[0].Nullable || !ent.Properties[0].ReadOnly {
 		t.Errorf("entity: %+v", ent)
 	}
@@ -277,7 +136,7 @@ func TestYAMLSeedFile(t *testing.T) {
 		t.Errorf("partnerId: %+v", p)
 	}
 	if p := cp.Property("enableConnection"); !p.Required || p.ReadOnly || p.Type.Name != "Edm.Boolean" ||
-		!p.Filter.Allows(OpEq) || p.Filter.Allows(OpNe) || p.Filter.Pos.String() != "cloudpcexternalpartner.yaml:34:21" {
+		!p.Filter.Allows(spec.OpEq) || p.Filter.Allows(spec.OpNe) || p.Filter.Pos.String() != "cloudpcexternalpartner.yaml:34:21" {
 		t.Errorf("enableConnection: %+v %+v", p, p.Filter)
 	}
 	if p := cp.Property("connectionStatus"); p.Default == nil || *p.Default != "available" ||
@@ -295,16 +154,16 @@ func TestYAMLSeedFile(t *testing.T) {
 			t.Errorf("member %s value %d", m.Name, m.Value)
 		}
 	}
-	if got := strings.Join(members, " "); got != "notAvailable=0 available=1 healthy=2 unhealthy=3 unknownFutureValue=4" || e.Sentinel != SentinelName {
+	if got := strings.Join(members, " "); got != "notAvailable=0 available=1 healthy=2 unhealthy=3 unknownFutureValue=4" || e.Sentinel != spec.SentinelName {
 		t.Errorf("enum: %s, sentinel %q", got, e.Sentinel)
 	}
 	c, u := s.Operations[0], s.Operations[1]
-	if c.Kind != Create || c.Method != "POST" || c.Path != "/deviceManagement/virtualEndpoint/externalPartners" ||
+	if c.Kind != spec.Create || c.Method != "POST" || c.Path != "/deviceManagement/virtualEndpoint/externalPartners" ||
 		len(c.Body) != 2 || !c.Body[0].Required || !c.Body[1].Required || c.Body[1].Name != "partnerId" ||
 		c.Body[1].Pos.String() != "cloudpcexternalpartner.yaml:69:9" {
 		t.Errorf("create: %+v %+v", c, c.Body)
 	}
-	if u.Kind != Update || u.Method != "PATCH" || len(u.Body) != 1 || u.Body[0].Required || u.Body[0].Name != "enableConnection" {
+	if u.Kind != spec.Update || u.Method != "PATCH" || len(u.Body) != 1 || u.Body[0].Required || u.Body[0].Name != "enableConnection" {
 		t.Errorf("update: %+v", u)
 	}
 }
@@ -371,14 +230,14 @@ func TestYAMLErrors(t *testing.T) {
 		{"namespace with space", "namespaces:\n  - name: a b\n", `f.yaml:2:11: namespace name: bad namespace "a b"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			s, err := ReadYAML("f.yaml", []byte(tc.src))
+			s, err := Read("f.yaml", []byte(tc.src))
 			if err == nil {
 				t.Fatalf("no error; got %+v", s)
 			}
 			if err.Error() != tc.err {
 				t.Errorf("error\n got %s\nwant %s", err, tc.err)
 			}
-			if _, ok := err.(*Error); !ok {
+			if _, ok := err.(*spec.Error); !ok {
 				t.Errorf("error is %T, want *Error", err)
 			}
 		})
@@ -393,13 +252,13 @@ func TestYAMLAccepts(t *testing.T) {
 		{"comments only", "# nothing\n"},
 		{"null lists", "namespaces:\noperations:\nentitySets:\n"},
 	} {
-		s, err := ReadYAML("f.yaml", []byte(tc.src))
+		s, err := Read("f.yaml", []byte(tc.src))
 		if err != nil || len(s.Types)+len(s.Operations)+len(s.EntitySets) != 0 {
 			t.Errorf("%s: %v %+v", tc.name, err, s)
 		}
 	}
 	// Hand-written variations that read as the canonical form.
-	s, err := ReadYAML("f.yaml", []byte(`namespaces:
+	s, err := Read("f.yaml", []byte(`namespaces:
   - name: n
     enums:
       - name: e
@@ -424,11 +283,11 @@ func TestYAMLAccepts(t *testing.T) {
 	if e.Members[1].Value != 1 || e.Members[2].Value != 16 {
 		t.Errorf("members %+v %+v", e.Members[1], e.Members[2])
 	}
-	if p.Type != (TypeRef{Name: "Edm.String", Collection: true}) || !p.Nullable ||
-		!reflect.DeepEqual(p.Filter.Ops, []FilterOp{OpEq, OpContains}) || p.Filter.Count {
+	if p.Type != (spec.TypeRef{Name: "Edm.String", Collection: true}) || !p.Nullable ||
+		!reflect.DeepEqual(p.Filter.Ops, []spec.FilterOp{spec.OpEq, spec.OpContains}) || p.Filter.Count {
 		t.Errorf("property %+v filter %+v", p, p.Filter)
 	}
-	if q := s.Types[0].Properties[1]; q.Filter == nil || q.Filter.Ops != nil || !q.Filter.Allows(OpGt) {
+	if q := s.Types[0].Properties[1]; q.Filter == nil || q.Filter.Ops != nil || !q.Filter.Allows(spec.OpGt) {
 		t.Errorf("filter: {} reads as %+v", q.Filter)
 	}
 	if s.Types[0].Pos.String() != "f.yaml:11:9" || e.Members[0].Pos.String() != "f.yaml:6:13" || p.Pos.String() != "f.yaml:13:13" {
@@ -436,26 +295,26 @@ func TestYAMLAccepts(t *testing.T) {
 	}
 }
 
-func TestWriteYAMLNil(t *testing.T) {
-	for _, s := range []*Spec{
+func TestWriteNil(t *testing.T) {
+	for _, s := range []*spec.Spec{
 		nil,
-		{Types: []*StructuredType{nil}},
-		{Types: []*StructuredType{{Name: "t", Properties: []*Property{nil}}}},
-		{Enums: []*EnumType{{Name: "e", Members: []*EnumMember{nil}}}},
-		{Operations: []*Operation{{Kind: Create, Body: []*BodyProperty{nil}}}},
-		{EntitySets: []*EntitySet{nil}},
+		{Types: []*spec.StructuredType{nil}},
+		{Types: []*spec.StructuredType{{Name: "t", Properties: []*spec.Property{nil}}}},
+		{Enums: []*spec.EnumType{{Name: "e", Members: []*spec.EnumMember{nil}}}},
+		{Operations: []*spec.Operation{{Kind: spec.Create, Body: []*spec.BodyProperty{nil}}}},
+		{EntitySets: []*spec.EntitySet{nil}},
 	} {
-		if _, err := WriteYAML(s); err == nil {
-			t.Errorf("WriteYAML(%+v): no error", s)
+		if _, err := Write(s); err == nil {
+			t.Errorf("Write(%+v): no error", s)
 		}
 	}
 }
 
-func FuzzReadYAML(f *testing.F) {
-	if src, err := os.ReadFile("../testdata/cloudpcexternalpartner.yaml"); err == nil {
+func FuzzRead(f *testing.F) {
+	if src, err := os.ReadFile("../../testdata/cloudpcexternalpartner.yaml"); err == nil {
 		f.Add(src)
 	}
-	if out, err := WriteYAML(fullSpec()); err == nil {
+	if out, err := Write(spectest.FullSpec()); err == nil {
 		f.Add(out)
 	}
 	f.Add([]byte("namespaces:\n  - name: n\n    enums:\n      - name: e\n        flags: true\n        members: [{name: a, value: 1}]\n"))
@@ -463,22 +322,22 @@ func FuzzReadYAML(f *testing.F) {
 	f.Add([]byte("operations:\n  - kind: create\n    body:\n      - name: \"0\"\n        description: |2+\n\n"))
 	f.Add([]byte("namespaces:\n  - types:\n      - name: \"\\n0\"\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
-		s, err := ReadYAML("f.yaml", src)
+		s, err := Read("f.yaml", src)
 		if err != nil {
-			if _, ok := err.(*Error); !ok {
+			if _, ok := err.(*spec.Error); !ok {
 				t.Fatalf("error %T %v is not *Error", err, err)
 			}
 			return
 		}
-		out, err := WriteYAML(s)
+		out, err := Write(s)
 		if err != nil {
-			t.Fatalf("WriteYAML of an accepted spec: %v", err)
+			t.Fatalf("Write of an accepted spec: %v", err)
 		}
-		back, err := ReadYAML("g.yaml", out)
+		back, err := Read("g.yaml", out)
 		if err != nil {
-			t.Fatalf("ReadYAML of written YAML: %v\n%s", err, out)
+			t.Fatalf("Read of written YAML: %v\n%s", err, out)
 		}
-		if d := specDiff(clearPos(back), clearPos(s)); d != "" {
+		if d := spectest.Diff(spectest.ClearPos(back), spectest.ClearPos(s)); d != "" {
 			t.Fatalf("round trip: %s\n%s", d, out)
 		}
 	})

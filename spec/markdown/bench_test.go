@@ -1,4 +1,4 @@
-package spec
+package markdown
 
 import (
 	"fmt"
@@ -7,8 +7,8 @@ import (
 	"testing"
 )
 
-// BenchmarkReadMarkdownCorpus reads the 68 corpus pages.
-func BenchmarkReadMarkdownCorpus(b *testing.B) {
+// BenchmarkReadCorpus reads the 68 corpus pages.
+func BenchmarkReadCorpus(b *testing.B) {
 	files := mdCorpusFiles(b)
 	var srcs [][]byte
 	total := 0
@@ -24,7 +24,7 @@ func BenchmarkReadMarkdownCorpus(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for i, src := range srcs {
-			if _, _, err := ReadMarkdown(files[i], src); err != nil {
+			if _, _, err := Read(files[i], src); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -52,16 +52,16 @@ func mdSyntheticPage(size int) []byte {
 	return []byte(sb.String())
 }
 
-// BenchmarkReadMarkdownSize reads a synthetic page of 50 KB and of 5 MB.
+// BenchmarkReadSize reads a synthetic page of 50 KB and of 5 MB.
 // With b.SetBytes the two report the same MB/s when the reader is linear.
-func BenchmarkReadMarkdownSize(b *testing.B) {
+func BenchmarkReadSize(b *testing.B) {
 	for _, size := range []int{50 << 10, 5 << 20} {
 		src := mdSyntheticPage(size)
 		b.Run(fmt.Sprintf("%dKB", size>>10), func(b *testing.B) {
 			b.SetBytes(int64(len(src)))
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, _, err := ReadMarkdown("bulk.md", src); err != nil {
+				if _, _, err := Read("bulk.md", src); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -72,7 +72,7 @@ func BenchmarkReadMarkdownSize(b *testing.B) {
 // TestMarkdownSyntheticPage checks that the benchmark page reads as
 // intended, so that the benchmark measures real work.
 func TestMarkdownSyntheticPage(t *testing.T) {
-	s, warns, err := ReadMarkdown("bulk.md", mdSyntheticPage(50<<10))
+	s, warns, err := Read("bulk.md", mdSyntheticPage(50<<10))
 	if err != nil {
 		t.Fatal(err)
 	}

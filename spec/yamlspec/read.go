@@ -1,4 +1,4 @@
-package spec
+package yamlspec
 
 import (
 	"bytes"
@@ -10,70 +10,19 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/odatagen/odatagen/spec"
 	"gopkg.in/yaml.v3"
 )
 
-// The YAML form of a Spec.
-//
-// It is meant to be read, reviewed and edited by hand, so it is grouped and
-// minimal:
-//
-//	namespaces:
-//	  - name: microsoft.graph
-//	    types:
-//	      - name: cloudPcExternalPartner
-//	        kind: entity
-//	        baseType: microsoft.graph.entity
-//	        key: [id]
-//	        properties:
-//	          - name: enableConnection
-//	            type: Edm.Boolean
-//	            required: true
-//	            filter: {ops: [eq]}
-//	    enums: [...]
-//	    typeDefs: [...]
-//	operations:
-//	  - kind: create
-//	    type: microsoft.graph.cloudPcExternalPartner
-//	    method: POST
-//	    path: /deviceManagement/virtualEndpoint/externalPartners
-//	    body:
-//	      - {name: enableConnection, type: Edm.Boolean, required: true}
-//	entitySets: [...]
-//
-// Design choices:
-//   - Order is the input order, never map order. Each of Spec.Types, Enums
-//     and TypeDefs keeps its exact order through WriteYAML and ReadYAML: the
-//     writer groups consecutive elements by namespace and starts a second
-//     group of the same namespace only when the order needs it.
-//   - Defaults are omitted: nullable (true), false flags, empty lists, an
-//     enum member's value when it equals its index (non-flags enums), the
-//     sentinel when it is the member named unknownFutureValue.
-//   - Types are CSDL strings ("Edm.String", "Collection(microsoft.graph.x)").
-//     Names are not resolved here (Merge does that), but a name spelled like
-//     an Edm type must be one exactly.
-//   - Filter support is a small flow mapping: {ops: [eq, ne], null: true,
-//     count: true}; {} means every operator that applies to the type.
-//   - Positions are not written. ReadYAML sets every element's Pos to its
-//     node's file:line:col.
-//   - The reader is strict: unknown or repeated keys, values of the wrong
-//     kind, bad type strings, unknown filter operators or kinds, and
-//     duplicate names are errors naming file:line:col. Anchors and aliases
-//     are refused (they buy nothing in a hand-written spec and would let a
-//     small file expand into a huge one).
-//   - Descriptions longer than a line are written as block scalars (literal
-//     when they hold line breaks, folded when they are merely long), but
-//     only when the block form reads back to the same text.
-
-// ReadYAML reads the YAML form of a spec. file is used in positions and
+// Read reads the YAML form of a spec. file is used in positions and
 // error messages.
-func ReadYAML(file string, src []byte) (*Spec, error) {
+func Read(file string, src []byte) (*spec.Spec, error) {
 	r := &yamlReader{file: file}
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return &Spec{}, nil
+			return &spec.Spec{}, nil
 		}
 		return nil, r.syntaxError(err)
 	}
@@ -84,7 +33,7 @@ func ReadYAML(file string, src []byte) (*Spec, error) {
 		}
 		return nil, r.errf(&more, "a spec file holds one YAML document")
 	}
-	s := &Spec{}
+	s := &spec.Spec{}
 	if len(doc.Content) == 0 {
 		return s, nil
 	}
@@ -101,15 +50,15 @@ func ReadYAML(file string, src []byte) (*Spec, error) {
 type yamlReader struct {
 	file string
 	// names maps a lower-cased qualified name to the position that declared it.
-	names map[string]Pos
+	names map[string]spec.Pos
 }
 
-func (r *yamlReader) pos(n *yaml.Node) Pos {
-	return Pos{File: r.file, Line: n.Line, Col: n.Column}
+func (r *yamlReader) pos(n *yaml.Node) spec.Pos {
+	return spec.Pos{File: r.file, Line: n.Line, Col: n.Column}
 }
 
 func (r *yamlReader) errf(n *yaml.Node, format string, args ...any) error {
-	return Errorf(r.pos(n), format, args...)
+	return spec.Errorf(r.pos(n), format, args...)
 }
 
 var yamlLineErr = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
@@ -119,9 +68,9 @@ func (r *yamlReader) syntaxError(err error) error {
 	msg := err.Error()
 	if m := yamlLineErr.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
-		return Errorf(Pos{File: r.file, Line: line}, "%s", m[2])
+		return spec.Errorf(spec.Pos{File: r.file, Line: line}, "%s", m[2])
 	}
-	return Errorf(Pos{File: r.file}, "%s", strings.TrimPrefix(msg, "yaml: "))
+	return spec.Errorf(spec.Pos{File: r.file}, "%s", strings.TrimPrefix(msg, "yaml: "))
 }
 
 func isNull(n *yaml.Node) bool {
@@ -277,17 +226,17 @@ func (r *yamlReader) typeName(n *yaml.Node, what string) (string, error) {
 }
 
 // typeRef reads a CSDL type string such as "Collection(Edm.String)".
-func (r *yamlReader) typeRef(n *yaml.Node, what string) (TypeRef, error) {
+func (r *yamlReader) typeRef(n *yaml.Node, what string) (spec.TypeRef, error) {
 	s, err := r.str(n, what)
 	if err != nil || n == nil {
-		return TypeRef{}, err
+		return spec.TypeRef{}, err
 	}
-	ref, err := ParseTypeRef(s)
+	ref, err := spec.ParseTypeRef(s)
 	if err == nil {
 		err = checkTypeName(ref.Name)
 	}
 	if err != nil {
-		return TypeRef{}, r.errf(n, "%s: %v", what, err)
+		return spec.TypeRef{}, r.errf(n, "%s: %v", what, err)
 	}
 	return ref, nil
 }
@@ -302,8 +251,8 @@ func checkTypeName(s string) error {
 	if strings.IndexFunc(s, func(c rune) bool { return c == '(' || c == ')' || unicode.IsSpace(c) }) >= 0 {
 		return fmt.Errorf("bad type %q: want a name like Edm.String or Collection(microsoft.graph.x)", s)
 	}
-	if len(s) >= 4 && strings.EqualFold(s[:4], "Edm.") && !IsPrimitiveName(s) {
-		if p, ok := LookupPrimitive(s); ok {
+	if len(s) >= 4 && strings.EqualFold(s[:4], "Edm.") && !spec.IsPrimitiveName(s) {
+		if p, ok := spec.LookupPrimitive(s); ok {
 			return fmt.Errorf("unknown Edm type %q (did you mean %s?)", s, p)
 		}
 		return fmt.Errorf("unknown Edm type %q", s)
@@ -315,11 +264,11 @@ func checkTypeName(s string) error {
 // second declaration of the same qualified name (in any case).
 func (r *yamlReader) declare(ns, name string, n *yaml.Node) error {
 	if r.names == nil {
-		r.names = map[string]Pos{}
+		r.names = map[string]spec.Pos{}
 	}
-	q := strings.ToLower(qualify(ns, name))
+	q := strings.ToLower(spec.Qualify(ns, name))
 	if first, dup := r.names[q]; dup {
-		return r.errf(n, "duplicate type name %q (first declared at %s)", qualify(ns, name), first)
+		return r.errf(n, "duplicate type name %q (first declared at %s)", spec.Qualify(ns, name), first)
 	}
 	r.names[q] = r.pos(n)
 	return nil
@@ -337,7 +286,7 @@ func (u uniqueNames) check(r *yamlReader, name string, n *yaml.Node, what string
 	return nil
 }
 
-func (r *yamlReader) spec(n *yaml.Node, s *Spec) error {
+func (r *yamlReader) spec(n *yaml.Node, s *spec.Spec) error {
 	m, err := r.fields(n, "spec", "namespaces", "operations", "entitySets")
 	if err != nil {
 		return err
@@ -380,7 +329,7 @@ func (r *yamlReader) spec(n *yaml.Node, s *Spec) error {
 	return nil
 }
 
-func (r *yamlReader) namespace(n *yaml.Node, s *Spec) error {
+func (r *yamlReader) namespace(n *yaml.Node, s *spec.Spec) error {
 	m, err := r.fields(n, "namespace", "name", "types", "enums", "typeDefs")
 	if err != nil {
 		return err
@@ -435,13 +384,13 @@ func checkNamespace(ns string) error {
 	return nil
 }
 
-func (r *yamlReader) structured(n *yaml.Node, ns string) (*StructuredType, error) {
+func (r *yamlReader) structured(n *yaml.Node, ns string) (*spec.StructuredType, error) {
 	m, err := r.fields(n, "type", "name", "kind", "baseType", "abstract", "open", "key",
 		"description", "properties", "navigationProperties")
 	if err != nil {
 		return nil, err
 	}
-	t := &StructuredType{Namespace: ns, Pos: r.pos(n)}
+	t := &spec.StructuredType{Namespace: ns, Pos: r.pos(n)}
 	if t.Name, err = r.name(m, n, "type"); err != nil {
 		return nil, err
 	}
@@ -453,9 +402,9 @@ func (r *yamlReader) structured(n *yaml.Node, ns string) (*StructuredType, error
 		if err != nil {
 			return nil, err
 		}
-		switch TypeKind(s) {
-		case EntityKind, ComplexKind:
-			t.Kind = TypeKind(s)
+		switch spec.TypeKind(s) {
+		case spec.EntityKind, spec.ComplexKind:
+			t.Kind = spec.TypeKind(s)
 		default:
 			return nil, r.errf(k, "unknown kind %q (want entity or complex)", s)
 		}
@@ -489,7 +438,7 @@ func (r *yamlReader) structured(n *yaml.Node, ns string) (*StructuredType, error
 	seen := uniqueNames{}
 	for _, list := range []struct {
 		key string
-		dst *[]*Property
+		dst *[]*spec.Property
 	}{{"properties", &t.Properties}, {"navigationProperties", &t.NavigationProperties}} {
 		items, err := r.list(m[list.key], list.key)
 		if err != nil {
@@ -509,14 +458,14 @@ func (r *yamlReader) structured(n *yaml.Node, ns string) (*StructuredType, error
 	return t, nil
 }
 
-func (r *yamlReader) property(n *yaml.Node) (*Property, error) {
+func (r *yamlReader) property(n *yaml.Node) (*spec.Property, error) {
 	m, err := r.fields(n, "property", "name", "type", "nullable", "readOnly", "required",
 		"immutable", "deprecated", "default", "filter", "containsTarget", "partner",
 		"maxLength", "precision", "scale", "description")
 	if err != nil {
 		return nil, err
 	}
-	p := &Property{Nullable: true, Pos: r.pos(n)}
+	p := &spec.Property{Nullable: true, Pos: r.pos(n)}
 	if p.Name, err = r.name(m, n, "property"); err != nil {
 		return nil, err
 	}
@@ -571,23 +520,23 @@ func (r *yamlReader) property(n *yaml.Node) (*Property, error) {
 	return p, nil
 }
 
-func (r *yamlReader) filter(n *yaml.Node) (*FilterSupport, error) {
+func (r *yamlReader) filter(n *yaml.Node) (*spec.FilterSupport, error) {
 	m, err := r.fields(n, "filter", "ops", "null", "count")
 	if err != nil {
 		return nil, err
 	}
-	f := &FilterSupport{Pos: r.pos(n)}
+	f := &spec.FilterSupport{Pos: r.pos(n)}
 	ops, err := r.list(m["ops"], "filter ops")
 	if err != nil {
 		return nil, err
 	}
-	have := map[FilterOp]bool{}
+	have := map[spec.FilterOp]bool{}
 	for _, o := range ops {
 		s, err := r.str(o, "filter op")
 		if err != nil {
 			return nil, err
 		}
-		op, ok := ParseFilterOp(s)
+		op, ok := spec.ParseFilterOp(s)
 		if !ok {
 			return nil, r.errf(o, "unknown filter operator %q", s)
 		}
@@ -596,7 +545,7 @@ func (r *yamlReader) filter(n *yaml.Node) (*FilterSupport, error) {
 		}
 		have[op] = true
 	}
-	for _, op := range FilterOps { // canonical order
+	for _, op := range spec.FilterOps { // canonical order
 		if have[op] {
 			f.Ops = append(f.Ops, op)
 		}
@@ -612,12 +561,12 @@ func (r *yamlReader) filter(n *yaml.Node) (*FilterSupport, error) {
 
 var enumUnderlying = []string{"Edm.Byte", "Edm.SByte", "Edm.Int16", "Edm.Int32", "Edm.Int64"}
 
-func (r *yamlReader) enum(n *yaml.Node, ns string) (*EnumType, error) {
+func (r *yamlReader) enum(n *yaml.Node, ns string) (*spec.EnumType, error) {
 	m, err := r.fields(n, "enum", "name", "underlyingType", "flags", "sentinel", "description", "members")
 	if err != nil {
 		return nil, err
 	}
-	e := &EnumType{Namespace: ns, Pos: r.pos(n)}
+	e := &spec.EnumType{Namespace: ns, Pos: r.pos(n)}
 	if e.Name, err = r.name(m, n, "enum"); err != nil {
 		return nil, err
 	}
@@ -648,7 +597,7 @@ func (r *yamlReader) enum(n *yaml.Node, ns string) (*EnumType, error) {
 	}
 	seen := uniqueNames{}
 	for i, mn := range items {
-		mem := &EnumMember{Value: int64(i), Pos: r.pos(mn)}
+		mem := &spec.EnumMember{Value: int64(i), Pos: r.pos(mn)}
 		if mn.Kind == yaml.ScalarNode {
 			if mem.Name, err = r.str(mn, "member"); err != nil {
 				return nil, err
@@ -697,21 +646,21 @@ func (r *yamlReader) enum(n *yaml.Node, ns string) (*EnumType, error) {
 
 // defaultSentinel is the sentinel an enum has when the YAML does not say:
 // the member named unknownFutureValue, if there is one.
-func defaultSentinel(e *EnumType) string {
+func defaultSentinel(e *spec.EnumType) string {
 	for _, m := range e.Members {
-		if m != nil && m.Name == SentinelName {
-			return SentinelName
+		if m != nil && m.Name == spec.SentinelName {
+			return spec.SentinelName
 		}
 	}
 	return ""
 }
 
-func (r *yamlReader) typeDef(n *yaml.Node, ns string) (*TypeDef, error) {
+func (r *yamlReader) typeDef(n *yaml.Node, ns string) (*spec.TypeDef, error) {
 	m, err := r.fields(n, "type definition", "name", "underlyingType", "description")
 	if err != nil {
 		return nil, err
 	}
-	d := &TypeDef{Namespace: ns, Pos: r.pos(n)}
+	d := &spec.TypeDef{Namespace: ns, Pos: r.pos(n)}
 	if d.Name, err = r.name(m, n, "type definition"); err != nil {
 		return nil, err
 	}
@@ -727,12 +676,12 @@ func (r *yamlReader) typeDef(n *yaml.Node, ns string) (*TypeDef, error) {
 	return d, nil
 }
 
-func (r *yamlReader) operation(n *yaml.Node) (*Operation, error) {
+func (r *yamlReader) operation(n *yaml.Node) (*spec.Operation, error) {
 	m, err := r.fields(n, "operation", "kind", "type", "method", "path", "body")
 	if err != nil {
 		return nil, err
 	}
-	op := &Operation{Pos: r.pos(n)}
+	op := &spec.Operation{Pos: r.pos(n)}
 	k := m["kind"]
 	if k == nil {
 		return nil, r.errf(n, "operation: missing kind (create or update)")
@@ -741,9 +690,9 @@ func (r *yamlReader) operation(n *yaml.Node) (*Operation, error) {
 	if err != nil {
 		return nil, err
 	}
-	switch OperationKind(s) {
-	case Create, Update:
-		op.Kind = OperationKind(s)
+	switch spec.OperationKind(s) {
+	case spec.Create, spec.Update:
+		op.Kind = spec.OperationKind(s)
 	default:
 		return nil, r.errf(k, "unknown operation kind %q (want create or update)", s)
 	}
@@ -766,7 +715,7 @@ func (r *yamlReader) operation(n *yaml.Node) (*Operation, error) {
 		if err != nil {
 			return nil, err
 		}
-		b := &BodyProperty{Pos: r.pos(bn)}
+		b := &spec.BodyProperty{Pos: r.pos(bn)}
 		if b.Name, err = r.name(bm, bn, "body property"); err != nil {
 			return nil, err
 		}
@@ -787,12 +736,12 @@ func (r *yamlReader) operation(n *yaml.Node) (*Operation, error) {
 	return op, nil
 }
 
-func (r *yamlReader) entitySet(n *yaml.Node) (*EntitySet, error) {
+func (r *yamlReader) entitySet(n *yaml.Node) (*spec.EntitySet, error) {
 	m, err := r.fields(n, "entity set", "name", "type", "singleton")
 	if err != nil {
 		return nil, err
 	}
-	es := &EntitySet{Pos: r.pos(n)}
+	es := &spec.EntitySet{Pos: r.pos(n)}
 	if es.Name, err = r.name(m, n, "entity set"); err != nil {
 		return nil, err
 	}

@@ -1,8 +1,10 @@
-package spec
+package markdown
 
 import (
 	"regexp"
 	"strings"
+
+	"github.com/odatagen/odatagen/spec"
 )
 
 // This file reads API pages: the Request body of Create and Update pages.
@@ -22,7 +24,7 @@ func (r *mdReader) readAPI() {
 		r.warnf(r.pos(1, 0), "API page without an HTTP request line; nothing read")
 		return
 	}
-	var kind OperationKind
+	var kind spec.OperationKind
 	last := reqPath[strings.LastIndexByte(reqPath, '/')+1:]
 	if strings.HasPrefix(last, "$") || last == "content" || strings.Contains(last, ".") {
 		return // $ref, $value, content uploads and bound operations
@@ -32,15 +34,15 @@ func (r *mdReader) readAPI() {
 		if mdActionTitleRe.MatchString(strings.TrimSpace(r.title)) || !r.respondsCreated() {
 			return // an action, not a create
 		}
-		kind = Create
+		kind = spec.Create
 	case "PUT":
-		kind = Create
+		kind = spec.Create
 	case "PATCH":
-		kind = Update
+		kind = spec.Update
 	default:
 		return
 	}
-	op := &Operation{Kind: kind, Method: method, Path: reqPath, Pos: reqPos}
+	op := &spec.Operation{Kind: kind, Method: method, Path: reqPath, Pos: reqPos}
 	tables := 0
 	required := false // an intro line says the table lists required properties
 	seen := map[string]bool{}
@@ -62,7 +64,7 @@ func (r *mdReader) readAPI() {
 					continue
 				}
 				seen[rw.name] = true
-				bp := &BodyProperty{
+				bp := &spec.BodyProperty{
 					Name:        rw.name,
 					Required:    rw.facts.required || rw.required || required && !rw.requiredIn && !rw.facts.optional,
 					Description: mdOneLine(rw.desc),
@@ -124,7 +126,7 @@ func (r *mdReader) respondsCreated() bool {
 }
 
 // requestLine finds the first request line of the HTTP request section.
-func (r *mdReader) requestLine() (method, p string, pos Pos, ok bool) {
+func (r *mdReader) requestLine() (method, p string, pos spec.Pos, ok bool) {
 	try := func(b mdBlock) bool {
 		for k, l := range strings.Split(b.text, "\n") {
 			m := mdRequestLineRe.FindStringSubmatch(strings.TrimSpace(l))
@@ -164,7 +166,7 @@ func (r *mdReader) requestLine() (method, p string, pos Pos, ok bool) {
 			return method, p, pos, true
 		}
 	}
-	return "", "", Pos{}, false
+	return "", "", spec.Pos{}, false
 }
 
 // operationType finds the type an API page's request body holds.

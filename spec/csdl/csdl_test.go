@@ -1,4 +1,4 @@
-package spec
+package csdl
 
 import (
 	"bytes"
@@ -10,24 +10,26 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/odatagen/odatagen/spec"
 )
 
-// readFixture reads spec/testdata/csdl/name with ReadCSDL.
-func readFixture(t *testing.T, name string) (*Spec, []Warning, []byte) {
+// readFixture reads spec/testdata/csdl/name with Read.
+func readFixture(t *testing.T, name string) (*spec.Spec, []spec.Warning, []byte) {
 	t.Helper()
 	src, err := os.ReadFile(filepath.Join("testdata", "csdl", name))
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, warns, err := ReadCSDL(name, src)
+	s, warns, err := Read(name, src)
 	if err != nil {
-		t.Fatalf("ReadCSDL(%s): %v", name, err)
+		t.Fatalf("Read(%s): %v", name, err)
 	}
 	return s, warns, src
 }
 
 // posOf returns the 1-based line and byte column at which needle first
-// occurs in src, computed independently of ReadCSDL.
+// occurs in src, computed independently of Read.
 func posOf(t *testing.T, src []byte, needle string) (line, col int) {
 	t.Helper()
 	i := bytes.Index(src, []byte(needle))
@@ -39,7 +41,7 @@ func posOf(t *testing.T, src []byte, needle string) (line, col int) {
 	return line, col
 }
 
-func mustType(t *testing.T, ix *Index, q string) *StructuredType {
+func mustType(t *testing.T, ix *spec.Index, q string) *spec.StructuredType {
 	t.Helper()
 	ty := ix.Type(q)
 	if ty == nil {
@@ -48,7 +50,7 @@ func mustType(t *testing.T, ix *Index, q string) *StructuredType {
 	return ty
 }
 
-func mustProp(t *testing.T, ty *StructuredType, name string) *Property {
+func mustProp(t *testing.T, ty *spec.StructuredType, name string) *spec.Property {
 	t.Helper()
 	p := ty.Property(name)
 	if p == nil {
@@ -65,12 +67,12 @@ func names[T any](xs []T, name func(T) string) []string {
 	return out
 }
 
-func TestReadCSDLLibrary(t *testing.T) {
+func TestReadLibrary(t *testing.T) {
 	s, warns, src := readFixture(t, "library.xml")
-	ix := NewIndex(s)
+	ix := spec.NewIndex(s)
 	const core, places = "example.library.core", "example.library.places"
 
-	if got, want := names(s.Types, (*StructuredType).QualifiedName), []string{
+	if got, want := names(s.Types, (*spec.StructuredType).QualifiedName), []string{
 		core + ".item", core + ".book", core + ".audiobook", core + ".person", core + ".loan",
 		places + ".address", places + ".geoAddress",
 	}; !slices.Equal(got, want) {
@@ -85,57 +87,57 @@ func TestReadCSDLLibrary(t *testing.T) {
 
 	line, col := posOf(t, src, `<EntityType Name="item"`)
 	actLine, actCol := posOf(t, src, "<Action ")
-	nf := func(p *Property) *FilterSupport { return p.Filter }
+	nf := func(p *spec.Property) *spec.FilterSupport { return p.Filter }
 
 	tests := []struct {
 		name string
 		got  any
 		want any
 	}{
-		{"item kind", item.Kind, EntityKind},
+		{"item kind", item.Kind, spec.EntityKind},
 		{"item abstract", item.Abstract, true},
 		{"item key", item.Key, []string{"id"}},
-		{"item pos", item.Pos, Pos{File: "library.xml", Line: line, Col: col}},
+		{"item pos", item.Pos, spec.Pos{File: "library.xml", Line: line, Col: col}},
 		{"book base (alias resolved)", book.BaseType, core + ".item"},
 		{"book open", book.Open, true},
 		{"book key inherited", len(book.Key), 0},
 		{"audiobook base", audio.BaseType, core + ".book"},
-		{"address kind", addr.Kind, ComplexKind},
+		{"address kind", addr.Kind, spec.ComplexKind},
 		{"geoAddress base across schemas", geo.BaseType, places + ".address"},
 		{"geoAddress open", geo.Open, true},
-		{"item properties", names(item.Properties, func(p *Property) string { return p.Name }),
+		{"item properties", names(item.Properties, func(p *spec.Property) string { return p.Name }),
 			[]string{"id", "title", "notes", "shelf", "cover"}},
 		{"id nullable", mustProp(t, item, "id").Nullable, false},
 		{"title nullable by default", mustProp(t, item, "title").Nullable, true},
 		{"title max length", mustProp(t, item, "title").MaxLength, 200},
 		{"notes max length max", mustProp(t, item, "notes").MaxLength, 0},
-		{"shelf type def ref", mustProp(t, item, "shelf").Type, TypeRef{Name: core + ".shelfCode"}},
-		{"stream has no filter", nf(mustProp(t, item, "cover")), (*FilterSupport)(nil)},
+		{"shelf type def ref", mustProp(t, item, "shelf").Type, spec.TypeRef{Name: core + ".shelfCode"}},
+		{"stream has no filter", nf(mustProp(t, item, "cover")), (*spec.FilterSupport)(nil)},
 		{"pages default", *mustProp(t, book, "pages").Default, "0"},
 		{"price precision", mustProp(t, book, "price").Precision, 9},
 		{"price scale", mustProp(t, book, "price").Scale, 2},
 		{"weight scale variable", mustProp(t, book, "weight").Scale, 0},
-		{"genres type", mustProp(t, book, "genres").Type, TypeRef{Name: core + ".genre", Collection: true}},
+		{"genres type", mustProp(t, book, "genres").Type, spec.TypeRef{Name: core + ".genre", Collection: true}},
 		{"genres nullable", mustProp(t, book, "genres").Nullable, false},
-		{"tags type", mustProp(t, book, "tags").Type, TypeRef{Name: "Edm.String", Collection: true}},
-		{"location type other schema", mustProp(t, book, "location").Type, TypeRef{Name: places + ".address"}},
-		{"point type", mustProp(t, geo, "point").Type, TypeRef{Name: "Edm.GeographyPoint"}},
+		{"tags type", mustProp(t, book, "tags").Type, spec.TypeRef{Name: "Edm.String", Collection: true}},
+		{"location type other schema", mustProp(t, book, "location").Type, spec.TypeRef{Name: places + ".address"}},
+		{"point type", mustProp(t, geo, "point").Type, spec.TypeRef{Name: "Edm.GeographyPoint"}},
 		{"room nullable explicit", mustProp(t, addr, "room").Nullable, true},
 		{"default filter single", *mustProp(t, book, "pages").Filter,
-			FilterSupport{Null: true, Pos: mustProp(t, book, "pages").Pos}},
+			spec.FilterSupport{Null: true, Pos: mustProp(t, book, "pages").Pos}},
 		{"default filter collection", *mustProp(t, book, "genres").Filter,
-			FilterSupport{Count: true, Pos: mustProp(t, book, "genres").Pos}},
-		{"navigation properties", names(book.NavigationProperties, func(p *Property) string { return p.Name }),
+			spec.FilterSupport{Count: true, Pos: mustProp(t, book, "genres").Pos}},
+		{"navigation properties", names(book.NavigationProperties, func(p *spec.Property) string { return p.Name }),
 			[]string{"author", "loans"}},
-		{"author type", mustProp(t, book, "author").Type, TypeRef{Name: core + ".person"}},
+		{"author type", mustProp(t, book, "author").Type, spec.TypeRef{Name: core + ".person"}},
 		{"author nullable", mustProp(t, book, "author").Nullable, false},
 		{"author partner", mustProp(t, book, "author").Partner, "books"},
 		{"author filter", *mustProp(t, book, "author").Filter,
-			FilterSupport{Null: true, Pos: mustProp(t, book, "author").Pos}},
+			spec.FilterSupport{Null: true, Pos: mustProp(t, book, "author").Pos}},
 		{"loans contained collection", []any{mustProp(t, book, "loans").ContainsTarget, mustProp(t, book, "loans").Type.Collection}, []any{true, true}},
 		{"loans count", mustProp(t, book, "loans").Filter.Count, true},
 		{"loans not structural", slices.Contains(book.Properties, mustProp(t, book, "loans")), false},
-		{"warnings", names(warns, Warning.String), []string{
+		{"warnings", names(warns, spec.Warning.String), []string{
 			fmt.Sprintf("library.xml:%d:%d: warning: skipped 2 actions and functions, 1 action and function imports, 1 term definitions: odatagen models types, not operations", actLine, actCol),
 		}},
 	}
@@ -147,13 +149,13 @@ func TestReadCSDLLibrary(t *testing.T) {
 
 	genre, format, state := ix.Enum(core+".genre"), ix.Enum(core+".format"), ix.Enum(core+".state")
 	if genre == nil || format == nil || state == nil {
-		t.Fatalf("missing enums: %v", names(s.Enums, (*EnumType).QualifiedName))
+		t.Fatalf("missing enums: %v", names(s.Enums, (*spec.EnumType).QualifiedName))
 	}
 	type mv struct {
 		Name  string
 		Value int64
 	}
-	members := func(e *EnumType) []mv {
+	members := func(e *spec.EnumType) []mv {
 		var out []mv
 		for _, m := range e.Members {
 			out = append(out, mv{m.Name, m.Value})
@@ -173,7 +175,7 @@ func TestReadCSDLLibrary(t *testing.T) {
 		{"format underlying", format.UnderlyingType, "Edm.Int64"},
 		{"format members", members(format), []mv{{"none", 0}, {"print", 1}, {"large", 2}, {"braille", 4},
 			{"anyPrint", 3}, {"unknownFutureValue", 8}, {"digital", 16}}},
-		{"format sentinel", format.Sentinel, SentinelName},
+		{"format sentinel", format.Sentinel, spec.SentinelName},
 		{"digital after sentinel", format.AfterSentinel(6), true},
 		{"state Edm.Int32 spelled out", state.UnderlyingType, ""},
 		{"state values", members(state), []mv{{"open", 10}, {"closed", 20}}},
@@ -207,9 +209,9 @@ func TestReadCSDLLibrary(t *testing.T) {
 // equal compares test values.
 func equal(a, b any) bool { return reflect.DeepEqual(a, b) }
 
-func TestReadCSDLGarden(t *testing.T) {
+func TestReadGarden(t *testing.T) {
 	s, warns, src := readFixture(t, "garden.xml")
-	ix := NewIndex(s)
+	ix := spec.NewIndex(s)
 	const ns = "example.garden"
 	plant := mustType(t, ix, ns+".plant")
 	bed := mustType(t, ix, ns+".bed")
@@ -218,17 +220,17 @@ func TestReadCSDLGarden(t *testing.T) {
 	thing := mustType(t, ix, ns+".thing")
 	hue := ix.Enum(ns + ".hue")
 	code := ix.TypeDef(ns + ".code")
-	p := func(ty *StructuredType, name string) *Property { return mustProp(t, ty, name) }
-	ops := func(ty *StructuredType, name string) []FilterOp {
+	p := func(ty *spec.StructuredType, name string) *spec.Property { return mustProp(t, ty, name) }
+	ops := func(ty *spec.StructuredType, name string) []spec.FilterOp {
 		f := p(ty, name).Filter
 		if f == nil {
-			return []FilterOp{"<no filter>"}
+			return []spec.FilterOp{"<no filter>"}
 		}
 		return f.Ops
 	}
-	declared := func(ty *StructuredType) []string {
-		return append(names(ty.Properties, func(p *Property) string { return p.Name }),
-			names(ty.NavigationProperties, func(p *Property) string { return "/" + p.Name })...)
+	declared := func(ty *spec.StructuredType) []string {
+		return append(names(ty.Properties, func(p *spec.Property) string { return p.Name }),
+			names(ty.NavigationProperties, func(p *spec.Property) string { return "/" + p.Name })...)
 	}
 
 	tests := []struct {
@@ -263,26 +265,26 @@ func TestReadCSDLGarden(t *testing.T) {
 		{"non-updatable only -> immutable", []any{p(plant, "soil").Immutable, p(plant, "soil").ReadOnly}, []any{true, false}},
 		{"non-insertable only -> nothing", []any{p(plant, "labels").Immutable, p(plant, "labels").ReadOnly}, []any{false, false}},
 		// Filter restrictions.
-		{"SingleRange and MultiRange intersect", ops(plant, "height"), []FilterOp{OpGe, OpLe}},
+		{"SingleRange and MultiRange intersect", ops(plant, "height"), []spec.FilterOp{spec.OpGe, spec.OpLe}},
 		{"range cannot compare with null", p(plant, "height").Filter.Null, false},
-		{"operator names taken as they are", ops(plant, "labels"), []FilterOp{OpAny}},
-		{"SearchExpression", ops(plant, "name"), []FilterOp{OpStartsWith, OpEndsWith, OpContains}},
-		{"unknown word dropped, eq kept", ops(plant, "planted"), []FilterOp{OpEq}},
+		{"operator names taken as they are", ops(plant, "labels"), []spec.FilterOp{spec.OpAny}},
+		{"SearchExpression", ops(plant, "name"), []spec.FilterOp{spec.OpStartsWith, spec.OpEndsWith, spec.OpContains}},
+		{"unknown word dropped, eq kept", ops(plant, "planted"), []spec.FilterOp{spec.OpEq}},
 		{"eq keeps null", p(plant, "planted").Filter.Null, true},
 		{"restriction position", p(plant, "planted").Filter.Pos.Line, func() int { l, _ := posOf(t, src, `"sometimes eq"`); return l - 2 }()}, // the Record
-		{"unrestricted property keeps all", ops(plant, "color"), []FilterOp(nil)},
+		{"unrestricted property keeps all", ops(plant, "color"), []spec.FilterOp(nil)},
 		{"unrestricted null", p(plant, "color").Filter.Null, true},
 		{"complex property filterable (paths)", p(plant, "soil").Filter != nil, true},
 		{"NonFilterableProperties on a set", p(bed, "size").Filter == nil, true},
-		{"SingleValue on a set", ops(bed, "kind"), []FilterOp{OpEq}},
-		{"MultiValue on inherited id", ops(bed, "id"), []FilterOp{OpEq, OpIn}},
+		{"SingleValue on a set", ops(bed, "kind"), []spec.FilterOp{spec.OpEq}},
+		{"MultiValue on inherited id", ops(bed, "id"), []spec.FilterOp{spec.OpEq, spec.OpIn}},
 		{"bed redeclares id", declared(bed), []string{"size", "kind", "id"}},
-		{"thing id untouched", ops(thing, "id"), []FilterOp(nil)},
+		{"thing id untouched", ops(thing, "id"), []spec.FilterOp(nil)},
 		{"Filterable false via navigation property", []bool{p(person, "nick").Filter == nil, p(person, "age").Filter == nil,
 			p(person, "id").Filter == nil, p(person, "created").Filter == nil}, []bool{true, true, true, true}},
 		{"person redeclares inherited", declared(person), []string{"nick", "age", "id", "created"}},
 		{"NavigationRestrictions nested filter", p(seed, "origin").Filter == nil, true},
-		{"NavigationRestrictions other property", ops(seed, "weight"), []FilterOp(nil)},
+		{"NavigationRestrictions other property", ops(seed, "weight"), []spec.FilterOp(nil)},
 		{"NonCountableProperties", p(plant, "labels").Filter.Count, false},
 		{"NonCountableNavigationProperties", p(plant, "beds").Filter.Count, false},
 		{"countable navigation", p(plant, "seeds").Filter.Count, true},
@@ -301,7 +303,7 @@ func TestReadCSDLGarden(t *testing.T) {
 		"annotation target g.plant/nothing names nothing in this document",
 		"skipped 1 actions and functions, 1 action and function imports: odatagen models types, not operations",
 	}
-	got := names(warns, func(w Warning) string { return w.Msg })
+	got := names(warns, func(w spec.Warning) string { return w.Msg })
 	if len(got) != len(wantWarns) {
 		t.Errorf("warnings = %q, want %d", got, len(wantWarns))
 	}
@@ -317,24 +319,24 @@ func TestReadCSDLGarden(t *testing.T) {
 	}
 }
 
-func TestReadCSDLSeed(t *testing.T) {
-	src, err := os.ReadFile(filepath.Join("..", "testdata", "csdl", "cloudpcexternalpartner.xml"))
+func TestReadSeed(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "..", "testdata", "csdl", "cloudpcexternalpartner.xml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, warns, err := ReadCSDL("cloudpcexternalpartner.xml", src)
+	s, warns, err := Read("cloudpcexternalpartner.xml", src)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(warns) != 0 {
 		t.Errorf("warnings: %v", warns)
 	}
-	ix := NewIndex(s)
+	ix := spec.NewIndex(s)
 	ty := mustType(t, ix, "microsoft.graph.cloudPcExternalPartner")
 	if ty.BaseType != "microsoft.graph.entity" || len(ty.Key) != 0 || mustType(t, ix, "microsoft.graph.entity").Key[0] != "id" {
 		t.Errorf("base/key: %q %v", ty.BaseType, ty.Key)
 	}
-	want := map[string]TypeRef{
+	want := map[string]spec.TypeRef{
 		"partnerId":        {Name: "Edm.String"},
 		"enableConnection": {Name: "Edm.Boolean"},
 		"lastSyncDateTime": {Name: "Edm.DateTimeOffset"},
@@ -350,12 +352,12 @@ func TestReadCSDLSeed(t *testing.T) {
 		t.Error("enableConnection must be non-nullable and partnerId read-only")
 	}
 	e := ix.Enum("microsoft.graph.cloudPcExternalPartnerStatus")
-	if e == nil || len(e.Members) != 5 || e.Sentinel != SentinelName {
+	if e == nil || len(e.Members) != 5 || e.Sentinel != spec.SentinelName {
 		t.Errorf("enum: %+v", e)
 	}
 }
 
-func TestReadCSDLErrors(t *testing.T) {
+func TestReadErrors(t *testing.T) {
 	const head = `<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>` +
 		`<Schema Namespace="x" xmlns="http://docs.oasis-open.org/odata/ns/edm">` + "\n"
 	const tail = "\n</Schema></edmx:DataServices></edmx:Edmx>"
@@ -396,11 +398,11 @@ func TestReadCSDLErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			s, _, err := ReadCSDL("t.xml", []byte(tc.src))
+			s, _, err := Read("t.xml", []byte(tc.src))
 			if err == nil {
 				t.Fatalf("no error; spec %+v", s)
 			}
-			var pe *Error
+			var pe *spec.Error
 			if !errors.As(err, &pe) || pe.Pos.Line == 0 || pe.Pos.Col == 0 {
 				t.Errorf("error is not positioned: %v", err)
 			}
@@ -411,20 +413,20 @@ func TestReadCSDLErrors(t *testing.T) {
 	}
 }
 
-// TestReadCSDLBareSchema reads a document whose root is an edm:Schema and
+// TestReadBareSchema reads a document whose root is an edm:Schema and
 // checks Pos columns after a byte order mark.
-func TestReadCSDLBareSchema(t *testing.T) {
+func TestReadBareSchema(t *testing.T) {
 	src := "\ufeff<Schema Namespace=\"a.b\" xmlns=\"http://docs.oasis-open.org/odata/ns/edm\"><ComplexType Name=\"c\"/></Schema>"
-	s, warns, err := ReadCSDL("b.xml", []byte(src))
+	s, warns, err := Read("b.xml", []byte(src))
 	if err != nil || len(warns) != 0 {
 		t.Fatal(err, warns)
 	}
-	if len(s.Types) != 1 || s.Types[0].QualifiedName() != "a.b.c" || s.Types[0].Pos != (Pos{"b.xml", 1, 73}) {
+	if len(s.Types) != 1 || s.Types[0].QualifiedName() != "a.b.c" || s.Types[0].Pos != (spec.Pos{File: "b.xml", Line: 1, Col: 73}) {
 		t.Errorf("types: %+v", s.Types)
 	}
 }
 
-func TestReadCSDLWarnings(t *testing.T) {
+func TestReadWarnings(t *testing.T) {
 	const head = `<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>` +
 		`<Schema Namespace="x" Alias="a" xmlns="http://docs.oasis-open.org/odata/ns/edm">` + "\n"
 	const tail = "\n</Schema></edmx:DataServices></edmx:Edmx>"
@@ -450,11 +452,11 @@ func TestReadCSDLWarnings(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, warns, err := ReadCSDL("t.xml", []byte(head+tc.body+tail))
+			_, warns, err := Read("t.xml", []byte(head+tc.body+tail))
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := names(warns, Warning.String); !slices.Equal(got, tc.want) {
+			if got := names(warns, spec.Warning.String); !slices.Equal(got, tc.want) {
 				t.Errorf("warnings\n  %q\nwant\n  %q", got, tc.want)
 			}
 		})

@@ -1,9 +1,11 @@
-package spec
+package markdown
 
 import (
 	"html"
 	"regexp"
 	"strings"
+
+	"github.com/odatagen/odatagen/spec"
 )
 
 // This file turns markdown cell text into plain text and reads the
@@ -278,7 +280,7 @@ func mdSentences(s string) []string {
 type mdFacts struct {
 	readOnly, required, optional, immutable, notNullable, deprecated bool
 	defaultValue                                                     *string
-	filter                                                           *FilterSupport
+	filter                                                           *spec.FilterSupport
 	possible                                                         []string
 }
 
@@ -313,7 +315,7 @@ var mdDefaultStop = map[string]bool{
 
 // mdReadFacts reads the phrases of a plain description (as mdPlain with
 // keepBreaks returns it).
-func mdReadFacts(desc string, pos Pos) mdFacts {
+func mdReadFacts(desc string, pos spec.Pos) mdFacts {
 	var f mdFacts
 	for _, s := range mdSentences(desc) {
 		// Cheap substring tests keep the regular expressions off most
@@ -460,7 +462,7 @@ func mdPossible(s string) (values []string, def string) {
 // "(eq and startsWith operators only)", a bare "Supports $filter", "eq on
 // null values" (Null), "/$count eq 0" (Count), "$filter and $orderby",
 // "$filter" among other query options.
-func mdReadFilter(s, lower string, pos Pos, f *mdFacts) {
+func mdReadFilter(s, lower string, pos spec.Pos, f *mdFacts) {
 	if !strings.Contains(lower, "support") && !strings.Contains(lower, "filterable") {
 		return
 	}
@@ -468,7 +470,7 @@ func mdReadFilter(s, lower string, pos Pos, f *mdFacts) {
 		return
 	}
 	if f.filter == nil {
-		f.filter = &FilterSupport{Pos: pos}
+		f.filter = &spec.FilterSupport{Pos: pos}
 	}
 	fs := f.filter
 	for _, loc := range mdFilterWord.FindAllStringIndex(s, -1) {
@@ -497,9 +499,9 @@ func mdReadFilter(s, lower string, pos Pos, f *mdFacts) {
 }
 
 // mdFilterGroup reads the operator list inside "$filter (...)".
-func mdFilterGroup(g string, fs *FilterSupport) {
-	var nullOps, countOps []FilterOp
-	var ops []FilterOp
+func mdFilterGroup(g string, fs *spec.FilterSupport) {
+	var nullOps, countOps []spec.FilterOp
+	var ops []spec.FilterOp
 	for _, item := range strings.Split(g, ",") {
 		for _, part := range mdSplitAnd(item) {
 			part = strings.TrimSpace(part)
@@ -514,14 +516,14 @@ func mdFilterGroup(g string, fs *FilterSupport) {
 			case strings.Contains(lower, "$count"):
 				fs.Count = true
 				for _, w := range words {
-					if op, ok := ParseFilterOp(w); ok {
+					if op, ok := spec.ParseFilterOp(w); ok {
 						countOps = append(countOps, op)
 					}
 				}
 			case strings.Contains(lower, "null"):
 				fs.Null = true
 				if len(words) > 0 {
-					if op, ok := ParseFilterOp(words[0]); ok {
+					if op, ok := spec.ParseFilterOp(words[0]); ok {
 						nullOps = append(nullOps, op)
 					}
 				}
@@ -529,15 +531,15 @@ func mdFilterGroup(g string, fs *FilterSupport) {
 				if len(words) == 0 {
 					continue
 				}
-				op, ok := ParseFilterOp(words[0])
+				op, ok := spec.ParseFilterOp(words[0])
 				if !ok {
 					continue
 				}
 				ops = append(ops, op)
-				if op == OpAny || op == OpAll {
+				if op == spec.OpAny || op == spec.OpAll {
 					// "any with eq": the lambda and the operators inside it.
 					for _, w := range words[1:] {
-						if op, ok := ParseFilterOp(w); ok && op != OpIn {
+						if op, ok := spec.ParseFilterOp(w); ok && op != spec.OpIn {
 							ops = append(ops, op)
 						}
 					}
@@ -566,16 +568,16 @@ func mdSplitAnd(s string) []string {
 }
 
 // mdSortOps orders ops as FilterOps does, without duplicates.
-func mdSortOps(ops []FilterOp) []FilterOp {
+func mdSortOps(ops []spec.FilterOp) []spec.FilterOp {
 	if len(ops) == 0 {
 		return nil
 	}
-	seen := map[FilterOp]bool{}
+	seen := map[spec.FilterOp]bool{}
 	for _, o := range ops {
 		seen[o] = true
 	}
-	out := make([]FilterOp, 0, len(seen))
-	for _, o := range FilterOps {
+	out := make([]spec.FilterOp, 0, len(seen))
+	for _, o := range spec.FilterOps {
 		if seen[o] {
 			out = append(out, o)
 		}

@@ -1,4 +1,4 @@
-package spec
+package csdl
 
 import (
 	"bytes"
@@ -8,11 +8,13 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/odatagen/odatagen/spec"
 )
 
 // corpusDir holds public CSDL documents outside the repository; tests that
 // read it skip when it is absent.
-var corpusDir = filepath.Join("..", "..", "shared", "corpus", "csdl")
+var corpusDir = filepath.Join("..", "..", "..", "shared", "corpus", "csdl")
 
 func readCorpus(tb testing.TB, name string) []byte {
 	tb.Helper()
@@ -28,12 +30,12 @@ func readCorpus(tb testing.TB, name string) []byte {
 
 // checkPositions asserts that every element of s points at a '<' of src:
 // the start of the element it was read from.
-func checkPositions(t *testing.T, s *Spec, src []byte) {
+func checkPositions(t *testing.T, s *spec.Spec, src []byte) {
 	t.Helper()
 	lines := bytes.Split(src, []byte{'\n'})
 	lines[0] = bytes.TrimPrefix(lines[0], []byte("\ufeff"))
 	bad := 0
-	check := func(what string, p Pos) {
+	check := func(what string, p spec.Pos) {
 		if bad > 5 {
 			return
 		}
@@ -65,30 +67,30 @@ func checkPositions(t *testing.T, s *Spec, src []byte) {
 	}
 }
 
-func TestReadCSDLGraph(t *testing.T) {
+func TestReadGraph(t *testing.T) {
 	src := readCorpus(t, "graph-v1.0-clean.xml")
-	s, warns, err := ReadCSDL("graph-v1.0-clean.xml", src)
+	s, warns, err := Read("graph-v1.0-clean.xml", src)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix := NewIndex(s)
+	ix := spec.NewIndex(s)
 
 	// Counts. "Properties" are the structural properties the document
 	// declares (its <Property> elements inside types); properties that
-	// ReadCSDL redeclares on a derived type to restrict them are counted
+	// Read redeclares on a derived type to restrict them are counted
 	// apart, as are navigation properties.
 	var entities, complexes, flags, declared, redeclared, navs int
 	namespaces := map[string]bool{}
 	for _, ty := range s.Types {
 		namespaces[ty.Namespace] = true
-		if ty.Kind == EntityKind {
+		if ty.Kind == spec.EntityKind {
 			entities++
 		} else {
 			complexes++
 		}
 		chain := ix.BaseChain(ty)
 		for _, p := range ty.Properties {
-			inherited := slices.ContainsFunc(chain[1:], func(b *StructuredType) bool { return b.Property(p.Name) != nil })
+			inherited := slices.ContainsFunc(chain[1:], func(b *spec.StructuredType) bool { return b.Property(p.Name) != nil })
 			if inherited {
 				redeclared++
 			} else {
@@ -144,7 +146,7 @@ func TestReadCSDLGraph(t *testing.T) {
 	}
 
 	// Annotations.
-	prop := func(q, name string) *Property {
+	prop := func(q, name string) *spec.Property {
 		ty := ix.Type(q)
 		if ty == nil {
 			t.Fatalf("no type %s", q)
@@ -164,7 +166,7 @@ func TestReadCSDLGraph(t *testing.T) {
 		{"Filterable false reaches inherited id", prop("microsoft.graph.subscribedSku", "id").Filter == nil, true},
 		{"entity id elsewhere filterable", prop("microsoft.graph.entity", "id").Filter != nil, true},
 		{"FilterExpressionRestrictions through a navigation property",
-			prop("microsoft.graph.copilotPackageDetail", "lastModifiedDateTime").Filter.Ops, []FilterOp{OpGe, OpLe}},
+			prop("microsoft.graph.copilotPackageDetail", "lastModifiedDateTime").Filter.Ops, []spec.FilterOp{spec.OpGe, spec.OpLe}},
 		{"NonFilterableProperties", prop("microsoft.graph.bitlockerRecoveryKey", "volumeType").Filter == nil, true},
 	}
 	for _, f := range facts {
@@ -191,7 +193,7 @@ func TestReadCSDLGraph(t *testing.T) {
 	checkPositions(t, s, src)
 }
 
-func TestReadCSDLCorpus(t *testing.T) {
+func TestReadCorpus(t *testing.T) {
 	tests := []struct {
 		file               string
 		types, enums, sets int
@@ -204,7 +206,7 @@ func TestReadCSDLCorpus(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
 			src := readCorpus(t, tc.file)
-			s, warns, err := ReadCSDL(tc.file, src)
+			s, warns, err := Read(tc.file, src)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -221,22 +223,22 @@ func TestReadCSDLCorpus(t *testing.T) {
 	}
 }
 
-func BenchmarkReadCSDLGraph(b *testing.B) {
+func BenchmarkReadGraph(b *testing.B) {
 	src := readCorpus(b, "graph-v1.0-clean.xml")
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, _, err := ReadCSDL("graph-v1.0-clean.xml", src); err != nil {
+		if _, _, err := Read("graph-v1.0-clean.xml", src); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
-// FuzzReadCSDL checks that ReadCSDL never panics and that its errors and
+// FuzzRead checks that Read never panics and that its errors and
 // warnings are positioned. The fixture seeds are a few kilobytes; run with
 // -fuzzminimizetime (e.g. 3s) so that minimizing an interesting input does
 // not stall the run.
-func FuzzReadCSDL(f *testing.F) {
+func FuzzRead(f *testing.F) {
 	seeds, _ := filepath.Glob(filepath.Join("testdata", "csdl", "*.xml"))
 	for _, name := range seeds {
 		src, err := os.ReadFile(name)
@@ -261,9 +263,9 @@ func FuzzReadCSDL(f *testing.F) {
 		`<PropertyValue Property="AllowedExpressions" String="MultiValue"/></Record></Collection></PropertyValue>` +
 		`</Record></Annotation></Annotations></Schema></edmx:DataServices></edmx:Edmx>`))
 	f.Fuzz(func(t *testing.T, src []byte) {
-		s, warns, err := ReadCSDL("fuzz.xml", src)
+		s, warns, err := Read("fuzz.xml", src)
 		if err != nil {
-			var pe *Error
+			var pe *spec.Error
 			if !errors.As(err, &pe) || pe.Pos.File != "fuzz.xml" || pe.Pos.Line < 1 || pe.Pos.Col < 1 {
 				t.Fatalf("error not positioned: %v", err)
 			}
@@ -282,8 +284,8 @@ func FuzzReadCSDL(f *testing.F) {
 				if p.Pos.Line < 1 {
 					t.Fatalf("%s/%s has no position", ty.Name, p.Name)
 				}
-				if p.Filter != nil && !slices.IsSortedFunc(p.Filter.Ops, func(a, b FilterOp) int {
-					return slices.Index(FilterOps, a) - slices.Index(FilterOps, b)
+				if p.Filter != nil && !slices.IsSortedFunc(p.Filter.Ops, func(a, b spec.FilterOp) int {
+					return slices.Index(spec.FilterOps, a) - slices.Index(spec.FilterOps, b)
 				}) {
 					t.Fatalf("%s/%s: operators out of order: %v", ty.Name, p.Name, p.Filter.Ops)
 				}

@@ -1,0 +1,7 @@
+package spec
+
+// Unexported functions that the external tests (package spec_test) use.
+var (
+	CompareFindings = compareFindings
+	OpsString       = opsString
+)

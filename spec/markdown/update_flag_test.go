@@ -1,0 +1,3 @@
+package markdown
+
+import _ "github.com/odatagen/odatagen/internal/golden" // accepts -update (no golden files here)
