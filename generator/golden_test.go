@@ -18,7 +18,7 @@ import (
 // Golden tests. Each directory under testdata/golden is a case:
 //
 //	input.yaml       the spec (yamlspec.Read)
-//	options.yaml     optional: package, allowUnresolved, types, namespace
+//	options.yaml     optional: package, allowUnresolved, types, namespace, compact
 //	want/            the whole generated file set
 //	want_notes.txt   the Notes, one a line (absent when there are none)
 //	want_error.txt   instead of want/: the expected error
@@ -35,6 +35,7 @@ type goldenOptions struct {
 	AllowUnresolved bool     `yaml:"allowUnresolved"`
 	Types           []string `yaml:"types"`
 	Namespace       string   `yaml:"namespace"`
+	Compact         bool     `yaml:"compact"`
 }
 
 func goldenCases(t testing.TB) []string {
@@ -89,6 +90,7 @@ func generateCase(t testing.TB, name string) (*Result, error) {
 		AllowUnresolved: opts.AllowUnresolved,
 		Types:           opts.Types,
 		Namespace:       opts.Namespace,
+		Compact:         opts.Compact,
 	})
 }
 
