@@ -122,11 +122,10 @@ func emitFilterFile(f *jen.File, ff *irFilterFile) {
 			}
 			var embeds []jen.Code
 			for _, op := range bf.Ops {
-				switch op {
-				case "StartsWithOp", "EndsWithOp", "ContainsOp", "NullOp":
-					embeds = append(embeds, jen.Qual(filterPath, op).Types(jen.Id(bf.PropType)))
-				default:
-					embeds = append(embeds, jen.Qual(filterPath, op).Types(typeCode(bf.Value), jen.Id(bf.PropType)))
+				if op.Params == 1 {
+					embeds = append(embeds, jen.Qual(filterPath, op.Type).Types(jen.Id(bf.PropType)))
+				} else {
+					embeds = append(embeds, jen.Qual(filterPath, op.Type).Types(typeCode(bf.Value), jen.Id(bf.PropType)))
 				}
 			}
 			fields = append(fields, docComment(bf.Doc).Id(bf.Name).Struct(embeds...))

@@ -76,7 +76,7 @@ type irBuilderField struct {
 	Path      string // OData property name
 	ODataType string // Edm type or qualified enum type
 	Value     *irType
-	Ops       []string // embedded operator types of validate/filter, e.g. "EqOp"
+	Ops       []filter.BuilderOp // embedded operator types of validate/filter (filter.BuilderOps)
 	Doc       []string
 }
 
@@ -183,13 +183,6 @@ var (
 	flagsOps   = []spec.FilterOp{spec.OpEq, spec.OpNe, spec.OpIn, spec.OpHas}
 )
 
-// builderOpType names validate/filter's generic operator type per operator.
-var builderOpType = map[spec.FilterOp]string{
-	spec.OpEq: "EqOp", spec.OpNe: "NeOp", spec.OpGt: "GtOp", spec.OpGe: "GeOp",
-	spec.OpLt: "LtOp", spec.OpLe: "LeOp", spec.OpIn: "InOp", spec.OpHas: "HasOp",
-	spec.OpStartsWith: "StartsWithOp", spec.OpEndsWith: "EndsWithOp", spec.OpContains: "ContainsOp",
-}
-
 // builderField decides a property's builder field, or nil when the builder
 // offers nothing for it: not filterable, structured, navigation, or a
 // collection that does not support any with eq.
@@ -211,19 +204,20 @@ func (b *builder) builderField(fd *irField) *irBuilderField {
 		if !p.Filter.Allows(spec.OpAny) || !p.Filter.Allows(spec.OpEq) || value.Name == "uint16" {
 			return nil
 		}
-		bf.Ops = []string{"AnyEqOp"}
+		bf.Ops = []filter.BuilderOp{filter.BuilderAnyEq}
 		bf.Doc = []string{fd.Name + " supports any with eq on its elements."}
 		return bf
 	}
 	var names []string
 	for _, op := range kindOps {
 		if p.Filter.Allows(op) {
-			bf.Ops = append(bf.Ops, builderOpType[op])
+			bop, _ := filter.BuilderOpFor(filter.Op(op)) // kindOps all have one
+			bf.Ops = append(bf.Ops, bop)
 			names = append(names, string(op))
 		}
 	}
 	if p.Filter.Null {
-		bf.Ops = append(bf.Ops, "NullOp")
+		bf.Ops = append(bf.Ops, filter.BuilderNull)
 		names = append(names, "eq null", "ne null")
 	}
 	if len(bf.Ops) == 0 {
