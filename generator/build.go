@@ -324,17 +324,6 @@ func (b *builder) nameDecls() {
 	}
 }
 
-// localNames are the unexported names that generated code declares or
-// uses as locals: helpers, the local types and variables of generated
-// methods. Tables and filter builder property types never take them.
-var localNames = []string{
-	"b", "data", "e", "err", "expr", "have", "i", "known", "m", "members", "mode", "mv", "n",
-	"name", "names", "null", "one", "out", "plain", "raw", "raws", "s", "text", "v", "x",
-	"schemaFiles", "schemas", "filterTypes", "filterEnums", "filterTypeDefs",
-	"enumMember", "enumValue", "flagsValue", "odataType", "unmarshalSlice", "odataPackage", "odataTypes",
-	"derivedIndex", "t", "ok", "path", "typ",
-}
-
 // reserveLocals reserves the unexported names of generated code.
 func (b *builder) reserveLocals() {
 	b.local = newNameSpace()
@@ -343,9 +332,9 @@ func (b *builder) reserveLocals() {
 	}
 	b.helpers = &irHelpers{}
 	for _, e := range b.enumList {
-		b.helpers.EnumMember, b.helpers.EnumValue = "enumMember", "enumValue"
+		b.helpers.EnumMember, b.helpers.EnumValue = localEnumMember, localEnumValue
 		if e.Flags {
-			b.helpers.FlagsValue = "flagsValue"
+			b.helpers.FlagsValue = localFlagsValue
 		}
 	}
 }
@@ -400,9 +389,9 @@ func (b *builder) findPolys() {
 			p.Cases = append(p.Cases, irPolyCase{QualifiedName: d, GoName: b.goNames[d]})
 		}
 		b.polys[q] = p
-		b.helpers.ODataType = "odataType"
+		b.helpers.ODataType = localODataType
 		if p.Slices {
-			b.helpers.UnmarshalSlice = "unmarshalSlice"
+			b.helpers.UnmarshalSlice = localUnmarshalSlice
 		}
 	}
 }

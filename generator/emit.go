@@ -228,7 +228,7 @@ func emitStruct(f *jen.File, st *irStruct) {
 	for _, fd := range polys {
 		var decode jen.Code = jen.Id(fd.Poly.Unmarshal).Call(jen.Id("v").Dot(fd.Name))
 		if fd.Type.Kind == irSlice {
-			decode = jen.Id("unmarshalSlice").Call(jen.Id("v").Dot(fd.Name), jen.Id(fd.Poly.Unmarshal))
+			decode = jen.Id(localUnmarshalSlice).Call(jen.Id("v").Dot(fd.Name), jen.Id(fd.Poly.Unmarshal))
 		}
 		body = append(body, jen.If(jen.Id("v").Dot(fd.Name).Op("!=").Nil()).Block(
 			jen.If(jen.List(jen.Id("x").Dot(fd.Name), jen.Err()).Op("=").Add(decode), jen.Err().Op("!=").Nil()).Block(
@@ -276,7 +276,7 @@ func emitEnum(f *jen.File, e *irEnum) {
 		emitEnumConveniences(f, e)
 	}
 	f.Add(fixedDoc(e.Table + " lists the members of " + name + " and their declared values.").
-		Var().Id(e.Table).Op("=").Index().Id("enumMember").Values(enumTable(e)...))
+		Var().Id(e.Table).Op("=").Index().Id(localEnumMember).Values(enumTable(e)...))
 }
 
 // enumTable is the composite literal of an enum's member table, one member
@@ -317,7 +317,7 @@ func emitEnumMethods(f *jen.File, e *irEnum) {
 	name := e.Name
 	f.Add(fixedDoc("Value returns the numeric value that "+name+" declares for e; ok is false when e is not a declared member (a value this package does not know, decoded as it came).").
 		Func().Params(jen.Id("e").Id(name)).Id("Value").Params().Params(jen.Id("v").Int64(), jen.Id("ok").Bool()).Block(
-		jen.Return(jen.Id("enumValue").Call(jen.String().Call(jen.Id("e")), jen.Id(e.Table))),
+		jen.Return(jen.Id(localEnumValue).Call(jen.String().Call(jen.Id("e")), jen.Id(e.Table))),
 	))
 }
 
@@ -351,6 +351,6 @@ func emitFlagsMethods(f *jen.File, e *irEnum) {
 	))
 	f.Add(fixedDoc("Value returns the numeric value of e: the declared values of its members combined with bitwise OR. ok is false when e holds a member that "+name+" does not declare.").
 		Func().Params(jen.Id("e").Id(name)).Id("Value").Params().Params(jen.Id("v").Int64(), jen.Id("ok").Bool()).Block(
-		jen.Return(jen.Id("flagsValue").Call(jen.String().Call(jen.Id("e")), jen.Id(e.Table))),
+		jen.Return(jen.Id(localFlagsValue).Call(jen.String().Call(jen.Id("e")), jen.Id(e.Table))),
 	))
 }

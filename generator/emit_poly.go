@@ -39,10 +39,10 @@ func emitPoly(f *jen.File, p *irPoly) {
 		"An object without @odata.type, or whose @odata.type names no type derived from "+p.QualifiedName+" in this package, gives a *"+p.Base+
 		"; the members it has no field for are kept in Extra. JSON null gives nil.").
 		Func().Id(p.Unmarshal).Params(jen.Id("data").Index().Byte()).Params(jen.Id(p.Iface), jen.Error()).Block(
-		jen.List(jen.Id("name"), jen.Id("null")).Op(":=").Id("odataType").Call(jen.Id("data")),
+		jen.List(jen.Id("name"), jen.Id("null")).Op(":=").Id(localODataType).Call(jen.Id("data")),
 		jen.If(jen.Id("null")).Block(jen.Return(jen.Nil(), jen.Nil())),
 		jen.Var().Id("v").Id(p.Iface),
-		jen.Switch(jen.Id("derivedIndex").Call(jen.Id("name"), jen.Id(p.Table))).Block(cases...),
+		jen.Switch(jen.Id(localDerivedIndex).Call(jen.Id("name"), jen.Id(p.Table))).Block(cases...),
 		jen.If(jen.Err().Op(":=").Id("v").Assert(jen.Qual(jsonPath, "Unmarshaler")).Dot("UnmarshalJSON").Call(jen.Id("data")), jen.Err().Op("!=").Nil()).Block(
 			jen.Return(jen.Nil(), jen.Err()),
 		),
@@ -62,14 +62,14 @@ func emitPoly(f *jen.File, p *irPoly) {
 // methods call.
 func emitHelpers(f *jen.File, h *irHelpers) {
 	if h.EnumMember != "" {
-		f.Add(fixedDoc("enumMember is an entry of an enum's member table: a member's JSON name and its declared value.").
-			Type().Id("enumMember").Struct(
+		f.Add(fixedDoc(localEnumMember+" is an entry of an enum's member table: a member's JSON name and its declared value.").
+			Type().Id(localEnumMember).Struct(
 			jen.Id("name").String(),
 			jen.Id("value").Int64(),
 		))
-		f.Add(fixedDoc("enumValue returns the value of the member named s. It is not inlined into the Value methods: one copy of the loop keeps a package of many enums cheap to compile.").
+		f.Add(fixedDoc(localEnumValue+" returns the value of the member named s. It is not inlined into the Value methods: one copy of the loop keeps a package of many enums cheap to compile.").
 			Comment("//").Line().Comment("//go:noinline").Line().
-			Func().Id("enumValue").Params(jen.Id("s").String(), jen.Id("members").Index().Id("enumMember")).Params(jen.Int64(), jen.Bool()).Block(
+			Func().Id(localEnumValue).Params(jen.Id("s").String(), jen.Id("members").Index().Id(localEnumMember)).Params(jen.Int64(), jen.Bool()).Block(
 			jen.For(jen.List(jen.Id("_"), jen.Id("m")).Op(":=").Range().Id("members")).Block(
 				jen.If(jen.Id("m").Dot("name").Op("==").Id("s")).Block(jen.Return(jen.Id("m").Dot("value"), jen.True())),
 			),
@@ -77,11 +77,11 @@ func emitHelpers(f *jen.File, h *irHelpers) {
 		))
 	}
 	if h.FlagsValue != "" {
-		f.Add(fixedDoc("flagsValue combines the values of the comma-separated members in s with bitwise OR; ok is false when one of them is not in members.").
+		f.Add(fixedDoc(localFlagsValue+" combines the values of the comma-separated members in s with bitwise OR; ok is false when one of them is not in members.").
 			Comment("//").Line().Comment("//go:noinline").Line().
-			Func().Id("flagsValue").Params(jen.Id("s").String(), jen.Id("members").Index().Id("enumMember")).Params(jen.Id("v").Int64(), jen.Id("ok").Bool()).Block(
+			Func().Id(localFlagsValue).Params(jen.Id("s").String(), jen.Id("members").Index().Id(localEnumMember)).Params(jen.Id("v").Int64(), jen.Id("ok").Bool()).Block(
 			jen.For(jen.List(jen.Id("_"), jen.Id("n")).Op(":=").Range().Qual(edmPath, "SplitFlags").Call(jen.Id("s"))).Block(
-				jen.List(jen.Id("mv"), jen.Id("known")).Op(":=").Id("enumValue").Call(jen.Id("n"), jen.Id("members")),
+				jen.List(jen.Id("mv"), jen.Id("known")).Op(":=").Id(localEnumValue).Call(jen.Id("n"), jen.Id("members")),
 				jen.If(jen.Op("!").Id("known")).Block(jen.Return(jen.Lit(0), jen.False())),
 				jen.Id("v").Op("|=").Id("mv"),
 			),
@@ -89,8 +89,8 @@ func emitHelpers(f *jen.File, h *irHelpers) {
 		))
 	}
 	if h.ODataType != "" {
-		f.Add(fixedDoc("odataType returns the type name that the @odata.type member of the JSON object data holds, without a leading \"#\" (\"\" when there is none), and whether data is JSON null.").
-			Func().Id("odataType").Params(jen.Id("data").Index().Byte()).Params(jen.Id("name").String(), jen.Id("null").Bool()).Block(
+		f.Add(fixedDoc(localODataType+" returns the type name that the @odata.type member of the JSON object data holds, without a leading \"#\" (\"\" when there is none), and whether data is JSON null.").
+			Func().Id(localODataType).Params(jen.Id("data").Index().Byte()).Params(jen.Id("name").String(), jen.Id("null").Bool()).Block(
 			jen.Var().Id("v").Op("*").Struct(
 				jen.Id("Type").String().Tag(map[string]string{"json": "@odata.type"}),
 			),
@@ -101,8 +101,8 @@ func emitHelpers(f *jen.File, h *irHelpers) {
 		))
 	}
 	if h.ODataType != "" {
-		f.Add(fixedDoc("derivedIndex returns the index of name in the sorted names, or -1.").
-			Func().Id("derivedIndex").Params(jen.Id("name").String(), jen.Id("names").Index().String()).Int().Block(
+		f.Add(fixedDoc(localDerivedIndex+" returns the index of name in the sorted names, or -1.").
+			Func().Id(localDerivedIndex).Params(jen.Id("name").String(), jen.Id("names").Index().String()).Int().Block(
 			jen.If(jen.List(jen.Id("i"), jen.Id("ok")).Op(":=").Qual("slices", "BinarySearch").Call(jen.Id("names"), jen.Id("name")), jen.Id("ok")).Block(
 				jen.Return(jen.Id("i")),
 			),
@@ -110,8 +110,8 @@ func emitHelpers(f *jen.File, h *irHelpers) {
 		))
 	}
 	if h.UnmarshalSlice != "" {
-		f.Add(fixedDoc("unmarshalSlice decodes a JSON array, each element with one. JSON null gives nil.").
-			Func().Id("unmarshalSlice").Types(jen.Id("T").Any()).Params(
+		f.Add(fixedDoc(localUnmarshalSlice+" decodes a JSON array, each element with one. JSON null gives nil.").
+			Func().Id(localUnmarshalSlice).Types(jen.Id("T").Any()).Params(
 			jen.Id("data").Index().Byte(),
 			jen.Id("one").Func().Params(jen.Index().Byte()).Params(jen.Id("T"), jen.Error()),
 		).Params(jen.Index().Id("T"), jen.Error()).Block(

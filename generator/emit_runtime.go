@@ -17,10 +17,10 @@ const (
 
 func emitValidateFile(f *jen.File, vf *irValidateFile) {
 	f.Comment("//go:embed " + schemaGlob)
-	f.Var().Id("schemaFiles").Qual("embed", "FS")
+	f.Var().Id(localSchemaFiles).Qual("embed", "FS")
 	f.Line()
-	f.Add(fixedDoc("schemas are this package's JSON Schema documents, one per type and mode, also written beside this file for other tools. Each type's schema is compiled the first time it is used.").
-		Var().Id("schemas").Op("=").Qual(validatePath, "NewSetFS").Call(jen.Id("schemaFiles")))
+	f.Add(fixedDoc(localSchemas+" are this package's JSON Schema documents, one per type and mode, also written beside this file for other tools. Each type's schema is compiled the first time it is used.").
+		Var().Id(localSchemas).Op("=").Qual(validatePath, "NewSetFS").Call(jen.Id(localSchemaFiles)))
 
 	type entry struct{ goName, name string }
 	entries := make([]entry, 0, len(vf.Types)+len(vf.Polys))
@@ -35,28 +35,28 @@ func emitValidateFile(f *jen.File, vf *irValidateFile) {
 	for i, e := range entries {
 		items[i] = jen.Values(jen.Id("Go").Op(":").Lit(e.goName), jen.Id("OData").Op(":").Lit(e.name))
 	}
-	f.Add(fixedDoc("odataPackage names this package for odataTypes.").
-		Type().Id("odataPackage").Struct())
-	f.Add(fixedDoc("odataTypes maps the structs and polymorphic interfaces of this package, by Go name, to their OData types: static data, where a type switch over thousands of types would be a large function to compile.").
-		Var().Id("odataTypes").Op("=").Qual(validatePath, "NewTypeNames").Call(
-		jen.Qual("reflect", "TypeFor").Types(jen.Id("odataPackage")).Call().Dot("PkgPath").Call(),
+	f.Add(fixedDoc(localODataPackage + " names this package for " + localODataTypes + ".").
+		Type().Id(localODataPackage).Struct())
+	f.Add(fixedDoc(localODataTypes+" maps the structs and polymorphic interfaces of this package, by Go name, to their OData types: static data, where a type switch over thousands of types would be a large function to compile.").
+		Var().Id(localODataTypes).Op("=").Qual(validatePath, "NewTypeNames").Call(
+		jen.Qual("reflect", "TypeFor").Types(jen.Id(localODataPackage)).Call().Dot("PkgPath").Call(),
 		jen.Index().Qual(validatePath, "TypeName").Values(multiline(items)...),
 	))
 	f.Add(fixedDoc(vf.ODataType + " returns the qualified name of the OData type that T stands for: T is a struct of this package, or the interface of a type with derived types (which stands for that type). It returns \"\" for any other T.").
 		Func().Id(vf.ODataType).Types(jen.Id("T").Any()).Params().String().Block(
-		jen.Return(jen.Id("odataTypes").Dot("Name").Call(jen.Qual("reflect", "TypeFor").Types(jen.Id("T")).Call())),
+		jen.Return(jen.Id(localODataTypes).Dot("Name").Call(jen.Qual("reflect", "TypeFor").Types(jen.Id("T")).Call())),
 	))
 	f.Add(fixedDoc(vf.Validate+" validates a JSON payload of T (a struct of this package, or the interface of a type with derived types): a response (validate.Read), the body of a create request (validate.Create) or of an update request (validate.Update). It returns nil, a *validate.Error listing every problem with its JSON pointer, a *validate.JSONError for a payload that is not acceptable JSON, or an error when T is not a type of this package.").
 		Func().Id(vf.Validate).Types(jen.Id("T").Any()).Params(jen.Id("data").Index().Byte(), jen.Id("mode").Qual(validatePath, "Mode")).Error().Block(
-		jen.List(jen.Id("name"), jen.Err()).Op(":=").Id("odataTypes").Dot("Lookup").Call(jen.Qual("reflect", "TypeFor").Types(jen.Id("T")).Call()),
+		jen.List(jen.Id("name"), jen.Err()).Op(":=").Id(localODataTypes).Dot("Lookup").Call(jen.Qual("reflect", "TypeFor").Types(jen.Id("T")).Call()),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-		jen.Return(jen.Id("schemas").Dot("Validate").Call(jen.Id("name"), jen.Id("mode"), jen.Id("data"))),
+		jen.Return(jen.Id(localSchemas).Dot("Validate").Call(jen.Id("name"), jen.Id("mode"), jen.Id("data"))),
 	))
 	f.Add(fixedDoc(vf.ValidateCollection+" validates an OData collection response of T ({\"value\": [...]}), item by item.").
 		Func().Id(vf.ValidateCollection).Types(jen.Id("T").Any()).Params(jen.Id("data").Index().Byte()).Error().Block(
-		jen.List(jen.Id("name"), jen.Err()).Op(":=").Id("odataTypes").Dot("Lookup").Call(jen.Qual("reflect", "TypeFor").Types(jen.Id("T")).Call()),
+		jen.List(jen.Id("name"), jen.Err()).Op(":=").Id(localODataTypes).Dot("Lookup").Call(jen.Qual("reflect", "TypeFor").Types(jen.Id("T")).Call()),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-		jen.Return(jen.Id("schemas").Dot("ValidateCollection").Call(jen.Id("name"), jen.Qual(validatePath, "Read"), jen.Id("data"))),
+		jen.Return(jen.Id(localSchemas).Dot("ValidateCollection").Call(jen.Id("name"), jen.Qual(validatePath, "Read"), jen.Id("data"))),
 	))
 	for _, t := range vf.Types {
 		if t.Func == "" {
@@ -64,11 +64,11 @@ func emitValidateFile(f *jen.File, vf *irValidateFile) {
 		}
 		f.Add(fixedDoc(t.Func+" validates a JSON payload of "+t.QualifiedName+": it is "+vf.Validate+"["+t.GoName+"].").
 			Func().Id(t.Func).Params(jen.Id("data").Index().Byte(), jen.Id("mode").Qual(validatePath, "Mode")).Error().Block(
-			jen.Return(jen.Id("schemas").Dot("Validate").Call(jen.Lit(t.QualifiedName), jen.Id("mode"), jen.Id("data"))),
+			jen.Return(jen.Id(localSchemas).Dot("Validate").Call(jen.Lit(t.QualifiedName), jen.Id("mode"), jen.Id("data"))),
 		))
 		f.Add(fixedDoc(t.CollectionFunc + " validates an OData collection response of " + t.QualifiedName + ": it is " + vf.ValidateCollection + "[" + t.GoName + "].").
 			Func().Id(t.CollectionFunc).Params(jen.Id("data").Index().Byte()).Error().Block(
-			jen.Return(jen.Id("schemas").Dot("ValidateCollection").Call(jen.Lit(t.QualifiedName), jen.Qual(validatePath, "Read"), jen.Id("data"))),
+			jen.Return(jen.Id(localSchemas).Dot("ValidateCollection").Call(jen.Lit(t.QualifiedName), jen.Qual(validatePath, "Read"), jen.Id("data"))),
 		))
 	}
 }
@@ -95,15 +95,15 @@ func emitFilterFile(f *jen.File, ff *irFilterFile) {
 		typedefsCode = jen.Map(jen.String()).String().Values(typedefs)
 	}
 	f.Add(fixedDoc(ff.ModelVar+" is the $filter capability table of this package's types: for each property, its type and the operators it supports. "+ff.CheckFilter+" checks expressions against it.").
-		Var().Id(ff.ModelVar).Op("=").Qual(filterPath, "NewModel").Call(jen.Id("filterTypes"), jen.Id("filterEnums"), typedefsCode))
+		Var().Id(ff.ModelVar).Op("=").Qual(filterPath, "NewModel").Call(jen.Id(localFilterTypes), jen.Id(localFilterEnums), typedefsCode))
 	f.Add(fixedDoc("filterTypes and filterEnums are the data of "+ff.ModelVar+". Package-level composite literals of plain values are static data: they cost no code to compile and no work at init.").
 		Var().Defs(
-		jen.Id("filterTypes").Op("=").Index().Op("*").Qual(filterPath, "Type").Values(multiline(types)...),
-		jen.Id("filterEnums").Op("=").Index().Op("*").Qual(filterPath, "Enum").Values(multiline(enums)...),
+		jen.Id(localFilterTypes).Op("=").Index().Op("*").Qual(filterPath, "Type").Values(multiline(types)...),
+		jen.Id(localFilterEnums).Op("=").Index().Op("*").Qual(filterPath, "Enum").Values(multiline(enums)...),
 	))
 	f.Add(fixedDoc(ff.CheckFilter+" checks a $filter expression (the decoded value of the query option) against T (a struct of this package, or the interface of a type with derived types): its syntax, the properties it names, the types of its operands, and the operators each property supports. The error is a *filter.Error that prints the expression with a caret under the problem, or an error when T is not a type of this package.").
 		Func().Id(ff.CheckFilter).Types(jen.Id("T").Any()).Params(jen.Id("expr").String()).Error().Block(
-		jen.List(jen.Id("name"), jen.Err()).Op(":=").Id("odataTypes").Dot("Lookup").Call(jen.Qual("reflect", "TypeFor").Types(jen.Id("T")).Call()),
+		jen.List(jen.Id("name"), jen.Err()).Op(":=").Id(localODataTypes).Dot("Lookup").Call(jen.Qual("reflect", "TypeFor").Types(jen.Id("T")).Call()),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 		jen.Return(jen.Qual(filterPath, "Check").Call(jen.Id(ff.ModelVar), jen.Id("name"), jen.Id("expr"))),
 	))

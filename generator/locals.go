@@ -1,0 +1,34 @@
+package generator
+
+// The unexported package-level names that generated code declares: the
+// embedded schema files and their Set, the filter tables, the helpers of
+// odata.go and the type-name table. They are defined here once; build.go
+// reserves them (localNames) so that no generated name takes them, and the
+// emitters write them from these constants.
+const (
+	localSchemaFiles    = "schemaFiles"
+	localSchemas        = "schemas"
+	localFilterTypes    = "filterTypes"
+	localFilterEnums    = "filterEnums"
+	localFilterTypeDefs = "filterTypeDefs"
+	localEnumMember     = "enumMember"
+	localEnumValue      = "enumValue"
+	localFlagsValue     = "flagsValue"
+	localODataType      = "odataType"
+	localUnmarshalSlice = "unmarshalSlice"
+	localODataPackage   = "odataPackage"
+	localODataTypes     = "odataTypes"
+	localDerivedIndex   = "derivedIndex"
+)
+
+// localNames are the unexported names that generated code declares or
+// uses as locals: the package-level names above, and the parameters and
+// locals of generated methods. Tables and filter builder property types
+// never take them.
+var localNames = []string{
+	"b", "data", "e", "err", "expr", "have", "i", "known", "m", "members", "mode", "mv", "n",
+	"name", "names", "null", "one", "out", "plain", "raw", "raws", "s", "text", "v", "x",
+	localSchemaFiles, localSchemas, localFilterTypes, localFilterEnums, localFilterTypeDefs,
+	localEnumMember, localEnumValue, localFlagsValue, localODataType, localUnmarshalSlice, localODataPackage, localODataTypes,
+	localDerivedIndex, "t", "ok", "path", "typ",
+}
