@@ -39,6 +39,7 @@ func build(m *spec.Model, warnings []spec.Warning, opts Options) (*irPackage, *s
 	if err := b.selectTypes(); err != nil {
 		return nil, nil, b.notes, err
 	}
+	b.sub = m.Subset(func(q string) bool { return b.selected[q] })
 	b.nameDecls()
 	b.reserveLocals()
 	b.findPolys()
@@ -55,6 +56,7 @@ func build(m *spec.Model, warnings []spec.Warning, opts Options) (*irPackage, *s
 type builder struct {
 	spec  *spec.Spec
 	m     *spec.Model
+	sub   *spec.Model // the declarations to generate (m.Subset of selected)
 	opts  Options
 	ix    *spec.Index
 	notes []Note
@@ -347,11 +349,9 @@ func (b *builder) reserveLocals() {
 // that nothing uses.
 func (b *builder) findPolys() {
 	b.derived = map[string][]string{}
-	for _, t := range b.types {
-		for _, base := range t.Chain[1:] {
-			if bq := base.QualifiedName(); b.selected[bq] {
-				b.derived[bq] = append(b.derived[bq], t.QualifiedName())
-			}
+	for _, t := range b.sub.Types {
+		if len(t.Descendants) > 0 {
+			b.derived[t.QualifiedName()] = qualifiedNames(t.Descendants)
 		}
 	}
 	used, inSlice := map[string]bool{}, map[string]bool{}
@@ -367,7 +367,6 @@ func (b *builder) findPolys() {
 	}
 	var bases []string
 	for q := range b.derived {
-		slices.Sort(b.derived[q])
 		if used[q] {
 			bases = append(bases, q)
 		}

@@ -87,7 +87,7 @@ func (*irFilterFile) declName() string   { return "" }
 // model of the generated declarations (without navigation properties to
 // types not generated), from which the schema documents are made.
 func (b *builder) buildRuntime(pkg *irPackage) *spec.Model {
-	sub := b.m.Subset(func(q string) bool { return b.selected[q] })
+	sub := b.sub
 	vf := &irValidateFile{
 		ODataType:          b.claimName("ODataType", "the function naming the OData type of a struct"),
 		Validate:           b.claimName("Validate", "the validate function"),

@@ -587,7 +587,8 @@ func memberValues(e *EnumType) string {
 
 // propagateKinds makes a type of unknown kind that has a key an entity
 // type, then every type whose base chain reaches an entity type an entity
-// type. It also reports base type cycles, once per type on the cycle.
+// type. (Base type cycles are for Index.CheckInheritance to report: Resolve
+// and load.Spec refuse them.)
 func (m *merger) propagateKinds(ix *Index) {
 	for _, t := range m.out.Types {
 		if t.Kind == "" && len(t.Key) > 0 {
@@ -597,9 +598,6 @@ func (m *merger) propagateKinds(ix *Index) {
 	for _, t := range m.out.Types {
 		m.subject = t.QualifiedName()
 		chain := ix.BaseChain(t)
-		if last := chain[len(chain)-1]; last.BaseType != "" && ix.Type(last.BaseType) == t {
-			m.warn(t.Pos, last.Pos, "type %s: its base types lead back to it", t.QualifiedName())
-		}
 		if t.Kind == EntityKind {
 			continue
 		}

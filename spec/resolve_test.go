@@ -90,3 +90,16 @@ func TestResolve(t *testing.T) {
 		t.Errorf("MaxProps 4: got %v", err)
 	}
 }
+
+// TestResolveCycle: every base type cycle is an error at its position, once.
+func TestResolveCycle(t *testing.T) {
+	st := func(name, base string, line int) *StructuredType {
+		return &StructuredType{Namespace: "ns", Name: name, BaseType: base, Pos: Pos{File: "a.yaml", Line: line}}
+	}
+	s := &Spec{Types: []*StructuredType{st("a", "ns.b", 4), st("b", "ns.a", 5), st("c", "ns.a", 6), st("self", "ns.self", 7)}}
+	_, _, err := Resolve(s, ResolveOptions{})
+	want := "a.yaml:4: base type cycle: ns.a -> ns.b -> ns.a\na.yaml:7: base type cycle: ns.self -> ns.self"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
+	}
+}
