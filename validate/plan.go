@@ -411,9 +411,9 @@ func (p *Plan) maxSize() int64 {
 	return DefaultMaxSize
 }
 
-// resolve finds the type a caller means, as Set.resolve does: the
-// qualified name, else the one type whose simple name is typeName
-// (exactly, then ignoring case, also the qualified name).
+// resolve finds the type a caller means by odatagen's one rule
+// (ResolveTypeName), as Set.resolve does; the qualified name and a simple
+// name that one type has are looked up in the prepared tables first.
 func (p *Plan) resolve(pp *planPrep, typeName string, mode Mode) (int, error) {
 	hasMode := mode >= Read && mode <= Update
 	if hasMode {
@@ -424,24 +424,16 @@ func (p *Plan) resolve(pp *planPrep, typeName string, mode Mode) (int, error) {
 			return int(pp.simples[j][0]), nil
 		}
 	}
-	for _, fold := range [2]bool{false, true} {
-		var found []string
-		at := -1
-		for i := range p.Types {
-			q := p.Types[i].Name
-			simple := simpleName(q)
-			if simple == typeName || fold && (strings.EqualFold(simple, typeName) || strings.EqualFold(q, typeName)) {
-				found = append(found, q)
-				at = i
-			}
-		}
-		slices.Sort(found)
-		switch {
-		case len(found) == 1 && hasMode:
-			return at, nil
-		case len(found) > 1:
-			return -1, fmt.Errorf("validate: type name %q is ambiguous: %s", typeName, strings.Join(found, ", "))
-		}
+	names := make([]string, len(p.Types))
+	for i := range p.Types {
+		names[i] = p.Types[i].Name
+	}
+	q, candidates, ok := ResolveTypeName(typeName, names, nil)
+	switch {
+	case ok && hasMode:
+		return int(pp.types.lookupString(q)), nil
+	case !ok && len(candidates) > 1:
+		return -1, fmt.Errorf("validate: type name %q is ambiguous: %s", typeName, strings.Join(candidates, ", "))
 	}
 	return -1, fmt.Errorf("validate: no %s schema for type %q", mode, typeName)
 }

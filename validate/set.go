@@ -165,9 +165,8 @@ func (s *Set) listNames() {
 	s.names = slices.Compact(s.names)
 }
 
-// resolve finds the qualified type name a caller means: the name itself
-// when a document exists for it, else the one type whose simple name is
-// typeName (exactly, then ignoring case).
+// resolve finds the qualified type name a caller means, by odatagen's one
+// rule (ResolveTypeName) over the types the Set has documents for.
 func (s *Set) resolve(typeName string, mode Mode) (string, error) {
 	if s.hasFile(SchemaFile(typeName, mode)) {
 		return typeName, nil
@@ -176,20 +175,12 @@ func (s *Set) resolve(typeName string, mode Mode) (string, error) {
 	if s.namesErr != nil {
 		return "", s.namesErr
 	}
-	for _, fold := range []bool{false, true} {
-		var found []string
-		for _, q := range s.names {
-			simple := simpleName(q)
-			if simple == typeName || fold && (strings.EqualFold(simple, typeName) || strings.EqualFold(q, typeName)) {
-				found = append(found, q)
-			}
-		}
-		switch {
-		case len(found) == 1 && s.hasFile(SchemaFile(found[0], mode)):
-			return found[0], nil
-		case len(found) > 1:
-			return "", fmt.Errorf("validate: type name %q is ambiguous: %s", typeName, strings.Join(found, ", "))
-		}
+	q, candidates, ok := ResolveTypeName(typeName, s.names, nil)
+	switch {
+	case ok && s.hasFile(SchemaFile(q, mode)):
+		return q, nil
+	case !ok && len(candidates) > 1:
+		return "", fmt.Errorf("validate: type name %q is ambiguous: %s", typeName, strings.Join(candidates, ", "))
 	}
 	return "", fmt.Errorf("validate: no %s schema for type %q", mode, typeName)
 }
