@@ -17,6 +17,7 @@ type Index struct {
 	typedefs map[string]*TypeDef
 	lower    map[string]string // lower-cased qualified name -> qualified name
 	simple   map[string][]string
+	nsSize   map[string]int // declarations per namespace
 }
 
 // NewIndex indexes s.
@@ -28,9 +29,11 @@ func NewIndex(s *Spec) *Index {
 		typedefs: make(map[string]*TypeDef, len(s.TypeDefs)),
 		lower:    make(map[string]string, n),
 		simple:   make(map[string][]string, n),
+		nsSize:   map[string]int{},
 	}
 	add := func(ns, name string) string {
 		q := Qualify(ns, name)
+		ix.nsSize[ns]++
 		ix.lower[strings.ToLower(q)] = q
 		l := strings.ToLower(name)
 		ix.simple[l] = append(ix.simple[l], q)
@@ -68,21 +71,35 @@ func (ix *Index) Defines(q string) bool {
 	return IsPrimitiveName(q) || ix.types[q] != nil || ix.enums[q] != nil || ix.typedefs[q] != nil
 }
 
-// Resolve finds the qualified name that a possibly unqualified or
-// differently cased name refers to: an exact qualified name first, then a
-// case-insensitive one, then a simple name that exactly one type has.
+// Resolve finds the declaration that a type reference inside a spec means,
+// by odatagen's one rule for names (validate.ResolveTypeName): an exact
+// qualified name, a qualified name in another case, or a simple name that
+// one declaration has. No namespace is preferred here: a simple name that
+// several namespaces declare resolves to nothing (Merge warns), because a
+// guess could silently pick the wrong type for a docs page's reference.
+// (ResolveUserName, for the names people type, prefers the largest
+// namespace.)
 func (ix *Index) Resolve(name string) (string, bool) {
 	if ix.Defines(name) {
 		return name, true
 	}
-	l := strings.ToLower(name)
-	if q, ok := ix.lower[l]; ok {
-		return q, true
+	q, _, ok := ix.resolveAmong(name, nil, func(string) int { return 0 })
+	return q, ok
+}
+
+// resolveAmong applies validate.ResolveTypeName to the declarations that
+// can match name (the rule looks at no others) and that keep allows (nil:
+// all), ranking namespaces by size.
+func (ix *Index) resolveAmong(name string, keep func(q string) bool, size func(ns string) int) (string, []string, bool) {
+	var cands []string
+	if q, ok := ix.lower[strings.ToLower(name)]; ok {
+		cands = append(cands, q)
 	}
-	if qs := ix.simple[l]; len(qs) == 1 {
-		return qs[0], true
+	cands = append(cands, ix.simple[strings.ToLower(name)]...)
+	if keep != nil {
+		cands = slices.DeleteFunc(cands, func(q string) bool { return !keep(q) })
 	}
-	return "", false
+	return validate.ResolveTypeName(name, cands, size)
 }
 
 // BaseChain returns t and its base types, most derived first. It stops at a
@@ -217,15 +234,5 @@ func cycleError(path []*StructuredType, b *StructuredType) error {
 // ok is false when nothing matches or the tie cannot be broken;
 // candidates then lists the qualified names that matched.
 func (ix *Index) ResolveUserName(name string) (q string, candidates []string, ok bool) {
-	names := make([]string, 0, len(ix.types))
-	for q := range ix.types {
-		names = append(names, q)
-	}
-	slices.Sort(names)
-	size := map[string]int{}
-	for _, q := range ix.lower {
-		ns, _ := SplitQualified(q)
-		size[ns]++
-	}
-	return validate.ResolveTypeName(name, names, func(ns string) int { return size[ns] })
+	return ix.resolveAmong(name, func(q string) bool { return ix.types[q] != nil }, func(ns string) int { return ix.nsSize[ns] })
 }
