@@ -158,6 +158,13 @@
 // (FilterModel's one call at init indexes static data): tables are
 // package-level slice literals of plain values, which the compiler lays
 // out as data, and dispatch is switch statements.
+//
+// The package is about 3,800 lines because it makes every decision about
+// the Go shape of a service (names, field types, docs, polymorphism,
+// builders) and writes two artifacts; the work is split by stage: build.go
+// (spec.Model to the intermediate form of ir.go), names.go and docs.go
+// (identifiers and comments), emit*.go (Go source), schema*.go (JSON
+// Schema), limits.go (the budget), write.go (the one atomic write).
 package generator
 
 import (

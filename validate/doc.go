@@ -57,4 +57,10 @@
 //
 // The package imports only the standard library and jsonschema; it never
 // needs the spec or the generator.
+//
+// The package is about 4,300 lines because it holds two validators that
+// must agree word for word: Set, which runs the JSON Schema documents with
+// jsonschema (set.go, errors.go, json.go, formats.go), and Plan, which
+// checks a compiled plan in one pass over the bytes (plan*.go); a
+// differential test holds them to the same verdicts and problems.
 package validate

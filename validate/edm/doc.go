@@ -67,4 +67,8 @@
 // Flags enums are generated as string types holding the comma-separated
 // JSON form, so that unknown members survive; [SplitFlags] and [JoinFlags]
 // convert between that form and member names.
+//
+// The package is about 1,400 lines, one file per Edm value type (date.go,
+// duration.go, binary.go, flags.go) plus Nullable and the JSON object
+// helpers (nullable.go, object.go).
 package edm

@@ -138,4 +138,11 @@
 // Expandable that generated code lists per type, so that what a service
 // does not support does not compile (see the comment in build.go for what
 // a generator emits).
+//
+// The package is about 5,600 lines because it covers every system query
+// option of the 4.01 ABNF and the Capabilities vocabulary they are checked
+// against; it is split by job: parse.go, items.go, search.go, alias.go and
+// expr.go (parsing), print.go and equal.go (canonical form), model.go and
+// resolve.go (capabilities and resources), check.go (the checker) and
+// build.go (the typed builders).
 package query
