@@ -19,26 +19,17 @@ import (
 // package can embed the plan as a Go literal and the command line can build
 // it in memory.
 func planFromSpec(s *spec.Spec, allowUnresolved bool) (*validate.Plan, error) {
-	b := &planBuilder{ix: spec.NewIndex(s), allowUnresolved: allowUnresolved,
-		typeIndex: map[string]int{}, enumIndex: map[*spec.EnumType]int{},
-		derived: map[string][]*spec.StructuredType{}, ops: map[planOpKey][]*spec.Operation{}}
-	for _, t := range s.Types {
-		if b.ix.Type(t.QualifiedName()) == t { // the first of duplicates
-			b.typeIndex[t.QualifiedName()] = len(b.types)
-			b.types = append(b.types, t)
-		}
+	m, _, err := spec.Resolve(s, spec.ResolveOptions{})
+	if err != nil {
+		return nil, err
 	}
-	for _, t := range b.types {
-		if base := b.ix.Type(t.BaseType); base != nil && base != t {
-			b.derived[base.QualifiedName()] = append(b.derived[base.QualifiedName()], t)
-		}
+	b := &planBuilder{ix: m.Index(), allowUnresolved: allowUnresolved, types: m.Types,
+		typeIndex: map[string]int{}, enumIndex: map[*spec.EnumType]int{}, ops: map[planOpKey][]*spec.Operation{}}
+	for i, t := range m.Types {
+		b.typeIndex[t.QualifiedName()] = i
 	}
-	for _, op := range s.Operations {
-		q, ok := b.ix.Resolve(op.Type)
-		if !ok || b.ix.Type(q) == nil {
-			continue
-		}
-		k := planOpKey{q, op.Kind}
+	for _, op := range m.Operations {
+		k := planOpKey{op.Type, op.Kind}
 		b.ops[k] = append(b.ops[k], op)
 	}
 	p := &validate.Plan{Types: make([]validate.PlanType, len(b.types))}
@@ -66,61 +57,21 @@ type planOpKey struct {
 type planBuilder struct {
 	ix              *spec.Index
 	allowUnresolved bool
-	types           []*spec.StructuredType
+	types           []*spec.Type // the resolved model's
 	typeIndex       map[string]int
 	enums           []validate.PlanEnum
 	enumIndex       map[*spec.EnumType]int
-	derived         map[string][]*spec.StructuredType // direct derived types by base
 	ops             map[planOpKey][]*spec.Operation
 }
 
-// descendants returns the types derived from t, directly or not; cycles
-// are cut.
-func (b *planBuilder) descendants(t *spec.StructuredType) []int {
+// descendants returns the plan indexes of the types derived from t,
+// directly or not (spec.Type.Descendants), in index order.
+func (b *planBuilder) descendants(t *spec.Type) []int {
 	var out []int
-	seen := map[string]bool{t.QualifiedName(): true}
-	var walk func(q string)
-	walk = func(q string) {
-		for _, d := range b.derived[q] {
-			if dq := d.QualifiedName(); !seen[dq] {
-				seen[dq] = true
-				out = append(out, b.typeIndex[dq])
-				walk(dq)
-			}
-		}
+	for _, d := range t.Descendants {
+		out = append(out, b.typeIndex[d.QualifiedName()])
 	}
-	walk(t.QualifiedName())
 	sort.Ints(out)
-	return out
-}
-
-type planFlatProp struct {
-	p   *spec.Property
-	nav bool
-}
-
-// properties flattens the base chain: base first, a redeclared property at
-// the base's place with the most derived declaration's facts.
-func (b *planBuilder) properties(t *spec.StructuredType) []planFlatProp {
-	chain := b.ix.BaseChain(t)
-	var out []planFlatProp
-	at := map[string]int{}
-	for i := len(chain) - 1; i >= 0; i-- {
-		add := func(p *spec.Property, nav bool) {
-			if j, ok := at[p.Name]; ok {
-				out[j] = planFlatProp{p, nav}
-				return
-			}
-			at[p.Name] = len(out)
-			out = append(out, planFlatProp{p, nav})
-		}
-		for _, p := range chain[i].Properties {
-			add(p, false)
-		}
-		for _, p := range chain[i].NavigationProperties {
-			add(p, true)
-		}
-	}
 	return out
 }
 
@@ -193,19 +144,19 @@ func (pb planBody) access(p *spec.Property, mode validate.Mode) validate.PropAcc
 	return validate.AccessAllowed
 }
 
-func (b *planBuilder) planType(t *spec.StructuredType) (validate.PlanType, error) {
+func (b *planBuilder) planType(t *spec.Type) (validate.PlanType, error) {
 	q := t.QualifiedName()
 	pt := validate.PlanType{Name: q, Open: t.Open, Derived: b.descendants(t)}
 	create, update := b.body(q, spec.Create), b.body(q, spec.Update)
 	pt.CreateOperation, pt.UpdateOperation = create.line, update.line
 	var errs []error
 	declared := map[string]bool{}
-	for _, fp := range b.properties(t) {
-		p := fp.p
+	for _, fp := range t.Props {
+		p := fp.Property
 		declared[p.Name] = true
 		pp := validate.PlanProp{Name: p.Name,
 			Read: validate.AccessAllowed, Create: create.access(p, validate.Create), Update: update.access(p, validate.Update)}
-		v, err := b.value(p.Type, p.Nullable, fp.nav, p.MaxLength)
+		v, err := b.value(p.Type, p.Nullable, fp.Nav, p.MaxLength)
 		if err != nil {
 			errs = append(errs, spec.Errorf(p.Pos, "property %s of %s: %v", p.Name, q, err))
 			continue
