@@ -3,8 +3,8 @@ package filter
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
-	"sort"
 	"strings"
 )
 
@@ -162,12 +162,12 @@ func (m *Model) derives(typeName, base string) bool {
 func (m *Model) Validate() error {
 	var errs []error
 	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
-	for _, k := range sortedKeys(m.TypeDefs) {
+	for _, k := range slices.Sorted(maps.Keys(m.TypeDefs)) {
 		if !isEdmName(m.TypeDefs[k]) {
 			bad("type definition %s: underlying type %s is not an Edm primitive type", k, m.TypeDefs[k])
 		}
 	}
-	for _, k := range sortedKeys(m.Enums) {
+	for _, k := range slices.Sorted(maps.Keys(m.Enums)) {
 		e := m.Enums[k]
 		if e == nil || e.Name != k {
 			bad("enum %s: Name does not match its key", k)
@@ -191,7 +191,7 @@ func (m *Model) Validate() error {
 	for _, op := range Ops {
 		validOp[op] = true
 	}
-	for _, k := range sortedKeys(m.Types) {
+	for _, k := range slices.Sorted(maps.Keys(m.Types)) {
 		t := m.Types[k]
 		if t == nil || t.Name != k {
 			bad("type %s: Name does not match its key", k)
@@ -236,13 +236,4 @@ func (m *Model) Validate() error {
 		}
 	}
 	return errors.Join(errs...)
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

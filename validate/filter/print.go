@@ -3,6 +3,8 @@ package filter
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/odatagen/odatagen/validate/internal/jsontext"
 )
 
 // Print writes e in canonical form: single spaces around binary
@@ -98,7 +100,7 @@ func printExpr(b *strings.Builder, e Expr) {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			printJSONString(b, m.Name)
+			jsontext.WriteString(b, m.Name)
 			b.WriteString(": ")
 			printJSONValue(b, m.Value)
 		}
@@ -225,47 +227,10 @@ func printParams(b *strings.Builder, params []Param, sep string) {
 // keeps the single-quoted form, which JSON cannot hold.
 func printJSONValue(b *strings.Builder, e Expr) {
 	if l, ok := e.(*Literal); ok && l.Kind == LitString && utf8.ValidString(l.Value) {
-		printJSONString(b, l.Value)
+		jsontext.WriteString(b, l.Value)
 		return
 	}
 	printExpr(b, e)
-}
-
-// printJSONString writes v as a JSON string, escaping only what RFC 8259
-// requires: the quote, the backslash and control characters.
-func printJSONString(b *strings.Builder, v string) {
-	const hex = "0123456789abcdef"
-	b.WriteByte('"')
-	start := 0
-	for i := 0; i < len(v); i++ {
-		c := v[i]
-		if c >= 0x20 && c != '"' && c != '\\' {
-			continue
-		}
-		b.WriteString(v[start:i])
-		switch c {
-		case '"', '\\':
-			b.WriteByte('\\')
-			b.WriteByte(c)
-		case '\n':
-			b.WriteString(`\n`)
-		case '\r':
-			b.WriteString(`\r`)
-		case '\t':
-			b.WriteString(`\t`)
-		case '\b':
-			b.WriteString(`\b`)
-		case '\f':
-			b.WriteString(`\f`)
-		default:
-			b.WriteString(`\u00`)
-			b.WriteByte(hex[c>>4])
-			b.WriteByte(hex[c&0xf])
-		}
-		start = i + 1
-	}
-	b.WriteString(v[start:])
-	b.WriteByte('"')
 }
 
 func printLiteral(b *strings.Builder, l *Literal) {

@@ -3,7 +3,8 @@ package query
 import (
 	"errors"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/odatagen/odatagen/validate/filter"
@@ -420,7 +421,7 @@ func (m *Model) Validate() error {
 	if err := m.Types.Validate(); err != nil {
 		errs = append(errs, err)
 	}
-	for _, k := range sortedKeys(m.EntitySets) {
+	for _, k := range slices.Sorted(maps.Keys(m.EntitySets)) {
 		s := m.EntitySets[k]
 		if s == nil || s.Name != k {
 			bad("entity set %s: Name does not match its key", k)
@@ -435,7 +436,7 @@ func (m *Model) Validate() error {
 			}
 		}
 	}
-	for _, k := range sortedKeys(m.Properties) {
+	for _, k := range slices.Sorted(maps.Keys(m.Properties)) {
 		p := m.Properties[k]
 		if p == nil || p.Type+"/"+p.Name != k {
 			bad("property %s: Type and Name do not match its key", k)
@@ -445,7 +446,7 @@ func (m *Model) Validate() error {
 			bad("property %s: no such property in the model", k)
 		}
 	}
-	for _, k := range sortedKeys(m.Resources) {
+	for _, k := range slices.Sorted(maps.Keys(m.Resources)) {
 		if k == "" {
 			continue
 		}
@@ -483,13 +484,4 @@ func (m *Model) walkNav(typeName, path string) (string, error) {
 		typeName = p.Type
 	}
 	return typeName, nil
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

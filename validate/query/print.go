@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/odatagen/odatagen/validate/filter"
+	"github.com/odatagen/odatagen/validate/internal/jsontext"
 )
 
 // Print writes q in canonical form: the path (if any) and "?", then the
@@ -282,35 +283,10 @@ func (w *writer) value(v Value) {
 	}
 }
 
+// jsonString writes s as a JSON string literal.
 func (w *writer) jsonString(s string) {
 	var b strings.Builder
-	b.WriteByte('"')
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
-		case '"', '\\':
-			b.WriteByte('\\')
-			b.WriteByte(c)
-		case '\n':
-			b.WriteString(`\n`)
-		case '\r':
-			b.WriteString(`\r`)
-		case '\t':
-			b.WriteString(`\t`)
-		case '\b':
-			b.WriteString(`\b`)
-		case '\f':
-			b.WriteString(`\f`)
-		default:
-			if c < 0x20 {
-				b.WriteString(`\u00`)
-				b.WriteByte(hexDigits[c>>4])
-				b.WriteByte(hexDigits[c&15])
-				continue
-			}
-			b.WriteByte(c)
-		}
-	}
-	b.WriteByte('"')
+	jsontext.WriteString(&b, s)
 	w.lit(b.String())
 }
 
