@@ -131,15 +131,24 @@ func (r *planRun) collection(v *PlanValue, c byte) bool {
 	if c != '[' {
 		return r.wrongType(c, v, true)
 	}
+	return r.array(func(c byte) bool { return r.single(v, c) })
+}
+
+// array walks the JSON array whose '[' is at r.pos, calling elem with the
+// first byte of each element (the array's frame counts them, for
+// pointers), and leaves r.pos after the ']'. It is the one loop over array
+// elements: of a collection property, of a collection response's value,
+// of a skipped value.
+func (r *planRun) array(elem func(c byte) bool) bool {
 	if !r.enter() {
 		return false
 	}
 	r.pos++
 	fi := r.pushArray()
-	c = r.ws()
+	c := r.ws()
 	if c != ']' {
 		for {
-			if !r.single(v, c) {
+			if !elem(c) {
 				return false
 			}
 			c = r.ws()
@@ -882,32 +891,5 @@ func (r *planRun) collectionResponse(ti int, c byte) bool {
 
 // items validates the value array of a collection response.
 func (r *planRun) items(ti int) bool {
-	if !r.enter() {
-		return false
-	}
-	r.pos++
-	fi := r.pushArray()
-	c := r.ws()
-	if c != ']' {
-		for {
-			if !r.structured(ti, false, c) {
-				return false
-			}
-			c = r.ws()
-			if c == ',' {
-				r.pos++
-				c = r.ws()
-				r.frames[fi].index++
-				continue
-			}
-			if c != ']' {
-				return r.fail()
-			}
-			break
-		}
-	}
-	r.pos++
-	r.frames = r.frames[:fi]
-	r.depth--
-	return true
+	return r.array(func(c byte) bool { return r.structured(ti, false, c) })
 }

@@ -456,34 +456,7 @@ func (r *planRun) skipObject() bool {
 }
 
 func (r *planRun) skipArray() bool {
-	if !r.enter() {
-		return false
-	}
-	r.pos++
-	fi := r.pushArray()
-	c := r.ws()
-	if c != ']' {
-		for {
-			if !r.skip(c) {
-				return false
-			}
-			c = r.ws()
-			if c == ',' {
-				r.pos++
-				c = r.ws()
-				r.frames[fi].index++
-				continue
-			}
-			if c != ']' {
-				return r.fail()
-			}
-			break
-		}
-	}
-	r.pos++
-	r.frames = r.frames[:fi]
-	r.depth--
-	return true
+	return r.array(r.skip)
 }
 
 // colon scans the colon after a member name.
