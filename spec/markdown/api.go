@@ -176,16 +176,11 @@ func (r *mdReader) operationType() string {
 	// 2. The response comment's "@odata.type".
 	var fromResponse string
 	for i, b := range blocks {
-		if b.kind != mdBComment || !strings.Contains(strings.ToLower(b.text), "blocktype") {
-			continue
-		}
-		m, ok := mdParseJSONObject(b.text)
+		m, s, ok := mdBlockTypeComment(b)
 		if !ok {
 			continue
 		}
-		bt, _ := mdJSONKey(m, "blockType")
-		s, _ := mdJSONString(bt)
-		switch strings.ToLower(s) {
+		switch s {
 		case "request":
 			for j := i + 1; j < len(blocks); j++ {
 				if blocks[j].kind == mdBCode {

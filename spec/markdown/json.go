@@ -20,6 +20,22 @@ type mdJSON struct {
 
 const mdJSONMaxDepth = 64
 
+// mdBlockTypeComment reads b as a <!-- { "blockType": ..., ... } -->
+// comment: its JSON object and its blockType in lower case; ok is false
+// for any other block.
+func mdBlockTypeComment(b mdBlock) (m map[string]any, blockType string, ok bool) {
+	if b.kind != mdBComment || !strings.Contains(strings.ToLower(b.text), "blocktype") {
+		return nil, "", false
+	}
+	m, ok = mdParseJSONObject(b.text)
+	if !ok {
+		return nil, "", false
+	}
+	bt, _ := mdJSONKey(m, "blockType")
+	s, _ := mdJSONString(bt)
+	return m, strings.ToLower(s), true
+}
+
 // mdParseJSONObject reads the first object in s.
 func mdParseJSONObject(s string) (map[string]any, bool) {
 	k := strings.IndexByte(s, '{')

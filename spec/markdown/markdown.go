@@ -233,16 +233,10 @@ func (r *mdReader) findTitle() {
 // representation still names the type.
 func (r *mdReader) findMeta() {
 	for _, b := range r.sc.blocks {
-		if b.kind != mdBComment || !strings.Contains(strings.ToLower(b.text), "blocktype") {
-			continue
-		}
-		m, ok := mdParseJSONObject(b.text)
+		m, s, ok := mdBlockTypeComment(b)
 		if !ok {
 			continue
 		}
-		bt, _ := mdJSONKey(m, "blockType")
-		s, _ := mdJSONString(bt)
-		s = strings.ToLower(s)
 		if s != "resource" && !strings.Contains(s, "enum") && s != "complextype" && s != "entitytype" {
 			continue
 		}
