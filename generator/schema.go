@@ -177,18 +177,6 @@ func qualifiedNames(ts []*spec.Type) []string {
 	return out
 }
 
-// requestLine formats an operation's request line.
-func schRequestLine(op *spec.Operation) string {
-	m := op.Method
-	if m == "" {
-		m = "POST"
-		if op.Kind == spec.Update {
-			m = "PATCH"
-		}
-	}
-	return strings.TrimSpace(m + " " + op.Path)
-}
-
 func (g *schGen) document(t *spec.Type, mode validate.Mode) (*schObj, error) {
 	q := t.QualifiedName()
 	doc := newSchObj().
@@ -207,7 +195,7 @@ func (g *schGen) document(t *spec.Type, mode validate.Mode) (*schObj, error) {
 	}
 	var lines []string
 	for _, op := range ops {
-		lines = append(lines, schRequestLine(op))
+		lines = append(lines, op.RequestLine())
 	}
 	lines = slices.Compact(lines)
 	if len(lines) > 0 {

@@ -342,6 +342,20 @@ type Operation struct {
 	Pos  Pos
 }
 
+// RequestLine returns the operation's HTTP request line, "POST /users":
+// the method (POST for a create, PATCH for an update when the source
+// names none) and the path, when known.
+func (op *Operation) RequestLine() string {
+	m := op.Method
+	if m == "" {
+		m = "POST"
+		if op.Kind == Update {
+			m = "PATCH"
+		}
+	}
+	return strings.TrimSpace(m + " " + op.Path)
+}
+
 // BodyProperty is a property an operation's request body may carry.
 type BodyProperty struct {
 	Name string

@@ -75,17 +75,6 @@ func (b *planBuilder) descendants(t *spec.Type) []int {
 	return out
 }
 
-func planRequestLine(op *spec.Operation) string {
-	m := op.Method
-	if m == "" {
-		m = "POST"
-		if op.Kind == spec.Update {
-			m = "PATCH"
-		}
-	}
-	return strings.TrimSpace(m + " " + op.Path)
-}
-
 // planBody is what a mode's operations allow and require.
 type planBody struct {
 	ops      []*spec.Operation
@@ -99,7 +88,7 @@ func (b *planBuilder) body(q string, kind spec.OperationKind) planBody {
 	pb := planBody{ops: b.ops[planOpKey{q, kind}], inBody: map[string]*spec.BodyProperty{}, reqCount: map[string]int{}}
 	var lines []string
 	for _, op := range pb.ops {
-		lines = append(lines, planRequestLine(op))
+		lines = append(lines, op.RequestLine())
 		seen := map[string]bool{}
 		for _, bp := range op.Body {
 			if seen[bp.Name] {
