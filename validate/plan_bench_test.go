@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/odatagen/odatagen/generator"
 	"github.com/odatagen/odatagen/spec/yamlspec"
 	"github.com/odatagen/odatagen/validate"
 )
@@ -69,7 +70,7 @@ func planSeed(t testing.TB) (*validate.Plan, *validate.Set) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	plan, err := planFromSpec(s, false)
+	plan, err := generator.Plan(s, generator.SchemaOptions{AllowUnresolved: false})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -26,7 +26,7 @@ import (
 )
 
 // The differential test: a Plan and a Set built from the same spec (the
-// Set from generator.Schemas, the Plan from planFromSpec) must give the
+// Set from generator.Schemas, the Plan from generator.Plan) must give the
 // same verdict on every payload, with the same problems, word for word.
 //
 //	go test ./validate -run TestPlanDiff                       # a few thousand payloads
@@ -134,15 +134,15 @@ func loadPlanCases() ([]*planCase, error) {
 	var cases []*planCase
 	for _, in := range inputs {
 		files, err := generator.Schemas(in.spec, generator.SchemaOptions{AllowUnresolved: in.allowUnresolved})
-		plan, perr := planFromSpec(in.spec, in.allowUnresolved)
+		plan, perr := generator.Plan(in.spec, generator.SchemaOptions{AllowUnresolved: in.allowUnresolved})
 		if err != nil {
 			if perr == nil {
-				return nil, fmt.Errorf("%s: Schemas failed (%v), planFromSpec did not", in.name, err)
+				return nil, fmt.Errorf("%s: Schemas failed (%v), generator.Plan did not", in.name, err)
 			}
 			continue // the unresolved case: neither builds
 		}
 		if perr != nil {
-			return nil, fmt.Errorf("%s: planFromSpec: %v", in.name, perr)
+			return nil, fmt.Errorf("%s: generator.Plan: %v", in.name, perr)
 		}
 		set, err := validate.NewSet(files)
 		if err != nil {

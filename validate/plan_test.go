@@ -30,7 +30,7 @@ func planKitchen(t testing.TB) (*validate.Plan, *validate.Set) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	plan, err := planFromSpec(s, false)
+	plan, err := generator.Plan(s, generator.SchemaOptions{AllowUnresolved: false})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,8 +10,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/odatagen/odatagen/generator"
 	"github.com/odatagen/odatagen/spec"
 	"github.com/odatagen/odatagen/spec/load"
+	"github.com/odatagen/odatagen/validate"
 )
 
 // BenchmarkValidateBatch is the whole-service batch of the fresh-machine
@@ -100,4 +102,34 @@ func writeBatch(b *testing.B, s *spec.Spec, file string, types int) int {
 		b.Fatal(err)
 	}
 	return n
+}
+
+// BenchmarkFirstVerdict is the time from a loaded spec (Microsoft Graph
+// v1.0's CSDL) to the first verdict of validate -type on a base type with
+// many derived types: building the plan and validating one payload, each
+// op from scratch. The goal is 50 ms. Run it with
+//
+//	go test ./cmd/odatagen -run '^$' -bench FirstVerdict -benchtime 5x
+func BenchmarkFirstVerdict(b *testing.B) {
+	csdlFile := filepath.Join(shared, "corpus", "csdl", "graph-v1.0-clean.xml")
+	if _, err := os.Stat(csdlFile); err != nil {
+		b.Skipf("corpus not available: %v", err)
+	}
+	s, _, err := load.Spec(csdlFile)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, typ := range []string{"microsoft.graph.entity", "microsoft.graph.directoryObject"} {
+		b.Run(typ, func(b *testing.B) {
+			for b.Loop() {
+				plan, err := generator.Plan(s, generator.SchemaOptions{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if err := plan.Validate(typ, validate.Read, []byte(`{"@odata.type": "#microsoft.graph.user", "id": "x", "displayName": 5}`)); err == nil {
+					b.Fatal("a user with a number for displayName validated")
+				}
+			}
+		})
+	}
 }

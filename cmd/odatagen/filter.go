@@ -7,6 +7,12 @@ import (
 	"github.com/odatagen/odatagen/validate/filter"
 )
 
+// runFilter is the filter command: it checks one $filter EXPR, either for
+// syntax alone (-syntax, no spec) or against the type -type names in the
+// merged -spec inputs. A rejected expression is printed bare to standard
+// error and ends in exitNo; a usage error, an unloadable spec, an unknown
+// or ambiguous type or a spec the filter model cannot be built from is
+// returned as an error (exit 2).
 func runFilter(e *env, args []string) error {
 	fs := newFlagSet(e, "filter", "(-spec INPUT [-spec INPUT]... -type NAME | -syntax) [--] EXPR\n(write -- before an EXPR that starts with -)")
 	var specs multiFlag

@@ -7,6 +7,12 @@ import (
 	"github.com/odatagen/odatagen/generator"
 )
 
+// runGenerate is the generate command: it loads and merges the INPUTs and
+// writes the generated Go package (named by -pkg, else after the base name
+// of -o) into -o. The -type names, if any, narrow what is generated to
+// those types and what they need, and are the types whose load warnings
+// are printed in full. The generator's notes go to standard error; a usage,
+// load, generation or write error is returned (exit 2).
 func runGenerate(e *env, args []string) error {
 	fs := newFlagSet(e, "generate", "-o DIR [-pkg NAME] [-type NAME]... [-allow-unresolved] [-compact] INPUT...")
 	out := fs.String("o", "", "write the generated package into `DIR` (required)")

@@ -80,6 +80,12 @@ func init() {
 	}
 }
 
+// run dispatches args to the named subcommand and maps its error to an
+// exit status: nil or flag.ErrHelp is exitOK, a usageError is printed as
+// "odatagen CMD: msg" with exitCannot, an exitError carries its own code
+// (its message is already printed), and any other error is printed and
+// gives exitCannot. No arguments print the usage and fail; an explicit
+// help request prints it and succeeds; an unknown command fails.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" || args[0] == "help" {

@@ -21,6 +21,13 @@ const validateUsage = "-spec INPUT [-spec INPUT]... [-type NAME] [-mode read|cre
 	"A -jsonl FILE holds one payload a line: {\"type\": NAME, \"mode\": MODE, \"collection\": BOOL, \"payload\": JSON};\n" +
 	"type, mode and collection may be left out (then -type, -mode, -collection, or @odata.type, decide)."
 
+// runValidate is the validate command: it checks each PAYLOAD file (- for
+// standard input), or each line of a -jsonl FILE, against the type -type
+// names, or else the type each payload names itself, in -mode. Problems are
+// printed to standard output per payload and every payload is tried; the
+// result is the worst status seen (exitNo for an invalid payload,
+// exitCannot for one that could not be read or typed). An unknown -type or
+// a spec without a schema set stops the command before any payload is read.
 func runValidate(e *env, args []string) error {
 	fs := newFlagSet(e, "validate", validateUsage)
 	var specs multiFlag
@@ -57,7 +64,7 @@ func runValidate(e *env, args []string) error {
 			return exitError{exitCannot}
 		}
 	}
-	if v.set, err = schemaSet(s); err != nil {
+	if v.plan, err = generator.Plan(s, generator.SchemaOptions{}); err != nil {
 		fmt.Fprintf(e.stderr, "odatagen validate: %v\n", err)
 		return exitError{exitCannot}
 	}
@@ -90,7 +97,7 @@ type validator struct {
 	e      *env
 	spec   *spec.Spec
 	ix     *spec.Index
-	set    *validate.Set
+	plan   *validate.Plan    // the one-pass validator, which agrees with the schema documents
 	qnames map[string]string // type names as payloads spell them -> qualified
 	code   int               // the worst exit status so far
 }
@@ -134,9 +141,9 @@ func (v *validator) run(j job) {
 	}
 	var err error
 	if j.collection {
-		err = v.set.ValidateCollection(j.typ, j.mode, j.data)
+		err = v.plan.ValidateCollection(j.typ, j.mode, j.data)
 	} else {
-		err = v.set.Validate(j.typ, j.mode, j.data)
+		err = v.plan.Validate(j.typ, j.mode, j.data)
 	}
 	var verr *validate.Error
 	var jerr *validate.JSONError
@@ -305,16 +312,6 @@ func (v *validator) jsonLines(name string, def job) error {
 		v.run(j)
 	}
 	return sc.Err()
-}
-
-// schemaSet builds the validation runtime in-process from a spec: the same
-// schema documents that generated packages embed.
-func schemaSet(s *spec.Spec) (*validate.Set, error) {
-	files, err := generator.Schemas(s, generator.SchemaOptions{})
-	if err != nil {
-		return nil, err
-	}
-	return validate.NewSet(files)
 }
 
 // resolveType finds the structured type a user named, bare or qualified

@@ -1,4 +1,4 @@
-package validate_test
+package generator
 
 import (
 	"errors"
@@ -11,18 +11,32 @@ import (
 	"github.com/odatagen/odatagen/validate"
 )
 
-// planFromSpec builds the Plan of a spec: the same rules, fact for fact,
-// as generator.Schemas writes into the schema documents (generator/schema.go:
-// the types and their order, flattening, dispatch, request bodies, the value
-// of each Edm type). It is a test helper for now; it is written to move into
-// the generator as it stands (it reads only the spec), so that a generated
-// package can embed the plan as a Go literal and the command line can build
-// it in memory.
-func planFromSpec(s *spec.Spec, allowUnresolved bool) (*validate.Plan, error) {
-	m, _, err := spec.Resolve(s, spec.ResolveOptions{})
+// Plan builds the validation plan of a spec (see validate.Plan): the same
+// rules, fact for fact, as the JSON Schema documents that Schemas writes
+// (the types and their order, flattening, dispatch on @odata.type, request
+// bodies, the value of each Edm type), for the one-pass validator that the
+// command line runs and that agrees with the documents on every payload
+// (validate's differential test holds them to it). A property whose type
+// the spec does not define is an error unless opts.AllowUnresolved.
+func Plan(s *spec.Spec, opts SchemaOptions) (*validate.Plan, error) {
+	if s == nil {
+		return nil, errors.New("generator: nil spec")
+	}
+	if err := checkCount(s, opts.MaxCost); err != nil {
+		return nil, err
+	}
+	m, _, err := spec.Resolve(s, spec.ResolveOptions{MaxInheritance: opts.MaxInheritance, MaxProps: maxCost(opts.MaxCost)})
 	if err != nil {
 		return nil, err
 	}
+	if err := checkBudget(m, opts.MaxCost); err != nil {
+		return nil, err
+	}
+	return modelPlan(m, opts.AllowUnresolved)
+}
+
+// modelPlan is Plan on a resolved model.
+func modelPlan(m *spec.Model, allowUnresolved bool) (*validate.Plan, error) {
 	b := &planBuilder{ix: m.Index(), allowUnresolved: allowUnresolved, types: m.Types,
 		typeIndex: map[string]int{}, enumIndex: map[*spec.EnumType]int{}, ops: map[planOpKey][]*spec.Operation{}}
 	for i, t := range m.Types {
