@@ -40,6 +40,9 @@ type Spec struct {
 	Operations []*Operation
 	// EntitySets are the entity sets and singletons of an entity container.
 	EntitySets []*EntitySet
+	// Container are the query capabilities annotated on the entity
+	// container itself (defaults for every resource), or nil.
+	Container *Capabilities
 }
 
 // Pos is a position in an input file. Line and Col are 1-based; Col is 0
@@ -91,6 +94,10 @@ type StructuredType struct {
 	NavigationProperties []*Property
 	Description          string
 	Pos                  Pos
+	// Capabilities are the query capabilities annotated on the type
+	// (Microsoft Graph annotates entity types for the collections of
+	// them), or nil.
+	Capabilities *Capabilities
 }
 
 // QualifiedName returns Namespace.Name.
@@ -143,6 +150,10 @@ type Property struct {
 
 	Description string
 	Pos         Pos
+	// Capabilities are the query capabilities annotated on the
+	// navigation property (inline, or out of line as "ns.type/nav"), or
+	// nil.
+	Capabilities *Capabilities
 }
 
 // TypeRef is a reference to a type: a qualified name ("Edm.String",
@@ -372,6 +383,13 @@ type EntitySet struct {
 	Type      string // qualified entity type name
 	Singleton bool
 	Pos       Pos
+	// Bindings are its NavigationPropertyBindings, in input order.
+	Bindings []Binding
+	// Capabilities are the query capabilities annotated on it, or nil.
+	Capabilities *Capabilities
+	// Paths are the query capabilities annotated on navigation paths
+	// from it ("ns.Container/users/manager"), in input order.
+	Paths []*PathCapabilities
 }
 
 // Warning is something a reader or Merge wants the user to see without

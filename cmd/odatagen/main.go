@@ -9,6 +9,7 @@
 //	odatagen validate -spec INPUT [-spec INPUT]... [-type NAME] [-mode read|create|update] [-collection] (PAYLOAD... | -jsonl FILE)
 //	odatagen filter -spec INPUT [-spec INPUT]... -type NAME EXPR
 //	odatagen filter -syntax EXPR
+//	odatagen query -spec INPUT [-spec INPUT]... (-path PATH | -type NAME) QUERY
 //	odatagen drift [-json] INPUT...
 //
 // An INPUT is a docs page (.md), a YAML spec (.yaml, .yml), a CSDL document
@@ -76,6 +77,7 @@ func init() {
 		{"generate", "write Go types and JSON Schemas for INPUTs into a directory", runGenerate},
 		{"validate", "validate JSON payloads against a type of the spec", runValidate},
 		{"filter", "check a $filter expression against a type of the spec", runFilter},
+		{"query", "check a query string against the query capabilities of the spec", runQuery},
 		{"drift", "show where CSDL metadata and docs pages disagree", runDrift},
 	}
 }

@@ -123,7 +123,42 @@ const (
 // boolean or number) fail with a *Error positioned at file:line:col. Lines
 // and columns are 1-based; columns count bytes.
 func Read(file string, src []byte) (*spec.Spec, []spec.Warning, error) {
+	return ReadWith(file, src, Options{})
+}
+
+// Options are the options of ReadWith.
+type Options struct {
+	// Capabilities also records the query capabilities of the
+	// Capabilities vocabulary (see ReadWith) and the entity sets'
+	// NavigationPropertyBindings.
+	Capabilities bool
+}
+
+// ReadWith is Read with options. With Capabilities set it also records,
+// as plain data with positions, the query capabilities that the
+// Capabilities vocabulary annotates, inline or out of line, on entity
+// sets and singletons (EntitySet.Capabilities), on navigation paths from
+// them ("ns.Container/users/manager": EntitySet.Paths), on navigation
+// properties ("ns.type/nav", or inline: Property.Capabilities), on
+// types (StructuredType.Capabilities) and on the entity container
+// (Spec.Container): FilterRestrictions (the resource-level flags, besides
+// what Read applies to properties), SortRestrictions, ExpandRestrictions,
+// SelectSupport, SearchRestrictions, CountRestrictions,
+// NavigationRestrictions (Navigability and RestrictedProperties with
+// their nested restrictions), ReadRestrictions (Readable, CustomHeaders,
+// CustomQueryOptions, ReadByKeyRestrictions), TopSupported,
+// SkipSupported, ComputeSupported and IndexableByKey; and each entity
+// set's NavigationPropertyBindings (EntitySet.Bindings). The first
+// annotation of a term on an element wins. Read leaves all of these out
+// because the YAML form does not carry them yet, and a spec read from
+// CSDL must survive a YAML round trip.
+//
+// Both Read and ReadWith take an annotation whose Qualifier is its own
+// term's name (Microsoft Graph writes Qualifier="Org.OData.Capabilities.V1.ExpandRestrictions")
+// as unqualified: such a qualifier names no context.
+func ReadWith(file string, src []byte, opts Options) (*spec.Spec, []spec.Warning, error) {
 	r := &csdlReader{
+		opts:       opts,
 		file:       file,
 		lines:      newLineIndex(src),
 		d:          xml.NewDecoder(bytes.NewReader(src)),
@@ -173,6 +208,7 @@ func (li lineIndex) pos(file string, off int64) spec.Pos {
 
 // csdlReader holds the state of one Read call.
 type csdlReader struct {
+	opts  Options
 	file  string
 	lines lineIndex
 	d     *xml.Decoder
@@ -212,6 +248,11 @@ type csdlTarget struct {
 	member  *spec.EnumMember
 	typedef *spec.TypeDef
 	set     *spec.EntitySet
+	// setPath is the navigation path from set ("manager") of an
+	// out-of-line target "ns.Container/set/path", or "".
+	setPath string
+	// container is set for the entity container itself.
+	container bool
 }
 
 // csdlGroup is an out-of-line <Annotations> element: a target shared by
@@ -734,7 +775,24 @@ func (r *csdlReader) container(se xml.StartElement, off int64, ns string) error 
 			} else {
 				c.sets[name] = s
 			}
-			return r.inline(csdlTarget{set: s})
+			return r.children(func(c xml.StartElement, off int64) error {
+				if c.Name.Space != nsEdm {
+					return r.skip()
+				}
+				switch c.Name.Local {
+				case "Annotation":
+					return r.annotation(c, off, csdlTarget{set: s}, nil)
+				case "NavigationPropertyBinding":
+					if r.opts.Capabilities {
+						p, _ := attr(c, "Path")
+						t, _ := attr(c, "Target")
+						if p, t = strings.TrimSpace(p), strings.TrimSpace(t); p != "" && t != "" {
+							s.Bindings = append(s.Bindings, spec.Binding{Path: p, Target: t, Pos: r.pos(off)})
+						}
+					}
+				}
+				return r.skip()
+			})
 		case "ActionImport", "FunctionImport":
 			if name, ok := attr(ce, "Name"); ok {
 				c.imports[name] = true
@@ -771,7 +829,7 @@ func (r *csdlReader) annotation(se xml.StartElement, off int64, on csdlTarget, g
 	if err != nil {
 		return err
 	}
-	if q, ok := attr(se, "Qualifier"); ok && q != "" {
+	if q, ok := attr(se, "Qualifier"); ok && q != "" && r.qterm(q) != r.qterm(term) {
 		return r.skip()
 	}
 	a := &csdlAnnot{term: term, pos: r.pos(off), on: on, group: g}

@@ -129,7 +129,19 @@ func (r *csdlReader) resolve() {
 				continue
 			}
 			if tg, ok := r.target(a); ok {
-				r.apply(a, tg)
+				if tg.setPath != "" {
+					// A path from an entity set restricts what is behind it.
+					r.apply(a, csdlTarget{typ: tg.typ, prop: tg.prop})
+				} else {
+					r.apply(a, tg)
+				}
+			}
+		}
+	}
+	if r.opts.Capabilities {
+		for _, a := range r.annots {
+			if tg, ok := r.target(a); ok {
+				r.capture(a, tg)
 			}
 		}
 	}
@@ -342,6 +354,9 @@ func (r *csdlReader) resolveTarget(path string) (tg csdlTarget, ok, quiet bool) 
 	}
 	if c := r.containers[head]; c != nil {
 		if len(segs) == 1 {
+			if r.opts.Capabilities {
+				return csdlTarget{container: true}, true, false
+			}
 			return tg, false, true
 		}
 		s := c.sets[segs[1]]
@@ -356,6 +371,7 @@ func (r *csdlReader) resolveTarget(path string) (tg csdlTarget, ok, quiet bool) 
 			return tg, false, false
 		}
 		tg, ok = r.walk(t, segs[2:])
+		tg.set, tg.setPath = s, strings.Join(segs[2:], "/")
 		return tg, ok, false
 	}
 	ns, _ := spec.SplitQualified(head)

@@ -1,0 +1,195 @@
+package spec
+
+// This file holds the query capabilities of the OData Capabilities
+// vocabulary (Org.OData.Capabilities.V1) as plain data: what a service
+// says about $filter, $orderby, $expand, $select, $search, $count, $top,
+// $skip, navigation and GET request headers on an entity set, a singleton,
+// a navigation property or a type. The types mirror those of
+// validate/query (the runtime that checks query strings against them);
+// generator.QueryModel converts one into the other.
+
+// Tristate is a Boolean term or record field that a source may leave
+// unstated: Unstated means the annotation does not say, and the
+// vocabulary's default (or a less specific annotation) applies.
+type Tristate int8
+
+// The Tristate values.
+const (
+	Unstated Tristate = iota
+	Yes
+	No
+)
+
+// String returns "yes", "no" or "unstated".
+func (b Tristate) String() string {
+	switch b {
+	case Yes:
+		return "yes"
+	case No:
+		return "no"
+	}
+	return "unstated"
+}
+
+// Binding is a CSDL NavigationPropertyBinding of an entity set or
+// singleton: the entity set that the entities reached through Path belong
+// to.
+type Binding struct {
+	// Path is the navigation property path from the set's type, as
+	// written ("manager", "microsoft.graph.group/members").
+	Path string
+	// Target is the entity set or singleton it leads to, as written: a
+	// name of the same container ("directoryObjects"), a path through a
+	// containment navigation property ("employeeExperience/x"), or a
+	// qualified container name and a set ("ns.Container/set").
+	Target string
+	Pos    Pos
+}
+
+// Capabilities are the Capabilities vocabulary terms on one element that
+// bear on queries. A nil term or an Unstated tag means the annotation does
+// not state it. Each term keeps the position of its annotation.
+type Capabilities struct {
+	Filter     *FilterRestrictions     // FilterRestrictions
+	Sort       *SortRestrictions       // SortRestrictions
+	Expand     *ExpandRestrictions     // ExpandRestrictions
+	Select     *SelectSupport          // SelectSupport
+	Search     *SearchRestrictions     // SearchRestrictions
+	Count      *CountRestrictions      // CountRestrictions
+	Navigation *NavigationRestrictions // NavigationRestrictions
+	Read       *ReadRestrictions       // ReadRestrictions
+	// TopSupported, SkipSupported, ComputeSupported and IndexableByKey are
+	// the tags of the same names.
+	TopSupported     Tristate
+	SkipSupported    Tristate
+	ComputeSupported Tristate
+	IndexableByKey   Tristate
+	// Pos is where the first of these annotations is.
+	Pos Pos
+}
+
+// IsZero reports whether c states nothing.
+func (c *Capabilities) IsZero() bool {
+	return c == nil || c.Filter == nil && c.Sort == nil && c.Expand == nil && c.Select == nil &&
+		c.Search == nil && c.Count == nil && c.Navigation == nil && c.Read == nil &&
+		c.TopSupported == Unstated && c.SkipSupported == Unstated &&
+		c.ComputeSupported == Unstated && c.IndexableByKey == Unstated
+}
+
+// FilterRestrictions is FilterRestrictionsType: the resource-level flags.
+// The per-property facts (NonFilterableProperties, FilterExpressionRestrictions)
+// are also applied to Property.Filter by the CSDL reader.
+type FilterRestrictions struct {
+	Filterable              Tristate
+	RequiresFilter          Tristate
+	RequiredProperties      []string
+	NonFilterableProperties []string
+	// MaxLevels is the vocabulary's MaxLevels; 0 when unstated (-1 is no limit).
+	MaxLevels int
+	Pos       Pos
+}
+
+// SortRestrictions is SortRestrictionsType.
+type SortRestrictions struct {
+	Sortable                 Tristate
+	AscendingOnlyProperties  []string
+	DescendingOnlyProperties []string
+	NonSortableProperties    []string
+	Pos                      Pos
+}
+
+// ExpandRestrictions is ExpandRestrictionsType.
+type ExpandRestrictions struct {
+	Expandable              Tristate
+	NonExpandableProperties []string
+	// MaxLevels is the deepest expansion; 0 when unstated (-1 is no limit).
+	MaxLevels int
+	Pos       Pos
+}
+
+// SelectSupport is SelectSupportType.
+type SelectSupport struct {
+	Supported                    Tristate
+	InstanceAnnotationsSupported Tristate
+	Expandable                   Tristate
+	Filterable                   Tristate
+	Searchable                   Tristate
+	TopSupported                 Tristate
+	SkipSupported                Tristate
+	ComputeSupported             Tristate
+	Countable                    Tristate
+	Sortable                     Tristate
+	Pos                          Pos
+}
+
+// SearchRestrictions is SearchRestrictionsType.
+type SearchRestrictions struct {
+	Searchable Tristate
+	// UnsupportedExpressions are the SearchExpressions members named
+	// ("AND", "OR", "NOT", "phrase", "group"), as written.
+	UnsupportedExpressions []string
+	Pos                    Pos
+}
+
+// CountRestrictions is CountRestrictionsType.
+type CountRestrictions struct {
+	Countable                        Tristate
+	NonCountableProperties           []string
+	NonCountableNavigationProperties []string
+	Pos                              Pos
+}
+
+// NavigationRestrictions is NavigationRestrictionsType.
+type NavigationRestrictions struct {
+	// Navigability is the NavigationType member: "Recursive", "Single",
+	// "None", or "" when unstated.
+	Navigability         string
+	RestrictedProperties []*NavigationPropertyRestriction
+	Pos                  Pos
+}
+
+// NavigationPropertyRestriction is one RestrictedProperties entry: the
+// navigation property path relative to the annotated element, and the
+// restrictions of the resource it leads to.
+type NavigationPropertyRestriction struct {
+	NavigationProperty string
+	Navigability       string
+	Capabilities
+}
+
+// ReadRestrictions is ReadRestrictionsType (RetrieveRestrictions in older
+// vocabulary versions).
+type ReadRestrictions struct {
+	Readable           Tristate
+	CustomHeaders      []*CustomParameter
+	CustomQueryOptions []*CustomParameter
+	// ReadByKey is ReadByKeyRestrictions, or nil.
+	ReadByKey *ReadRestrictions
+	Pos       Pos
+}
+
+// CustomParameter is the vocabulary's CustomParameter: a custom header or
+// query option.
+type CustomParameter struct {
+	Name             string
+	Description      string
+	DocumentationURL string
+	Required         bool
+	// ExampleValues are the Value of each PrimitiveExampleValue.
+	ExampleValues []string
+	// RequiredWith is not in the vocabulary: the query options ("$search",
+	// "$count") whose presence makes the parameter required, as the
+	// descriptions say (Microsoft Graph: "$search and $count queries
+	// require the client to set the ConsistencyLevel HTTP header").
+	RequiredWith []string
+	Pos          Pos
+}
+
+// PathCapabilities are the capabilities annotated on a navigation path
+// from an entity set or singleton.
+type PathCapabilities struct {
+	// Path is the path from the set, as written ("manager",
+	// "messages/attachments").
+	Path         string
+	Capabilities *Capabilities
+}
