@@ -624,6 +624,14 @@ func (b *builder) isByte(q string) bool {
 	return q == "Edm.Byte"
 }
 
+// buildEnums makes the irEnum of every selected enum type, in spec order,
+// into b.enums. It claims the Go names of the member constants (enum name
+// plus member words, else Enum_Member, then numbered) and, for a flags
+// enum, of its New constructor in the package namespace, noting each
+// renamed one; the member table gets an unexported local name. It must run
+// after nameDecls and reserveLocals, whose names it builds on and avoids.
+// Member docs say where a member stands relative to the evolvable-enum
+// sentinel.
 func (b *builder) buildEnums() {
 	for _, e := range b.enumList {
 		q := e.QualifiedName()

@@ -29,6 +29,12 @@ func emit(pkg *irPackage) ([]File, error) {
 	return files, nil
 }
 
+// emitFile renders one file of pkg: the generated-code marker and source
+// header, then each declaration of irf in order, dispatched by its ir type.
+// The imports are named here (edm, validate, filter) and grouped as
+// goimports would; jennifer's own formatting is off so that go/format's
+// error shows the offending source. An unknown declaration type is an
+// internal error.
 func emitFile(pkg *irPackage, irf *irFile) ([]byte, error) {
 	f := jen.NewFile(pkg.Name)
 	f.NoFormat = true // formatted below, with a better error
@@ -170,6 +176,14 @@ func typeCode(t *irType) jen.Code {
 	return jen.Id(t.Name)
 }
 
+// emitStruct writes a struct, its Extra map (json:"-") and its MarshalJSON
+// and UnmarshalJSON methods, which go through a local "plain" copy of the
+// type and edm.MarshalObject/UnmarshalObject so that unknown members
+// round-trip through Extra. When fields hold a polymorphic interface,
+// UnmarshalJSON first decodes those members as json.RawMessage shadow
+// fields (shallower than the embedded plain, so they win) and then decodes
+// each present one with its irPoly's function, wrapping the error with the
+// member's JSON name.
 func emitStruct(f *jen.File, st *irStruct) {
 	fields := make([]jen.Code, 0, len(st.Fields)*2+2)
 	for i, fd := range st.Fields {

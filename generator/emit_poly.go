@@ -12,6 +12,13 @@ func emitPolyFile(f *jen.File, pf *irPolyFile) {
 	}
 }
 
+// emitPoly writes the declarations of one polymorphic type: its sealed
+// interface, its Unmarshal function, the sorted table of derived qualified
+// names, and the marker methods of the base and derived structs. Unmarshal
+// switches on the table index that derivedIndex finds (an integer switch,
+// cheap to compile for thousands of cases); a missing or unknown
+// @odata.type falls back to the base struct, and JSON null gives nil. It
+// relies on p.Cases being sorted by qualified name and non-empty.
 func emitPoly(f *jen.File, p *irPoly) {
 	derived := make([]string, 0, len(p.Cases))
 	for _, c := range p.Cases {

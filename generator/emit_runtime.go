@@ -15,6 +15,13 @@ const (
 	filterPath   = "github.com/odatagen/odatagen/validate/filter"
 )
 
+// emitValidateFile writes validate.go: the embedded schema files and the
+// validate.Set over them, the table mapping Go names of structs and
+// polymorphic interfaces (sorted by Go name) to OData names, the generic
+// ODataType, Validate and ValidateCollection functions, and, for each type
+// with a Func (none when Options.Compact), its Validate<Type> and
+// Validate<Type>Collection wrappers. Collections are always validated in
+// validate.Read mode.
 func emitValidateFile(f *jen.File, vf *irValidateFile) {
 	f.Comment("//go:embed " + schemaGlob)
 	f.Var().Id(localSchemaFiles).Qual("embed", "FS")
@@ -72,6 +79,14 @@ func emitValidateFile(f *jen.File, vf *irValidateFile) {
 		))
 	}
 }
+
+// emitFilterFile writes filter.go: the $filter model as static composite
+// literals (types in TypeOrder, enums in EnumOrder, type definitions as an
+// inline map, nil when there are none), the generic CheckFilter, and per
+// irFilterType its Check<Type>Filter function and, when it has a BuilderVar,
+// the typed builder: a struct variable with one field per property that
+// embeds the filter.BuilderOps operator types, plus a zero-size property
+// type whose ODataProperty method gives the property's path and type.
 func emitFilterFile(f *jen.File, ff *irFilterFile) {
 	m := ff.Model
 	var types, enums []jen.Code
@@ -141,6 +156,12 @@ func emitFilterFile(f *jen.File, ff *irFilterFile) {
 	}
 }
 
+// filterTypeLit renders a filter.Type as a composite literal, writing only
+// the non-zero fields (Base, Collection, Navigation, and the Filter support
+// with its Ops as OpXxx constants) so that the generated table stays
+// small. The nil and empty Support stay apart: a property without Filter
+// cannot be filtered, while an empty &filter.Support{} allows every
+// operator that applies to its type.
 func filterTypeLit(t *filter.Type) jen.Code {
 	fields := jen.Dict{jen.Id("Name"): jen.Lit(t.Name)}
 	if t.Base != "" {

@@ -177,6 +177,15 @@ func qualifiedNames(ts []*spec.Type) []string {
 	return out
 }
 
+// document builds the whole schema document of t in mode: the $schema,
+// $id, title and x-odata-type/x-odata-mode header, the request line(s) of
+// the type's create or update operations (joined with " or "), and the
+// object body. A type without descendants gets the body at the top level.
+// One with descendants dispatches on @odata.type: an allOf branch per
+// direct derived type $refs that type's document (of the same mode) when
+// @odata.type names it or one of its descendants, and the body applies
+// only in the "else" of the condition that it names no descendant. The
+// error is body's, for a property whose type cannot be made a schema.
 func (g *schGen) document(t *spec.Type, mode validate.Mode) (*schObj, error) {
 	q := t.QualifiedName()
 	doc := newSchObj().
@@ -399,6 +408,14 @@ var schFormats = map[string]string{
 	"Edm.Binary":         "base64url",
 }
 
+// single returns the schema of one non-collection value of type name
+// (collections wrap it as their items), tagged with x-odata-type: a type
+// definition becomes its underlying type, a primitive its JSON type and
+// range, format or maxLength, an enum its member list (null added when
+// nullable) or, for flags, a comma-separated pattern, and a structured type
+// a $ref to its document of the same mode, or for a navigation property
+// only "object". A name the spec does not define is an error unless
+// AllowUnresolved, which accepts any value.
 func (g *schGen) single(name string, nullable, nav bool, mode validate.Mode, maxLength int) (*schObj, error) {
 	if td := g.ix.TypeDef(name); td != nil {
 		name = td.UnderlyingType

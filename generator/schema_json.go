@@ -49,6 +49,11 @@ func schNewline(b *bytes.Buffer, depth int) {
 	}
 }
 
+// schWrite writes v, one of the value types schObj allows, as indented
+// JSON at nesting depth: objects one key a line in insertion order, arrays
+// of scalars on one line and arrays holding arrays or objects one element
+// a line; empty objects and arrays are "{}" and "[]". Any other type
+// panics.
 func schWrite(b *bytes.Buffer, v any, depth int) {
 	switch x := v.(type) {
 	case nil:
@@ -100,7 +105,7 @@ func schWrite(b *bytes.Buffer, v any, depth int) {
 		}
 		b.WriteByte('}')
 	default:
-		panic("schWrite: unexpected value type") // a bug in this file
+		panic("schWrite: unexpected value type") // a generator bug: see schObj
 	}
 }
 

@@ -167,6 +167,13 @@ type drifter struct {
 	out []Finding
 }
 
+// newDrifter prepares a comparison: the CSDL side merged into one spec
+// (see mergeSide; Merge's warnings are dropped) with its index, and the
+// docs side left unmerged, its types and enums grouped by lower-cased
+// qualified name in first-seen order and its operations collected. nil
+// specs and nil declarations are skipped. Each group, and the operations,
+// are sorted by position, so that the order of the docs inputs does not
+// decide which declaration a finding points at.
 func newDrifter(csdl, docs []*Spec) *drifter {
 	d := &drifter{docTypes: map[string][]*StructuredType{}, docEnums: map[string][]*EnumType{}}
 	d.cs = mergeSide(csdl)
@@ -395,6 +402,15 @@ func (d *drifter) compareType(ct, dt *StructuredType) {
 	}
 }
 
+// compareProperty records the findings for one property that both sides
+// declare, cp from the CSDL (found in any case, perhaps on a base type)
+// and dp from a docs page, under subject ("type/property", in the CSDL's
+// spelling): a NameMismatch for a case difference, a TypeMismatch (only
+// when both give a type), docs not-nullable against a nullable
+// single-valued CSDL property, at most one read-only/required/immutable
+// FlagConflict (the first that applies, the docs' own contradiction
+// first), docs $filter support the CSDL denies or docs operators outside
+// a CSDL operator list, and different defaults when both give one.
 func (d *drifter) compareProperty(subject string, cp, dp *Property) {
 	if cp.Name != dp.Name {
 		d.add(NameMismatch, subject, dp.Pos, cp.Pos, "the docs spell the property %s, the CSDL %s", dp.Name, cp.Name)
@@ -484,6 +500,11 @@ func (d *drifter) enums() {
 	}
 }
 
+// compareEnum records the findings for an enum both sides define: one
+// EnumMembers finding listing the member names (matched in any case) that
+// only one side has, and one EnumValues finding listing the shared members
+// whose values differ. Values are compared only when the docs gave them
+// (not just 0, 1, 2, ... in order), or always for a flags enum.
 func (d *drifter) compareEnum(ce, de *EnumType) {
 	q := ce.QualifiedName()
 	var docsOnly, csdlOnly []string

@@ -99,6 +99,13 @@ type docsEnumFacts struct {
 	members map[string]string // lower-cased name -> description
 }
 
+// newOverlay gathers what the docs say, by lower-cased type, enum, property
+// and member name: the first non-empty description of each, a property's
+// first stated $filter support, and whether any structural property of a
+// type states $filter support (which makes the docs the type's list of
+// filterable properties, see filterFor). The CSDL specs are concatenated,
+// not merged, into the lookup-only drifter used for types and base chains.
+// The inputs are not changed; the first statement wins in input order.
 func newOverlay(csdl, docs []*Spec) *overlayer {
 	all := &Spec{}
 	for _, p := range csdl {

@@ -208,6 +208,20 @@ func (m *merger) reportUnresolved() {
 	}
 }
 
+// add merges one input into m.out, after declare has fixed each name's
+// first spelling and kind. Types, enums and type definitions that a name's
+// first declaration does not own (a type shadowed by an earlier enum of
+// that name) are dropped; the rest are deep-copied with their references
+// resolved (see resolve), and either appended as the first declaration of
+// their lower-cased name, which gives the output its order, or combined
+// into it (combineType, combineEnum, or underlying type and description
+// for a type definition). An operation with a type is kept only if it is
+// the first of its kind for that type (a later one is warned about); ones
+// without a type are all kept. An entity set is kept if it is the first of
+// its lower-cased name, with a warning when a later one differs in type or
+// singleton-ness. m.subject is set for each declaration and operation so
+// that warnings carry Warning.Type; entity sets do not set it, so their
+// warnings carry whatever subject came last.
 func (m *merger) add(p *Spec) {
 	for _, t := range p.Types {
 		if t == nil || !m.owns(t.Namespace, t.Name, "type") {
@@ -392,6 +406,14 @@ func (m *merger) fillInt(dst *int, v int, what string, pos, first Pos) {
 	}
 }
 
+// combineType merges b, a later declaration of the same type, into a, the
+// first: kind, base type and key are filled when a has none and warned
+// about when they differ (in more than case; a's stand), Abstract and Open
+// are or-ed and an empty description is filled. Properties are matched by
+// name in any case across both lists: new ones are appended to the list of
+// their kind, one that is structural on one side and navigation on the
+// other is warned about and left as a has it, and the rest are combined by
+// combineProperty. b must be a copy that a may keep pointers into.
 func (m *merger) combineType(a, b *StructuredType) {
 	what := "type " + a.QualifiedName()
 	m.fillString((*string)(&a.Kind), string(b.Kind), what+": kind", b.Pos, a.Pos)
@@ -456,6 +478,15 @@ func equalFoldList(a, b []string) bool {
 	return slices.EqualFunc(a, b, strings.EqualFold)
 }
 
+// combineProperty merges b, a later declaration of a property, into a:
+// the type is filled or, when it differs (collection included, case
+// ignored), warned about; Nullable is and-ed (a stated false wins) and
+// ReadOnly, Required, Immutable, Deprecated and ContainsTarget are or-ed;
+// the default, partner and facets are filled, with a warning when both
+// differ (the default exactly, facets with 0 as unset). Filter support is
+// taken when a has none; when both have one, different Ops (compared in
+// order) are warned about and a's kept, while Null and Count are or-ed.
+// typeWhat names the type for the warnings, which carry b's position first.
 func (m *merger) combineProperty(typeWhat string, a, b *Property) {
 	what := typeWhat + ": property " + a.Name
 	switch {
@@ -515,6 +546,15 @@ func opsString(ops []FilterOp) string {
 	return "(" + strings.Join(s, ", ") + ")"
 }
 
+// combineEnum merges b, a later declaration of an enum, into a. The
+// underlying type and description are filled. a takes b's members (and
+// flags) when it has none; member lists that differ in names or order are
+// warned about and a's kept. With the same names, empty member
+// descriptions are filled, and values decide: equal values or b's implicit
+// 0, 1, 2... keep a's; a's implicit values (a not flags) give way to b's,
+// with b's Flags; other differences are warned about, a's kept. Apart from
+// that case Flags is or-ed, except that a b without members is ignored for
+// it. The sentinel is taken from b when a has none and has that member.
 func (m *merger) combineEnum(a, b *EnumType) {
 	what := "enum " + a.QualifiedName()
 	m.fillString(&a.UnderlyingType, b.UnderlyingType, what+": underlying type", b.Pos, a.Pos)

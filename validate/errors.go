@@ -178,6 +178,29 @@ func (r *reporter) add(tokens []string, k ProblemKind, expected, found, msg stri
 	r.problems = append(r.problems, Problem{Pointer: pointer(all), Kind: k, Expected: expected, Found: found, Message: msg})
 }
 
+// leaf turns one jsonschema leaf error into Problems, worded from the
+// x-odata-* keywords of the subschema that failed (node, found through
+// e.SchemaURL) and of its document (root: the structured type and mode,
+// the mode overriding r.mode). The pointer is r.prefix plus the instance
+// location; Found describes the value there (absent reads as null). By
+// error kind:
+//
+//   - type: WrongType, expecting the node's OData type, else the
+//     document's type for the whole payload, else the JSON types; " object"
+//     is added when an object is wanted, except for a Collection(...).
+//   - enum: WrongODataType when the member is @odata.type (the dispatch
+//     list of the document's type), else NotMember, listing the non-null
+//     members.
+//   - format, minimum/maximum, maxLength: BadFormat or OutOfRange, with the
+//     format's words, the node's range or the length in characters.
+//   - pattern: the INF/NaN pattern of Edm.Single and Edm.Double means a
+//     string where a number was wanted (WrongType); a flags enum's pattern
+//     means NotMember; any other pattern is Other.
+//   - not or a false schema: a rejected property, ReadOnly, Immutable or
+//     NotInBody by the node's keywords in that order, else Other.
+//   - required: one Missing problem per absent property, at the object.
+//   - additionalProperties: one Unknown problem per member, at the member.
+//   - anything else: Other, with jsonschema's own message.
 func (r *reporter) leaf(e *jsonschema.ValidationError) {
 	loc := e.InstanceLocation
 	node, root := r.set.node(e.SchemaURL)

@@ -94,6 +94,13 @@ func checkTimeOfDay(s string) error {
 	return nil
 }
 
+// checkDuration is the "duration" format: an optional '-', 'P', then date
+// components Y, M, W, D and, after a 'T', time components H, M, S, each an
+// integer before its designator, in that order and at most once; only
+// seconds may have a fraction. "P", "PT" and a 'T' with nothing after it
+// are refused. It is looser than edm.ParseDuration (years, months and
+// weeks, any number of digits) but refuses the leading '+' that
+// ParseDuration accepts.
 func checkDuration(s string) error {
 	bad := errors.New("not an ISO 8601 duration")
 	s = strings.TrimPrefix(s, "-")

@@ -168,6 +168,12 @@ func (p *parser) value() (any, error) {
 	}
 }
 
+// object parses the object at p.pos (its '{') into a map[string]any,
+// keeping p.path in step so that errors have a pointer. A member name that
+// the object already has, compared after decoding (so "a" and "\u0061" are
+// the same name), is a *JSONError at the repeated name's opening quote,
+// with the pointer of that member. Any other surprise means the scanner is
+// out of step with json.Valid and is reported through fail.
 func (p *parser) object() (any, error) {
 	p.pos++ // {
 	obj := map[string]any{}
@@ -220,6 +226,10 @@ func (p *parser) object() (any, error) {
 	}
 }
 
+// array parses the array at p.pos (its '[') into a []any, never nil, so
+// that an empty array stays an array; p.path holds the index of the item
+// being parsed, for the pointers of errors inside it. Like object, it
+// relies on json.Valid having accepted the input and calls fail otherwise.
 func (p *parser) array() (any, error) {
 	p.pos++ // [
 	arr := []any{}

@@ -26,8 +26,9 @@ const validateUsage = "-spec INPUT [-spec INPUT]... [-type NAME] [-mode read|cre
 // names, or else the type each payload names itself, in -mode. Problems are
 // printed to standard output per payload and every payload is tried; the
 // result is the worst status seen (exitNo for an invalid payload,
-// exitCannot for one that could not be read or typed). An unknown -type or
-// a spec without a schema set stops the command before any payload is read.
+// exitCannot for one that could not be read or typed). An unknown -type, or
+// a spec that generator.Plan cannot build a validation plan from, stops the
+// command before any payload is read.
 func runValidate(e *env, args []string) error {
 	fs := newFlagSet(e, "validate", validateUsage)
 	var specs multiFlag

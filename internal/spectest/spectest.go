@@ -121,6 +121,14 @@ func Diff(a, b *spec.Spec) string {
 	return valueDiff("spec", reflect.ValueOf(a), reflect.ValueOf(b))
 }
 
+// valueDiff walks a and b in step and describes their first difference,
+// prefixed with its Go path from path ("spec.Types[2].Name"), or returns "".
+// Pointers are followed, slices compared element by element and structs
+// field by field; anything else (maps included) is compared whole with
+// reflect.DeepEqual. A nil and an empty slice compare equal, unlike under
+// DeepEqual. There is no cycle detection, and a leaf reached through an
+// unexported field would panic (reflect.Value.Interface): spec values are
+// trees of exported fields.
 func valueDiff(path string, a, b reflect.Value) string {
 	if a.Kind() != b.Kind() {
 		return fmt.Sprintf("%s: kinds %v vs %v", path, a.Kind(), b.Kind())

@@ -499,6 +499,12 @@ func (r *csdlReader) document() error {
 	}
 }
 
+// edmx reads an edmx:Edmx root: it refuses a Version other than 4.0 or
+// 4.01 (none given is accepted), records the Alias of every
+// edmx:Reference/edmx:Include (a later one silently replaces an earlier),
+// and reads each edm:Schema of edmx:DataServices. Everything else,
+// including elements of other namespaces, is skipped. Errors are
+// positioned; the element is consumed up to its end.
 func (r *csdlReader) edmx(se xml.StartElement, off int64) error {
 	if v, ok := attr(se, "Version"); ok && v != "4.0" && v != "4.01" {
 		return spec.Errorf(r.pos(off), "EDMX Version %q: odatagen reads OData 4.0 and 4.01", v)
@@ -533,6 +539,15 @@ func (r *csdlReader) edmx(se xml.StartElement, off int64) error {
 	})
 }
 
+// schema reads one edm:Schema: it records the namespace (so that checkRefs
+// and annotation targets know it is this document's) and its Alias (a
+// reused alias is warned about and the later schema wins), then reads the
+// types, enums, type definitions, containers and out-of-line Annotations
+// in document order. Actions, functions and terms are counted for the
+// one summary warning of resolve and skipped; the qualified names of
+// actions and functions are kept so that annotations on them stay quiet.
+// Names are kept as written: resolve qualifies aliases after the whole
+// document is read, so an alias may be declared after its use.
 func (r *csdlReader) schema(se xml.StartElement, off int64) error {
 	ns, err := r.need(se, off, "Namespace")
 	if err != nil {
@@ -582,6 +597,12 @@ func (r *csdlReader) skipped(off int64) {
 	}
 }
 
+// structured reads an EntityType or ComplexType of namespace ns and appends
+// it to the spec before its children are read: BaseType (still
+// alias-qualified), Abstract, OpenType, the Key's PropertyRef names in
+// order, Properties and NavigationProperties (with their inline
+// annotations) and the type's own inline annotations. Any other child is
+// skipped. A missing Name or a malformed attribute is a positioned error.
 func (r *csdlReader) structured(se xml.StartElement, off int64, ns string, kind spec.TypeKind) error {
 	name, err := r.need(se, off, "Name")
 	if err != nil {
@@ -683,6 +704,12 @@ func (r *csdlReader) inline(on csdlTarget) error {
 	})
 }
 
+// enum reads an EnumType of namespace ns, appended to the spec before its
+// members: UnderlyingType as written (resolve drops Edm.Int32), IsFlags,
+// and the members in order, each with its Value or else its index among
+// the members read so far (CSDL gives values to all members or to none),
+// and their inline annotations. A member named unknownFutureValue becomes
+// the Sentinel. A Value that is not an int64 is a positioned error.
 func (r *csdlReader) enum(se xml.StartElement, off int64, ns string) error {
 	name, err := r.need(se, off, "Name")
 	if err != nil {
@@ -738,6 +765,13 @@ func (r *csdlReader) typedef(se xml.StartElement, off int64, ns string) error {
 	return r.inline(csdlTarget{typedef: d})
 }
 
+// container reads an EntityContainer of namespace ns: its EntitySets and
+// Singletons go to the spec's EntitySets (the type still alias-qualified),
+// with their inline annotations, and the names of its action and function
+// imports are kept so that annotations on them stay quiet; the imports are
+// counted as skipped. A container or set defined twice is warned about,
+// and only the first is indexed for annotation targets, but the sets of a
+// second definition are still appended to the spec.
 func (r *csdlReader) container(se xml.StartElement, off int64, ns string) error {
 	name, err := r.need(se, off, "Name")
 	if err != nil {

@@ -589,6 +589,18 @@ func (r *csdlReader) mark(p *spec.Property, m uint8) {
 	r.access[p] |= m
 }
 
+// filterRestrictions applies a Capabilities.FilterRestrictions record to t
+// (the type behind the annotated element). Filterable false removes Filter
+// from every property of t and its bases, navigation properties included;
+// NonFilterableProperties removes it from the named ones; each
+// FilterExpressionRestrictions entry narrows the property's Ops to those
+// its AllowedExpressions allow (intersecting with earlier restrictions,
+// an empty Ops meaning all), drops Filter when none remain, keeps Null only
+// if eq or ne survives, and moves Filter.Pos to the entry. An entry whose
+// words are all unknown changes nothing. An inherited property is changed
+// on a copy redeclared on the type it is reached through (t, or the type
+// a path casts to; see change), never on the base; paths that name
+// nothing or go through properties are warned about by restricted.
 func (r *csdlReader) filterRestrictions(t *spec.StructuredType, rec *csdlExpr) {
 	if !boolVal(field(rec, "Filterable"), true) {
 		for cur, n := t, 0; cur != nil && n <= len(r.spec.Types); cur, n = r.types[cur.BaseType], n+1 {

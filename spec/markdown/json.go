@@ -96,6 +96,13 @@ func (p *mdJSON) value() any {
 	}
 }
 
+// object reads an object from the '{' at p.i; it always returns a
+// map[string]any, possibly partial. Keys may be quoted with either quote
+// or bare (up to a delimiter or space), the ':' may be '=' or missing, a
+// key directly followed by ',' or '}' gets nil, a later duplicate key
+// wins, and commas and stray ']' are skipped, so missing and trailing
+// commas do not matter. It ends at '}' or at the end of the input; past
+// mdJSONMaxDepth it gives up on the rest of the input.
 func (p *mdJSON) object() any {
 	m := map[string]any{}
 	p.i++ // {
@@ -149,6 +156,11 @@ func (p *mdJSON) object() any {
 	}
 }
 
+// array reads an array from the '[' at p.i; nil when it holds nothing.
+// Commas are skipped (missing and trailing ones do not matter); ']', a
+// mismatched '}' (which it consumes) or the end of the input ends it. A
+// byte that no value can start with is skipped, so the loop always makes
+// progress; past mdJSONMaxDepth it gives up on the rest of the input.
 func (p *mdJSON) array() any {
 	var a []any
 	p.i++ // [
@@ -181,6 +193,12 @@ func (p *mdJSON) array() any {
 	}
 }
 
+// str reads a string from the quote q at p.i (either " or ') to the
+// matching unescaped quote, or to the end of the input when there is none;
+// raw newlines are kept. Escapes \n, \t, \r and \uXXXX are decoded (a
+// surrogate pair is not combined: each half becomes U+FFFD), \b and \f
+// are dropped, and any other escaped byte stands for itself (\" \' \/
+// \\). A \u without four hex digits is read as a plain 'u'.
 func (p *mdJSON) str(q byte) string {
 	p.i++ // opening quote
 	var b strings.Builder

@@ -82,6 +82,22 @@ func mdLines(src []byte) []string {
 	return lines
 }
 
+// mdScanPage splits a docs page into blocks in one pass over its lines,
+// after dropping a UTF-8 BOM. A first line "---" starts front matter up to
+// the next "---" or "..." line; without one there is no front matter and
+// the first line is scanned as a block. Each line is then classified in
+// this order, which matters: blank (an mdBBlank block, so paragraphs stay
+// apart); a ``` or ~~~ fence, whose body runs to a line of at least the
+// same fence and nothing else; a line starting "<!--", whose comment runs
+// to the first "-->" (text after it on that line is dropped); an ATX
+// heading (#..######, trailing #s stripped) other than the "(#tab/" lines
+// of code sample tabs; a line with a pipe followed by a delimiter row,
+// which starts a table (mdReadTable); a reference link definition, which
+// goes to refs (first definition wins) instead of the blocks; else a
+// trimmed text line, marked quote when it starts with ">". Inside a fence
+// or a comment nothing else is recognized; one that runs to the end of the page
+// records its opening line in unterminatedFence or unterminatedComment.
+// Lines and columns are 1-based (a tab counts as one column).
 func mdScanPage(src []byte) *mdScan {
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	lines := mdLines(src)

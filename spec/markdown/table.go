@@ -29,6 +29,14 @@ func mdHeaderText(c mdCell) string {
 	return strings.ToLower(strings.Trim(mdPlain(c.text, nil, false), " :*"))
 }
 
+// mdPropColumns locates the columns of a property table by their plain,
+// lower-cased header text: each role (name, type, description, required,
+// read-only, nullable, default) takes the first header that names it, the
+// name checked first, and every other column goes to extra. Without a
+// known name header, a table of two or more columns is read by position as
+// name, type, description (the rest extra) and marked guessed, dropping
+// whatever roles the headers named; a one-column table with no name header
+// keeps name -1, which callers must check. Roles not found are -1.
 func mdPropColumns(header []mdCell) mdColumns {
 	c := mdColumns{name: -1, typ: -1, desc: -1, required: -1, readOnly: -1, nullable: -1, def: -1}
 	for i, h := range header {
@@ -84,6 +92,12 @@ const (
 	mdTableEnum
 )
 
+// mdClassifyTable tells a table's kind from its header: an enum table when
+// the first header names members or values (or is "name" with a second
+// header about values) and no later header is a type column; other for
+// method, task, permission and header tables and a table without a
+// header; a property table for everything else, so callers still decide
+// whether its rows are properties.
 func mdClassifyTable(t *mdTable) mdTableKind {
 	if len(t.header) == 0 {
 		return mdTableOther

@@ -286,6 +286,11 @@ func (u uniqueNames) check(r *yamlReader, name string, n *yaml.Node, what string
 	return nil
 }
 
+// spec reads the root mapping (keys namespaces, operations, entitySets; all
+// optional, null meaning empty) into s, in document order. Entity set names
+// must be unique in any case within the file. Like every read method it
+// stops at the first problem, returned as a positioned *spec.Error; an
+// unknown or repeated key, an anchor or an alias is one too.
 func (r *yamlReader) spec(n *yaml.Node, s *spec.Spec) error {
 	m, err := r.fields(n, "spec", "namespaces", "operations", "entitySets")
 	if err != nil {
@@ -329,6 +334,11 @@ func (r *yamlReader) spec(n *yaml.Node, s *spec.Spec) error {
 	return nil
 }
 
+// namespace reads one namespaces item and appends its types, enums and
+// type definitions to s, in that order. The name is optional (no name
+// declares unqualified names) but must not contain spaces or parentheses;
+// a namespace may be listed more than once, since type names, not
+// namespaces, are checked for duplicates (see declare).
 func (r *yamlReader) namespace(n *yaml.Node, s *spec.Spec) error {
 	m, err := r.fields(n, "namespace", "name", "types", "enums", "typeDefs")
 	if err != nil {
@@ -384,6 +394,12 @@ func checkNamespace(ns string) error {
 	return nil
 }
 
+// structured reads one types item of namespace ns. The name is required
+// and declared (no other type, enum or type definition of the file may
+// have it, in any case); kind, if given, is entity or complex; baseType is
+// checked as a type name, not resolved; key lists non-empty property names,
+// which are not checked against the properties. Property names must be
+// unique in any case across properties and navigationProperties together.
 func (r *yamlReader) structured(n *yaml.Node, ns string) (*spec.StructuredType, error) {
 	m, err := r.fields(n, "type", "name", "kind", "baseType", "abstract", "open", "key",
 		"description", "properties", "navigationProperties")
@@ -458,6 +474,12 @@ func (r *yamlReader) structured(n *yaml.Node, ns string) (*spec.StructuredType, 
 	return t, nil
 }
 
+// property reads one property mapping. name and type are required; type is
+// a CSDL type string, and an Edm name must be spelled exactly. nullable
+// defaults to true, the other flags to false. default is any scalar, kept
+// as its literal text (so default: null is the text "null", not absent);
+// filter, when present, is read by filter (an empty mapping means every
+// operator). Facets must fit an int.
 func (r *yamlReader) property(n *yaml.Node) (*spec.Property, error) {
 	m, err := r.fields(n, "property", "name", "type", "nullable", "readOnly", "required",
 		"immutable", "deprecated", "default", "filter", "containsTarget", "partner",
@@ -520,6 +542,11 @@ func (r *yamlReader) property(n *yaml.Node) (*spec.Property, error) {
 	return p, nil
 }
 
+// filter reads a property's filter mapping (ops, null, count) into a
+// FilterSupport positioned at the mapping. An unknown or repeated operator
+// is an error; the ops are stored in the canonical spec.FilterOps order,
+// whatever order the file lists them in, and none listed means every
+// operator that applies.
 func (r *yamlReader) filter(n *yaml.Node) (*spec.FilterSupport, error) {
 	m, err := r.fields(n, "filter", "ops", "null", "count")
 	if err != nil {
@@ -561,6 +588,14 @@ func (r *yamlReader) filter(n *yaml.Node) (*spec.FilterSupport, error) {
 
 var enumUnderlying = []string{"Edm.Byte", "Edm.SByte", "Edm.Int16", "Edm.Int32", "Edm.Int64"}
 
+// enum reads one enums item of namespace ns; its name is declared like a
+// type's. underlyingType must be one of the Edm integer types, spelled
+// exactly. A member is a bare name or a mapping (name, value,
+// description); a member without a value gets its index, which a flags
+// enum does not allow. Member names must be unique in any case; values are
+// not checked. The sentinel defaults to an unknownFutureValue member; an
+// explicit one must name a member exactly, and an empty or null one means
+// none.
 func (r *yamlReader) enum(n *yaml.Node, ns string) (*spec.EnumType, error) {
 	m, err := r.fields(n, "enum", "name", "underlyingType", "flags", "sentinel", "description", "members")
 	if err != nil {
@@ -676,6 +711,11 @@ func (r *yamlReader) typeDef(n *yaml.Node, ns string) (*spec.TypeDef, error) {
 	return d, nil
 }
 
+// operation reads one operations item: kind (create or update) is
+// required; type (a type name, not resolved), method and path are
+// optional and not checked further. Each body item is a mapping with a
+// required name, unique in any case, and an optional type, required flag
+// and description.
 func (r *yamlReader) operation(n *yaml.Node) (*spec.Operation, error) {
 	m, err := r.fields(n, "operation", "kind", "type", "method", "path", "body")
 	if err != nil {

@@ -275,6 +275,10 @@ func foldsBack(chunks []string, text string) bool {
 	return yaml.Unmarshal([]byte(src), &back) == nil && back.D == text
 }
 
+// specNode builds the root mapping of Write: the namespaces list (see
+// namespaceGroups), then operations and entitySets, each in the order of
+// s and left out when empty, as are all empty values below it. A nil
+// element anywhere in s is an error, since Read could not give it back.
 func specNode(s *spec.Spec) (*yaml.Node, error) {
 	root := newMap()
 	groups, err := namespaceGroups(s)
@@ -428,6 +432,13 @@ func typeNode(t *spec.StructuredType) (*yaml.Node, error) {
 	return m.n, nil
 }
 
+// propertyNode builds one property mapping in Read's key order, writing
+// only what differs from Read's defaults (nullable only when false). The
+// default is an untagged scalar so that Read gets its literal text back;
+// an empty default, and one with a line break, are written as "" (the
+// latter loses its text). The filter is a flow mapping, {} when it allows
+// every operator with neither null nor count. A property without a type
+// name is written without a type, which Read rejects.
 func propertyNode(p *spec.Property) *yaml.Node {
 	m := newMap()
 	m.add("name", strNode(p.Name))
@@ -470,6 +481,13 @@ func propertyNode(p *spec.Property) *yaml.Node {
 	return m.n
 }
 
+// enumNode builds one enum mapping. The sentinel is written only when it
+// is not the one Read would assume (an unknownFutureValue member), so an
+// empty sentinel beside such a member is written as "". A member whose
+// value is its index and that has no description is a bare name; any
+// other is a mapping, flow style when it has no description, with its
+// value when it is not its index or the enum is flags (Read requires a
+// value for every flags member).
 func enumNode(e *spec.EnumType) (*yaml.Node, error) {
 	m := newMap()
 	m.add("name", strNode(e.Name))

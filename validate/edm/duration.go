@@ -142,6 +142,13 @@ func (d Duration) String() string {
 	return string(d.appendText(make([]byte, 0, 32)))
 }
 
+// appendText appends the canonical text of d to b (see Duration): an
+// optional '-', then whole days, then after a 'T' only the hours, minutes
+// and seconds that are not zero, the seconds with their fraction trimmed
+// of trailing zeros ("PT0.5S" when under a second). Zero is "PT0S"; a
+// whole number of days has no 'T'. The magnitude is taken in uint64, so
+// math.MinInt64 is written correctly. ParseDuration reads the output back
+// to the same value.
 func (d Duration) appendText(b []byte) []byte {
 	if d == 0 {
 		return append(b, "PT0S"...)

@@ -353,6 +353,28 @@ func (c *checker) ref(p *Property, pos int) {
 	}
 }
 
+// path checks a path and returns its type, with the property that governs
+// it as the operand's subject. It starts at the root type or, inside a
+// /$filter(...) or $count($filter=...) condition, at the members of the
+// innermost scope (whose governing property it inherits). Segments:
+//
+//   - $it (the root, also inside scopes) and $this come first only; a
+//     lambda variable must be first and in scope; a parameter alias hands
+//     the whole path to aliasPath. $root, functions, keys and annotations
+//     are errors: the model cannot check them.
+//   - A property needs a single structured value (a collection needs
+//     any/all first); a cast needs a structured value or collection and a
+//     type related to it by derivation either way.
+//   - The governing property is the deepest filterable one so far, so a
+//     path under a filterable complex property uses its support.
+//   - $count ends the path as an Edm.Int32 and needs Count on the
+//     collection property itself; its $filter option is checked as a
+//     scope, $search is refused. any/all end the path (see lambda).
+//     $filter(...) needs a governed collection and leaves the type as is.
+//
+// A path of only $it, $this or casts has no subject and need not be
+// filterable; any other path without a governing property is an error. The
+// subject is also recorded for an enclosing not (see ref).
 func (c *checker) path(p *Path) (operand, *Error) {
 	o := operand{e: p}
 	cur := ty{name: c.root.Name}
@@ -558,6 +580,13 @@ func (c *checker) requireBool(o operand, what string) *Error {
 	return nil
 }
 
+// unary checks not and negation. not needs a Boolean operand, and every
+// governing property referred to anywhere under it (collected through ref,
+// nested nots included) must allow OpNot; the error is at the not. The
+// collected references are dropped only when the outermost not is left.
+// Negation takes a single number, duration or operand of unknown type (an
+// alias) and keeps its type and subjects, so an operator applied to -p
+// applies to p.
 func (c *checker) unary(u *Unary) (operand, *Error) {
 	if u.Op == "not" {
 		mark := len(c.refs)
@@ -593,6 +622,12 @@ func (c *checker) unary(u *Unary) (operand, *Error) {
 	return x, errAt(u.Offset(), "negation needs a number or a duration; %s is %s", describe(u.X), x.t)
 }
 
+// binary checks a binary operator, left operand first, returning the first
+// error. and/or need Boolean operands (a bare Boolean property needs eq,
+// see requireBool); in is handed to in before its right side is checked,
+// since that side may be a list; comparisons go to compare, has to has,
+// and the arithmetic operators to arithmetic, which gives the result type.
+// Every other result is Edm.Boolean.
 func (c *checker) binary(b *Binary) (operand, *Error) {
 	out := operand{e: b, t: tyBoolean}
 	l, err := c.check(b.L)
@@ -637,6 +672,13 @@ func allow(op Op, at int, operands ...operand) *Error {
 	return nil
 }
 
+// compare checks a comparison (eq ne gt ge lt le). With null on either
+// side only eq and ne are allowed, and the other side's governing
+// properties need Filter.Null rather than the operator. Otherwise the
+// operator must be allowed on the properties of both sides, the types
+// must be compatible, and ordering is refused for Boolean, structured,
+// spatial and stream values, judged by the left operand's type (so an
+// alias on the left escapes that check).
 func (c *checker) compare(b *Binary, l, r operand) *Error {
 	op := Op(b.Op)
 	if l.t.null || r.t.null {
@@ -756,6 +798,13 @@ func (c *checker) has(b *Binary, l, r operand) *Error {
 	return errAt(Start(b.R), "type mismatch: %s is %s, %s is %s", describe(b.L), l.t, describe(b.R), r.t)
 }
 
+// in checks "l in r". The left side's governing properties must allow in.
+// A parenthesized list or a JSON array on the right is checked item by
+// item: the left side must be single-valued (also for an empty list), each
+// item's properties must allow in, a null item counts as "l eq null"
+// (needing Null), and every other item must be compatible with l. Any
+// other right side is an operand that must be a collection of compatible
+// elements (see inCollection). The result is Edm.Boolean.
 func (c *checker) in(b *Binary, l operand) (operand, *Error) {
 	out := operand{e: b, t: tyBoolean}
 	if err := allow(OpIn, b.Offset(), l); err != nil {
@@ -823,6 +872,16 @@ func (c *checker) inCollection(b *Binary, l operand) (operand, *Error) {
 	return out, c.compatible(l, elem)
 }
 
+// arithmetic checks add, sub, mul, div, divby and mod and gives the result
+// type, whose subjects are those of both operands (price add 1 gt 2 applies
+// gt to price). Both operands must be single and not null. An operand of
+// unknown type (an alias) yields the other's type; numbers promote to the
+// higher numericRank, and divby gives Edm.Decimal; add and sub also take
+// duration plus duration, date or date-time plus or minus a duration
+// (duration plus date or date-time too), and the difference of two dates
+// or date-times, an Edm.Duration; mul and div take a duration times or
+// divided by a number (number times duration too). Anything else is an
+// error at the operator.
 func (c *checker) arithmetic(b *Binary, l, r operand) (operand, *Error) {
 	out := operand{e: b, subj: append(append([]subject(nil), l.subj...), r.subj...)}
 	kl, kr := c.kind(l.t), c.kind(r.t)
@@ -926,6 +985,16 @@ var signatures = map[string]signature{
 	"hassubsequence":     {args: [][]kind{nil, nil}, result: tyBoolean},
 }
 
+// call checks a canonical function call (cast and isof go to castCall).
+// Arguments are checked left to right against the signature: null and
+// operands of unknown type pass; a nil kind list (hassubset,
+// hassubsequence) wants a collection, whose element types the two must
+// share; any other wants a single value of a listed kind. The parser has
+// checked the arity; only too many arguments are caught here again. A
+// function with an Op (contains, startswith, endswith) needs it on the
+// properties of all its arguments. The result is the signature's type, or
+// the first argument's for round, floor and ceiling, which, like the
+// transparent tolower, toupper and trim, pass its subjects on.
 func (c *checker) call(n *Call) (operand, *Error) {
 	out := operand{e: n}
 	switch n.Name {
@@ -1066,6 +1135,11 @@ func (c *checker) typeName(tn *TypeName) (ty, *Error) {
 	return t, nil
 }
 
+// caseExpr checks case(cond: value, ...): every condition must be Boolean
+// (see requireBool), and every non-null value compatible with the first
+// non-null one, whose type is the result (null when all are null). The
+// result has no subjects, so operators applied to a case expression are
+// not checked against the properties in its values.
 func (c *checker) caseExpr(n *Case) (operand, *Error) {
 	out := operand{e: n}
 	var first *operand

@@ -468,6 +468,15 @@ func (p *parser) unaryOperand(at int, op string) (Expr, *Error) {
 	return &Unary{Pos: Pos(at), Op: op, X: x}, nil
 }
 
+// primary parses an operand at p.pos, which the caller has moved past
+// whitespace and checked is not the end of input. A GUID is tried first,
+// since one may start with digits or letters (it is stored in lower case);
+// then a parenthesized expression (one nesting level, returned without a
+// node of its own), a single-quoted string, a path starting with @ or $, a
+// JSON array or object, a number or other digit-led literal (see numeric),
+// and an identifier (keyword literal, function call, prefixed literal or
+// path; see identOperand). A double-quoted string gets a hint, anything
+// else an "expected an operand" error.
 func (p *parser) primary() (Expr, *Error) {
 	s := p.src
 	at := p.pos

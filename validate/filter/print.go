@@ -42,6 +42,13 @@ func printSub(b *strings.Builder, e Expr, min int) {
 	printExpr(b, e)
 }
 
+// printExpr writes e in Print's canonical form. Operands of binary
+// operators are parenthesized when their precedence is lower (on the right
+// also when equal, as the operators are left-associative), the operand of
+// a unary operator when it is a binary one, and a literal after "-" always
+// ("-(5)": -5 would be a literal). The list after in is written as is; JSON
+// strings in arrays and objects are JSON strings. A nil Expr is written
+// "<nil>" and a node type it does not know as nothing.
 func printExpr(b *strings.Builder, e Expr) {
 	switch n := e.(type) {
 	case nil:
@@ -130,6 +137,13 @@ func printList(b *strings.Builder, items []Expr) {
 	b.WriteByte(')')
 }
 
+// printPath writes a path, its segments joined by '/' except key
+// predicates, which follow their segment directly. A path that is a single
+// property or variable named like an operator is parenthesized so that it
+// reads back as an operand. $count options are joined by ';' ($search text
+// as written), any/all print "(v: pred)" or "()", and the parameters of an
+// unqualified function are written without spaces, as keys are, since
+// they read as a compound key.
 func printPath(b *strings.Builder, p *Path) {
 	// A lone property or variable named like an operator ("eq", "not")
 	// would read as the operator; parentheses keep it an operand.

@@ -24,6 +24,15 @@ func checkAliasUse(q *Query) *Error {
 	return checkAliasOptions(&q.Options, nil)
 }
 
+// checkAliasOptions checks the aliases of one level of options: the
+// aliases defined at this level (a later definition of a name replaces an
+// earlier one in the scope) are added in a scope over parent, none of them
+// may refer to itself through other aliases, and every alias used in the
+// level's $filter, $orderby and $compute expressions and alias values must
+// be defined here or in an enclosing level. It then checks the options of
+// each $select and $expand item, in order, with this scope as their
+// parent. The first problem is returned, positioned at the alias use (or,
+// for a cycle, at the alias's name).
 func checkAliasOptions(o *Options, parent *aliasScope) *Error {
 	sc := parent
 	if len(o.Aliases) > 0 {

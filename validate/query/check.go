@@ -224,6 +224,14 @@ type levelLimit struct {
 	where string
 }
 
+// check checks q against the resolved resource r and builds the Result;
+// end is the offset where errors about something missing are placed. On
+// /$count only $filter and $search may appear (and the level counts as a
+// collection, though Result.Collection is false); on /$ref $select,
+// $expand and $compute may not; $apply is refused. The options are then
+// checked in source order (see options), after which RequiresFilter (not
+// for /$ref) and the required custom query options are enforced; the
+// first problem is returned. Result.Headers comes from headers.
 func (m *Model) check(r *resource, q *Query, end int) (*Result, *Error) {
 	c := &checker{m: m, q: q, r: r, end: end}
 	sc := &scope{typ: r.typ, collection: r.collection, caps: r.caps, where: r.display, steps: r.steps}
@@ -398,6 +406,12 @@ func (c *checker) countOption(sc *scope, b *Boolean) *Error {
 	return nil
 }
 
+// searchOption checks $search on the level: it applies to collections,
+// needs SearchRestrictions Searchable not false, and refuses each
+// construct listed in UnsupportedExpressions: any parentheses (at the
+// first group), AND and OR (at the operator, including the implicit AND of
+// terms side by side), NOT and phrases, in a left-to-right walk of the
+// tree. Without SearchRestrictions everything is accepted.
 func (c *checker) searchOption(sc *scope, s *SearchOption) *Error {
 	if err := c.collectionOnly(sc, s.NamePos, "$search"); err != nil {
 		return err
@@ -517,6 +531,18 @@ func (c *checker) walkPaths(sc *scope, root string, e filter.Expr, vars map[stri
 	return err
 }
 
+// walkPath follows one path from the level's type root and calls f for
+// each property segment, with the property path from root (casts left
+// out), the navigation properties traversed so far and the owning type; a
+// property the structured type lacks is reported to f as missing, and
+// /$count to f as a count of the path so far, which ends the walk. A
+// lambda with a predicate walks the predicate, its variable standing for
+// the collection's elements (their paths continue the collection's). $it
+// and $this restart at root. The walk stops silently, leaving the rest to
+// filter.Model.Check, at what it cannot follow: an unknown variable or
+// cast type, a $compute name, a segment of a non-structured type, and any
+// other segment kind (aliases, functions, keys, $filter(...) segments,
+// whose conditions are therefore not walked). f's error ends the walk.
 func (c *checker) walkPath(sc *scope, root string, p *filter.Path, vars map[string]pathVar, f func(pathInfo) *Error) *Error {
 	cur, prefix, navs := root, "", 0
 	for i, s := range p.Segments {
@@ -577,6 +603,17 @@ func (c *checker) walkPath(sc *scope, root string, p *filter.Path, vars map[stri
 	return nil
 }
 
+// filterOption checks $filter on the level: it applies to collections
+// and needs FilterRestrictions Filterable not false. On a collection of
+// primitive values nothing more is checked. Otherwise each property path
+// (see walkPaths) must not be in NonFilterableProperties nor traverse more
+// than MaxLevels navigation properties, a /$count path must pass
+// CountRestrictions, and every RequiredProperties entry must be used (the
+// error is at the option's value). Last, the expression must pass
+// filter.Model.Check against the level's type, with the $compute names of
+// the level added as properties filterable with every operator; its
+// *filter.Error keeps its offset. So restriction errors come first, even
+// when a type error stands earlier in the text.
 func (c *checker) filterOption(sc *scope, fo *FilterOption) *Error {
 	if err := c.collectionOnly(sc, fo.NamePos, "$filter"); err != nil {
 		return err
@@ -700,6 +737,16 @@ func (c *checker) sortable(sc *scope, path string, prop *filter.Property, owner 
 	return nil
 }
 
+// orderItem checks one $orderby item of a structured level (on primitive
+// values nothing is checked). An item that is not a plain path of
+// properties, casts and /$count only needs every property path inside it
+// to exist and be sortable. A plain path must name, through single-valued
+// properties and known casts, a property that is sortable at every step
+// (Sort not false, not in NonSortableProperties) and ends single-valued
+// and primitive, or a collection followed by /$count (which must pass
+// CountRestrictions); the direction must then suit
+// AscendingOnlyProperties and DescendingOnlyProperties. A $compute name
+// alone is accepted as it is; a path of casts only is accepted.
 func (c *checker) orderItem(sc *scope, it *OrderItem) *Error {
 	if !c.m.isStructured(sc.typ) {
 		return nil
@@ -807,6 +854,24 @@ func (c *checker) selectOption(sc *scope, sel *SelectOption) *Error {
 	return nil
 }
 
+// selectItem checks one $select item, walking its path from the level's
+// type. Nothing may follow a primitive or a navigation property (the
+// latter belongs in $expand). "*" ends the item; ns.* needs a known
+// namespace; an annotation needs SelectSupport
+// InstanceAnnotationsSupported true when SelectSupport is given. A
+// qualified name is a cast when it names a type, which must derive from
+// the current one, and otherwise an action or function: it must be last,
+// in a known namespace, without options. A $compute name must stand alone.
+// Every property must exist and not be marked Select false; the simple
+// name of exactly one type derived from the current one may stand as a
+// cast before a further segment.
+//
+// Options are allowed only after a structural property that is complex or
+// a collection, a primitive collection taking no $select or $compute; when
+// SelectSupport is given, each option needs its flag true (an unset flag
+// refuses it). They are checked in a child scope of the property's type
+// that has no capabilities, no expand depth and no MaxLevels of its own,
+// so restrictions of the enclosing level do not reach into them.
 func (c *checker) selectItem(sc *scope, it *Item) *Error {
 	cur := sc.typ
 	var prop *filter.Property
@@ -961,6 +1026,19 @@ func (c *checker) expandOption(sc *scope, ex *ExpandOption) *Error {
 	return nil
 }
 
+// expandItem checks one $expand item. Its path leads, through complex
+// properties and casts (a qualified type deriving from the current one, or
+// the simple name of exactly one such type), to one navigation property,
+// after which only casts, /$ref, /$count and options may follow. $value
+// and annotation items, and stream properties, are accepted unchecked, and a
+// "*" item is checked only for its expand depth; its options are not
+// checked. The navigation property must not be marked Expand false nor be
+// in the level's NonExpandableProperties; /$count needs a collection that
+// the level's NonCountableNavigationProperties and the target's
+// Countable allow. The options are checked in a child scope: the target
+// type (after casts), one expand level deeper, with the capabilities
+// capsFor gives the path (entity set steps, owner and property). limits
+// are the MaxLevels in force, which levels checks.
 func (c *checker) expandItem(sc *scope, it *Item, limits []levelLimit) *Error {
 	cur := sc.typ
 	var nav *filter.Property
@@ -1161,6 +1239,13 @@ func (c *checker) has(opt string) bool {
 	return false
 }
 
+// headers lists the custom headers the metadata names for the resource:
+// ReadRestrictions CustomHeaders (those of ReadByKeyRestrictions instead,
+// when the entity is addressed by key and they are given), then the
+// entity container's, the first of each name (in any case) kept. A header
+// is Required when the metadata says so or when the top level of the query
+// uses one of its RequiredWith options, which are listed in Because; they
+// are listed even when the header is required anyway.
 func (c *checker) headers() []Header {
 	var params []CustomParameter
 	if rd := c.r.caps.Read; rd != nil {

@@ -32,6 +32,12 @@ func EqualOptions(a, b *Options) bool {
 	return equalOptions(a, b)
 }
 
+// equalOptions compares a and b (both non-nil) option by option, ignoring
+// positions and Search.Groups: items by path segments (kind, name,
+// qualifier, parameters) and nested options, expressions with
+// filter.Equal, $search trees with EqualSearch, and aliases in order by
+// name and value. An absent option differs from a present one, whatever
+// its value.
 func equalOptions(a, b *Options) bool {
 	if (a.Select == nil) != (b.Select == nil) || a.Select != nil && !equalItems(a.Select.Items, b.Select.Items) {
 		return false

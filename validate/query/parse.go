@@ -184,6 +184,13 @@ func hasScheme(s string) bool {
 	return true
 }
 
+// parse is Parse without setting Error.Expr. It refuses input over
+// c.maxLength and any "#" (in the path too) before anything else, splits
+// off the path (see splitPath), and parses each "&"-separated part in
+// order, skipping empty ones; seen and aliases carry the first occurrence
+// of each system option and alias for the duplicate errors. Alias uses are
+// checked only once every part is parsed, so an alias may be defined
+// after its use. The first error is returned, offsets into in.
 func parse(in string, c config) (*Query, *Error) {
 	if len(in) > c.maxLength {
 		return nil, errAt(c.maxLength, "the input is %d bytes long; the limit is %d", len(in), c.maxLength)

@@ -101,6 +101,12 @@ func needsEscape(c byte) bool {
 	return false
 }
 
+// query writes the whole query: the path as it is, then "?" and the
+// options, built first in a separate writer, in Print's order. The "?" is
+// also written with no options when the path starts with neither "/" nor
+// a scheme, since Parse reads such a path only before a "?". Custom option
+// names are percent-encoded more strictly than values, so that "=" and
+// "&" in a name survive.
 func (w *writer) query(q *Query) {
 	var o writer
 	o.optionsOnly(&q.Options, "&", 0)
@@ -283,7 +289,9 @@ func (w *writer) value(v Value) {
 	}
 }
 
-// jsonString writes s as a JSON string literal.
+// jsonString writes s as a JSON string literal (JSON escapes, no HTML
+// escaping), percent-encoded for the query like any value, so its quotes
+// come out as %22.
 func (w *writer) jsonString(s string) {
 	var b strings.Builder
 	jsontext.WriteString(&b, s)
@@ -299,6 +307,11 @@ func (w *writer) items(items []*Item) {
 	}
 }
 
+// item writes one $select or $expand item: its path segments joined by
+// "/" (*, ns.*, @annotation with #qualifier encoded as %23, $ref, $count,
+// $value, else the name with any function parameters in parentheses),
+// then its nested options, aliases included, in parentheses and separated
+// by ";".
 func (w *writer) item(it *Item) {
 	for i, s := range it.Path {
 		if i > 0 {

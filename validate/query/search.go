@@ -168,6 +168,13 @@ func (p *vparser) searchUnary(s *SearchOption, nested bool) (SearchExpr, *Error)
 	return p.searchPrimary(s, nested)
 }
 
+// searchPrimary parses a search operand at p.pos: a parenthesized
+// expression (one nesting level; its position is added to s.Groups, and
+// an empty or unclosed group is an error), a "..." phrase, or a word, the
+// longest run of characters other than whitespace, parentheses, '"' and
+// an unescaped ";". A word may not start with a single quote (whole-value
+// quoting is searchIncomplete's), and a stray ")" or other non-word byte
+// is an error.
 func (p *vparser) searchPrimary(s *SearchOption, nested bool) (SearchExpr, *Error) {
 	i := p.pos
 	if i >= len(p.s) {
