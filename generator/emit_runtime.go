@@ -111,7 +111,7 @@ func emitFilterFile(f *jen.File, ff *irFilterFile) {
 	}
 	f.Add(fixedDoc(ff.ModelVar+" is the $filter capability table of this package's types: for each property, its type and the operators it supports. "+ff.CheckFilter+" checks expressions against it.").
 		Var().Id(ff.ModelVar).Op("=").Qual(filterPath, "NewModel").Call(jen.Id(localFilterTypes), jen.Id(localFilterEnums), typedefsCode))
-	f.Add(fixedDoc("filterTypes and filterEnums are the data of "+ff.ModelVar+". Package-level composite literals of plain values are static data: they cost no code to compile and no work at init.").
+	f.Add(fixedDoc(localFilterTypes+" and "+localFilterEnums+" are the data of "+ff.ModelVar+". Package-level composite literals of plain values are static data: they cost no code to compile and no work at init.").
 		Var().Defs(
 		jen.Id(localFilterTypes).Op("=").Index().Op("*").Qual(filterPath, "Type").Values(multiline(types)...),
 		jen.Id(localFilterEnums).Op("=").Index().Op("*").Qual(filterPath, "Enum").Values(multiline(enums)...),

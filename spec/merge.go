@@ -290,6 +290,7 @@ func (m *merger) add(p *Spec) {
 		}
 		c := *es
 		c.Type = m.resolve(c.Type, c.Pos)
+		m.subject = c.Type // an entity set's warnings concern its type
 		k := strings.ToLower(c.Name)
 		if first := m.sets[k]; first != nil {
 			if !strings.EqualFold(first.Type, c.Type) || first.Singleton != c.Singleton {

@@ -103,3 +103,17 @@ func TestResolveCycle(t *testing.T) {
 		t.Errorf("got %v, want %s", err, want)
 	}
 }
+
+// TestMergeWarningTypes: every merge warning names the type it concerns,
+// an entity set's its entity type (not the type merged before it).
+func TestMergeWarningTypes(t *testing.T) {
+	a := &Spec{
+		Types:      []*StructuredType{{Kind: EntityKind, Namespace: "ns", Name: "w"}, {Kind: EntityKind, Namespace: "ns", Name: "last"}},
+		EntitySets: []*EntitySet{{Name: "ws", Type: "ns.w", Pos: Pos{File: "a", Line: 1}}},
+	}
+	b := &Spec{EntitySets: []*EntitySet{{Name: "ws", Type: "ns.w", Singleton: true, Pos: Pos{File: "b", Line: 1}}}}
+	_, ws := Merge(a, b)
+	if len(ws) != 1 || ws[0].Type != "ns.w" || !strings.Contains(ws[0].Msg, "entity set ws") {
+		t.Errorf("warnings %+v, want one about entity set ws concerning ns.w", ws)
+	}
+}

@@ -455,7 +455,7 @@ func propertyNode(p *spec.Property) *yaml.Node {
 		// takes the literal text whatever YAML would resolve it to.
 		d := &yaml.Node{Kind: yaml.ScalarNode, Value: *p.Default}
 		if d.Value == "" || strings.ContainsAny(d.Value, "\n\r") {
-			d = strNode("")
+			d = strNode(d.Value) // double-quoted: line breaks survive
 		}
 		m.add("default", d)
 	}

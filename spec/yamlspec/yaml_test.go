@@ -342,3 +342,15 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// TestDefaultWithLineBreak: a default value with a line break survives the
+// round trip (it was written as "").
+func TestDefaultWithLineBreak(t *testing.T) {
+	def := "line one\nline two"
+	s := &spec.Spec{Types: []*spec.StructuredType{{Kind: spec.ComplexKind, Namespace: "ns", Name: "t",
+		Properties: []*spec.Property{{Name: "p", Type: spec.TypeRef{Name: "Edm.String"}, Nullable: true, Default: &def}}}}}
+	back := roundTrip(t, "default", s)
+	if got := back.Types[0].Properties[0].Default; got == nil || *got != def {
+		t.Errorf("default read back as %v, want %q", got, def)
+	}
+}

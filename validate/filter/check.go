@@ -677,8 +677,8 @@ func allow(op Op, at int, operands ...operand) *Error {
 // properties need Filter.Null rather than the operator. Otherwise the
 // operator must be allowed on the properties of both sides, the types
 // must be compatible, and ordering is refused for Boolean, structured,
-// spatial and stream values, judged by the left operand's type (so an
-// alias on the left escapes that check).
+// spatial and stream values, judged by the type of either operand (an
+// alias on one side takes its type from nothing, so the other decides).
 func (c *checker) compare(b *Binary, l, r operand) *Error {
 	op := Op(b.Op)
 	if l.t.null || r.t.null {
@@ -703,9 +703,11 @@ func (c *checker) compare(b *Binary, l, r operand) *Error {
 		return err
 	}
 	if op != OpEq && op != OpNe {
-		switch k := c.kind(l.t); {
-		case k == kBoolean || k == kStruct || k == kGeo || k == kStream:
-			return errAt(b.Offset(), "operator %s does not apply to %s", op, l.t)
+		for _, o := range []operand{l, r} {
+			switch k := c.kind(o.t); {
+			case k == kBoolean || k == kStruct || k == kGeo || k == kStream:
+				return errAt(b.Offset(), "operator %s does not apply to %s", op, o.t)
+			}
 		}
 	}
 	return nil

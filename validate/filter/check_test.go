@@ -295,6 +295,7 @@ func TestCheckRich(t *testing.T) {
 		{"proxyAddresses eq 'x'", 0, "proxyAddresses is a collection: use any or all"},
 		{"deletedDateTime gt null", 19, "null can only be compared with eq or ne, not gt"},
 		{"location lt geography'SRID=4326;Point(1 2)'", 9, "operator lt does not apply to Edm.GeographyPoint"},
+		{"@a gt true", 3, "operator gt does not apply to Edm.Boolean"}, // the right operand decides when the left is an alias
 		{"accountEnabled ge false", 15, "operator ge is not supported on accountEnabled"},
 		{"-displayName eq 'x'", 0, "negation needs a number or a duration; displayName is Edm.String"},
 		{"startswith(age, 'x')", 11, "startswith needs Edm.String for argument 1; age is Edm.Int32"},
