@@ -44,7 +44,7 @@ const (
 //     index when the document gives none; Sentinel is "unknownFutureValue"
 //     when such a member exists.
 //   - TypeDefinition (TypeDefs), EntitySet and Singleton (EntitySets).
-//     NavigationPropertyBinding is ignored.
+//     NavigationPropertyBinding is ignored (ReadWith records it).
 //   - Action, Function, ActionImport, FunctionImport and Term are skipped:
 //     odatagen models types, not operations. One Warning per document says
 //     how many were skipped.
