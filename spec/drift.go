@@ -509,12 +509,12 @@ func (d *drifter) compareEnum(ce, de *EnumType) {
 	q := ce.QualifiedName()
 	var docsOnly, csdlOnly []string
 	for _, m := range de.Members {
-		if enumMember(ce, m.Name) == nil {
+		if m != nil && enumMember(ce, m.Name) == nil {
 			docsOnly = append(docsOnly, m.Name)
 		}
 	}
 	for _, m := range ce.Members {
-		if enumMember(de, m.Name) == nil {
+		if m != nil && enumMember(de, m.Name) == nil {
 			csdlOnly = append(csdlOnly, m.Name)
 		}
 	}
@@ -533,6 +533,9 @@ func (d *drifter) compareEnum(ce, de *EnumType) {
 	}
 	var diff []string
 	for _, m := range de.Members {
+		if m == nil {
+			continue
+		}
 		if cm := enumMember(ce, m.Name); cm != nil && cm.Value != m.Value {
 			diff = append(diff, fmt.Sprintf("%s is %d in the docs, %d in the CSDL", cm.Name, m.Value, cm.Value))
 		}

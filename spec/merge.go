@@ -603,7 +603,7 @@ func equalValues(a, b *EnumType) bool {
 // readers give when the input has no values.
 func implicitValues(e *EnumType) bool {
 	for i, mem := range e.Members {
-		if mem.Value != int64(i) {
+		if mem != nil && mem.Value != int64(i) {
 			return false
 		}
 	}

@@ -117,3 +117,15 @@ func TestMergeWarningTypes(t *testing.T) {
 		t.Errorf("warnings %+v, want one about entity set ws concerning ns.w", ws)
 	}
 }
+
+// TestDriftNilEnumMember: a spec built by hand may hold a nil enum member;
+// Drift skips it instead of panicking.
+func TestDriftNilEnumMember(t *testing.T) {
+	e := func(members ...*EnumMember) *Spec {
+		return &Spec{Enums: []*EnumType{{Namespace: "ns", Name: "e", Members: members}}}
+	}
+	fs := Drift([]*Spec{e(&EnumMember{Name: "a"}, &EnumMember{Name: "b", Value: 1})}, []*Spec{e(&EnumMember{Name: "a"}, nil)})
+	if len(fs) != 1 || !strings.Contains(fs[0].String(), "only the CSDL has b") {
+		t.Errorf("findings %v, want one saying only the CSDL has b", fs)
+	}
+}
