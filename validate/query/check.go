@@ -1268,7 +1268,7 @@ func (c *checker) headers() []Header {
 		h := Header{Name: p.Name, Required: p.Required, Description: p.Description,
 			DocumentationURL: p.DocumentationURL, ExampleValues: p.ExampleValues}
 		for _, o := range p.RequiredWith {
-			if c.has(o) {
+			if !p.Required && c.has(o) { // Because stays empty for an always-required header
 				h.Required = true
 				h.Because = append(h.Because, o)
 			}

@@ -277,6 +277,18 @@ func TestHeaders(t *testing.T) {
 	if h := res.Headers[0]; h.Description == "" || !slices.Equal(h.ExampleValues, []string{"eventual"}) {
 		t.Errorf("header %+v lost the metadata's description or example values", h)
 	}
+	// A header the metadata always requires has no Because, even when the
+	// query uses an option that would require it.
+	always := fixture()
+	users := *always.Resources["users"]
+	read := *users.Read
+	read.CustomHeaders = []CustomParameter{{Name: "ConsistencyLevel", Required: true, RequiredWith: []string{"$search"}}}
+	users.Read = &read
+	always.Resources["users"] = &users
+	res, err := Check(always, "/users", "$search=bob")
+	if err != nil || !res.Headers[0].Required || len(res.Headers[0].Because) != 0 {
+		t.Errorf("always-required header: %+v, %v; want required with no Because", res.Headers, err)
+	}
 }
 
 func TestCheckType(t *testing.T) {
