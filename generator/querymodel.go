@@ -68,6 +68,20 @@ func QueryModel(s *spec.Spec) (*query.Model, error) {
 				qm.Resources[t.QualifiedName()+"/"+p.Name] = c
 			}
 		}
+		for _, ip := range t.InheritedNavigation {
+			var target string
+			for _, p := range t.Props {
+				if p.Nav && p.Name == ip.Path {
+					target = p.Type.Name
+				}
+			}
+			if target == "" {
+				continue
+			}
+			if c := queryCaps(ip.Capabilities, typeCaps[target]); c != nil {
+				qm.Resources[t.QualifiedName()+"/"+ip.Path] = c
+			}
+		}
 	}
 	if c := queryCaps(s.Container, nil); c != nil {
 		qm.Resources[""] = c

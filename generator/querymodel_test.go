@@ -39,7 +39,7 @@ func TestQueryModel(t *testing.T) {
 	// shelf.ns.book/author and shelf.ns.shelf/books have no annotation of
 	// their own, and their target types (author: Sortable false) fill in
 	// only for author.
-	want := []string{"", "authors", "books", "shelf.ns.author/books", "shelf.ns.book/author", "shelf.ns.book/related", "shelves", "shelves/books"}
+	want := []string{"", "authors", "books", "shelf.ns.author/books", "shelf.ns.book/author", "shelf.ns.book/related", "shelf.ns.ebook/related", "shelves", "shelves/books"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Resources keys = %q, want %q", got, want)
 	}
@@ -83,6 +83,8 @@ func TestQueryModel(t *testing.T) {
 		{"/books", "$search=x", false},
 		{"/authors", "$orderby=name", false},
 		{"/shelves", "$compute=title as t", false},
+		{"/books/1/related", "$search=x", true},
+		{"/books/1/shelf.ns.ebook/related", "$search=x", false},
 	} {
 		if _, err := query.Check(m, tc.path, tc.q); (err == nil) != tc.ok {
 			t.Errorf("Check(%s, %s) = %v, want ok %v", tc.path, tc.q, err, tc.ok)
@@ -98,7 +100,7 @@ func TestQueryModelWithoutCapabilities(t *testing.T) {
 		es.Capabilities, es.Bindings, es.Paths = nil, nil, nil
 	}
 	for _, ty := range s.Types {
-		ty.Capabilities = nil
+		ty.Capabilities, ty.InheritedNavigation = nil, nil
 		for _, p := range ty.NavigationProperties {
 			p.Capabilities = nil
 		}

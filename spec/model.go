@@ -98,6 +98,11 @@ type StructuredType struct {
 	// (Microsoft Graph annotates entity types for the collections of
 	// them), or nil.
 	Capabilities *Capabilities
+	// InheritedNavigation are the query capabilities annotated on
+	// navigation properties that the type inherits, reached through it
+	// ("ns.derived/nav" where a base type declares nav); Path is the
+	// navigation property's name.
+	InheritedNavigation []*PathCapabilities
 }
 
 // QualifiedName returns Namespace.Name.

@@ -167,6 +167,9 @@ func attachCapabilities(s *spec.Spec, paths []string) error {
 			if to.Capabilities == nil {
 				to.Capabilities = t.Capabilities
 			}
+			if to.InheritedNavigation == nil {
+				to.InheritedNavigation = t.InheritedNavigation
+			}
 			for _, p := range t.NavigationProperties {
 				if p.Capabilities == nil {
 					continue

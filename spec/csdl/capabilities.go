@@ -35,10 +35,15 @@ func (r *csdlReader) capture(a *csdlAnnot, tg csdlTarget) {
 	case tg.set != nil:
 		into = &tg.set.Capabilities
 	case tg.prop != nil:
-		if _, _, nav := r.lookup(tg.typ, tg.prop.Name); !nav {
+		owner, _, nav := r.lookup(tg.typ, tg.prop.Name)
+		switch {
+		case !nav:
 			return // structural properties: Read applies what concerns them
+		case owner == tg.typ:
+			into = &tg.prop.Capabilities
+		default:
+			into = inheritedCaps(tg.typ, tg.prop.Name)
 		}
-		into = &tg.prop.Capabilities
 	case tg.typ != nil:
 		into = &tg.typ.Capabilities
 	default:
@@ -67,6 +72,20 @@ func (r *csdlReader) pathCaps(set *spec.EntitySet, path string) **spec.Capabilit
 	}
 	p := &spec.PathCapabilities{Path: path}
 	set.Paths = append(set.Paths, p)
+	return &p.Capabilities
+}
+
+// inheritedCaps returns where the capabilities of the inherited
+// navigation property nav reached through t are kept, adding an entry
+// when there is none.
+func inheritedCaps(t *spec.StructuredType, nav string) **spec.Capabilities {
+	for _, p := range t.InheritedNavigation {
+		if p.Path == nav {
+			return &p.Capabilities
+		}
+	}
+	p := &spec.PathCapabilities{Path: nav}
+	t.InheritedNavigation = append(t.InheritedNavigation, p)
 	return &p.Capabilities
 }
 

@@ -145,6 +145,18 @@ func TestReadCapabilitiesOutOfLine(t *testing.T) {
 	if p := capsType(t, s, "shelf.ns.author").Property("books"); p.Capabilities == nil || p.Capabilities.Select == nil || p.Capabilities.Select.Supported != spec.No {
 		t.Errorf("author/books: %+v", p.Capabilities)
 	}
+	// An inherited navigation property reached through the derived type.
+	eb := capsType(t, s, "shelf.ns.ebook")
+	if len(eb.InheritedNavigation) != 1 || eb.InheritedNavigation[0].Path != "related" ||
+		eb.InheritedNavigation[0].Capabilities.Search == nil || eb.InheritedNavigation[0].Capabilities.Search.Searchable != spec.No {
+		t.Errorf("ebook InheritedNavigation: %+v", eb.InheritedNavigation)
+	}
+	if eb.Property("related") != nil {
+		t.Errorf("ebook redeclares related")
+	}
+	if p := capsType(t, s, "shelf.ns.book").Property("related"); p.Capabilities.Search != nil {
+		t.Errorf("book/related took ebook/related's SearchRestrictions")
+	}
 	if ty := capsType(t, s, "shelf.ns.author"); ty.Capabilities == nil || ty.Capabilities.Sort == nil || ty.Capabilities.Sort.Sortable != spec.No {
 		t.Errorf("author: %+v", ty.Capabilities)
 	}
@@ -173,8 +185,8 @@ func TestReadWithoutCapabilities(t *testing.T) {
 		}
 	}
 	for _, ty := range s.Types {
-		if ty.Capabilities != nil {
-			t.Errorf("%s: %+v", ty.Name, ty.Capabilities)
+		if ty.Capabilities != nil || ty.InheritedNavigation != nil {
+			t.Errorf("%s: %+v %+v", ty.Name, ty.Capabilities, ty.InheritedNavigation)
 		}
 		for _, p := range ty.NavigationProperties {
 			if p.Capabilities != nil {

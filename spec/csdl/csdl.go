@@ -139,7 +139,8 @@ type Options struct {
 // Capabilities vocabulary annotates, inline or out of line, on entity
 // sets and singletons (EntitySet.Capabilities), on navigation paths from
 // them ("ns.Container/users/manager": EntitySet.Paths), on navigation
-// properties ("ns.type/nav", or inline: Property.Capabilities), on
+// properties ("ns.type/nav", or inline: Property.Capabilities;
+// StructuredType.InheritedNavigation when a base type declares it), on
 // types (StructuredType.Capabilities) and on the entity container
 // (Spec.Container): FilterRestrictions (the resource-level flags, besides
 // what Read applies to properties), SortRestrictions, ExpandRestrictions,
