@@ -565,6 +565,10 @@ func (b *builder) fieldType(owner string, p *spec.Property, nav bool) (typ *irTy
 		b.note(p.Pos, "property %s of %s: type %s is not defined by any input; using json.RawMessage", p.Name, owner, p.Type.Name)
 		elem, raw = identType(rawStandIn.pkg, rawStandIn.name), true
 		edmNote = "OData type: " + p.Type.String() + " (not defined by any input; kept as raw JSON)."
+	case b.m.Type(target) != nil && b.m.Type(target).AnyJSON:
+		g := edmGoTypes["Edm.Untyped"]
+		elem, raw = identType(g.pkg, g.name), true
+		edmNote = "OData type: " + p.Type.String() + " (any JSON value, kept as raw JSON)."
 	case spec.IsPrimitiveName(target):
 		g := edmGoTypes[target]
 		elem, raw = identType(g.pkg, g.name), g.raw

@@ -149,7 +149,7 @@ func (pb planBody) access(p *spec.Property, mode validate.Mode) validate.PropAcc
 
 func (b *planBuilder) planType(t *spec.Type) (validate.PlanType, error) {
 	q := t.QualifiedName()
-	pt := validate.PlanType{Name: q, Open: t.Open, Derived: b.descendants(t)}
+	pt := validate.PlanType{Name: q, Open: t.Open, AnyJSON: t.AnyJSON, Derived: b.descendants(t)}
 	create, update := b.body(q, spec.Create), b.body(q, spec.Update)
 	pt.CreateOperation, pt.UpdateOperation = create.line, update.line
 	var errs []error

@@ -195,6 +195,9 @@ func (g *schGen) document(t *spec.Type, mode validate.Mode) (*schObj, error) {
 		set(validate.KeywordType, q).
 		set(validate.KeywordMode, mode.String())
 
+	if t.AnyJSON {
+		return doc, nil // any JSON value (see spec.Type.AnyJSON)
+	}
 	var ops []*spec.Operation
 	switch mode {
 	case validate.Create:
@@ -424,6 +427,9 @@ func (g *schGen) single(name string, nullable, nav bool, mode validate.Mode, max
 		}
 	}
 	o := newSchObj().set(validate.KeywordType, name)
+	if t := g.m.Type(name); t != nil && t.AnyJSON {
+		return o, nil // any JSON value (see spec.Type.AnyJSON)
+	}
 	if spec.IsPrimitiveName(name) {
 		switch {
 		case name == "Edm.String":

@@ -42,6 +42,12 @@ type Type struct {
 	// qualified name; Descendants all types derived from it, directly or
 	// not, sorted by qualified name.
 	Derived, Descendants []*Type
+	// AnyJSON is set for a type that stands for any JSON value: a complex
+	// type named Json with no properties, no base type and no derived
+	// types, as Microsoft Graph declares microsoft.graph.Json and uses it
+	// (a workbook range's values, a policy's settings). Its values are not
+	// checked, and Go holds them as json.RawMessage.
+	AnyJSON bool
 	// Props are the flattened properties (see Prop): the structural
 	// properties of the chain, base first, then its navigation
 	// properties, base first; a property that a derived type redeclares
@@ -189,6 +195,8 @@ func (m *Model) link(decls []*StructuredType, maxProps int) error {
 	for _, t := range m.Types {
 		slices.SortFunc(t.Derived, byName)
 		slices.SortFunc(t.Descendants, byName)
+		t.AnyJSON = t.Name == "Json" && t.Kind == ComplexKind && !t.Abstract && t.BaseType == "" &&
+			len(t.Properties)+len(t.NavigationProperties) == 0 && len(t.Derived) == 0
 	}
 	return nil
 }
