@@ -316,6 +316,9 @@ func (o *overlayer) redeclare(f *docsTypeFacts, ct *StructuredType, cp, dp *Prop
 	}
 	c.ReadOnly = cp.ReadOnly || dp.ReadOnly
 	c.Required = cp.Required || dp.Required
+	if len(c.Conditions) == 0 {
+		c.Conditions = slices.Clone(dp.Conditions)
+	}
 	c.Immutable = cp.Immutable || dp.Immutable
 	c.Deprecated = cp.Deprecated || dp.Deprecated
 	if c.Default == nil && dp.Default != nil {

@@ -341,6 +341,7 @@ func (m *merger) cloneProperty(p *Property) *Property {
 		c.Default = &d
 	}
 	c.Filter = cloneFilter(p.Filter)
+	c.Conditions = slices.Clone(p.Conditions)
 	return &c
 }
 
@@ -500,6 +501,9 @@ func (m *merger) combineProperty(typeWhat string, a, b *Property) {
 	a.Nullable = a.Nullable && b.Nullable
 	a.ReadOnly = a.ReadOnly || b.ReadOnly
 	a.Required = a.Required || b.Required
+	if len(a.Conditions) == 0 {
+		a.Conditions = slices.Clone(b.Conditions)
+	}
 	a.Immutable = a.Immutable || b.Immutable
 	a.Deprecated = a.Deprecated || b.Deprecated
 	a.ContainsTarget = a.ContainsTarget || b.ContainsTarget

@@ -142,6 +142,11 @@ type Property struct {
 	Deprecated bool
 	// Default is the default value's literal text, or nil.
 	Default *string
+	// Conditions are facts that hold only in some cases, as the docs
+	// state them ("Required if type is custom.", "Read-only when
+	// isBuiltIn is true."): kept and shown, never enforced, so that a
+	// conditional rule does not reject payloads it does not apply to.
+	Conditions []string
 	// Filter is the $filter support, or nil when the property cannot be
 	// used in $filter (or the input does not say it can).
 	Filter *FilterSupport

@@ -28,7 +28,7 @@ func FullSpec() *spec.Spec {
 				Description: "A widget: it has parts.\nSecond line with  two spaces.\n",
 				Properties: []*spec.Property{
 					{Name: "size", Type: spec.TypeRef{Name: "Edm.Int32"}, Nullable: true, Required: true,
-						Default: Strp("0"), Filter: &spec.FilterSupport{Ops: []spec.FilterOp{spec.OpEq, spec.OpGt, spec.OpIn}, Null: true},
+						Default: Strp("0"), Conditions: []string{"Required if kind is custom.", "Read-only when: locked."}, Filter: &spec.FilterSupport{Ops: []spec.FilterOp{spec.OpEq, spec.OpGt, spec.OpIn}, Null: true},
 						Precision: 10, Scale: -1},
 					{Name: "tags", Type: spec.TypeRef{Name: "Edm.String", Collection: true}, Nullable: true,
 						Filter: &spec.FilterSupport{Count: true}, MaxLength: 64, Immutable: true, Deprecated: true,

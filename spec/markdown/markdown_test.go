@@ -231,7 +231,7 @@ func TestReadFixtures(t *testing.T) {
 				"id Edm.String ro notnull",
 				"serial Edm.Guid ro filter=eq,in",
 				"label Edm.String req filter=eq,ne,not,ge,le,in,startsWith",
-				"tag Edm.Int64 req filter=eq",
+				"tag Edm.Int64 filter=eq",
 				"speed Edm.Int32 default=12 filter=all",
 				"warmup Edm.Duration default=PT5M",
 				"builtOn Edm.Date ro",
@@ -595,4 +595,35 @@ func mdContains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// TestReadConditionalFacts: "Required if ...", "Read-only when ..." and
+// "Read-only for ..." are conditions, kept on the property and not enforced;
+// "Required when you create ..." stays absolute.
+func TestReadConditionalFacts(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("testdata", "markdown", "conditional.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _, err := Read("conditional.md", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, p := range s.Types[0].Properties {
+		got[p.Name] = fmt.Sprintf("ro=%v req=%v cond=%q", p.ReadOnly, p.Required, p.Conditions)
+	}
+	want := map[string]string{
+		"id":         `ro=true req=false cond=[]`,
+		"kind":       `ro=false req=true cond=[]`,
+		"scriptBody": `ro=false req=false cond=["Required if kind is custom."]`,
+		"isBuiltIn":  `ro=false req=false cond=["Read-only when isBuiltIn is true."]`,
+		"owner":      `ro=false req=false cond=["Read-only for teams synced from the old catalog."]`,
+		"notes":      `ro=false req=true cond=[]`,
+	}
+	for name, w := range want {
+		if got[name] != w {
+			t.Errorf("%s: %s, want %s", name, got[name], w)
+		}
+	}
 }

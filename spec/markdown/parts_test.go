@@ -22,6 +22,7 @@ func mdFactsString(f mdFacts) string {
 	flag(f.immutable, "imm")
 	flag(f.notNullable, "notnull")
 	flag(f.deprecated, "dep")
+	flag(len(f.conditions) > 0, "cond")
 	if f.defaultValue != nil {
 		s = append(s, "default="+*f.defaultValue)
 	}
@@ -58,7 +59,12 @@ func TestMarkdownDescriptionPhrases(t *testing.T) {
 		{"The name. Required.", "req"},
 		{"The name. Required. Supports `$filter` (`eq`).", "req filter=eq"},
 		{"Required. The name of the thing.", "req"},
-		{"Required when the kind is `x`.", "req"},
+		{"Required when the kind is `x`.", "cond"}, // conditional: kept in Conditions, not enforced
+		{"Required if **type** is `custom`.", "cond"},
+		{"Read-only when **isBuiltIn** is true.", "cond"},
+		{"Read-only for users synced from on-premises.", "cond"},
+		{"Required, only if the policy is scoped.", "cond"},
+		{"Required when you create the group.", "req"},
 		{"Key, Required.", "req"},
 		{"This property is required when you create it.", "req"},
 		{"This is a required property.", "req"},

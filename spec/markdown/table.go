@@ -260,6 +260,7 @@ func (rw *mdRow) property() *spec.Property {
 		Immutable:   f.immutable,
 		Deprecated:  f.deprecated || rw.deprecated || rw.typ.deprecated,
 		Default:     f.defaultValue,
+		Conditions:  f.conditions,
 		Filter:      f.filter,
 		Description: mdOneLine(rw.desc),
 		Pos:         rw.pos,

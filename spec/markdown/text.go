@@ -282,6 +282,9 @@ type mdFacts struct {
 	defaultValue                                                     *string
 	filter                                                           *spec.FilterSupport
 	possible                                                         []string
+	// conditions are the sentences that make the property required or
+	// read-only only in some cases.
+	conditions []string
 }
 
 var (
@@ -293,6 +296,13 @@ var (
 	mdRequiredStart = regexp.MustCompile(`^(?:Required|REQUIRED|required)(?:$|[^A-Za-z])`)
 	mdRequiredDot   = regexp.MustCompile(`\bRequired\.`)
 	mdRequiredIs    = regexp.MustCompile(`(?i)\bthis\s+(property|field|value)\s+is\s+(always\s+)?required\b|\bthis\s+is\s+a\s+required\s+(property|field|value)\b`)
+	// mdConditional follows "required" or "read-only" when the fact holds
+	// only in some cases: "Required if ...", "Read-only when ...",
+	// "Read-only for users synced from on-premises".
+	mdConditional = regexp.MustCompile(`(?i)(?:\brequired|` + mdReadOnlyWord + `)\s*,?\s+(?:only\s+)?(?:if|when|whenever|unless|while|for|in\s+case)\b`)
+	// mdOnCreate is the one case that stays absolute: required when the
+	// resource is created is what Required means.
+	mdOnCreate      = regexp.MustCompile(`(?i)\b(?:when|if|for|while)\s+(?:you\s+|it\s+is\s+|it's\s+|the\s+\w+\s+is\s+)?(?:creat|POST|add)`)
 	mdOptionalStart = regexp.MustCompile(`^(?i:optional)(?:$|[^A-Za-z])`)
 	mdNotNullable   = regexp.MustCompile(`(?i)\b(not\s+nullable|non-?nullable|cannot\s+be\s+null|can't\s+be\s+null|isn't\s+nullable|is\s+not\s+nullable)\b`)
 	mdDeprecated    = regexp.MustCompile(`(?i)^deprecated\b|\b(is|are|has\s+been|have\s+been|was|were|being)\s+deprecated\b|\(deprecated\)`)
@@ -321,6 +331,11 @@ func mdReadFacts(desc string, pos spec.Pos) mdFacts {
 		// Cheap substring tests keep the regular expressions off most
 		// sentences.
 		lower := strings.ToLower(s)
+		conditional := (strings.Contains(lower, "required") || strings.Contains(lower, "read")) && mdConditional.MatchString(s) && !mdOnCreate.MatchString(s)
+		if conditional && (mdSaysReadOnly(s) || mdRequiredStart.MatchString(s) || mdRequiredDot.MatchString(s) || mdRequiredIs.MatchString(s) || strings.Contains(lower, "required")) {
+			f.conditions = append(f.conditions, strings.TrimSpace(s))
+			continue
+		}
 		if strings.Contains(lower, "read") && mdSaysReadOnly(s) {
 			if mdImmutableHint.MatchString(s) {
 				f.immutable = true

@@ -482,7 +482,7 @@ func (r *yamlReader) structured(n *yaml.Node, ns string) (*spec.StructuredType, 
 // operator). Facets must fit an int.
 func (r *yamlReader) property(n *yaml.Node) (*spec.Property, error) {
 	m, err := r.fields(n, "property", "name", "type", "nullable", "readOnly", "required",
-		"immutable", "deprecated", "default", "filter", "containsTarget", "partner",
+		"immutable", "deprecated", "default", "conditions", "filter", "containsTarget", "partner",
 		"maxLength", "precision", "scale", "description")
 	if err != nil {
 		return nil, err
@@ -517,6 +517,17 @@ func (r *yamlReader) property(n *yaml.Node) (*spec.Property, error) {
 		}
 		v := d.Value
 		p.Default = &v
+	}
+	conds, err := r.list(m["conditions"], "conditions")
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range conds {
+		s, err := r.str(c, "conditions")
+		if err != nil {
+			return nil, err
+		}
+		p.Conditions = append(p.Conditions, s)
 	}
 	if f := m["filter"]; f != nil {
 		if p.Filter, err = r.filter(f); err != nil {

@@ -459,6 +459,13 @@ func propertyNode(p *spec.Property) *yaml.Node {
 		}
 		m.add("default", d)
 	}
+	if len(p.Conditions) > 0 {
+		cn := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+		for _, c := range p.Conditions {
+			cn.Content = append(cn.Content, textNode(c))
+		}
+		m.add("conditions", cn)
+	}
 	if f := p.Filter; f != nil {
 		fm := newMap().flow()
 		if len(f.Ops) > 0 {
