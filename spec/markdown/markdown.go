@@ -5,6 +5,7 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/odatagen/odatagen/spec"
 )
@@ -752,6 +753,54 @@ func (r *mdReader) headingOf(i int) (mdBlock, bool) {
 	return r.sc.blocks[h], true
 }
 
+// nestedJSONOwner returns the property whose JSON value the table at block
+// i describes, or "": a table in the Properties section that follows,
+// directly, a heading or a sentence naming a property already read ("The
+// definition property is a JSON object with these fields:", "### settings
+// object", "Properties of definition"). Pages describe the JSON inside a
+// property that way (a policy's definition); those rows are not the
+// resource's properties.
+func (r *mdReader) nestedJSONOwner(i int, seen map[string]bool) string {
+	j := i - 1
+	for j >= 0 && r.sc.blocks[j].kind == mdBBlank {
+		j--
+	}
+	if j < 0 || len(seen) == 0 {
+		return ""
+	}
+	prev := r.sc.blocks[j]
+	if prev.kind != mdBText && prev.kind != mdBHeading {
+		return ""
+	}
+	text := mdPlain(prev.text, r.sc.refs, false)
+	lower := strings.ToLower(text)
+	if strings.Contains(lower, "inherit") {
+		return ""
+	}
+	for _, w := range strings.FieldsFunc(text, func(c rune) bool {
+		return !(c == '_' || c == '.' || unicode.IsLetter(c) || unicode.IsDigit(c))
+	}) {
+		w = strings.TrimRight(w, ".")
+		if !seen[w] {
+			continue
+		}
+		for _, re := range mdNestedJSONRes {
+			if re.MatchString(strings.ReplaceAll(lower, strings.ToLower(w), "\x00")) {
+				return w
+			}
+		}
+	}
+	return ""
+}
+
+// mdNestedJSONRes match the lower-cased text before a table, with the
+// property's name replaced by NUL, when it introduces that property's JSON.
+var mdNestedJSONRes = []*regexp.Regexp{
+	regexp.MustCompile(`\x00\s+(?:property|object|field|json|value|setting|settings|parameter)s?\b`),
+	regexp.MustCompile(`\b(?:properties|fields|members|keys|attributes|structure|schema|format)\s+(?:of|in|for)\s+(?:the\s+|each\s+)?\x00\b`),
+	regexp.MustCompile(`^\s*\x00\s*:?\s*$`),
+}
+
 // readResource reads a resource page.
 func (r *mdReader) readResource() error {
 	lt := strings.ToLower(r.title)
@@ -814,6 +863,10 @@ func (r *mdReader) readResource() error {
 			case mdTableEnum:
 				r.warnf(r.pos(b.line, b.col), "enum table without a heading that names the enum; skipped")
 			case mdTableProps:
+				if owner := r.nestedJSONOwner(i, seenProp); owner != "" {
+					r.warnf(r.pos(b.line, b.col), "table describes the JSON inside property %s, not properties of %s; skipped", owner, t.Name)
+					continue
+				}
 				addProps(r.readRows(b, true), sec == mdSecRels)
 			}
 		case mdSecMembers:

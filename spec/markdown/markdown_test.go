@@ -627,3 +627,31 @@ func TestReadConditionalFacts(t *testing.T) {
 		}
 	}
 }
+
+// TestReadNestedJSONTable: a table under a sentence that introduces a
+// property's JSON describes that JSON, not the resource; a table of
+// inherited properties is still read.
+func TestReadNestedJSONTable(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("testdata", "markdown", "nested-json.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, ws, err := Read("nested-json.md", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, p := range s.Types[0].Properties {
+		names = append(names, p.Name)
+	}
+	if got := strings.Join(names, " "); got != "id definition displayName createdDateTime" {
+		t.Errorf("properties %s, want id definition displayName createdDateTime", got)
+	}
+	found := false
+	for _, w := range ws {
+		found = found || strings.Contains(w.Msg, "JSON inside property definition")
+	}
+	if !found {
+		t.Errorf("no warning about the definition table in %v", ws)
+	}
+}
