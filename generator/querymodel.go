@@ -207,6 +207,8 @@ func convInto(q *query.Capabilities, c *spec.Capabilities) {
 	q.SkipSupported = convBool(c.SkipSupported)
 	q.ComputeSupported = convBool(c.ComputeSupported)
 	q.IndexableByKey = convBool(c.IndexableByKey)
+	q.CustomHeaders = convParams(c.CustomHeaders)
+	q.CustomQueryOptions = convParams(c.CustomQueryOptions)
 }
 
 func convRead(r *spec.ReadRestrictions) *query.ReadRestrictions {

@@ -64,6 +64,11 @@ type Capabilities struct {
 	SkipSupported    Tristate
 	ComputeSupported Tristate
 	IndexableByKey   Tristate
+	// CustomHeaders and CustomQueryOptions are the terms of the same
+	// names, which the vocabulary puts on the entity container: custom
+	// headers and query options for every request of the service.
+	CustomHeaders      []*CustomParameter
+	CustomQueryOptions []*CustomParameter
 	// Pos is where the first of these annotations is.
 	Pos Pos
 }
@@ -73,7 +78,8 @@ func (c *Capabilities) IsZero() bool {
 	return c == nil || c.Filter == nil && c.Sort == nil && c.Expand == nil && c.Select == nil &&
 		c.Search == nil && c.Count == nil && c.Navigation == nil && c.Read == nil &&
 		c.TopSupported == Unstated && c.SkipSupported == Unstated &&
-		c.ComputeSupported == Unstated && c.IndexableByKey == Unstated
+		c.ComputeSupported == Unstated && c.IndexableByKey == Unstated &&
+		len(c.CustomHeaders) == 0 && len(c.CustomQueryOptions) == 0
 }
 
 // FilterRestrictions is FilterRestrictionsType: the resource-level flags.

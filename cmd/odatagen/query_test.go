@@ -105,7 +105,9 @@ func TestQueryFixture(t *testing.T) {
 		{"/shelves", "$orderby=title desc", exitNo, "  ^ title can only be sorted ascending on /shelves (SortRestrictions AscendingOnlyProperties)"},
 		{"/shelves", "$expand=books($expand=author($expand=books))", exitNo, "MaxLevels"},
 		{"/shelves", "$expand=books($expand=author)", exitOK, ""},
-		{"/shelves", "$search=x", exitOK, "header X-Tenant: contoso (required)"},
+		{"/shelves", "$search=x", exitOK, "header X-Tenant: contoso (required)\nheader X-Trace: abc (required for $search)\n"},
+		{"/shelves", "$top=1", exitOK, "header X-Tenant: contoso (required)\nheader X-Trace: abc (optional)\n"},
+		{"/shelves", "$search=NOT x", exitNo, "^ NOT is not supported in $search on /shelves (SearchRestrictions UnsupportedExpressions NOT)"},
 	} {
 		code, out, errOut := runCLI(t, "", "query", "-spec", fx, "-path", tc.path, tc.query)
 		if code != tc.code || !strings.Contains(out+errOut, tc.msg) {

@@ -21,6 +21,10 @@ const (
 	termSkipSupported    = "Org.OData.Capabilities.V1.SkipSupported"
 	termComputeSupported = "Org.OData.Capabilities.V1.ComputeSupported"
 	termIndexableByKey   = "Org.OData.Capabilities.V1.IndexableByKey"
+	termCustomHeaders    = "Org.OData.Capabilities.V1.CustomHeaders"
+	termCustomQuery      = "Org.OData.Capabilities.V1.CustomQueryOptions"
+	termDefault          = "Org.OData.Capabilities.V1.DefaultCapabilities"
+	capabilitiesPrefix   = "Org.OData.Capabilities.V1."
 )
 
 // capture records a query capability annotation on the element it
@@ -101,6 +105,23 @@ func (r *csdlReader) term(c *spec.Capabilities, term string, v *csdlExpr, pos sp
 		setTri(&c.ComputeSupported, tagVal(v))
 	case termIndexableByKey:
 		setTri(&c.IndexableByKey, tagVal(v))
+	case termCustomHeaders:
+		if c.CustomHeaders == nil {
+			c.CustomHeaders = customParams(v)
+		}
+	case termCustomQuery:
+		if c.CustomQueryOptions == nil {
+			c.CustomQueryOptions = customParams(v)
+		}
+	case termDefault:
+		// DefaultCapabilitiesType has a field per term, named as the term;
+		// terms annotated on their own come first (annotation order).
+		if !isRecord(v) {
+			return false
+		}
+		for _, f := range v.fields {
+			r.term(c, capabilitiesPrefix+f.name, f.val, f.val.posOr(v.pos))
+		}
 	default:
 		if !isRecord(v) {
 			return false
@@ -206,7 +227,7 @@ func (r *csdlReader) navigationCaps(v *csdlExpr, pos spec.Pos) *spec.NavigationR
 			if f.name == "NavigationProperty" || f.name == "Navigability" {
 				continue
 			}
-			r.term(&np.Capabilities, "Org.OData.Capabilities.V1."+f.name, f.val, f.val.posOr(e.pos))
+			r.term(&np.Capabilities, capabilitiesPrefix+f.name, f.val, f.val.posOr(e.pos))
 		}
 		n.RestrictedProperties = append(n.RestrictedProperties, np)
 	}
@@ -345,7 +366,7 @@ func requiredWith(desc string, have []string) []string {
 			continue
 		}
 		for _, w := range strings.FieldsFunc(sentence, func(c rune) bool {
-			return c == ' ' || c == ',' || c == '.' || c == ';' || c == '(' || c == ')' || c == '\'' || c == '"'
+			return c == ' ' || c == ',' || c == '.' || c == ':' || c == ';' || c == '(' || c == ')' || c == '\'' || c == '"'
 		}) {
 			w = strings.ToLower(w)
 			if slices.Contains(queryOptionNames, w) && !slices.Contains(have, w) {

@@ -160,8 +160,15 @@ func TestReadCapabilitiesOutOfLine(t *testing.T) {
 	if ty := capsType(t, s, "shelf.ns.author"); ty.Capabilities == nil || ty.Capabilities.Sort == nil || ty.Capabilities.Sort.Sortable != spec.No {
 		t.Errorf("author: %+v", ty.Capabilities)
 	}
-	if s.Container == nil || s.Container.ComputeSupported != spec.No {
+	// On the container: ComputeSupported false stands over
+	// DefaultCapabilities' true, which adds SearchRestrictions.
+	if s.Container == nil || s.Container.ComputeSupported != spec.No || s.Container.Search == nil ||
+		!reflect.DeepEqual(s.Container.Search.UnsupportedExpressions, []string{"NOT"}) {
 		t.Errorf("Container = %+v", s.Container)
+	}
+	if want := []*spec.CustomParameter{{Name: "X-Trace", Description: "Required with $search: a trace id.", ExampleValues: []string{"abc"},
+		RequiredWith: []string{"$search"}, Pos: at(t, src, "<Record>\n              <PropertyValue Property=\"Name\" String=\"X-Trace\"")}}; s.Container == nil || !reflect.DeepEqual(s.Container.CustomHeaders, want) {
+		t.Errorf("Container CustomHeaders = %+v", s.Container)
 	}
 }
 

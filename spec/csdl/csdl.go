@@ -148,7 +148,9 @@ type Options struct {
 // NavigationRestrictions (Navigability and RestrictedProperties with
 // their nested restrictions), ReadRestrictions (Readable, CustomHeaders,
 // CustomQueryOptions, ReadByKeyRestrictions), TopSupported,
-// SkipSupported, ComputeSupported and IndexableByKey; and each entity
+// SkipSupported, ComputeSupported and IndexableByKey, and on the
+// container also CustomHeaders, CustomQueryOptions and
+// DefaultCapabilities (whose fields count as the terms); and each entity
 // set's NavigationPropertyBindings (EntitySet.Bindings). The first
 // annotation of a term on an element wins. Read leaves all of these out
 // because the YAML form does not carry them yet, and a spec read from
