@@ -507,60 +507,42 @@ func (r *planRun) object(ti int) bool {
 	for range pt.words {
 		r.seen = append(r.seen, 0)
 	}
-	c := r.ws()
-	if c != '}' {
-		for {
-			if c != '"' {
-				return r.fail()
+	ok := r.members(fi, func(ki int, c byte) bool {
+		name := r.keyName(ki, &r.kbuf)
+		if string(name) == "@odata.type" {
+			r.keys[ki].declared = true
+			if r.testAndSet(base, len(t.Props)) {
+				r.duplicate(ki)
 			}
-			ki, ok := r.scanKey(fi)
-			if !ok || !r.colon() {
+			if !r.odataType(t, c) {
 				return false
 			}
-			name := r.keyName(ki, &r.kbuf)
-			c = r.ws()
-			if string(name) == "@odata.type" {
-				r.keys[ki].declared = true
-				if r.testAndSet(base, len(t.Props)) {
-					r.duplicate(ki)
-				}
-				if !r.odataType(t, c) {
-					return false
-				}
-			} else if j := props.lookup(name); j >= 0 {
-				r.keys[ki].declared = true
-				if r.testAndSet(base, int(j)) {
-					r.duplicate(ki)
-				}
-				if !r.property(t, &t.Props[j], c) {
-					return false
-				}
-			} else {
-				if !r.quiet && !t.Open && bytes.IndexByte(name, '@') < 0 {
-					p := string(name)
-					r.add(len(r.frames), Unknown, "a property of "+t.Name, "property "+p,
-						"unknown property "+p+" ("+t.Name+" is not an open type)")
-				}
-				if r.undeclaredDup(fi, ki) {
-					r.duplicate(ki)
-				}
-				if !r.skip(c) {
-					return false
-				}
+		} else if j := props.lookup(name); j >= 0 {
+			r.keys[ki].declared = true
+			if r.testAndSet(base, int(j)) {
+				r.duplicate(ki)
 			}
-			c = r.ws()
-			if c == ',' {
-				r.pos++
-				c = r.ws()
-				continue
+			if !r.property(t, &t.Props[j], c) {
+				return false
 			}
-			if c != '}' {
-				return r.fail()
+		} else {
+			if !r.quiet && !t.Open && bytes.IndexByte(name, '@') < 0 {
+				p := string(name)
+				r.add(len(r.frames), Unknown, "a property of "+t.Name, "property "+p,
+					"unknown property "+p+" ("+t.Name+" is not an open type)")
 			}
-			break
+			if r.undeclaredDup(fi, ki) {
+				r.duplicate(ki)
+			}
+			if !r.skip(c) {
+				return false
+			}
 		}
+		return true
+	})
+	if !ok {
+		return false
 	}
-	r.pos++
 	if !r.quiet {
 		for _, j := range pt.required[r.mode] {
 			if r.seen[base+int(j)>>6]&(1<<(j&63)) == 0 {
@@ -810,77 +792,59 @@ func (r *planRun) collectionResponse(ti int, c byte) bool {
 	r.pos++
 	fi := r.pushObject()
 	hasValue := false
-	c = r.ws()
-	if c != '}' {
-		for {
-			if c != '"' {
-				return r.fail()
+	ok := r.members(fi, func(ki int, c byte) bool {
+		if r.undeclaredDup(fi, ki) {
+			r.duplicate(ki)
+		}
+		name := r.keyName(ki, &r.kbuf)
+		start := r.pos
+		switch string(name) {
+		case "value":
+			hasValue = true
+			if c != '[' {
+				if !r.skip(c) {
+					return false
+				}
+				if !r.quiet {
+					exp, found := "Collection("+q+")", r.describe(start, r.pos)
+					r.add(len(r.frames), WrongType, exp, found, "expected "+exp+", found "+found)
+				}
+				break
 			}
-			ki, ok := r.scanKey(fi)
-			if !ok || !r.colon() {
+			if !r.items(ti) {
 				return false
 			}
-			if r.undeclaredDup(fi, ki) {
-				r.duplicate(ki)
+		case "@odata.context", "@odata.nextLink", "@odata.deltaLink":
+			if !r.skip(c) {
+				return false
 			}
-			name := r.keyName(ki, &r.kbuf)
-			c = r.ws()
-			start := r.pos
-			switch string(name) {
-			case "value":
-				hasValue = true
-				if c != '[' {
-					if !r.skip(c) {
-						return false
-					}
-					if !r.quiet {
-						exp, found := "Collection("+q+")", r.describe(start, r.pos)
-						r.add(len(r.frames), WrongType, exp, found, "expected "+exp+", found "+found)
-					}
-					break
-				}
-				if !r.items(ti) {
-					return false
-				}
-			case "@odata.context", "@odata.nextLink", "@odata.deltaLink":
-				if !r.skip(c) {
-					return false
-				}
-				if c != '"' && !r.quiet {
-					found := r.describe(start, r.pos)
-					r.add(len(r.frames), WrongType, "string", found, "expected string, found "+found)
-				}
-			case "@odata.count":
-				if !r.skip(c) {
-					return false
-				}
-				if !r.quiet && !((c == '-' || c-'0' < 10) && planCount(r.data[start:r.pos])) {
-					found := r.describe(start, r.pos)
-					r.add(len(r.frames), WrongType, "Edm.Int64", found, "expected Edm.Int64, found "+found)
-				}
-			default:
-				if !r.quiet && bytes.IndexByte(name, '@') < 0 {
-					k := string(name)
-					r.add(len(r.frames), Unknown, "value or an annotation", "member "+k,
-						"unknown member "+k+" (a collection response has value and annotations only)")
-				}
-				if !r.skip(c) {
-					return false
-				}
+			if c != '"' && !r.quiet {
+				found := r.describe(start, r.pos)
+				r.add(len(r.frames), WrongType, "string", found, "expected string, found "+found)
 			}
-			c = r.ws()
-			if c == ',' {
-				r.pos++
-				c = r.ws()
-				continue
+		case "@odata.count":
+			if !r.skip(c) {
+				return false
 			}
-			if c != '}' {
-				return r.fail()
+			if !r.quiet && !((c == '-' || c-'0' < 10) && planCount(r.data[start:r.pos])) {
+				found := r.describe(start, r.pos)
+				r.add(len(r.frames), WrongType, "Edm.Int64", found, "expected Edm.Int64, found "+found)
 			}
-			break
+		default:
+			if !r.quiet && bytes.IndexByte(name, '@') < 0 {
+				k := string(name)
+				r.add(len(r.frames), Unknown, "value or an annotation", "member "+k,
+					"unknown member "+k+" (a collection response has value and annotations only)")
+			}
+			if !r.skip(c) {
+				return false
+			}
 		}
+		return true
+	})
+	if !ok {
+		return false
 	}
-	r.pos++
 	if !hasValue && !r.quiet {
 		r.add(0, Missing, "member value", "", "missing required member value")
 	}

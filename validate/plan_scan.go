@@ -421,6 +421,27 @@ func (r *planRun) skipObject() bool {
 	}
 	r.pos++
 	fi := r.pushObject()
+	ok := r.members(fi, func(ki int, c byte) bool {
+		if r.undeclaredDup(fi, ki) {
+			r.duplicate(ki)
+		}
+		return r.skip(c)
+	})
+	if !ok {
+		return false
+	}
+	r.popObject(fi)
+	r.depth--
+	return true
+}
+
+// members walks the members of the object whose frame is fi, from just
+// after its '{' to just after its '}': it scans each name (scanKey) and
+// colon, and calls member with the name's key index and the first byte of
+// the value, which member must consume. It is the one loop over object
+// members: of a typed object, of a collection response, of a skipped
+// object.
+func (r *planRun) members(fi int, member func(ki int, c byte) bool) bool {
 	c := r.ws()
 	if c != '}' {
 		for {
@@ -431,10 +452,7 @@ func (r *planRun) skipObject() bool {
 			if !ok || !r.colon() {
 				return false
 			}
-			if r.undeclaredDup(fi, ki) {
-				r.duplicate(ki)
-			}
-			if !r.skip(r.ws()) {
+			if !member(ki, r.ws()) {
 				return false
 			}
 			c = r.ws()
@@ -450,8 +468,6 @@ func (r *planRun) skipObject() bool {
 		}
 	}
 	r.pos++
-	r.popObject(fi)
-	r.depth--
 	return true
 }
 
