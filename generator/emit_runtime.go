@@ -15,20 +15,16 @@ const (
 	filterPath   = "github.com/odatagen/odatagen/validate/filter"
 )
 
-// emitValidateFile writes validate.go: the embedded schema files and the
-// validate.Set over them, the table mapping Go names of structs and
+// emitValidateFile writes validate.go: the validation plan (vf.Plan) as a
+// static composite literal, the table mapping Go names of structs and
 // polymorphic interfaces (sorted by Go name) to OData names, the generic
 // ODataType, Validate and ValidateCollection functions, and, for each type
 // with a Func (none when Options.Compact), its Validate<Type> and
 // Validate<Type>Collection wrappers. Collections are always validated in
 // validate.Read mode.
 func emitValidateFile(f *jen.File, vf *irValidateFile) {
-	f.Comment("//go:embed " + schemaGlob)
-	f.Var().Id(localSchemaFiles).Qual("embed", "FS")
-	f.Line()
-	f.Add(fixedDoc(localSchemas+" are this package's JSON Schema documents, one per type and mode, also written beside this file for other tools. Each type's schema is compiled the first time it is used.").
-		Var().Id(localSchemas).Op("=").Qual(validatePath, "NewSetFS").Call(jen.Id(localSchemaFiles)))
-
+	f.Add(fixedDoc(localPlan + " is this package's validation plan: the tables of every type's rules in each mode, as static data, which the Validate functions run in one pass over a payload. The command line builds the same plan in memory. The JSON Schema documents written beside this file (*.schema.json) state the same rules for other tools.").
+		Var().Id(localPlan).Op("=").Add(planLit(vf.Plan)))
 	type entry struct{ goName, name string }
 	entries := make([]entry, 0, len(vf.Types)+len(vf.Polys))
 	for _, t := range vf.Types {
@@ -57,13 +53,13 @@ func emitValidateFile(f *jen.File, vf *irValidateFile) {
 		Func().Id(vf.Validate).Types(jen.Id("T").Any()).Params(jen.Id("data").Index().Byte(), jen.Id("mode").Qual(validatePath, "Mode")).Error().Block(
 		jen.List(jen.Id("name"), jen.Err()).Op(":=").Id(localODataTypes).Dot("Lookup").Call(jen.Qual("reflect", "TypeFor").Types(jen.Id("T")).Call()),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-		jen.Return(jen.Id(localSchemas).Dot("Validate").Call(jen.Id("name"), jen.Id("mode"), jen.Id("data"))),
+		jen.Return(jen.Id(localPlan).Dot("Validate").Call(jen.Id("name"), jen.Id("mode"), jen.Id("data"))),
 	))
 	f.Add(fixedDoc(vf.ValidateCollection+" validates an OData collection response of T ({\"value\": [...]}), item by item.").
 		Func().Id(vf.ValidateCollection).Types(jen.Id("T").Any()).Params(jen.Id("data").Index().Byte()).Error().Block(
 		jen.List(jen.Id("name"), jen.Err()).Op(":=").Id(localODataTypes).Dot("Lookup").Call(jen.Qual("reflect", "TypeFor").Types(jen.Id("T")).Call()),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-		jen.Return(jen.Id(localSchemas).Dot("ValidateCollection").Call(jen.Id("name"), jen.Qual(validatePath, "Read"), jen.Id("data"))),
+		jen.Return(jen.Id(localPlan).Dot("ValidateCollection").Call(jen.Id("name"), jen.Qual(validatePath, "Read"), jen.Id("data"))),
 	))
 	for _, t := range vf.Types {
 		if t.Func == "" {
@@ -71,11 +67,11 @@ func emitValidateFile(f *jen.File, vf *irValidateFile) {
 		}
 		f.Add(fixedDoc(t.Func+" validates a JSON payload of "+t.QualifiedName+": it is "+vf.Validate+"["+t.GoName+"].").
 			Func().Id(t.Func).Params(jen.Id("data").Index().Byte(), jen.Id("mode").Qual(validatePath, "Mode")).Error().Block(
-			jen.Return(jen.Id(localSchemas).Dot("Validate").Call(jen.Lit(t.QualifiedName), jen.Id("mode"), jen.Id("data"))),
+			jen.Return(jen.Id(localPlan).Dot("Validate").Call(jen.Lit(t.QualifiedName), jen.Id("mode"), jen.Id("data"))),
 		))
 		f.Add(fixedDoc(t.CollectionFunc + " validates an OData collection response of " + t.QualifiedName + ": it is " + vf.ValidateCollection + "[" + t.GoName + "].").
 			Func().Id(t.CollectionFunc).Params(jen.Id("data").Index().Byte()).Error().Block(
-			jen.Return(jen.Id(localSchemas).Dot("ValidateCollection").Call(jen.Lit(t.QualifiedName), jen.Qual(validatePath, "Read"), jen.Id("data"))),
+			jen.Return(jen.Id(localPlan).Dot("ValidateCollection").Call(jen.Lit(t.QualifiedName), jen.Qual(validatePath, "Read"), jen.Id("data"))),
 		))
 	}
 }

@@ -269,6 +269,17 @@ func Generate(s *spec.Spec, opts Options) (*Result, error) {
 	if err != nil {
 		return &Result{Notes: notes}, err
 	}
+	plan, err := modelPlan(sub, opts.AllowUnresolved)
+	if err != nil {
+		return &Result{Notes: notes}, err
+	}
+	for _, f := range pkg.Files {
+		for _, d := range f.Decls {
+			if vf, ok := d.(*irValidateFile); ok {
+				vf.Plan = plan
+			}
+		}
+	}
 	files, err := emit(pkg)
 	if err != nil {
 		return &Result{Notes: notes}, err

@@ -8,6 +8,7 @@ package generator
 const (
 	localSchemaFiles    = "schemaFiles"
 	localSchemas        = "schemas"
+	localPlan           = "odataPlan"
 	localFilterTypes    = "filterTypes"
 	localFilterEnums    = "filterEnums"
 	localEnumMember     = "enumMember"
@@ -28,7 +29,7 @@ const (
 var localNames = []string{
 	"b", "data", "e", "err", "expr", "have", "i", "known", "m", "members", "mode", "mv", "n",
 	"name", "names", "null", "one", "out", "plain", "raw", "raws", "s", "text", "v", "x",
-	localSchemaFiles, localSchemas, localFilterTypes, localFilterEnums,
+	localSchemaFiles, localSchemas, localPlan, localFilterTypes, localFilterEnums,
 	localEnumMember, localEnumValue, localFlagsValue, localODataType, localUnmarshalSlice, localODataPackage, localODataTypes,
 	localDerivedIndex, "filterTypeDefs", "t", "ok", "path", "typ",
 }

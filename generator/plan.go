@@ -37,9 +37,13 @@ func Plan(s *spec.Spec, opts SchemaOptions) (*validate.Plan, error) {
 
 // modelPlan is Plan on a resolved model.
 func modelPlan(m *spec.Model, allowUnresolved bool) (*validate.Plan, error) {
-	b := &planBuilder{ix: m.Index(), allowUnresolved: allowUnresolved, types: m.Types,
+	// The types in name order, so that a plan (and the generated tables)
+	// does not depend on the order of the input.
+	types := slices.Clone(m.Types)
+	slices.SortFunc(types, func(x, y *spec.Type) int { return strings.Compare(x.QualifiedName(), y.QualifiedName()) })
+	b := &planBuilder{ix: m.Index(), allowUnresolved: allowUnresolved, types: types,
 		typeIndex: map[string]int{}, enumIndex: map[*spec.EnumType]int{}, ops: map[planOpKey][]*spec.Operation{}}
-	for i, t := range m.Types {
+	for i, t := range types {
 		b.typeIndex[t.QualifiedName()] = i
 	}
 	for _, op := range m.Operations {
@@ -156,6 +160,9 @@ func (b *planBuilder) planType(t *spec.Type) (validate.PlanType, error) {
 	declared := map[string]bool{}
 	for _, fp := range t.Props {
 		p := fp.Property
+		if p.Name == "" {
+			continue // a hand-built spec's nameless property: no member can name it
+		}
 		declared[p.Name] = true
 		pp := validate.PlanProp{Name: p.Name,
 			Read: validate.AccessAllowed, Create: create.access(p, validate.Create), Update: update.access(p, validate.Update)}

@@ -12,8 +12,8 @@ import (
 // The runtime stage: what a generated package needs to call the validate/
 // runtime. It adds two files to the intermediate form:
 //
-//   - validate.go embeds the package's JSON Schema documents (written
-//     beside it as *.schema.json) and has Validate[T] and
+//   - validate.go holds the package's validation plan (validate.Plan) as
+//     static data, and has Validate[T] and
 //     ValidateCollection[T], and ODataType[T], which names the OData type
 //     of a struct (one type switch for the whole package);
 //   - filter.go holds the $filter capability table (FilterModel, built
@@ -38,6 +38,9 @@ type irValidateFile struct {
 	ValidateCollection string // ValidateCollection
 	Types              []*irValidateType
 	Polys              []*irPoly
+	// Plan is the validation plan of the package's model (modelPlan),
+	// set by Generate after build.
+	Plan *validate.Plan
 }
 
 // irValidateType is one struct of the type switch of ODataType, and its
@@ -265,5 +268,3 @@ func schemaFiles(sub *spec.Model, opts Options) ([]File, error) {
 	return files, nil
 }
 
-// schemaGlob is the embed pattern of the schema documents.
-var schemaGlob = "*" + strings.TrimPrefix(validate.SchemaFile("x", validate.Read), "x.read")

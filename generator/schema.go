@@ -288,6 +288,9 @@ func (g *schGen) body(t *spec.Type, mode validate.Mode, ops []*spec.Operation, o
 	declared := map[string]bool{}
 	for _, sp := range t.Props {
 		p := sp.Property
+		if p.Name == "" {
+			continue // no member can name it; the plan leaves it out too
+		}
 		declared[p.Name] = true
 		var ps *schObj
 		reject := func() *schObj {

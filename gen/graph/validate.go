@@ -4,19 +4,106 @@
 package graph
 
 import (
-	"embed"
 	"reflect"
 
 	"github.com/odatagen/odatagen/validate"
 )
 
-//go:embed *.schema.json
-var schemaFiles embed.FS
-
-// schemas are this package's JSON Schema documents, one per type and mode,
-// also written beside this file for other tools. Each type's schema is
-// compiled the first time it is used.
-var schemas = validate.NewSetFS(schemaFiles)
+// odataPlan is this package's validation plan: the tables of every type's
+// rules in each mode, as static data, which the Validate functions run in one
+// pass over a payload. The command line builds the same plan in memory. The
+// JSON Schema documents written beside this file (*.schema.json) state the
+// same rules for other tools.
+var odataPlan = &validate.Plan{
+	Enums: []validate.PlanEnum{
+		{
+			Members: []string{"notAvailable", "available", "healthy", "unhealthy", "unknownFutureValue"},
+			Name:    "microsoft.graph.cloudPcExternalPartnerStatus",
+		},
+	},
+	Types: []validate.PlanType{
+		{
+			Derived: []int{1},
+			Name:    "microsoft.graph.entity",
+			Props: []validate.PlanProp{
+				{
+					Create: validate.AccessReadOnly,
+					Name:   "id",
+					Update: validate.AccessReadOnly,
+					Value: validate.PlanValue{
+						Kind: validate.KindString,
+						Name: "Edm.String",
+					},
+				},
+			},
+		},
+		{
+			CreateOperation: "POST /deviceManagement/virtualEndpoint/externalPartners",
+			Name:            "microsoft.graph.cloudPcExternalPartner",
+			Props: []validate.PlanProp{
+				{
+					Create: validate.AccessReadOnly,
+					Name:   "id",
+					Update: validate.AccessReadOnly,
+					Value: validate.PlanValue{
+						Kind: validate.KindString,
+						Name: "Edm.String",
+					},
+				},
+				{
+					Create: validate.AccessRequired,
+					Name:   "partnerId",
+					Update: validate.AccessReadOnly,
+					Value: validate.PlanValue{
+						Kind:     validate.KindString,
+						Name:     "Edm.String",
+						Nullable: true,
+					},
+				},
+				{
+					Create: validate.AccessRequired,
+					Name:   "enableConnection",
+					Value: validate.PlanValue{
+						Kind:     validate.KindBoolean,
+						Name:     "Edm.Boolean",
+						Nullable: true,
+					},
+				},
+				{
+					Create: validate.AccessNotInBody,
+					Name:   "lastSyncDateTime",
+					Update: validate.AccessNotInBody,
+					Value: validate.PlanValue{
+						Kind:     validate.KindDateTimeOffset,
+						Name:     "Edm.DateTimeOffset",
+						Nullable: true,
+					},
+				},
+				{
+					Create: validate.AccessReadOnly,
+					Name:   "connectionStatus",
+					Update: validate.AccessReadOnly,
+					Value: validate.PlanValue{
+						Kind:     validate.KindEnum,
+						Name:     "microsoft.graph.cloudPcExternalPartnerStatus",
+						Nullable: true,
+					},
+				},
+				{
+					Create: validate.AccessReadOnly,
+					Name:   "statusDetails",
+					Update: validate.AccessReadOnly,
+					Value: validate.PlanValue{
+						Kind:     validate.KindString,
+						Name:     "Edm.String",
+						Nullable: true,
+					},
+				},
+			},
+			UpdateOperation: "PATCH /deviceManagement/virtualEndpoint/externalPartners/{cloudPcExternalPartnerId}",
+		},
+	},
+}
 
 // odataPackage names this package for odataTypes.
 type odataPackage struct{}
@@ -47,7 +134,7 @@ func Validate[T any](data []byte, mode validate.Mode) error {
 	if err != nil {
 		return err
 	}
-	return schemas.Validate(name, mode, data)
+	return odataPlan.Validate(name, mode, data)
 }
 
 // ValidateCollection validates an OData collection response of T ({"value":
@@ -57,31 +144,31 @@ func ValidateCollection[T any](data []byte) error {
 	if err != nil {
 		return err
 	}
-	return schemas.ValidateCollection(name, validate.Read, data)
+	return odataPlan.ValidateCollection(name, validate.Read, data)
 }
 
 // ValidateCloudPcExternalPartner validates a JSON payload of
 // microsoft.graph.cloudPcExternalPartner: it is
 // Validate[CloudPcExternalPartner].
 func ValidateCloudPcExternalPartner(data []byte, mode validate.Mode) error {
-	return schemas.Validate("microsoft.graph.cloudPcExternalPartner", mode, data)
+	return odataPlan.Validate("microsoft.graph.cloudPcExternalPartner", mode, data)
 }
 
 // ValidateCloudPcExternalPartnerCollection validates an OData collection
 // response of microsoft.graph.cloudPcExternalPartner: it is
 // ValidateCollection[CloudPcExternalPartner].
 func ValidateCloudPcExternalPartnerCollection(data []byte) error {
-	return schemas.ValidateCollection("microsoft.graph.cloudPcExternalPartner", validate.Read, data)
+	return odataPlan.ValidateCollection("microsoft.graph.cloudPcExternalPartner", validate.Read, data)
 }
 
 // ValidateEntity validates a JSON payload of microsoft.graph.entity: it is
 // Validate[Entity].
 func ValidateEntity(data []byte, mode validate.Mode) error {
-	return schemas.Validate("microsoft.graph.entity", mode, data)
+	return odataPlan.Validate("microsoft.graph.entity", mode, data)
 }
 
 // ValidateEntityCollection validates an OData collection response of
 // microsoft.graph.entity: it is ValidateCollection[Entity].
 func ValidateEntityCollection(data []byte) error {
-	return schemas.ValidateCollection("microsoft.graph.entity", validate.Read, data)
+	return odataPlan.ValidateCollection("microsoft.graph.entity", validate.Read, data)
 }

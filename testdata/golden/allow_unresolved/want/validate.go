@@ -4,19 +4,54 @@
 package allowunresolved
 
 import (
-	"embed"
 	"reflect"
 
 	"github.com/odatagen/odatagen/validate"
 )
 
-//go:embed *.schema.json
-var schemaFiles embed.FS
-
-// schemas are this package's JSON Schema documents, one per type and mode,
-// also written beside this file for other tools. Each type's schema is
-// compiled the first time it is used.
-var schemas = validate.NewSetFS(schemaFiles)
+// odataPlan is this package's validation plan: the tables of every type's
+// rules in each mode, as static data, which the Validate functions run in one
+// pass over a payload. The command line builds the same plan in memory. The
+// JSON Schema documents written beside this file (*.schema.json) state the
+// same rules for other tools.
+var odataPlan = &validate.Plan{Types: []validate.PlanType{
+	{
+		Name: "example.gaps.invoice",
+		Props: []validate.PlanProp{
+			{
+				Name: "id",
+				Value: validate.PlanValue{
+					Kind: validate.KindString,
+					Name: "Edm.String",
+				},
+			},
+			{
+				Name: "customer",
+				Value: validate.PlanValue{
+					Name:     "example.gaps.customer",
+					Nullable: true,
+				},
+			},
+			{
+				Name: "lines",
+				Value: validate.PlanValue{
+					Collection:     true,
+					CollectionName: "Collection(example.gaps.invoiceLine)",
+					Name:           "example.gaps.invoiceLine",
+					Nullable:       true,
+				},
+			},
+			{
+				Name: "total",
+				Value: validate.PlanValue{
+					Kind:     validate.KindDecimal,
+					Name:     "Edm.Decimal",
+					Nullable: true,
+				},
+			},
+		},
+	},
+}}
 
 // odataPackage names this package for odataTypes.
 type odataPackage struct{}
@@ -46,7 +81,7 @@ func Validate[T any](data []byte, mode validate.Mode) error {
 	if err != nil {
 		return err
 	}
-	return schemas.Validate(name, mode, data)
+	return odataPlan.Validate(name, mode, data)
 }
 
 // ValidateCollection validates an OData collection response of T ({"value":
@@ -56,17 +91,17 @@ func ValidateCollection[T any](data []byte) error {
 	if err != nil {
 		return err
 	}
-	return schemas.ValidateCollection(name, validate.Read, data)
+	return odataPlan.ValidateCollection(name, validate.Read, data)
 }
 
 // ValidateInvoice validates a JSON payload of example.gaps.invoice: it is
 // Validate[Invoice].
 func ValidateInvoice(data []byte, mode validate.Mode) error {
-	return schemas.Validate("example.gaps.invoice", mode, data)
+	return odataPlan.Validate("example.gaps.invoice", mode, data)
 }
 
 // ValidateInvoiceCollection validates an OData collection response of
 // example.gaps.invoice: it is ValidateCollection[Invoice].
 func ValidateInvoiceCollection(data []byte) error {
-	return schemas.ValidateCollection("example.gaps.invoice", validate.Read, data)
+	return odataPlan.ValidateCollection("example.gaps.invoice", validate.Read, data)
 }

@@ -4,19 +4,370 @@
 package compact
 
 import (
-	"embed"
 	"reflect"
 
 	"github.com/odatagen/odatagen/validate"
 )
 
-//go:embed *.schema.json
-var schemaFiles embed.FS
-
-// schemas are this package's JSON Schema documents, one per type and mode,
-// also written beside this file for other tools. Each type's schema is
-// compiled the first time it is used.
-var schemas = validate.NewSetFS(schemaFiles)
+// odataPlan is this package's validation plan: the tables of every type's
+// rules in each mode, as static data, which the Validate functions run in one
+// pass over a payload. The command line builds the same plan in memory. The
+// JSON Schema documents written beside this file (*.schema.json) state the
+// same rules for other tools.
+var odataPlan = &validate.Plan{
+	Enums: []validate.PlanEnum{
+		{
+			Members: []string{"round", "angular"},
+			Name:    "example.zoo.shapeKind",
+		},
+	},
+	Types: []validate.PlanType{
+		{
+			Derived: []int{1, 3, 6},
+			Name:    "example.zoo.animal",
+			Props: []validate.PlanProp{
+				{
+					Create: validate.AccessReadOnly,
+					Name:   "id",
+					Update: validate.AccessReadOnly,
+					Value: validate.PlanValue{
+						Kind: validate.KindString,
+						Name: "Edm.String",
+					},
+				},
+				{
+					Name: "name",
+					Value: validate.PlanValue{
+						Kind:     validate.KindString,
+						Name:     "Edm.String",
+						Nullable: true,
+					},
+				},
+			},
+		},
+		{
+			Name: "example.zoo.cat",
+			Props: []validate.PlanProp{
+				{
+					Create: validate.AccessReadOnly,
+					Name:   "id",
+					Update: validate.AccessReadOnly,
+					Value: validate.PlanValue{
+						Kind: validate.KindString,
+						Name: "Edm.String",
+					},
+				},
+				{
+					Name: "name",
+					Value: validate.PlanValue{
+						Kind:     validate.KindString,
+						Name:     "Edm.String",
+						Nullable: true,
+					},
+				},
+				{
+					Name: "lives",
+					Value: validate.PlanValue{
+						Kind:     validate.KindInt32,
+						Name:     "Edm.Int32",
+						Nullable: true,
+					},
+				},
+			},
+		},
+		{
+			Name: "example.zoo.circle",
+			Props: []validate.PlanProp{
+				{
+					Name: "color",
+					Value: validate.PlanValue{
+						Kind:     validate.KindString,
+						Name:     "Edm.String",
+						Nullable: true,
+					},
+				},
+				{
+					Name: "radius",
+					Value: validate.PlanValue{
+						Kind:     validate.KindDouble,
+						Name:     "Edm.Double",
+						Nullable: true,
+					},
+				},
+			},
+		},
+		{
+			Derived: []int{6},
+			Name:    "example.zoo.dog",
+			Props: []validate.PlanProp{
+				{
+					Create: validate.AccessReadOnly,
+					Name:   "id",
+					Update: validate.AccessReadOnly,
+					Value: validate.PlanValue{
+						Kind: validate.KindString,
+						Name: "Edm.String",
+					},
+				},
+				{
+					Name: "name",
+					Value: validate.PlanValue{
+						Kind:     validate.KindString,
+						Name:     "Edm.String",
+						Nullable: true,
+					},
+				},
+				{
+					Name: "goodBoy",
+					Value: validate.PlanValue{
+						Kind:     validate.KindBoolean,
+						Name:     "Edm.Boolean",
+						Nullable: true,
+					},
+				},
+				{
+					Name: "friends",
+					Value: validate.PlanValue{
+						Collection:     true,
+						CollectionName: "Collection(example.zoo.animal)",
+						Kind:           validate.KindNavigation,
+						Name:           "example.zoo.animal",
+						Nullable:       true,
+					},
+				},
+			},
+		},
+		{
+			Name: "example.zoo.headKeeper",
+			Props: []validate.PlanProp{
+				{
+					Name: "id",
+					Value: validate.PlanValue{
+						Kind: validate.KindString,
+						Name: "Edm.String",
+					},
+				},
+				{
+					Name: "since",
+					Value: validate.PlanValue{
+						Kind:     validate.KindDate,
+						Name:     "Edm.Date",
+						Nullable: true,
+					},
+				},
+			},
+		},
+		{
+			Derived: []int{4},
+			Name:    "example.zoo.keeper",
+			Props: []validate.PlanProp{
+				{
+					Name: "id",
+					Value: validate.PlanValue{
+						Kind: validate.KindString,
+						Name: "Edm.String",
+					},
+				},
+			},
+		},
+		{
+			Name: "example.zoo.puppy",
+			Props: []validate.PlanProp{
+				{
+					Create: validate.AccessReadOnly,
+					Name:   "id",
+					Update: validate.AccessReadOnly,
+					Value: validate.PlanValue{
+						Kind: validate.KindString,
+						Name: "Edm.String",
+					},
+				},
+				{
+					Name: "name",
+					Value: validate.PlanValue{
+						Kind:     validate.KindString,
+						Name:     "Edm.String",
+						Nullable: true,
+					},
+				},
+				{
+					Name: "goodBoy",
+					Value: validate.PlanValue{
+						Kind:     validate.KindBoolean,
+						Name:     "Edm.Boolean",
+						Nullable: true,
+					},
+				},
+				{
+					Name: "ageWeeks",
+					Value: validate.PlanValue{
+						Kind:     validate.KindInt32,
+						Name:     "Edm.Int32",
+						Nullable: true,
+					},
+				},
+				{
+					Name: "friends",
+					Value: validate.PlanValue{
+						Collection:     true,
+						CollectionName: "Collection(example.zoo.animal)",
+						Kind:           validate.KindNavigation,
+						Name:           "example.zoo.animal",
+						Nullable:       true,
+					},
+				},
+			},
+		},
+		{
+			Derived: []int{2, 8},
+			Name:    "example.zoo.shape",
+			Props: []validate.PlanProp{
+				{
+					Name: "color",
+					Value: validate.PlanValue{
+						Kind:     validate.KindString,
+						Name:     "Edm.String",
+						Nullable: true,
+					},
+				},
+			},
+		},
+		{
+			Name: "example.zoo.square",
+			Props: []validate.PlanProp{
+				{
+					Name: "color",
+					Value: validate.PlanValue{
+						Kind:     validate.KindString,
+						Name:     "Edm.String",
+						Nullable: true,
+					},
+				},
+				{
+					Name: "side",
+					Value: validate.PlanValue{
+						Kind:     validate.KindDouble,
+						Name:     "Edm.Double",
+						Nullable: true,
+					},
+				},
+			},
+		},
+		{
+			Derived: []int{10},
+			Name:    "example.zoo.ticket",
+			Props: []validate.PlanProp{
+				{
+					Name: "price",
+					Value: validate.PlanValue{
+						Kind:     validate.KindDecimal,
+						Name:     "Edm.Decimal",
+						Nullable: true,
+					},
+				},
+			},
+		},
+		{
+			Name: "example.zoo.vipTicket",
+			Props: []validate.PlanProp{
+				{
+					Name: "price",
+					Value: validate.PlanValue{
+						Kind:     validate.KindDecimal,
+						Name:     "Edm.Decimal",
+						Nullable: true,
+					},
+				},
+				{
+					Name: "lounge",
+					Value: validate.PlanValue{
+						Kind:     validate.KindBoolean,
+						Name:     "Edm.Boolean",
+						Nullable: true,
+					},
+				},
+			},
+		},
+		{
+			Name: "example.zoo.zoo",
+			Props: []validate.PlanProp{
+				{
+					Name: "id",
+					Value: validate.PlanValue{
+						Kind: validate.KindString,
+						Name: "Edm.String",
+					},
+				},
+				{
+					Name: "logo",
+					Value: validate.PlanValue{
+						Kind:     validate.KindComplex,
+						Name:     "example.zoo.shape",
+						Nullable: true,
+						Type:     7,
+					},
+				},
+				{
+					Name: "signs",
+					Value: validate.PlanValue{
+						Collection:     true,
+						CollectionName: "Collection(example.zoo.shape)",
+						Kind:           validate.KindComplex,
+						Name:           "example.zoo.shape",
+						Nullable:       true,
+						Type:           7,
+					},
+				},
+				{
+					Name: "frame",
+					Value: validate.PlanValue{
+						Kind:     validate.KindComplex,
+						Name:     "example.zoo.square",
+						Nullable: true,
+						Type:     8,
+					},
+				},
+				{
+					Name: "kind",
+					Value: validate.PlanValue{
+						Kind:     validate.KindEnum,
+						Name:     "example.zoo.shapeKind",
+						Nullable: true,
+					},
+				},
+				{
+					Name: "star",
+					Value: validate.PlanValue{
+						Kind:     validate.KindNavigation,
+						Name:     "example.zoo.animal",
+						Nullable: true,
+					},
+				},
+				{
+					Name: "animals",
+					Value: validate.PlanValue{
+						Collection:     true,
+						CollectionName: "Collection(example.zoo.animal)",
+						Kind:           validate.KindNavigation,
+						Name:           "example.zoo.animal",
+						Nullable:       true,
+					},
+				},
+				{
+					Name: "keepers",
+					Value: validate.PlanValue{
+						Collection:     true,
+						CollectionName: "Collection(example.zoo.keeper)",
+						Kind:           validate.KindNavigation,
+						Name:           "example.zoo.keeper",
+						Nullable:       true,
+						Type:           5,
+					},
+				},
+			},
+		},
+	},
+}
 
 // odataPackage names this package for odataTypes.
 type odataPackage struct{}
@@ -60,7 +411,7 @@ func Validate[T any](data []byte, mode validate.Mode) error {
 	if err != nil {
 		return err
 	}
-	return schemas.Validate(name, mode, data)
+	return odataPlan.Validate(name, mode, data)
 }
 
 // ValidateCollection validates an OData collection response of T ({"value":
@@ -70,5 +421,5 @@ func ValidateCollection[T any](data []byte) error {
 	if err != nil {
 		return err
 	}
-	return schemas.ValidateCollection(name, validate.Read, data)
+	return odataPlan.ValidateCollection(name, validate.Read, data)
 }

@@ -4,19 +4,801 @@
 package edmtypes
 
 import (
-	"embed"
 	"reflect"
 
 	"github.com/odatagen/odatagen/validate"
 )
 
-//go:embed *.schema.json
-var schemaFiles embed.FS
-
-// schemas are this package's JSON Schema documents, one per type and mode,
-// also written beside this file for other tools. Each type's schema is
-// compiled the first time it is used.
-var schemas = validate.NewSetFS(schemaFiles)
+// odataPlan is this package's validation plan: the tables of every type's
+// rules in each mode, as static data, which the Validate functions run in one
+// pass over a payload. The command line builds the same plan in memory. The
+// JSON Schema documents written beside this file (*.schema.json) state the
+// same rules for other tools.
+var odataPlan = &validate.Plan{Types: []validate.PlanType{
+	{
+		Name: "example.edm.everything",
+		Props: []validate.PlanProp{
+			{
+				Name: "binary",
+				Value: validate.PlanValue{
+					Kind:     validate.KindBinary,
+					Name:     "Edm.Binary",
+					Nullable: true,
+				},
+			},
+			{
+				Name: "binaryRequired",
+				Value: validate.PlanValue{
+					Kind: validate.KindBinary,
+					Name: "Edm.Binary",
+				},
+			},
+			{
+				Name: "binaryList",
+				Value: validate.PlanValue{
+					Collection:     true,
+					CollectionName: "Collection(Edm.Binary)",
+					Kind:           validate.KindBinary,
+					Name:           "Edm.Binary",
+					Nullable:       true,
+				},
+			},
+			{
+				Name: "boolean",
+				Value: validate.PlanValue{
+					Kind:     validate.KindBoolean,
+					Name:     "Edm.Boolean",
+					Nullable: true,
+				},
+			},
+			{
+				Name: "booleanRequired",
+				Value: validate.PlanValue{
+					Kind: validate.KindBoolean,
+					Name: "Edm.Boolean",
+				},
+			},
+			{
+				Name: "booleanList",
+				Value: validate.PlanValue{
+					Collection:     true,
+					CollectionName: "Collection(Edm.Boolean)",
+					Kind:           validate.KindBoolean,
+					Name:           "Edm.Boolean",
+					Nullable:       true,
+				},
+			},
+			{
+				Name: "byte",
+				Value: validate.PlanValue{
+					Kind:     validate.KindByte,
+					Name:     "Edm.Byte",
+					Nullable: true,
+				},
+			},
+			{
+				Name: "byteRequired",
+				Value: validate.PlanValue{
+					Kind: validate.KindByte,
+					Name: "Edm.Byte",
+				},
+			},
+			{
+				Name: "byteList",
+				Value: validate.PlanValue{
+					Collection:     true,
+					CollectionName: "Collection(Edm.Byte)",
+					Kind:           validate.KindByte,
+					Name:           "Edm.Byte",
+					Nullable:       true,
+				},
+			},
+			{
+				Name: "date",
+				Value: validate.PlanValue{
+					Kind:     validate.KindDate,
+					Name:     "Edm.Date",
+					Nullable: true,
+				},
+			},
+			{
+				Name: "dateRequired",
+				Value: validate.PlanValue{
+					Kind: validate.KindDate,
+					Name: "Edm.Date",
+				},
+			},
+			{
+				Name: "dateList",
+				Value: validate.PlanValue{
+					Collection:     true,
+					CollectionName: "Collection(Edm.Date)",
+					Kind:           validate.KindDate,
+					Name:           "Edm.Date",
+					Nullable:       true,
+				},
+			},
+			{
+				Name: "dateTimeOffset",
+				Value: validate.PlanValue{
+					Kind:     validate.KindDateTimeOffset,
+					Name:     "Edm.DateTimeOffset",
+					Nullable: true,
+				},
+			},
+			{
+				Name: "dateTimeOffsetRequired",
+				Value: validate.PlanValue{
+					Kind: validate.KindDateTimeOffset,
+					Name: "Edm.DateTimeOffset",
+				},
+			},
+			{
+				Name: "dateTimeOffsetList",
+				Value: validate.PlanValue{
+					Collection:     true,
+					CollectionName: "Collection(Edm.DateTimeOffset)",
+					Kind:           validate.KindDateTimeOffset,
+					Name:           "Edm.DateTimeOffset",
+					Nullable:       true,
+				},
+			},
+			{
+				Name: "decimal",
+				Value: validate.PlanValue{
+					Kind:     validate.KindDecimal,
+					Name:     "Edm.Decimal",
+					Nullable: true,
+				},
+			},
+			{
+				Name: "decimalRequired",
+				Value: validate.PlanValue{
+					Kind: validate.KindDecimal,
+					Name: "Edm.Decimal",
+				},
+			},
+			{
+				Name: "decimalList",
+				Value: validate.PlanValue{
+					Collection:     true,
+					CollectionName: "Collection(Edm.Decimal)",
+					Kind:           validate.KindDecimal,
+					Name:           "Edm.Decimal",
+					Nullable:       true,
+				},
+			},
+			{
+				Name: "double",
+				Value: validate.PlanValue{
+					Kind:     validate.KindDouble,
+					Name:     "Edm.Double",
+					Nullable: true,
+				},
+			},
+			{
+				Name: "doubleRequired",
+				Value: validate.PlanValue{
+					Kind: validate.KindDouble,
+					Name: "Edm.Double",
+				},
+			},
+			{
+				Name: "doubleList",
+				Value: validate.PlanValue{
+					Collection:     true,
+					CollectionName: "Collection(Edm.Double)",
+					Kind:           validate.KindDouble,
+					Name:           "Edm.Double",
+					Nullable:       true,
+				},
+			},
+			{
+				Name: "duration",
+				Value: validate.PlanValue{
+					Kind:     validate.KindDuration,
+					Name:     "Edm.Duration",
+					Nullable: true,
+				},
+			},
+			{
+				Name: "durationRequired",
+				Value: validate.PlanValue{
+					Kind: validate.KindDuration,
+					Name: "Edm.Duration",
+				},
+			},
+			{
+				Name: "durationList",
+				Value: validate.PlanValue{
+					Collection:     true,
+					CollectionName: "Collection(Edm.Duration)",
+					Kind:           validate.KindDuration,
+					Name:           "Edm.Duration",
+					Nullable:       true,
+				},
+			},
+			{
+				Name: "guid",
+				Value: validate.PlanValue{
+					Kind:     validate.KindGuid,
+					Name:     "Edm.Guid",
+					Nullable: true,
+				},
+			},
+			{
+				Name: "guidRequired",
+				Value: validate.PlanValue{
+					Kind: validate.KindGuid,
+					Name: "Edm.Guid",
+				},
+			},
+			{
+				Name: "guidList",
+				Value: validate.PlanValue{
+					Collection:     true,
+					CollectionName: "Collection(Edm.Guid)",
+					Kind:           validate.KindGuid,
+					Name:           "Edm.Guid",
+					Nullable:       true,
+				},
+			},
+			{
+				Name: "int16",
+				Value: validate.PlanValue{
+					Kind:     validate.KindInt16,
+					Name:     "Edm.Int16",
+					Nullable: true,
+				},
+			},
+			{
+				Name: "int16Required",
+				Value: validate.PlanValue{
+					Kind: validate.KindInt16,
+					Name: "Edm.Int16",
+				},
+			},
+			{
+				Name: "int16List",
+				Value: validate.PlanValue{
+					Collection:     true,
+					CollectionName: "Collection(Edm.Int16)",
+					Kind:           validate.KindInt16,
+					Name:           "Edm.Int16",
+					Nullable:       true,
+				},
+			},
+			{
+				Name: "int32",
+				Value: validate.PlanValue{
+					Kind:     validate.KindInt32,
+					Name:     "Edm.Int32",
+					Nullable: true,
+				},
+			},
+			{
+				Name: "int32Required",
+				Value: validate.PlanValue{
+					Kind: validate.KindInt32,
+					Name: "Edm.Int32",
+				},
+			},
+			{
+				Name: "int32List",
+				Value: validate.PlanValue{
+					Collection:     true,
+					CollectionName: "Collection(Edm.Int32)",
+					Kind:           validate.KindInt32,
+					Name:           "Edm.Int32",
+					Nullable:       true,
+				},
+			},
+			{
+				Name: "int64",
+				Value: validate.PlanValue{
+					Kind:     validate.KindInt64,
+					Name:     "Edm.Int64",
+					Nullable: true,
+				},
+			},
+			{
+				Name: "int64Required",
+				Value: validate.PlanValue{
+					Kind: validate.KindInt64,
+					Name: "Edm.Int64",
+				},
+			},
+			{
+				Name: "int64List",
+				Value: validate.PlanValue{
+					Collection:     true,
+					CollectionName: "Collection(Edm.Int64)",
+					Kind:           validate.KindInt64,
+					Name:           "Edm.Int64",
+					Nullable:       true,
+				},
+			},
+			{
+				Name: "sByte",
+				Value: validate.PlanValue{
+					Kind:     validate.KindSByte,
+					Name:     "Edm.SByte",
+					Nullable: true,
+				},
+			},
+			{
+				Name: "sByteRequired",
+				Value: validate.PlanValue{
+					Kind: validate.KindSByte,
+					Name: "Edm.SByte",
+				},
+			},
+			{
+				Name: "sByteList",
+				Value: validate.PlanValue{
+					Collection:     true,
+					CollectionName: "Collection(Edm.SByte)",
+					Kind:           validate.KindSByte,
+					Name:           "Edm.SByte",
+					Nullable:       true,
+				},
+			},
+			{
+				Name: "single",
+				Value: validate.PlanValue{
+					Kind:     validate.KindSingle,
+					Name:     "Edm.Single",
+					Nullable: true,
+				},
+			},
+			{
+				Name: "singleRequired",
+				Value: validate.PlanValue{
+					Kind: validate.KindSingle,
+					Name: "Edm.Single",
+				},
+			},
+			{
+				Name: "singleList",
+				Value: validate.PlanValue{
+					Collection:     true,
+					CollectionName: "Collection(Edm.Single)",
+					Kind:           validate.KindSingle,
+					Name:           "Edm.Single",
+					Nullable:       true,
+				},
+			},
+			{
+				Name: "stream",
+				Value: validate.PlanValue{
+					Name:     "Edm.Stream",
+					Nullable: true,
+				},
+			},
+			{
+				Name:  "streamRequired",
+				Value: validate.PlanValue{Name: "Edm.Stream"},
+			},
+			{
+				Name: "streamList",
+				Value: validate.PlanValue{
+					Collection:     true,
+					CollectionName: "Collection(Edm.Stream)",
+					Name:           "Edm.Stream",
+					Nullable:       true,
+				},
+			},
+			{
+				Name: "string",
+				Value: validate.PlanValue{
+					Kind:     validate.KindString,
+					Name:     "Edm.String",
+					Nullable: true,
+				},
+			},
+			{
+				Name: "stringRequired",
+				Value: validate.PlanValue{
+					Kind: validate.KindString,
+					Name: "Edm.String",
+				},
+			},
+			{
+				Name: "stringList",
+				Value: validate.PlanValue{
+					Collection:     true,
+					CollectionName: "Collection(Edm.String)",
+					Kind:           validate.KindString,
+					Name:           "Edm.String",
+					Nullable:       true,
+				},
+			},
+			{
+				Name: "timeOfDay",
+				Value: validate.PlanValue{
+					Kind:     validate.KindTimeOfDay,
+					Name:     "Edm.TimeOfDay",
+					Nullable: true,
+				},
+			},
+			{
+				Name: "timeOfDayRequired",
+				Value: validate.PlanValue{
+					Kind: validate.KindTimeOfDay,
+					Name: "Edm.TimeOfDay",
+				},
+			},
+			{
+				Name: "timeOfDayList",
+				Value: validate.PlanValue{
+					Collection:     true,
+					CollectionName: "Collection(Edm.TimeOfDay)",
+					Kind:           validate.KindTimeOfDay,
+					Name:           "Edm.TimeOfDay",
+					Nullable:       true,
+				},
+			},
+			{
+				Name: "untyped",
+				Value: validate.PlanValue{
+					Name:     "Edm.Untyped",
+					Nullable: true,
+				},
+			},
+			{
+				Name:  "untypedRequired",
+				Value: validate.PlanValue{Name: "Edm.Untyped"},
+			},
+			{
+				Name: "untypedList",
+				Value: validate.PlanValue{
+					Collection:     true,
+					CollectionName: "Collection(Edm.Untyped)",
+					Name:           "Edm.Untyped",
+					Nullable:       true,
+				},
+			},
+			{
+				Name: "geography",
+				Value: validate.PlanValue{
+					Name:     "Edm.Geography",
+					Nullable: true,
+				},
+			},
+			{
+				Name:  "geographyRequired",
+				Value: validate.PlanValue{Name: "Edm.Geography"},
+			},
+			{
+				Name: "geographyList",
+				Value: validate.PlanValue{
+					Collection:     true,
+					CollectionName: "Collection(Edm.Geography)",
+					Name:           "Edm.Geography",
+					Nullable:       true,
+				},
+			},
+			{
+				Name: "geographyPoint",
+				Value: validate.PlanValue{
+					Name:     "Edm.GeographyPoint",
+					Nullable: true,
+				},
+			},
+			{
+				Name:  "geographyPointRequired",
+				Value: validate.PlanValue{Name: "Edm.GeographyPoint"},
+			},
+			{
+				Name: "geographyPointList",
+				Value: validate.PlanValue{
+					Collection:     true,
+					CollectionName: "Collection(Edm.GeographyPoint)",
+					Name:           "Edm.GeographyPoint",
+					Nullable:       true,
+				},
+			},
+			{
+				Name: "geographyLineString",
+				Value: validate.PlanValue{
+					Name:     "Edm.GeographyLineString",
+					Nullable: true,
+				},
+			},
+			{
+				Name:  "geographyLineStringRequired",
+				Value: validate.PlanValue{Name: "Edm.GeographyLineString"},
+			},
+			{
+				Name: "geographyLineStringList",
+				Value: validate.PlanValue{
+					Collection:     true,
+					CollectionName: "Collection(Edm.GeographyLineString)",
+					Name:           "Edm.GeographyLineString",
+					Nullable:       true,
+				},
+			},
+			{
+				Name: "geographyPolygon",
+				Value: validate.PlanValue{
+					Name:     "Edm.GeographyPolygon",
+					Nullable: true,
+				},
+			},
+			{
+				Name:  "geographyPolygonRequired",
+				Value: validate.PlanValue{Name: "Edm.GeographyPolygon"},
+			},
+			{
+				Name: "geographyPolygonList",
+				Value: validate.PlanValue{
+					Collection:     true,
+					CollectionName: "Collection(Edm.GeographyPolygon)",
+					Name:           "Edm.GeographyPolygon",
+					Nullable:       true,
+				},
+			},
+			{
+				Name: "geographyMultiPoint",
+				Value: validate.PlanValue{
+					Name:     "Edm.GeographyMultiPoint",
+					Nullable: true,
+				},
+			},
+			{
+				Name:  "geographyMultiPointRequired",
+				Value: validate.PlanValue{Name: "Edm.GeographyMultiPoint"},
+			},
+			{
+				Name: "geographyMultiPointList",
+				Value: validate.PlanValue{
+					Collection:     true,
+					CollectionName: "Collection(Edm.GeographyMultiPoint)",
+					Name:           "Edm.GeographyMultiPoint",
+					Nullable:       true,
+				},
+			},
+			{
+				Name: "geographyMultiLineString",
+				Value: validate.PlanValue{
+					Name:     "Edm.GeographyMultiLineString",
+					Nullable: true,
+				},
+			},
+			{
+				Name:  "geographyMultiLineStringRequired",
+				Value: validate.PlanValue{Name: "Edm.GeographyMultiLineString"},
+			},
+			{
+				Name: "geographyMultiLineStringList",
+				Value: validate.PlanValue{
+					Collection:     true,
+					CollectionName: "Collection(Edm.GeographyMultiLineString)",
+					Name:           "Edm.GeographyMultiLineString",
+					Nullable:       true,
+				},
+			},
+			{
+				Name: "geographyMultiPolygon",
+				Value: validate.PlanValue{
+					Name:     "Edm.GeographyMultiPolygon",
+					Nullable: true,
+				},
+			},
+			{
+				Name:  "geographyMultiPolygonRequired",
+				Value: validate.PlanValue{Name: "Edm.GeographyMultiPolygon"},
+			},
+			{
+				Name: "geographyMultiPolygonList",
+				Value: validate.PlanValue{
+					Collection:     true,
+					CollectionName: "Collection(Edm.GeographyMultiPolygon)",
+					Name:           "Edm.GeographyMultiPolygon",
+					Nullable:       true,
+				},
+			},
+			{
+				Name: "geographyCollection",
+				Value: validate.PlanValue{
+					Name:     "Edm.GeographyCollection",
+					Nullable: true,
+				},
+			},
+			{
+				Name:  "geographyCollectionRequired",
+				Value: validate.PlanValue{Name: "Edm.GeographyCollection"},
+			},
+			{
+				Name: "geographyCollectionList",
+				Value: validate.PlanValue{
+					Collection:     true,
+					CollectionName: "Collection(Edm.GeographyCollection)",
+					Name:           "Edm.GeographyCollection",
+					Nullable:       true,
+				},
+			},
+			{
+				Name: "geometry",
+				Value: validate.PlanValue{
+					Name:     "Edm.Geometry",
+					Nullable: true,
+				},
+			},
+			{
+				Name:  "geometryRequired",
+				Value: validate.PlanValue{Name: "Edm.Geometry"},
+			},
+			{
+				Name: "geometryList",
+				Value: validate.PlanValue{
+					Collection:     true,
+					CollectionName: "Collection(Edm.Geometry)",
+					Name:           "Edm.Geometry",
+					Nullable:       true,
+				},
+			},
+			{
+				Name: "geometryPoint",
+				Value: validate.PlanValue{
+					Name:     "Edm.GeometryPoint",
+					Nullable: true,
+				},
+			},
+			{
+				Name:  "geometryPointRequired",
+				Value: validate.PlanValue{Name: "Edm.GeometryPoint"},
+			},
+			{
+				Name: "geometryPointList",
+				Value: validate.PlanValue{
+					Collection:     true,
+					CollectionName: "Collection(Edm.GeometryPoint)",
+					Name:           "Edm.GeometryPoint",
+					Nullable:       true,
+				},
+			},
+			{
+				Name: "geometryLineString",
+				Value: validate.PlanValue{
+					Name:     "Edm.GeometryLineString",
+					Nullable: true,
+				},
+			},
+			{
+				Name:  "geometryLineStringRequired",
+				Value: validate.PlanValue{Name: "Edm.GeometryLineString"},
+			},
+			{
+				Name: "geometryLineStringList",
+				Value: validate.PlanValue{
+					Collection:     true,
+					CollectionName: "Collection(Edm.GeometryLineString)",
+					Name:           "Edm.GeometryLineString",
+					Nullable:       true,
+				},
+			},
+			{
+				Name: "geometryPolygon",
+				Value: validate.PlanValue{
+					Name:     "Edm.GeometryPolygon",
+					Nullable: true,
+				},
+			},
+			{
+				Name:  "geometryPolygonRequired",
+				Value: validate.PlanValue{Name: "Edm.GeometryPolygon"},
+			},
+			{
+				Name: "geometryPolygonList",
+				Value: validate.PlanValue{
+					Collection:     true,
+					CollectionName: "Collection(Edm.GeometryPolygon)",
+					Name:           "Edm.GeometryPolygon",
+					Nullable:       true,
+				},
+			},
+			{
+				Name: "geometryMultiPoint",
+				Value: validate.PlanValue{
+					Name:     "Edm.GeometryMultiPoint",
+					Nullable: true,
+				},
+			},
+			{
+				Name:  "geometryMultiPointRequired",
+				Value: validate.PlanValue{Name: "Edm.GeometryMultiPoint"},
+			},
+			{
+				Name: "geometryMultiPointList",
+				Value: validate.PlanValue{
+					Collection:     true,
+					CollectionName: "Collection(Edm.GeometryMultiPoint)",
+					Name:           "Edm.GeometryMultiPoint",
+					Nullable:       true,
+				},
+			},
+			{
+				Name: "geometryMultiLineString",
+				Value: validate.PlanValue{
+					Name:     "Edm.GeometryMultiLineString",
+					Nullable: true,
+				},
+			},
+			{
+				Name:  "geometryMultiLineStringRequired",
+				Value: validate.PlanValue{Name: "Edm.GeometryMultiLineString"},
+			},
+			{
+				Name: "geometryMultiLineStringList",
+				Value: validate.PlanValue{
+					Collection:     true,
+					CollectionName: "Collection(Edm.GeometryMultiLineString)",
+					Name:           "Edm.GeometryMultiLineString",
+					Nullable:       true,
+				},
+			},
+			{
+				Name: "geometryMultiPolygon",
+				Value: validate.PlanValue{
+					Name:     "Edm.GeometryMultiPolygon",
+					Nullable: true,
+				},
+			},
+			{
+				Name:  "geometryMultiPolygonRequired",
+				Value: validate.PlanValue{Name: "Edm.GeometryMultiPolygon"},
+			},
+			{
+				Name: "geometryMultiPolygonList",
+				Value: validate.PlanValue{
+					Collection:     true,
+					CollectionName: "Collection(Edm.GeometryMultiPolygon)",
+					Name:           "Edm.GeometryMultiPolygon",
+					Nullable:       true,
+				},
+			},
+			{
+				Name: "geometryCollection",
+				Value: validate.PlanValue{
+					Name:     "Edm.GeometryCollection",
+					Nullable: true,
+				},
+			},
+			{
+				Name:  "geometryCollectionRequired",
+				Value: validate.PlanValue{Name: "Edm.GeometryCollection"},
+			},
+			{
+				Name: "geometryCollectionList",
+				Value: validate.PlanValue{
+					Collection:     true,
+					CollectionName: "Collection(Edm.GeometryCollection)",
+					Name:           "Edm.GeometryCollection",
+					Nullable:       true,
+				},
+			},
+			{
+				Name: "tag",
+				Value: validate.PlanValue{
+					Kind:     validate.KindString,
+					Name:     "Edm.String",
+					Nullable: true,
+				},
+			},
+			{
+				Name: "tags",
+				Value: validate.PlanValue{
+					Collection:     true,
+					CollectionName: "Collection(example.edm.label)",
+					Kind:           validate.KindString,
+					Name:           "Edm.String",
+					Nullable:       true,
+				},
+			},
+		},
+	},
+}}
 
 // odataPackage names this package for odataTypes.
 type odataPackage struct{}
@@ -46,7 +828,7 @@ func Validate[T any](data []byte, mode validate.Mode) error {
 	if err != nil {
 		return err
 	}
-	return schemas.Validate(name, mode, data)
+	return odataPlan.Validate(name, mode, data)
 }
 
 // ValidateCollection validates an OData collection response of T ({"value":
@@ -56,17 +838,17 @@ func ValidateCollection[T any](data []byte) error {
 	if err != nil {
 		return err
 	}
-	return schemas.ValidateCollection(name, validate.Read, data)
+	return odataPlan.ValidateCollection(name, validate.Read, data)
 }
 
 // ValidateEverything validates a JSON payload of example.edm.everything: it is
 // Validate[Everything].
 func ValidateEverything(data []byte, mode validate.Mode) error {
-	return schemas.Validate("example.edm.everything", mode, data)
+	return odataPlan.Validate("example.edm.everything", mode, data)
 }
 
 // ValidateEverythingCollection validates an OData collection response of
 // example.edm.everything: it is ValidateCollection[Everything].
 func ValidateEverythingCollection(data []byte) error {
-	return schemas.ValidateCollection("example.edm.everything", validate.Read, data)
+	return odataPlan.ValidateCollection("example.edm.everything", validate.Read, data)
 }

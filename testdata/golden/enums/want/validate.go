@@ -4,19 +4,62 @@
 package enums
 
 import (
-	"embed"
 	"reflect"
 
 	"github.com/odatagen/odatagen/validate"
 )
 
-//go:embed *.schema.json
-var schemaFiles embed.FS
-
-// schemas are this package's JSON Schema documents, one per type and mode,
-// also written beside this file for other tools. Each type's schema is
-// compiled the first time it is used.
-var schemas = validate.NewSetFS(schemaFiles)
+// odataPlan is this package's validation plan: the tables of every type's
+// rules in each mode, as static data, which the Validate functions run in one
+// pass over a payload. The command line builds the same plan in memory. The
+// JSON Schema documents written beside this file (*.schema.json) state the
+// same rules for other tools.
+var odataPlan = &validate.Plan{
+	Enums: []validate.PlanEnum{
+		{
+			Members: []string{"matte", "satin", "gloss", "unknownFutureValue", "metallic", "pearl"},
+			Name:    "example.paint.finish",
+		},
+		{
+			Flags:   true,
+			Members: []string{"none", "read", "write", "delete", "unknownFutureValue"},
+			Name:    "example.paint.access",
+		},
+	},
+	Types: []validate.PlanType{
+		{
+			Name: "example.paint.canvas",
+			Props: []validate.PlanProp{
+				{
+					Name: "finish",
+					Value: validate.PlanValue{
+						Kind:     validate.KindEnum,
+						Name:     "example.paint.finish",
+						Nullable: true,
+					},
+				},
+				{
+					Name: "finishes",
+					Value: validate.PlanValue{
+						Collection:     true,
+						CollectionName: "Collection(example.paint.finish)",
+						Kind:           validate.KindEnum,
+						Name:           "example.paint.finish",
+						Nullable:       true,
+					},
+				},
+				{
+					Name: "access",
+					Value: validate.PlanValue{
+						Enum: 1,
+						Kind: validate.KindEnum,
+						Name: "example.paint.access",
+					},
+				},
+			},
+		},
+	},
+}
 
 // odataPackage names this package for odataTypes.
 type odataPackage struct{}
@@ -46,7 +89,7 @@ func Validate[T any](data []byte, mode validate.Mode) error {
 	if err != nil {
 		return err
 	}
-	return schemas.Validate(name, mode, data)
+	return odataPlan.Validate(name, mode, data)
 }
 
 // ValidateCollection validates an OData collection response of T ({"value":
@@ -56,17 +99,17 @@ func ValidateCollection[T any](data []byte) error {
 	if err != nil {
 		return err
 	}
-	return schemas.ValidateCollection(name, validate.Read, data)
+	return odataPlan.ValidateCollection(name, validate.Read, data)
 }
 
 // ValidateCanvas validates a JSON payload of example.paint.canvas: it is
 // Validate[Canvas].
 func ValidateCanvas(data []byte, mode validate.Mode) error {
-	return schemas.Validate("example.paint.canvas", mode, data)
+	return odataPlan.Validate("example.paint.canvas", mode, data)
 }
 
 // ValidateCanvasCollection validates an OData collection response of
 // example.paint.canvas: it is ValidateCollection[Canvas].
 func ValidateCanvasCollection(data []byte) error {
-	return schemas.ValidateCollection("example.paint.canvas", validate.Read, data)
+	return odataPlan.ValidateCollection("example.paint.canvas", validate.Read, data)
 }

@@ -4,19 +4,162 @@
 package filters
 
 import (
-	"embed"
 	"reflect"
 
 	"github.com/odatagen/odatagen/validate"
 )
 
-//go:embed *.schema.json
-var schemaFiles embed.FS
-
-// schemas are this package's JSON Schema documents, one per type and mode,
-// also written beside this file for other tools. Each type's schema is
-// compiled the first time it is used.
-var schemas = validate.NewSetFS(schemaFiles)
+// odataPlan is this package's validation plan: the tables of every type's
+// rules in each mode, as static data, which the Validate functions run in one
+// pass over a payload. The command line builds the same plan in memory. The
+// JSON Schema documents written beside this file (*.schema.json) state the
+// same rules for other tools.
+var odataPlan = &validate.Plan{
+	Enums: []validate.PlanEnum{
+		{
+			Members: []string{"novel", "poetry", "essay"},
+			Name:    "example.library.genre",
+		},
+		{
+			Flags:   true,
+			Members: []string{"paper", "ebook", "audio"},
+			Name:    "example.library.format",
+		},
+	},
+	Types: []validate.PlanType{
+		{
+			Name: "example.library.book",
+			Props: []validate.PlanProp{
+				{
+					Create: validate.AccessReadOnly,
+					Name:   "id",
+					Update: validate.AccessReadOnly,
+					Value: validate.PlanValue{
+						Kind: validate.KindGuid,
+						Name: "Edm.Guid",
+					},
+				},
+				{
+					Name: "title",
+					Value: validate.PlanValue{
+						Kind:     validate.KindString,
+						Name:     "Edm.String",
+						Nullable: true,
+					},
+				},
+				{
+					Name: "subtitle",
+					Value: validate.PlanValue{
+						Kind:     validate.KindString,
+						Name:     "Edm.String",
+						Nullable: true,
+					},
+				},
+				{
+					Name: "pages",
+					Value: validate.PlanValue{
+						Kind:     validate.KindInt32,
+						Name:     "Edm.Int32",
+						Nullable: true,
+					},
+				},
+				{
+					Name: "price",
+					Value: validate.PlanValue{
+						Kind:     validate.KindDecimal,
+						Name:     "Edm.Decimal",
+						Nullable: true,
+					},
+				},
+				{
+					Name: "published",
+					Value: validate.PlanValue{
+						Kind:     validate.KindDateTimeOffset,
+						Name:     "Edm.DateTimeOffset",
+						Nullable: true,
+					},
+				},
+				{
+					Name: "printedOn",
+					Value: validate.PlanValue{
+						Kind:     validate.KindDate,
+						Name:     "Edm.Date",
+						Nullable: true,
+					},
+				},
+				{
+					Name: "readingTime",
+					Value: validate.PlanValue{
+						Kind:     validate.KindDuration,
+						Name:     "Edm.Duration",
+						Nullable: true,
+					},
+				},
+				{
+					Name: "inPrint",
+					Value: validate.PlanValue{
+						Kind:     validate.KindBoolean,
+						Name:     "Edm.Boolean",
+						Nullable: true,
+					},
+				},
+				{
+					Name: "genre",
+					Value: validate.PlanValue{
+						Kind:     validate.KindEnum,
+						Name:     "example.library.genre",
+						Nullable: true,
+					},
+				},
+				{
+					Name: "formats",
+					Value: validate.PlanValue{
+						Enum:     1,
+						Kind:     validate.KindEnum,
+						Name:     "example.library.format",
+						Nullable: true,
+					},
+				},
+				{
+					Name: "isbn",
+					Value: validate.PlanValue{
+						Kind:     validate.KindString,
+						Name:     "Edm.String",
+						Nullable: true,
+					},
+				},
+				{
+					Name: "keywords",
+					Value: validate.PlanValue{
+						Collection:     true,
+						CollectionName: "Collection(Edm.String)",
+						Kind:           validate.KindString,
+						Name:           "Edm.String",
+						Nullable:       true,
+					},
+				},
+				{
+					Name: "shelves",
+					Value: validate.PlanValue{
+						Collection:     true,
+						CollectionName: "Collection(Edm.Int32)",
+						Kind:           validate.KindInt32,
+						Name:           "Edm.Int32",
+						Nullable:       true,
+					},
+				},
+				{
+					Name: "notes",
+					Value: validate.PlanValue{
+						Kind:     validate.KindString,
+						Name:     "Edm.String",
+						Nullable: true,
+					},
+				},
+			},
+		},
+	},
+}
 
 // odataPackage names this package for odataTypes.
 type odataPackage struct{}
@@ -46,7 +189,7 @@ func Validate[T any](data []byte, mode validate.Mode) error {
 	if err != nil {
 		return err
 	}
-	return schemas.Validate(name, mode, data)
+	return odataPlan.Validate(name, mode, data)
 }
 
 // ValidateCollection validates an OData collection response of T ({"value":
@@ -56,17 +199,17 @@ func ValidateCollection[T any](data []byte) error {
 	if err != nil {
 		return err
 	}
-	return schemas.ValidateCollection(name, validate.Read, data)
+	return odataPlan.ValidateCollection(name, validate.Read, data)
 }
 
 // ValidateBook validates a JSON payload of example.library.book: it is
 // Validate[Book].
 func ValidateBook(data []byte, mode validate.Mode) error {
-	return schemas.Validate("example.library.book", mode, data)
+	return odataPlan.Validate("example.library.book", mode, data)
 }
 
 // ValidateBookCollection validates an OData collection response of
 // example.library.book: it is ValidateCollection[Book].
 func ValidateBookCollection(data []byte) error {
-	return schemas.ValidateCollection("example.library.book", validate.Read, data)
+	return odataPlan.ValidateCollection("example.library.book", validate.Read, data)
 }

@@ -4,19 +4,176 @@
 package inheritance
 
 import (
-	"embed"
 	"reflect"
 
 	"github.com/odatagen/odatagen/validate"
 )
 
-//go:embed *.schema.json
-var schemaFiles embed.FS
-
-// schemas are this package's JSON Schema documents, one per type and mode,
-// also written beside this file for other tools. Each type's schema is
-// compiled the first time it is used.
-var schemas = validate.NewSetFS(schemaFiles)
+// odataPlan is this package's validation plan: the tables of every type's
+// rules in each mode, as static data, which the Validate functions run in one
+// pass over a payload. The command line builds the same plan in memory. The
+// JSON Schema documents written beside this file (*.schema.json) state the
+// same rules for other tools.
+var odataPlan = &validate.Plan{Types: []validate.PlanType{
+	{
+		Derived: []int{1, 3, 4},
+		Name:    "example.mail.item",
+		Props: []validate.PlanProp{
+			{
+				Create: validate.AccessReadOnly,
+				Name:   "id",
+				Update: validate.AccessReadOnly,
+				Value: validate.PlanValue{
+					Kind: validate.KindString,
+					Name: "Edm.String",
+				},
+			},
+		},
+	},
+	{
+		Derived: []int{4},
+		Name:    "example.mail.letter",
+		Props: []validate.PlanProp{
+			{
+				Create: validate.AccessReadOnly,
+				Name:   "id",
+				Update: validate.AccessReadOnly,
+				Value: validate.PlanValue{
+					Kind: validate.KindString,
+					Name: "Edm.String",
+				},
+			},
+			{
+				Create: validate.AccessReadOnly,
+				Name:   "sentDateTime",
+				Update: validate.AccessReadOnly,
+				Value: validate.PlanValue{
+					Kind:     validate.KindDateTimeOffset,
+					Name:     "Edm.DateTimeOffset",
+					Nullable: true,
+				},
+			},
+			{
+				Name: "subject",
+				Value: validate.PlanValue{
+					Kind: validate.KindString,
+					Name: "Edm.String",
+				},
+			},
+			{
+				Name: "body",
+				Value: validate.PlanValue{
+					Kind:      validate.KindString,
+					MaxLength: 4000,
+					Name:      "Edm.String",
+					Nullable:  true,
+				},
+			},
+		},
+	},
+	{
+		Name: "example.mail.parcel",
+		Props: []validate.PlanProp{
+			{
+				Name: "id",
+				Value: validate.PlanValue{
+					Kind: validate.KindString,
+					Name: "Edm.String",
+				},
+			},
+			{
+				Name: "weightGrams",
+				Value: validate.PlanValue{
+					Kind:     validate.KindInt32,
+					Name:     "Edm.Int32",
+					Nullable: true,
+				},
+			},
+		},
+	},
+	{
+		Derived: []int{1, 4},
+		Name:    "example.mail.post",
+		Props: []validate.PlanProp{
+			{
+				Create: validate.AccessReadOnly,
+				Name:   "id",
+				Update: validate.AccessReadOnly,
+				Value: validate.PlanValue{
+					Kind: validate.KindString,
+					Name: "Edm.String",
+				},
+			},
+			{
+				Create: validate.AccessReadOnly,
+				Name:   "sentDateTime",
+				Update: validate.AccessReadOnly,
+				Value: validate.PlanValue{
+					Kind:     validate.KindDateTimeOffset,
+					Name:     "Edm.DateTimeOffset",
+					Nullable: true,
+				},
+			},
+			{
+				Name: "subject",
+				Value: validate.PlanValue{
+					Kind:     validate.KindString,
+					Name:     "Edm.String",
+					Nullable: true,
+				},
+			},
+		},
+	},
+	{
+		Name: "example.mail.registeredLetter",
+		Props: []validate.PlanProp{
+			{
+				Create: validate.AccessReadOnly,
+				Name:   "id",
+				Update: validate.AccessReadOnly,
+				Value: validate.PlanValue{
+					Kind: validate.KindString,
+					Name: "Edm.String",
+				},
+			},
+			{
+				Create: validate.AccessReadOnly,
+				Name:   "sentDateTime",
+				Update: validate.AccessReadOnly,
+				Value: validate.PlanValue{
+					Kind:     validate.KindDateTimeOffset,
+					Name:     "Edm.DateTimeOffset",
+					Nullable: true,
+				},
+			},
+			{
+				Name: "subject",
+				Value: validate.PlanValue{
+					Kind: validate.KindString,
+					Name: "Edm.String",
+				},
+			},
+			{
+				Name: "body",
+				Value: validate.PlanValue{
+					Kind:      validate.KindString,
+					MaxLength: 4000,
+					Name:      "Edm.String",
+					Nullable:  true,
+				},
+			},
+			{
+				Name:   "signedBy",
+				Update: validate.AccessImmutable,
+				Value: validate.PlanValue{
+					Kind:     validate.KindString,
+					Name:     "Edm.String",
+					Nullable: true,
+				},
+			},
+		},
+	},
+}}
 
 // odataPackage names this package for odataTypes.
 type odataPackage struct{}
@@ -50,7 +207,7 @@ func Validate[T any](data []byte, mode validate.Mode) error {
 	if err != nil {
 		return err
 	}
-	return schemas.Validate(name, mode, data)
+	return odataPlan.Validate(name, mode, data)
 }
 
 // ValidateCollection validates an OData collection response of T ({"value":
@@ -60,65 +217,65 @@ func ValidateCollection[T any](data []byte) error {
 	if err != nil {
 		return err
 	}
-	return schemas.ValidateCollection(name, validate.Read, data)
+	return odataPlan.ValidateCollection(name, validate.Read, data)
 }
 
 // ValidateItem validates a JSON payload of example.mail.item: it is
 // Validate[Item].
 func ValidateItem(data []byte, mode validate.Mode) error {
-	return schemas.Validate("example.mail.item", mode, data)
+	return odataPlan.Validate("example.mail.item", mode, data)
 }
 
 // ValidateItemCollection validates an OData collection response of
 // example.mail.item: it is ValidateCollection[Item].
 func ValidateItemCollection(data []byte) error {
-	return schemas.ValidateCollection("example.mail.item", validate.Read, data)
+	return odataPlan.ValidateCollection("example.mail.item", validate.Read, data)
 }
 
 // ValidateLetter validates a JSON payload of example.mail.letter: it is
 // Validate[Letter].
 func ValidateLetter(data []byte, mode validate.Mode) error {
-	return schemas.Validate("example.mail.letter", mode, data)
+	return odataPlan.Validate("example.mail.letter", mode, data)
 }
 
 // ValidateLetterCollection validates an OData collection response of
 // example.mail.letter: it is ValidateCollection[Letter].
 func ValidateLetterCollection(data []byte) error {
-	return schemas.ValidateCollection("example.mail.letter", validate.Read, data)
+	return odataPlan.ValidateCollection("example.mail.letter", validate.Read, data)
 }
 
 // ValidateParcel validates a JSON payload of example.mail.parcel: it is
 // Validate[Parcel].
 func ValidateParcel(data []byte, mode validate.Mode) error {
-	return schemas.Validate("example.mail.parcel", mode, data)
+	return odataPlan.Validate("example.mail.parcel", mode, data)
 }
 
 // ValidateParcelCollection validates an OData collection response of
 // example.mail.parcel: it is ValidateCollection[Parcel].
 func ValidateParcelCollection(data []byte) error {
-	return schemas.ValidateCollection("example.mail.parcel", validate.Read, data)
+	return odataPlan.ValidateCollection("example.mail.parcel", validate.Read, data)
 }
 
 // ValidatePost validates a JSON payload of example.mail.post: it is
 // Validate[Post].
 func ValidatePost(data []byte, mode validate.Mode) error {
-	return schemas.Validate("example.mail.post", mode, data)
+	return odataPlan.Validate("example.mail.post", mode, data)
 }
 
 // ValidatePostCollection validates an OData collection response of
 // example.mail.post: it is ValidateCollection[Post].
 func ValidatePostCollection(data []byte) error {
-	return schemas.ValidateCollection("example.mail.post", validate.Read, data)
+	return odataPlan.ValidateCollection("example.mail.post", validate.Read, data)
 }
 
 // ValidateRegisteredLetter validates a JSON payload of
 // example.mail.registeredLetter: it is Validate[RegisteredLetter].
 func ValidateRegisteredLetter(data []byte, mode validate.Mode) error {
-	return schemas.Validate("example.mail.registeredLetter", mode, data)
+	return odataPlan.Validate("example.mail.registeredLetter", mode, data)
 }
 
 // ValidateRegisteredLetterCollection validates an OData collection response of
 // example.mail.registeredLetter: it is ValidateCollection[RegisteredLetter].
 func ValidateRegisteredLetterCollection(data []byte) error {
-	return schemas.ValidateCollection("example.mail.registeredLetter", validate.Read, data)
+	return odataPlan.ValidateCollection("example.mail.registeredLetter", validate.Read, data)
 }

@@ -4,19 +4,274 @@
 package names
 
 import (
-	"embed"
 	"reflect"
 
 	"github.com/odatagen/odatagen/validate"
 )
 
-//go:embed *.schema.json
-var schemaFiles embed.FS
-
-// schemas are this package's JSON Schema documents, one per type and mode,
-// also written beside this file for other tools. Each type's schema is
-// compiled the first time it is used.
-var schemas = validate.NewSetFS(schemaFiles)
+// odataPlan is this package's validation plan: the tables of every type's
+// rules in each mode, as static data, which the Validate functions run in one
+// pass over a payload. The command line builds the same plan in memory. The
+// JSON Schema documents written beside this file (*.schema.json) state the
+// same rules for other tools.
+var odataPlan = &validate.Plan{Types: []validate.PlanType{
+	{
+		Name: "example.names.alert",
+		Props: []validate.PlanProp{
+			{
+				Name: "id",
+				Value: validate.PlanValue{
+					Kind: validate.KindString,
+					Name: "Edm.String",
+				},
+			},
+		},
+	},
+	{
+		Name: "example.names.record",
+		Props: []validate.PlanProp{
+			{
+				Name: "type",
+				Value: validate.PlanValue{
+					Kind:     validate.KindString,
+					Name:     "Edm.String",
+					Nullable: true,
+				},
+			},
+			{
+				Name: "func",
+				Value: validate.PlanValue{
+					Kind:     validate.KindString,
+					Name:     "Edm.String",
+					Nullable: true,
+				},
+			},
+			{
+				Name: "range",
+				Value: validate.PlanValue{
+					Kind:     validate.KindInt32,
+					Name:     "Edm.Int32",
+					Nullable: true,
+				},
+			},
+			{
+				Name: "string",
+				Value: validate.PlanValue{
+					Kind:     validate.KindString,
+					Name:     "Edm.String",
+					Nullable: true,
+				},
+			},
+			{
+				Name: "interface",
+				Value: validate.PlanValue{
+					Kind:     validate.KindString,
+					Name:     "Edm.String",
+					Nullable: true,
+				},
+			},
+			{
+				Name: "map",
+				Value: validate.PlanValue{
+					Kind:     validate.KindString,
+					Name:     "Edm.String",
+					Nullable: true,
+				},
+			},
+			{
+				Name: "nil",
+				Value: validate.PlanValue{
+					Kind:     validate.KindBoolean,
+					Name:     "Edm.Boolean",
+					Nullable: true,
+				},
+			},
+			{
+				Name: "partnerId",
+				Value: validate.PlanValue{
+					Kind:     validate.KindString,
+					Name:     "Edm.String",
+					Nullable: true,
+				},
+			},
+			{
+				Name: "webUrl",
+				Value: validate.PlanValue{
+					Kind:     validate.KindString,
+					Name:     "Edm.String",
+					Nullable: true,
+				},
+			},
+			{
+				Name: "web_url",
+				Value: validate.PlanValue{
+					Kind:     validate.KindString,
+					Name:     "Edm.String",
+					Nullable: true,
+				},
+			},
+			{
+				Name: "ipAddress",
+				Value: validate.PlanValue{
+					Kind:     validate.KindString,
+					Name:     "Edm.String",
+					Nullable: true,
+				},
+			},
+			{
+				Name: "userIds",
+				Value: validate.PlanValue{
+					Collection:     true,
+					CollectionName: "Collection(Edm.String)",
+					Kind:           validate.KindString,
+					Name:           "Edm.String",
+					Nullable:       true,
+				},
+			},
+			{
+				Name: "httpsPort",
+				Value: validate.PlanValue{
+					Kind:     validate.KindInt32,
+					Name:     "Edm.Int32",
+					Nullable: true,
+				},
+			},
+			{
+				Name: "osVersion",
+				Value: validate.PlanValue{
+					Kind:     validate.KindString,
+					Name:     "Edm.String",
+					Nullable: true,
+				},
+			},
+			{
+				Name: "tenantGuid",
+				Value: validate.PlanValue{
+					Kind:     validate.KindGuid,
+					Name:     "Edm.Guid",
+					Nullable: true,
+				},
+			},
+			{
+				Name: "htmlBody",
+				Value: validate.PlanValue{
+					Kind:     validate.KindString,
+					Name:     "Edm.String",
+					Nullable: true,
+				},
+			},
+			{
+				Name: "oDataType",
+				Value: validate.PlanValue{
+					Kind:     validate.KindString,
+					Name:     "Edm.String",
+					Nullable: true,
+				},
+			},
+			{
+				Name: "3dModelUrl",
+				Value: validate.PlanValue{
+					Kind:     validate.KindString,
+					Name:     "Edm.String",
+					Nullable: true,
+				},
+			},
+			{
+				Name: "extra",
+				Value: validate.PlanValue{
+					Kind:     validate.KindString,
+					Name:     "Edm.String",
+					Nullable: true,
+				},
+			},
+			{
+				Name: "marshalJSON",
+				Value: validate.PlanValue{
+					Kind:     validate.KindString,
+					Name:     "Edm.String",
+					Nullable: true,
+				},
+			},
+			{
+				Name: "unmarshalJson",
+				Value: validate.PlanValue{
+					Kind:     validate.KindString,
+					Name:     "Edm.String",
+					Nullable: true,
+				},
+			},
+		},
+	},
+	{
+		Name: "example.names.security.alert",
+		Props: []validate.PlanProp{
+			{
+				Name: "id",
+				Value: validate.PlanValue{
+					Kind: validate.KindString,
+					Name: "Edm.String",
+				},
+			},
+			{
+				Name: "twin",
+				Value: validate.PlanValue{
+					Kind:     validate.KindEntity,
+					Name:     "example.names.alert",
+					Nullable: true,
+				},
+			},
+		},
+	},
+	{
+		Name: "example.names.security.incident",
+		Props: []validate.PlanProp{
+			{
+				Name: "id",
+				Value: validate.PlanValue{
+					Kind: validate.KindString,
+					Name: "Edm.String",
+				},
+			},
+			{
+				Name: "alerts",
+				Value: validate.PlanValue{
+					Collection:     true,
+					CollectionName: "Collection(example.names.security.alert)",
+					Kind:           validate.KindEntity,
+					Name:           "example.names.security.alert",
+					Nullable:       true,
+					Type:           2,
+				},
+			},
+		},
+	},
+	{
+		Name: "example.names.securityAlert",
+		Props: []validate.PlanProp{
+			{
+				Name: "level",
+				Value: validate.PlanValue{
+					Kind:     validate.KindInt32,
+					Name:     "Edm.Int32",
+					Nullable: true,
+				},
+			},
+		},
+	},
+	{
+		Name: "example.names.statusCode",
+		Props: []validate.PlanProp{
+			{
+				Name: "code",
+				Value: validate.PlanValue{
+					Kind:     validate.KindInt32,
+					Name:     "Edm.Int32",
+					Nullable: true,
+				},
+			},
+		},
+	},
+}}
 
 // odataPackage names this package for odataTypes.
 type odataPackage struct{}
@@ -51,7 +306,7 @@ func Validate[T any](data []byte, mode validate.Mode) error {
 	if err != nil {
 		return err
 	}
-	return schemas.Validate(name, mode, data)
+	return odataPlan.Validate(name, mode, data)
 }
 
 // ValidateCollection validates an OData collection response of T ({"value":
@@ -61,77 +316,77 @@ func ValidateCollection[T any](data []byte) error {
 	if err != nil {
 		return err
 	}
-	return schemas.ValidateCollection(name, validate.Read, data)
+	return odataPlan.ValidateCollection(name, validate.Read, data)
 }
 
 // ValidateAlert validates a JSON payload of example.names.alert: it is
 // Validate[Alert].
 func ValidateAlert(data []byte, mode validate.Mode) error {
-	return schemas.Validate("example.names.alert", mode, data)
+	return odataPlan.Validate("example.names.alert", mode, data)
 }
 
 // ValidateAlertCollection validates an OData collection response of
 // example.names.alert: it is ValidateCollection[Alert].
 func ValidateAlertCollection(data []byte) error {
-	return schemas.ValidateCollection("example.names.alert", validate.Read, data)
+	return odataPlan.ValidateCollection("example.names.alert", validate.Read, data)
 }
 
 // ValidateRecord validates a JSON payload of example.names.record: it is
 // Validate[Record].
 func ValidateRecord(data []byte, mode validate.Mode) error {
-	return schemas.Validate("example.names.record", mode, data)
+	return odataPlan.Validate("example.names.record", mode, data)
 }
 
 // ValidateRecordCollection validates an OData collection response of
 // example.names.record: it is ValidateCollection[Record].
 func ValidateRecordCollection(data []byte) error {
-	return schemas.ValidateCollection("example.names.record", validate.Read, data)
+	return odataPlan.ValidateCollection("example.names.record", validate.Read, data)
 }
 
 // ValidateSecurityAlert validates a JSON payload of
 // example.names.securityAlert: it is Validate[SecurityAlert].
 func ValidateSecurityAlert(data []byte, mode validate.Mode) error {
-	return schemas.Validate("example.names.securityAlert", mode, data)
+	return odataPlan.Validate("example.names.securityAlert", mode, data)
 }
 
 // ValidateSecurityAlertCollection validates an OData collection response of
 // example.names.securityAlert: it is ValidateCollection[SecurityAlert].
 func ValidateSecurityAlertCollection(data []byte) error {
-	return schemas.ValidateCollection("example.names.securityAlert", validate.Read, data)
+	return odataPlan.ValidateCollection("example.names.securityAlert", validate.Read, data)
 }
 
 // ValidateSecurityAlert2 validates a JSON payload of
 // example.names.security.alert: it is Validate[SecurityAlert2].
 func ValidateSecurityAlert2(data []byte, mode validate.Mode) error {
-	return schemas.Validate("example.names.security.alert", mode, data)
+	return odataPlan.Validate("example.names.security.alert", mode, data)
 }
 
 // ValidateSecurityAlert2Collection validates an OData collection response of
 // example.names.security.alert: it is ValidateCollection[SecurityAlert2].
 func ValidateSecurityAlert2Collection(data []byte) error {
-	return schemas.ValidateCollection("example.names.security.alert", validate.Read, data)
+	return odataPlan.ValidateCollection("example.names.security.alert", validate.Read, data)
 }
 
 // ValidateSecurityIncident validates a JSON payload of
 // example.names.security.incident: it is Validate[SecurityIncident].
 func ValidateSecurityIncident(data []byte, mode validate.Mode) error {
-	return schemas.Validate("example.names.security.incident", mode, data)
+	return odataPlan.Validate("example.names.security.incident", mode, data)
 }
 
 // ValidateSecurityIncidentCollection validates an OData collection response of
 // example.names.security.incident: it is ValidateCollection[SecurityIncident].
 func ValidateSecurityIncidentCollection(data []byte) error {
-	return schemas.ValidateCollection("example.names.security.incident", validate.Read, data)
+	return odataPlan.ValidateCollection("example.names.security.incident", validate.Read, data)
 }
 
 // ValidateStatusCode validates a JSON payload of example.names.statusCode: it
 // is Validate[StatusCode].
 func ValidateStatusCode(data []byte, mode validate.Mode) error {
-	return schemas.Validate("example.names.statusCode", mode, data)
+	return odataPlan.Validate("example.names.statusCode", mode, data)
 }
 
 // ValidateStatusCodeCollection validates an OData collection response of
 // example.names.statusCode: it is ValidateCollection[StatusCode].
 func ValidateStatusCodeCollection(data []byte) error {
-	return schemas.ValidateCollection("example.names.statusCode", validate.Read, data)
+	return odataPlan.ValidateCollection("example.names.statusCode", validate.Read, data)
 }

@@ -4,19 +4,189 @@
 package navigation
 
 import (
-	"embed"
 	"reflect"
 
 	"github.com/odatagen/odatagen/validate"
 )
 
-//go:embed *.schema.json
-var schemaFiles embed.FS
-
-// schemas are this package's JSON Schema documents, one per type and mode,
-// also written beside this file for other tools. Each type's schema is
-// compiled the first time it is used.
-var schemas = validate.NewSetFS(schemaFiles)
+// odataPlan is this package's validation plan: the tables of every type's
+// rules in each mode, as static data, which the Validate functions run in one
+// pass over a payload. The command line builds the same plan in memory. The
+// JSON Schema documents written beside this file (*.schema.json) state the
+// same rules for other tools.
+var odataPlan = &validate.Plan{Types: []validate.PlanType{
+	{
+		Name: "example.files.file",
+		Props: []validate.PlanProp{
+			{
+				Name: "id",
+				Value: validate.PlanValue{
+					Kind: validate.KindString,
+					Name: "Edm.String",
+				},
+			},
+			{
+				Create: validate.AccessReadOnly,
+				Name:   "size",
+				Update: validate.AccessReadOnly,
+				Value: validate.PlanValue{
+					Kind: validate.KindInt64,
+					Name: "Edm.Int64",
+				},
+			},
+			{
+				Name: "folder",
+				Value: validate.PlanValue{
+					Kind: validate.KindNavigation,
+					Name: "example.files.folder",
+					Type: 1,
+				},
+			},
+		},
+	},
+	{
+		Name: "example.files.folder",
+		Props: []validate.PlanProp{
+			{
+				Name: "id",
+				Value: validate.PlanValue{
+					Kind: validate.KindString,
+					Name: "Edm.String",
+				},
+			},
+			{
+				Name: "name",
+				Value: validate.PlanValue{
+					Kind:     validate.KindString,
+					Name:     "Edm.String",
+					Nullable: true,
+				},
+			},
+			{
+				Name: "view",
+				Value: validate.PlanValue{
+					Kind:     validate.KindComplex,
+					Name:     "example.files.viewSettings",
+					Nullable: true,
+					Type:     4,
+				},
+			},
+			{
+				Name: "parent",
+				Value: validate.PlanValue{
+					Kind:     validate.KindNavigation,
+					Name:     "example.files.folder",
+					Nullable: true,
+					Type:     1,
+				},
+			},
+			{
+				Name: "children",
+				Value: validate.PlanValue{
+					Collection:     true,
+					CollectionName: "Collection(example.files.folder)",
+					Kind:           validate.KindNavigation,
+					Name:           "example.files.folder",
+					Nullable:       true,
+					Type:           1,
+				},
+			},
+			{
+				Name: "files",
+				Value: validate.PlanValue{
+					Collection:     true,
+					CollectionName: "Collection(example.files.file)",
+					Kind:           validate.KindNavigation,
+					Name:           "example.files.file",
+					Nullable:       true,
+				},
+			},
+		},
+	},
+	{
+		Name: "example.files.layout",
+		Props: []validate.PlanProp{
+			{
+				Name: "columns",
+				Value: validate.PlanValue{
+					Kind:     validate.KindInt32,
+					Name:     "Edm.Int32",
+					Nullable: true,
+				},
+			},
+			{
+				Name: "owner",
+				Value: validate.PlanValue{
+					Kind:     validate.KindComplex,
+					Name:     "example.files.viewSettings",
+					Nullable: true,
+					Type:     4,
+				},
+			},
+			{
+				Name: "margins",
+				Value: validate.PlanValue{
+					Kind:     validate.KindComplex,
+					Name:     "example.files.margins",
+					Nullable: true,
+					Type:     3,
+				},
+			},
+			{
+				Name: "marginsRequired",
+				Value: validate.PlanValue{
+					Kind: validate.KindComplex,
+					Name: "example.files.margins",
+					Type: 3,
+				},
+			},
+		},
+	},
+	{
+		Name: "example.files.margins",
+		Props: []validate.PlanProp{
+			{
+				Name: "top",
+				Value: validate.PlanValue{
+					Kind:     validate.KindInt32,
+					Name:     "Edm.Int32",
+					Nullable: true,
+				},
+			},
+		},
+	},
+	{
+		Name: "example.files.viewSettings",
+		Props: []validate.PlanProp{
+			{
+				Name: "sortBy",
+				Value: validate.PlanValue{
+					Kind:     validate.KindString,
+					Name:     "Edm.String",
+					Nullable: true,
+				},
+			},
+			{
+				Name: "fallback",
+				Value: validate.PlanValue{
+					Kind:     validate.KindComplex,
+					Name:     "example.files.viewSettings",
+					Nullable: true,
+					Type:     4,
+				},
+			},
+			{
+				Name: "layout",
+				Value: validate.PlanValue{
+					Kind:     validate.KindComplex,
+					Name:     "example.files.layout",
+					Nullable: true,
+					Type:     2,
+				},
+			},
+		},
+	},
+}}
 
 // odataPackage names this package for odataTypes.
 type odataPackage struct{}
@@ -50,7 +220,7 @@ func Validate[T any](data []byte, mode validate.Mode) error {
 	if err != nil {
 		return err
 	}
-	return schemas.Validate(name, mode, data)
+	return odataPlan.Validate(name, mode, data)
 }
 
 // ValidateCollection validates an OData collection response of T ({"value":
@@ -60,65 +230,65 @@ func ValidateCollection[T any](data []byte) error {
 	if err != nil {
 		return err
 	}
-	return schemas.ValidateCollection(name, validate.Read, data)
+	return odataPlan.ValidateCollection(name, validate.Read, data)
 }
 
 // ValidateFile validates a JSON payload of example.files.file: it is
 // Validate[File].
 func ValidateFile(data []byte, mode validate.Mode) error {
-	return schemas.Validate("example.files.file", mode, data)
+	return odataPlan.Validate("example.files.file", mode, data)
 }
 
 // ValidateFileCollection validates an OData collection response of
 // example.files.file: it is ValidateCollection[File].
 func ValidateFileCollection(data []byte) error {
-	return schemas.ValidateCollection("example.files.file", validate.Read, data)
+	return odataPlan.ValidateCollection("example.files.file", validate.Read, data)
 }
 
 // ValidateFolder validates a JSON payload of example.files.folder: it is
 // Validate[Folder].
 func ValidateFolder(data []byte, mode validate.Mode) error {
-	return schemas.Validate("example.files.folder", mode, data)
+	return odataPlan.Validate("example.files.folder", mode, data)
 }
 
 // ValidateFolderCollection validates an OData collection response of
 // example.files.folder: it is ValidateCollection[Folder].
 func ValidateFolderCollection(data []byte) error {
-	return schemas.ValidateCollection("example.files.folder", validate.Read, data)
+	return odataPlan.ValidateCollection("example.files.folder", validate.Read, data)
 }
 
 // ValidateLayout validates a JSON payload of example.files.layout: it is
 // Validate[Layout].
 func ValidateLayout(data []byte, mode validate.Mode) error {
-	return schemas.Validate("example.files.layout", mode, data)
+	return odataPlan.Validate("example.files.layout", mode, data)
 }
 
 // ValidateLayoutCollection validates an OData collection response of
 // example.files.layout: it is ValidateCollection[Layout].
 func ValidateLayoutCollection(data []byte) error {
-	return schemas.ValidateCollection("example.files.layout", validate.Read, data)
+	return odataPlan.ValidateCollection("example.files.layout", validate.Read, data)
 }
 
 // ValidateMargins validates a JSON payload of example.files.margins: it is
 // Validate[Margins].
 func ValidateMargins(data []byte, mode validate.Mode) error {
-	return schemas.Validate("example.files.margins", mode, data)
+	return odataPlan.Validate("example.files.margins", mode, data)
 }
 
 // ValidateMarginsCollection validates an OData collection response of
 // example.files.margins: it is ValidateCollection[Margins].
 func ValidateMarginsCollection(data []byte) error {
-	return schemas.ValidateCollection("example.files.margins", validate.Read, data)
+	return odataPlan.ValidateCollection("example.files.margins", validate.Read, data)
 }
 
 // ValidateViewSettings validates a JSON payload of example.files.viewSettings:
 // it is Validate[ViewSettings].
 func ValidateViewSettings(data []byte, mode validate.Mode) error {
-	return schemas.Validate("example.files.viewSettings", mode, data)
+	return odataPlan.Validate("example.files.viewSettings", mode, data)
 }
 
 // ValidateViewSettingsCollection validates an OData collection response of
 // example.files.viewSettings: it is ValidateCollection[ViewSettings].
 func ValidateViewSettingsCollection(data []byte) error {
-	return schemas.ValidateCollection("example.files.viewSettings", validate.Read, data)
+	return odataPlan.ValidateCollection("example.files.viewSettings", validate.Read, data)
 }

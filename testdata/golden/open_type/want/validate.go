@@ -4,19 +4,39 @@
 package opentype
 
 import (
-	"embed"
 	"reflect"
 
 	"github.com/odatagen/odatagen/validate"
 )
 
-//go:embed *.schema.json
-var schemaFiles embed.FS
-
-// schemas are this package's JSON Schema documents, one per type and mode,
-// also written beside this file for other tools. Each type's schema is
-// compiled the first time it is used.
-var schemas = validate.NewSetFS(schemaFiles)
+// odataPlan is this package's validation plan: the tables of every type's
+// rules in each mode, as static data, which the Validate functions run in one
+// pass over a payload. The command line builds the same plan in memory. The
+// JSON Schema documents written beside this file (*.schema.json) state the
+// same rules for other tools.
+var odataPlan = &validate.Plan{Types: []validate.PlanType{
+	{
+		Name: "example.bag.settings",
+		Open: true,
+		Props: []validate.PlanProp{
+			{
+				Name: "version",
+				Value: validate.PlanValue{
+					Kind: validate.KindInt32,
+					Name: "Edm.Int32",
+				},
+			},
+			{
+				Name: "owner",
+				Value: validate.PlanValue{
+					Kind:     validate.KindString,
+					Name:     "Edm.String",
+					Nullable: true,
+				},
+			},
+		},
+	},
+}}
 
 // odataPackage names this package for odataTypes.
 type odataPackage struct{}
@@ -46,7 +66,7 @@ func Validate[T any](data []byte, mode validate.Mode) error {
 	if err != nil {
 		return err
 	}
-	return schemas.Validate(name, mode, data)
+	return odataPlan.Validate(name, mode, data)
 }
 
 // ValidateCollection validates an OData collection response of T ({"value":
@@ -56,17 +76,17 @@ func ValidateCollection[T any](data []byte) error {
 	if err != nil {
 		return err
 	}
-	return schemas.ValidateCollection(name, validate.Read, data)
+	return odataPlan.ValidateCollection(name, validate.Read, data)
 }
 
 // ValidateSettings validates a JSON payload of example.bag.settings: it is
 // Validate[Settings].
 func ValidateSettings(data []byte, mode validate.Mode) error {
-	return schemas.Validate("example.bag.settings", mode, data)
+	return odataPlan.Validate("example.bag.settings", mode, data)
 }
 
 // ValidateSettingsCollection validates an OData collection response of
 // example.bag.settings: it is ValidateCollection[Settings].
 func ValidateSettingsCollection(data []byte) error {
-	return schemas.ValidateCollection("example.bag.settings", validate.Read, data)
+	return odataPlan.ValidateCollection("example.bag.settings", validate.Read, data)
 }

@@ -4,19 +4,370 @@
 package polymorphism
 
 import (
-	"embed"
 	"reflect"
 
 	"github.com/odatagen/odatagen/validate"
 )
 
-//go:embed *.schema.json
-var schemaFiles embed.FS
-
-// schemas are this package's JSON Schema documents, one per type and mode,
-// also written beside this file for other tools. Each type's schema is
-// compiled the first time it is used.
-var schemas = validate.NewSetFS(schemaFiles)
+// odataPlan is this package's validation plan: the tables of every type's
+// rules in each mode, as static data, which the Validate functions run in one
+// pass over a payload. The command line builds the same plan in memory. The
+// JSON Schema documents written beside this file (*.schema.json) state the
+// same rules for other tools.
+var odataPlan = &validate.Plan{
+	Enums: []validate.PlanEnum{
+		{
+			Members: []string{"round", "angular"},
+			Name:    "example.zoo.shapeKind",
+		},
+	},
+	Types: []validate.PlanType{
+		{
+			Derived: []int{1, 3, 6},
+			Name:    "example.zoo.animal",
+			Props: []validate.PlanProp{
+				{
+					Create: validate.AccessReadOnly,
+					Name:   "id",
+					Update: validate.AccessReadOnly,
+					Value: validate.PlanValue{
+						Kind: validate.KindString,
+						Name: "Edm.String",
+					},
+				},
+				{
+					Name: "name",
+					Value: validate.PlanValue{
+						Kind:     validate.KindString,
+						Name:     "Edm.String",
+						Nullable: true,
+					},
+				},
+			},
+		},
+		{
+			Name: "example.zoo.cat",
+			Props: []validate.PlanProp{
+				{
+					Create: validate.AccessReadOnly,
+					Name:   "id",
+					Update: validate.AccessReadOnly,
+					Value: validate.PlanValue{
+						Kind: validate.KindString,
+						Name: "Edm.String",
+					},
+				},
+				{
+					Name: "name",
+					Value: validate.PlanValue{
+						Kind:     validate.KindString,
+						Name:     "Edm.String",
+						Nullable: true,
+					},
+				},
+				{
+					Name: "lives",
+					Value: validate.PlanValue{
+						Kind:     validate.KindInt32,
+						Name:     "Edm.Int32",
+						Nullable: true,
+					},
+				},
+			},
+		},
+		{
+			Name: "example.zoo.circle",
+			Props: []validate.PlanProp{
+				{
+					Name: "color",
+					Value: validate.PlanValue{
+						Kind:     validate.KindString,
+						Name:     "Edm.String",
+						Nullable: true,
+					},
+				},
+				{
+					Name: "radius",
+					Value: validate.PlanValue{
+						Kind:     validate.KindDouble,
+						Name:     "Edm.Double",
+						Nullable: true,
+					},
+				},
+			},
+		},
+		{
+			Derived: []int{6},
+			Name:    "example.zoo.dog",
+			Props: []validate.PlanProp{
+				{
+					Create: validate.AccessReadOnly,
+					Name:   "id",
+					Update: validate.AccessReadOnly,
+					Value: validate.PlanValue{
+						Kind: validate.KindString,
+						Name: "Edm.String",
+					},
+				},
+				{
+					Name: "name",
+					Value: validate.PlanValue{
+						Kind:     validate.KindString,
+						Name:     "Edm.String",
+						Nullable: true,
+					},
+				},
+				{
+					Name: "goodBoy",
+					Value: validate.PlanValue{
+						Kind:     validate.KindBoolean,
+						Name:     "Edm.Boolean",
+						Nullable: true,
+					},
+				},
+				{
+					Name: "friends",
+					Value: validate.PlanValue{
+						Collection:     true,
+						CollectionName: "Collection(example.zoo.animal)",
+						Kind:           validate.KindNavigation,
+						Name:           "example.zoo.animal",
+						Nullable:       true,
+					},
+				},
+			},
+		},
+		{
+			Name: "example.zoo.headKeeper",
+			Props: []validate.PlanProp{
+				{
+					Name: "id",
+					Value: validate.PlanValue{
+						Kind: validate.KindString,
+						Name: "Edm.String",
+					},
+				},
+				{
+					Name: "since",
+					Value: validate.PlanValue{
+						Kind:     validate.KindDate,
+						Name:     "Edm.Date",
+						Nullable: true,
+					},
+				},
+			},
+		},
+		{
+			Derived: []int{4},
+			Name:    "example.zoo.keeper",
+			Props: []validate.PlanProp{
+				{
+					Name: "id",
+					Value: validate.PlanValue{
+						Kind: validate.KindString,
+						Name: "Edm.String",
+					},
+				},
+			},
+		},
+		{
+			Name: "example.zoo.puppy",
+			Props: []validate.PlanProp{
+				{
+					Create: validate.AccessReadOnly,
+					Name:   "id",
+					Update: validate.AccessReadOnly,
+					Value: validate.PlanValue{
+						Kind: validate.KindString,
+						Name: "Edm.String",
+					},
+				},
+				{
+					Name: "name",
+					Value: validate.PlanValue{
+						Kind:     validate.KindString,
+						Name:     "Edm.String",
+						Nullable: true,
+					},
+				},
+				{
+					Name: "goodBoy",
+					Value: validate.PlanValue{
+						Kind:     validate.KindBoolean,
+						Name:     "Edm.Boolean",
+						Nullable: true,
+					},
+				},
+				{
+					Name: "ageWeeks",
+					Value: validate.PlanValue{
+						Kind:     validate.KindInt32,
+						Name:     "Edm.Int32",
+						Nullable: true,
+					},
+				},
+				{
+					Name: "friends",
+					Value: validate.PlanValue{
+						Collection:     true,
+						CollectionName: "Collection(example.zoo.animal)",
+						Kind:           validate.KindNavigation,
+						Name:           "example.zoo.animal",
+						Nullable:       true,
+					},
+				},
+			},
+		},
+		{
+			Derived: []int{2, 8},
+			Name:    "example.zoo.shape",
+			Props: []validate.PlanProp{
+				{
+					Name: "color",
+					Value: validate.PlanValue{
+						Kind:     validate.KindString,
+						Name:     "Edm.String",
+						Nullable: true,
+					},
+				},
+			},
+		},
+		{
+			Name: "example.zoo.square",
+			Props: []validate.PlanProp{
+				{
+					Name: "color",
+					Value: validate.PlanValue{
+						Kind:     validate.KindString,
+						Name:     "Edm.String",
+						Nullable: true,
+					},
+				},
+				{
+					Name: "side",
+					Value: validate.PlanValue{
+						Kind:     validate.KindDouble,
+						Name:     "Edm.Double",
+						Nullable: true,
+					},
+				},
+			},
+		},
+		{
+			Derived: []int{10},
+			Name:    "example.zoo.ticket",
+			Props: []validate.PlanProp{
+				{
+					Name: "price",
+					Value: validate.PlanValue{
+						Kind:     validate.KindDecimal,
+						Name:     "Edm.Decimal",
+						Nullable: true,
+					},
+				},
+			},
+		},
+		{
+			Name: "example.zoo.vipTicket",
+			Props: []validate.PlanProp{
+				{
+					Name: "price",
+					Value: validate.PlanValue{
+						Kind:     validate.KindDecimal,
+						Name:     "Edm.Decimal",
+						Nullable: true,
+					},
+				},
+				{
+					Name: "lounge",
+					Value: validate.PlanValue{
+						Kind:     validate.KindBoolean,
+						Name:     "Edm.Boolean",
+						Nullable: true,
+					},
+				},
+			},
+		},
+		{
+			Name: "example.zoo.zoo",
+			Props: []validate.PlanProp{
+				{
+					Name: "id",
+					Value: validate.PlanValue{
+						Kind: validate.KindString,
+						Name: "Edm.String",
+					},
+				},
+				{
+					Name: "logo",
+					Value: validate.PlanValue{
+						Kind:     validate.KindComplex,
+						Name:     "example.zoo.shape",
+						Nullable: true,
+						Type:     7,
+					},
+				},
+				{
+					Name: "signs",
+					Value: validate.PlanValue{
+						Collection:     true,
+						CollectionName: "Collection(example.zoo.shape)",
+						Kind:           validate.KindComplex,
+						Name:           "example.zoo.shape",
+						Nullable:       true,
+						Type:           7,
+					},
+				},
+				{
+					Name: "frame",
+					Value: validate.PlanValue{
+						Kind:     validate.KindComplex,
+						Name:     "example.zoo.square",
+						Nullable: true,
+						Type:     8,
+					},
+				},
+				{
+					Name: "kind",
+					Value: validate.PlanValue{
+						Kind:     validate.KindEnum,
+						Name:     "example.zoo.shapeKind",
+						Nullable: true,
+					},
+				},
+				{
+					Name: "star",
+					Value: validate.PlanValue{
+						Kind:     validate.KindNavigation,
+						Name:     "example.zoo.animal",
+						Nullable: true,
+					},
+				},
+				{
+					Name: "animals",
+					Value: validate.PlanValue{
+						Collection:     true,
+						CollectionName: "Collection(example.zoo.animal)",
+						Kind:           validate.KindNavigation,
+						Name:           "example.zoo.animal",
+						Nullable:       true,
+					},
+				},
+				{
+					Name: "keepers",
+					Value: validate.PlanValue{
+						Collection:     true,
+						CollectionName: "Collection(example.zoo.keeper)",
+						Kind:           validate.KindNavigation,
+						Name:           "example.zoo.keeper",
+						Nullable:       true,
+						Type:           5,
+					},
+				},
+			},
+		},
+	},
+}
 
 // odataPackage names this package for odataTypes.
 type odataPackage struct{}
@@ -60,7 +411,7 @@ func Validate[T any](data []byte, mode validate.Mode) error {
 	if err != nil {
 		return err
 	}
-	return schemas.Validate(name, mode, data)
+	return odataPlan.Validate(name, mode, data)
 }
 
 // ValidateCollection validates an OData collection response of T ({"value":
@@ -70,149 +421,149 @@ func ValidateCollection[T any](data []byte) error {
 	if err != nil {
 		return err
 	}
-	return schemas.ValidateCollection(name, validate.Read, data)
+	return odataPlan.ValidateCollection(name, validate.Read, data)
 }
 
 // ValidateAnimal validates a JSON payload of example.zoo.animal: it is
 // Validate[Animal].
 func ValidateAnimal(data []byte, mode validate.Mode) error {
-	return schemas.Validate("example.zoo.animal", mode, data)
+	return odataPlan.Validate("example.zoo.animal", mode, data)
 }
 
 // ValidateAnimalCollection validates an OData collection response of
 // example.zoo.animal: it is ValidateCollection[Animal].
 func ValidateAnimalCollection(data []byte) error {
-	return schemas.ValidateCollection("example.zoo.animal", validate.Read, data)
+	return odataPlan.ValidateCollection("example.zoo.animal", validate.Read, data)
 }
 
 // ValidateCat validates a JSON payload of example.zoo.cat: it is
 // Validate[Cat].
 func ValidateCat(data []byte, mode validate.Mode) error {
-	return schemas.Validate("example.zoo.cat", mode, data)
+	return odataPlan.Validate("example.zoo.cat", mode, data)
 }
 
 // ValidateCatCollection validates an OData collection response of
 // example.zoo.cat: it is ValidateCollection[Cat].
 func ValidateCatCollection(data []byte) error {
-	return schemas.ValidateCollection("example.zoo.cat", validate.Read, data)
+	return odataPlan.ValidateCollection("example.zoo.cat", validate.Read, data)
 }
 
 // ValidateCircle validates a JSON payload of example.zoo.circle: it is
 // Validate[Circle].
 func ValidateCircle(data []byte, mode validate.Mode) error {
-	return schemas.Validate("example.zoo.circle", mode, data)
+	return odataPlan.Validate("example.zoo.circle", mode, data)
 }
 
 // ValidateCircleCollection validates an OData collection response of
 // example.zoo.circle: it is ValidateCollection[Circle].
 func ValidateCircleCollection(data []byte) error {
-	return schemas.ValidateCollection("example.zoo.circle", validate.Read, data)
+	return odataPlan.ValidateCollection("example.zoo.circle", validate.Read, data)
 }
 
 // ValidateDog validates a JSON payload of example.zoo.dog: it is
 // Validate[Dog].
 func ValidateDog(data []byte, mode validate.Mode) error {
-	return schemas.Validate("example.zoo.dog", mode, data)
+	return odataPlan.Validate("example.zoo.dog", mode, data)
 }
 
 // ValidateDogCollection validates an OData collection response of
 // example.zoo.dog: it is ValidateCollection[Dog].
 func ValidateDogCollection(data []byte) error {
-	return schemas.ValidateCollection("example.zoo.dog", validate.Read, data)
+	return odataPlan.ValidateCollection("example.zoo.dog", validate.Read, data)
 }
 
 // ValidateHeadKeeper validates a JSON payload of example.zoo.headKeeper: it is
 // Validate[HeadKeeper].
 func ValidateHeadKeeper(data []byte, mode validate.Mode) error {
-	return schemas.Validate("example.zoo.headKeeper", mode, data)
+	return odataPlan.Validate("example.zoo.headKeeper", mode, data)
 }
 
 // ValidateHeadKeeperCollection validates an OData collection response of
 // example.zoo.headKeeper: it is ValidateCollection[HeadKeeper].
 func ValidateHeadKeeperCollection(data []byte) error {
-	return schemas.ValidateCollection("example.zoo.headKeeper", validate.Read, data)
+	return odataPlan.ValidateCollection("example.zoo.headKeeper", validate.Read, data)
 }
 
 // ValidateKeeper validates a JSON payload of example.zoo.keeper: it is
 // Validate[Keeper].
 func ValidateKeeper(data []byte, mode validate.Mode) error {
-	return schemas.Validate("example.zoo.keeper", mode, data)
+	return odataPlan.Validate("example.zoo.keeper", mode, data)
 }
 
 // ValidateKeeperCollection validates an OData collection response of
 // example.zoo.keeper: it is ValidateCollection[Keeper].
 func ValidateKeeperCollection(data []byte) error {
-	return schemas.ValidateCollection("example.zoo.keeper", validate.Read, data)
+	return odataPlan.ValidateCollection("example.zoo.keeper", validate.Read, data)
 }
 
 // ValidatePuppy validates a JSON payload of example.zoo.puppy: it is
 // Validate[Puppy].
 func ValidatePuppy(data []byte, mode validate.Mode) error {
-	return schemas.Validate("example.zoo.puppy", mode, data)
+	return odataPlan.Validate("example.zoo.puppy", mode, data)
 }
 
 // ValidatePuppyCollection validates an OData collection response of
 // example.zoo.puppy: it is ValidateCollection[Puppy].
 func ValidatePuppyCollection(data []byte) error {
-	return schemas.ValidateCollection("example.zoo.puppy", validate.Read, data)
+	return odataPlan.ValidateCollection("example.zoo.puppy", validate.Read, data)
 }
 
 // ValidateShape validates a JSON payload of example.zoo.shape: it is
 // Validate[Shape].
 func ValidateShape(data []byte, mode validate.Mode) error {
-	return schemas.Validate("example.zoo.shape", mode, data)
+	return odataPlan.Validate("example.zoo.shape", mode, data)
 }
 
 // ValidateShapeCollection validates an OData collection response of
 // example.zoo.shape: it is ValidateCollection[Shape].
 func ValidateShapeCollection(data []byte) error {
-	return schemas.ValidateCollection("example.zoo.shape", validate.Read, data)
+	return odataPlan.ValidateCollection("example.zoo.shape", validate.Read, data)
 }
 
 // ValidateSquare validates a JSON payload of example.zoo.square: it is
 // Validate[Square].
 func ValidateSquare(data []byte, mode validate.Mode) error {
-	return schemas.Validate("example.zoo.square", mode, data)
+	return odataPlan.Validate("example.zoo.square", mode, data)
 }
 
 // ValidateSquareCollection validates an OData collection response of
 // example.zoo.square: it is ValidateCollection[Square].
 func ValidateSquareCollection(data []byte) error {
-	return schemas.ValidateCollection("example.zoo.square", validate.Read, data)
+	return odataPlan.ValidateCollection("example.zoo.square", validate.Read, data)
 }
 
 // ValidateTicket validates a JSON payload of example.zoo.ticket: it is
 // Validate[Ticket].
 func ValidateTicket(data []byte, mode validate.Mode) error {
-	return schemas.Validate("example.zoo.ticket", mode, data)
+	return odataPlan.Validate("example.zoo.ticket", mode, data)
 }
 
 // ValidateTicketCollection validates an OData collection response of
 // example.zoo.ticket: it is ValidateCollection[Ticket].
 func ValidateTicketCollection(data []byte) error {
-	return schemas.ValidateCollection("example.zoo.ticket", validate.Read, data)
+	return odataPlan.ValidateCollection("example.zoo.ticket", validate.Read, data)
 }
 
 // ValidateVipTicket validates a JSON payload of example.zoo.vipTicket: it is
 // Validate[VipTicket].
 func ValidateVipTicket(data []byte, mode validate.Mode) error {
-	return schemas.Validate("example.zoo.vipTicket", mode, data)
+	return odataPlan.Validate("example.zoo.vipTicket", mode, data)
 }
 
 // ValidateVipTicketCollection validates an OData collection response of
 // example.zoo.vipTicket: it is ValidateCollection[VipTicket].
 func ValidateVipTicketCollection(data []byte) error {
-	return schemas.ValidateCollection("example.zoo.vipTicket", validate.Read, data)
+	return odataPlan.ValidateCollection("example.zoo.vipTicket", validate.Read, data)
 }
 
 // ValidateZoo validates a JSON payload of example.zoo.zoo: it is
 // Validate[Zoo].
 func ValidateZoo(data []byte, mode validate.Mode) error {
-	return schemas.Validate("example.zoo.zoo", mode, data)
+	return odataPlan.Validate("example.zoo.zoo", mode, data)
 }
 
 // ValidateZooCollection validates an OData collection response of
 // example.zoo.zoo: it is ValidateCollection[Zoo].
 func ValidateZooCollection(data []byte) error {
-	return schemas.ValidateCollection("example.zoo.zoo", validate.Read, data)
+	return odataPlan.ValidateCollection("example.zoo.zoo", validate.Read, data)
 }

@@ -4,19 +4,88 @@
 package subset
 
 import (
-	"embed"
 	"reflect"
 
 	"github.com/odatagen/odatagen/validate"
 )
 
-//go:embed *.schema.json
-var schemaFiles embed.FS
-
-// schemas are this package's JSON Schema documents, one per type and mode,
-// also written beside this file for other tools. Each type's schema is
-// compiled the first time it is used.
-var schemas = validate.NewSetFS(schemaFiles)
+// odataPlan is this package's validation plan: the tables of every type's
+// rules in each mode, as static data, which the Validate functions run in one
+// pass over a payload. The command line builds the same plan in memory. The
+// JSON Schema documents written beside this file (*.schema.json) state the
+// same rules for other tools.
+var odataPlan = &validate.Plan{
+	Enums: []validate.PlanEnum{
+		{
+			Members: []string{"open", "paid", "shipped"},
+			Name:    "example.shop.orderState",
+		},
+	},
+	Types: []validate.PlanType{
+		{
+			Name: "example.shop.address",
+			Props: []validate.PlanProp{
+				{
+					Name: "street",
+					Value: validate.PlanValue{
+						Kind:     validate.KindString,
+						Name:     "Edm.String",
+						Nullable: true,
+					},
+				},
+				{
+					Name: "postalCode",
+					Value: validate.PlanValue{
+						Kind:     validate.KindString,
+						Name:     "Edm.String",
+						Nullable: true,
+					},
+				},
+			},
+		},
+		{
+			Derived: []int{2},
+			Name:    "example.shop.entity",
+			Props: []validate.PlanProp{
+				{
+					Name: "id",
+					Value: validate.PlanValue{
+						Kind: validate.KindString,
+						Name: "Edm.String",
+					},
+				},
+			},
+		},
+		{
+			Name: "example.shop.order",
+			Props: []validate.PlanProp{
+				{
+					Name: "id",
+					Value: validate.PlanValue{
+						Kind: validate.KindString,
+						Name: "Edm.String",
+					},
+				},
+				{
+					Name: "state",
+					Value: validate.PlanValue{
+						Kind:     validate.KindEnum,
+						Name:     "example.shop.orderState",
+						Nullable: true,
+					},
+				},
+				{
+					Name: "shipTo",
+					Value: validate.PlanValue{
+						Kind:     validate.KindComplex,
+						Name:     "example.shop.address",
+						Nullable: true,
+					},
+				},
+			},
+		},
+	},
+}
 
 // odataPackage names this package for odataTypes.
 type odataPackage struct{}
@@ -48,7 +117,7 @@ func Validate[T any](data []byte, mode validate.Mode) error {
 	if err != nil {
 		return err
 	}
-	return schemas.Validate(name, mode, data)
+	return odataPlan.Validate(name, mode, data)
 }
 
 // ValidateCollection validates an OData collection response of T ({"value":
@@ -58,41 +127,41 @@ func ValidateCollection[T any](data []byte) error {
 	if err != nil {
 		return err
 	}
-	return schemas.ValidateCollection(name, validate.Read, data)
+	return odataPlan.ValidateCollection(name, validate.Read, data)
 }
 
 // ValidateAddress validates a JSON payload of example.shop.address: it is
 // Validate[Address].
 func ValidateAddress(data []byte, mode validate.Mode) error {
-	return schemas.Validate("example.shop.address", mode, data)
+	return odataPlan.Validate("example.shop.address", mode, data)
 }
 
 // ValidateAddressCollection validates an OData collection response of
 // example.shop.address: it is ValidateCollection[Address].
 func ValidateAddressCollection(data []byte) error {
-	return schemas.ValidateCollection("example.shop.address", validate.Read, data)
+	return odataPlan.ValidateCollection("example.shop.address", validate.Read, data)
 }
 
 // ValidateEntity validates a JSON payload of example.shop.entity: it is
 // Validate[Entity].
 func ValidateEntity(data []byte, mode validate.Mode) error {
-	return schemas.Validate("example.shop.entity", mode, data)
+	return odataPlan.Validate("example.shop.entity", mode, data)
 }
 
 // ValidateEntityCollection validates an OData collection response of
 // example.shop.entity: it is ValidateCollection[Entity].
 func ValidateEntityCollection(data []byte) error {
-	return schemas.ValidateCollection("example.shop.entity", validate.Read, data)
+	return odataPlan.ValidateCollection("example.shop.entity", validate.Read, data)
 }
 
 // ValidateOrder validates a JSON payload of example.shop.order: it is
 // Validate[Order].
 func ValidateOrder(data []byte, mode validate.Mode) error {
-	return schemas.Validate("example.shop.order", mode, data)
+	return odataPlan.Validate("example.shop.order", mode, data)
 }
 
 // ValidateOrderCollection validates an OData collection response of
 // example.shop.order: it is ValidateCollection[Order].
 func ValidateOrderCollection(data []byte) error {
-	return schemas.ValidateCollection("example.shop.order", validate.Read, data)
+	return odataPlan.ValidateCollection("example.shop.order", validate.Read, data)
 }
