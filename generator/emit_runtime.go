@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -85,6 +86,7 @@ func emitValidateFile(f *jen.File, vf *irValidateFile) {
 // type whose ODataProperty method gives the property's path and type.
 func emitFilterFile(f *jen.File, ff *irFilterFile) {
 	m := ff.Model
+	var ops builderOpTypes
 	var types, enums []jen.Code
 	for _, q := range ff.TypeOrder {
 		types = append(types, filterTypeLit(m.Types[q]))
@@ -127,27 +129,103 @@ func emitFilterFile(f *jen.File, ff *irFilterFile) {
 			continue
 		}
 		var fields []jen.Code
+		var values []jen.Code
 		for i, bf := range t.Fields {
 			if i > 0 {
 				fields = append(fields, jen.Line())
 			}
-			var embeds []jen.Code
-			for _, op := range bf.Ops {
-				if op.Params == 1 {
-					embeds = append(embeds, jen.Qual(filterPath, op.Type).Types(jen.Id(bf.PropType)))
-				} else {
-					embeds = append(embeds, jen.Qual(filterPath, op.Type).Types(typeCode(bf.Value), jen.Id(bf.PropType)))
-				}
-			}
-			fields = append(fields, docComment(bf.Doc).Id(bf.Name).Struct(embeds...))
+			name := ops.name(bf)
+			fields = append(fields, docComment(bf.Doc).Id(bf.Name).Id(name))
+			values = append(values, jen.Id(bf.Name).Op(":").Id(name).Values(jen.Id("Path").Op(":").Lit(bf.Path), jen.Id("Type").Op(":").Lit(bf.ODataType)))
 		}
 		f.Add(fixedDoc(t.BuilderVar + " builds $filter conditions on " + t.QualifiedName + ". It has a field for each property the builder can filter, and each field has a method for each operator that property supports, so an unsupported filter does not compile. Join conditions with filter.And and filter.Or; a built condition always passes " + ff.CheckFilter + "[" + t.GoName + "].").
-			Var().Id(t.BuilderVar).Struct(fields...))
-		for _, bf := range t.Fields {
-			f.Type().Id(bf.PropType).Struct()
-			f.Func().Params(jen.Id(bf.PropType)).Id("ODataProperty").Params().Params(jen.Id("path"), jen.Id("typ").String()).Block(
-				jen.Return(jen.Lit(bf.Path), jen.Lit(bf.ODataType)),
-			)
+			Var().Id(t.BuilderVar).Op("=").Struct(fields...).Values(multiline(values)...))
+	}
+	ops.emit(f)
+}
+
+// builderOpTypes are the operator types of a package's builders: one type
+// per combination of value type and operator set that its properties use
+// (defined as filter.Field, see there), named
+// filter_<value type>_<operators> ("filter_bool_EqNe",
+// "filter_time_Time_EqNeGtGeLtLeIn"). Names with an underscore are taken by
+// no other generated name.
+type builderOpTypes struct {
+	byName map[string]*irBuilderField // a field that first used the name
+	order  []string
+}
+
+func (o *builderOpTypes) name(bf *irBuilderField) string {
+	var b strings.Builder
+	b.WriteString("filter_")
+	for _, r := range fmt.Sprintf("%#v", typeCode(bf.Value)) {
+		switch {
+		case r == '.':
+			b.WriteByte('_')
+		case r == '[' || r == ']':
+			if r == '[' {
+				b.WriteString("Slice")
+			}
+		case r == '*':
+			b.WriteString("Ptr")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('_')
+	for _, op := range bf.Ops {
+		b.WriteString(strings.TrimSuffix(op.Type, "Op"))
+	}
+	name := b.String()
+	if o.byName == nil {
+		o.byName = map[string]*irBuilderField{}
+	}
+	if _, ok := o.byName[name]; !ok {
+		o.byName[name] = bf
+		o.order = append(o.order, name)
+	}
+	return name
+}
+
+// emit writes the operator types in name order, each with its methods.
+func (o *builderOpTypes) emit(f *jen.File) {
+	slices.Sort(o.order)
+	for _, name := range o.order {
+		bf := o.byName[name]
+		value := typeCode(bf.Value)
+		var words []string
+		for _, op := range bf.Ops {
+			w := string(op.Op)
+			if op.Type == filter.BuilderNull.Type {
+				w = "null"
+			}
+			words = append(words, w)
+		}
+		f.Comment(name + " is the $filter builder type of a " + fmt.Sprintf("%#v", value) + " property with " + strings.Join(words, ", ") + ".")
+		f.Type().Id(name).Qual(filterPath, "Field")
+		field := jen.Qual(filterPath, "Field").Call(jen.Id("p"))
+		recv := jen.Id("p").Id(name)
+		cond := jen.Qual(filterPath, "Cond")
+		for _, op := range bf.Ops {
+			switch op.Type {
+			case filter.BuilderNull.Type:
+				f.Func().Params(recv.Clone()).Id("IsNull").Params().Add(cond.Clone()).Block(jen.Return(field.Clone().Dot("IsNull").Call()))
+				f.Func().Params(recv.Clone()).Id("IsNotNull").Params().Add(cond.Clone()).Block(jen.Return(field.Clone().Dot("IsNotNull").Call()))
+			case filter.BuilderAnyEq.Type:
+				f.Func().Params(recv.Clone()).Id("AnyEq").Params(jen.Id("v").Add(typeCode(bf.Value))).Add(cond.Clone()).Block(jen.Return(field.Clone().Dot("AnyEq").Call(jen.Id("v"))))
+			case "InOp":
+				f.Func().Params(recv.Clone()).Id("In").Params(jen.Id("v").Add(typeCode(bf.Value)), jen.Id("more").Op("...").Add(typeCode(bf.Value))).Add(cond.Clone()).Block(
+					jen.Return(jen.Qual(filterPath, "In").Call(field.Clone(), jen.Id("v"), jen.Id("more"))))
+			default:
+				method := strings.TrimSuffix(op.Type, "Op")
+				if op.Params == 1 { // the string functions
+					f.Func().Params(recv.Clone()).Id(method).Params(jen.Id("s").String()).Add(cond.Clone()).Block(
+						jen.Return(field.Clone().Dot("Call").Call(jen.Lit(strings.ToLower(string(op.Op))), jen.Id("s"))))
+					continue
+				}
+				f.Func().Params(recv.Clone()).Id(method).Params(jen.Id("v").Add(typeCode(bf.Value))).Add(cond.Clone()).Block(
+					jen.Return(field.Clone().Dot("Compare").Call(jen.Lit(string(op.Op)), jen.Id("v"))))
+			}
 		}
 	}
 }

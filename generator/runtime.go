@@ -75,7 +75,6 @@ type irFilterType struct {
 // irBuilderField is one property of a typed builder.
 type irBuilderField struct {
 	Name      string // Go field name, as in the struct
-	PropType  string // the unexported zero-size type naming the property
 	Path      string // OData property name
 	ODataType string // Edm type or qualified enum type
 	Value     *irType
@@ -135,7 +134,6 @@ func (b *builder) buildRuntime(pkg *irPackage) *spec.Model {
 			if bf == nil {
 				continue
 			}
-			bf.PropType, _ = b.local.claim(q+"/"+fd.JSONName, unexport(st.Name)+fd.Name)
 			ft.Fields = append(ft.Fields, bf)
 		}
 		if len(ft.Fields) > 0 {
@@ -267,4 +265,3 @@ func schemaFiles(sub *spec.Model, opts Options) ([]File, error) {
 	slices.SortFunc(files, func(x, y File) int { return strings.Compare(x.Name, y.Name) })
 	return files, nil
 }
-

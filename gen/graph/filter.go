@@ -95,21 +95,22 @@ func CheckCloudPcExternalPartnerFilter(expr string) error {
 // property supports, so an unsupported filter does not compile. Join
 // conditions with filter.And and filter.Or; a built condition always passes
 // CheckFilter[CloudPcExternalPartner].
-var CloudPcExternalPartnerFilter struct {
+var CloudPcExternalPartnerFilter = struct {
 	// EnableConnection supports eq.
-	EnableConnection struct {
-		filter.EqOp[bool, cloudPcExternalPartnerEnableConnection]
-	}
-}
-
-type cloudPcExternalPartnerEnableConnection struct{}
-
-func (cloudPcExternalPartnerEnableConnection) ODataProperty() (path, typ string) {
-	return "enableConnection", "Edm.Boolean"
+	EnableConnection filter_bool_Eq
+}{
+	EnableConnection: filter_bool_Eq{Path: "enableConnection", Type: "Edm.Boolean"},
 }
 
 // CheckEntityFilter checks a $filter expression against
 // microsoft.graph.entity: it is CheckFilter[Entity].
 func CheckEntityFilter(expr string) error {
 	return filter.Check(FilterModel, "microsoft.graph.entity", expr)
+}
+
+// filter_bool_Eq is the $filter builder type of a bool property with eq.
+type filter_bool_Eq filter.Field
+
+func (p filter_bool_Eq) Eq(v bool) filter.Cond {
+	return filter.Field(p).Compare("eq", v)
 }

@@ -148,173 +148,232 @@ func CheckBookFilter(expr string) error {
 // each operator that property supports, so an unsupported filter does not
 // compile. Join conditions with filter.And and filter.Or; a built condition
 // always passes CheckFilter[Book].
-var BookFilter struct {
+var BookFilter = struct {
 	// ID supports eq, in.
-	ID struct {
-		filter.EqOp[string, bookID]
-		filter.InOp[string, bookID]
-	}
+	ID filter_string_EqIn
 
 	// Title supports eq, startsWith, contains, eq null, ne null.
-	Title struct {
-		filter.EqOp[string, bookTitle]
-		filter.StartsWithOp[bookTitle]
-		filter.ContainsOp[bookTitle]
-		filter.NullOp[bookTitle]
-	}
+	Title filter_string_EqStartsWithContainsNull
 
 	// Subtitle supports eq, ne, gt, ge, lt, le, in, startsWith, endsWith, contains.
-	Subtitle struct {
-		filter.EqOp[string, bookSubtitle]
-		filter.NeOp[string, bookSubtitle]
-		filter.GtOp[string, bookSubtitle]
-		filter.GeOp[string, bookSubtitle]
-		filter.LtOp[string, bookSubtitle]
-		filter.LeOp[string, bookSubtitle]
-		filter.InOp[string, bookSubtitle]
-		filter.StartsWithOp[bookSubtitle]
-		filter.EndsWithOp[bookSubtitle]
-		filter.ContainsOp[bookSubtitle]
-	}
+	Subtitle filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains
 
 	// Pages supports gt, ge, lt, le.
-	Pages struct {
-		filter.GtOp[int32, bookPages]
-		filter.GeOp[int32, bookPages]
-		filter.LtOp[int32, bookPages]
-		filter.LeOp[int32, bookPages]
-	}
+	Pages filter_int32_GtGeLtLe
 
 	// Price supports eq, ne, gt, ge, lt, le, in.
-	Price struct {
-		filter.EqOp[json.Number, bookPrice]
-		filter.NeOp[json.Number, bookPrice]
-		filter.GtOp[json.Number, bookPrice]
-		filter.GeOp[json.Number, bookPrice]
-		filter.LtOp[json.Number, bookPrice]
-		filter.LeOp[json.Number, bookPrice]
-		filter.InOp[json.Number, bookPrice]
-	}
+	Price filter_json_Number_EqNeGtGeLtLeIn
 
 	// Published supports ge, le, eq null, ne null.
-	Published struct {
-		filter.GeOp[time.Time, bookPublished]
-		filter.LeOp[time.Time, bookPublished]
-		filter.NullOp[bookPublished]
-	}
+	Published filter_time_Time_GeLeNull
 
 	// PrintedOn supports eq.
-	PrintedOn struct {
-		filter.EqOp[edm.Date, bookPrintedOn]
-	}
+	PrintedOn filter_edm_Date_Eq
 
 	// ReadingTime supports lt.
-	ReadingTime struct {
-		filter.LtOp[edm.Duration, bookReadingTime]
-	}
+	ReadingTime filter_edm_Duration_Lt
 
 	// InPrint supports eq, ne.
-	InPrint struct {
-		filter.EqOp[bool, bookInPrint]
-		filter.NeOp[bool, bookInPrint]
-	}
+	InPrint filter_bool_EqNe
 
 	// Genre supports eq, in.
-	Genre struct {
-		filter.EqOp[Genre, bookGenre]
-		filter.InOp[Genre, bookGenre]
-	}
+	Genre filter_Genre_EqIn
 
 	// Formats supports has.
-	Formats struct {
-		filter.HasOp[Format, bookFormats]
-	}
+	Formats filter_Format_Has
 
 	// Isbn supports eq.
-	Isbn struct {
-		filter.EqOp[Isbn, bookIsbn]
-	}
+	Isbn filter_Isbn_Eq
 
 	// Keywords supports any with eq on its elements.
-	Keywords struct {
-		filter.AnyEqOp[string, bookKeywords]
-	}
+	Keywords filter_string_AnyEq
+}{
+	ID:          filter_string_EqIn{Path: "id", Type: "Edm.Guid"},
+	Title:       filter_string_EqStartsWithContainsNull{Path: "title", Type: "Edm.String"},
+	Subtitle:    filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains{Path: "subtitle", Type: "Edm.String"},
+	Pages:       filter_int32_GtGeLtLe{Path: "pages", Type: "Edm.Int32"},
+	Price:       filter_json_Number_EqNeGtGeLtLeIn{Path: "price", Type: "Edm.Decimal"},
+	Published:   filter_time_Time_GeLeNull{Path: "published", Type: "Edm.DateTimeOffset"},
+	PrintedOn:   filter_edm_Date_Eq{Path: "printedOn", Type: "Edm.Date"},
+	ReadingTime: filter_edm_Duration_Lt{Path: "readingTime", Type: "Edm.Duration"},
+	InPrint:     filter_bool_EqNe{Path: "inPrint", Type: "Edm.Boolean"},
+	Genre:       filter_Genre_EqIn{Path: "genre", Type: "example.library.genre"},
+	Formats:     filter_Format_Has{Path: "formats", Type: "example.library.format"},
+	Isbn:        filter_Isbn_Eq{Path: "isbn", Type: "Edm.String"},
+	Keywords:    filter_string_AnyEq{Path: "keywords", Type: "Edm.String"},
 }
 
-type bookID struct{}
+// filter_Format_Has is the $filter builder type of a Format property with has.
+type filter_Format_Has filter.Field
 
-func (bookID) ODataProperty() (path, typ string) {
-	return "id", "Edm.Guid"
+func (p filter_Format_Has) Has(v Format) filter.Cond {
+	return filter.Field(p).Compare("has", v)
 }
 
-type bookTitle struct{}
+// filter_Genre_EqIn is the $filter builder type of a Genre property with eq, in.
+type filter_Genre_EqIn filter.Field
 
-func (bookTitle) ODataProperty() (path, typ string) {
-	return "title", "Edm.String"
+func (p filter_Genre_EqIn) Eq(v Genre) filter.Cond {
+	return filter.Field(p).Compare("eq", v)
+}
+func (p filter_Genre_EqIn) In(v Genre, more ...Genre) filter.Cond {
+	return filter.In(filter.Field(p), v, more)
 }
 
-type bookSubtitle struct{}
+// filter_Isbn_Eq is the $filter builder type of a Isbn property with eq.
+type filter_Isbn_Eq filter.Field
 
-func (bookSubtitle) ODataProperty() (path, typ string) {
-	return "subtitle", "Edm.String"
+func (p filter_Isbn_Eq) Eq(v Isbn) filter.Cond {
+	return filter.Field(p).Compare("eq", v)
 }
 
-type bookPages struct{}
+// filter_bool_EqNe is the $filter builder type of a bool property with eq, ne.
+type filter_bool_EqNe filter.Field
 
-func (bookPages) ODataProperty() (path, typ string) {
-	return "pages", "Edm.Int32"
+func (p filter_bool_EqNe) Eq(v bool) filter.Cond {
+	return filter.Field(p).Compare("eq", v)
+}
+func (p filter_bool_EqNe) Ne(v bool) filter.Cond {
+	return filter.Field(p).Compare("ne", v)
 }
 
-type bookPrice struct{}
+// filter_edm_Date_Eq is the $filter builder type of a edm.Date property with eq.
+type filter_edm_Date_Eq filter.Field
 
-func (bookPrice) ODataProperty() (path, typ string) {
-	return "price", "Edm.Decimal"
+func (p filter_edm_Date_Eq) Eq(v edm.Date) filter.Cond {
+	return filter.Field(p).Compare("eq", v)
 }
 
-type bookPublished struct{}
+// filter_edm_Duration_Lt is the $filter builder type of a edm.Duration property with lt.
+type filter_edm_Duration_Lt filter.Field
 
-func (bookPublished) ODataProperty() (path, typ string) {
-	return "published", "Edm.DateTimeOffset"
+func (p filter_edm_Duration_Lt) Lt(v edm.Duration) filter.Cond {
+	return filter.Field(p).Compare("lt", v)
 }
 
-type bookPrintedOn struct{}
+// filter_int32_GtGeLtLe is the $filter builder type of a int32 property with gt, ge, lt, le.
+type filter_int32_GtGeLtLe filter.Field
 
-func (bookPrintedOn) ODataProperty() (path, typ string) {
-	return "printedOn", "Edm.Date"
+func (p filter_int32_GtGeLtLe) Gt(v int32) filter.Cond {
+	return filter.Field(p).Compare("gt", v)
+}
+func (p filter_int32_GtGeLtLe) Ge(v int32) filter.Cond {
+	return filter.Field(p).Compare("ge", v)
+}
+func (p filter_int32_GtGeLtLe) Lt(v int32) filter.Cond {
+	return filter.Field(p).Compare("lt", v)
+}
+func (p filter_int32_GtGeLtLe) Le(v int32) filter.Cond {
+	return filter.Field(p).Compare("le", v)
 }
 
-type bookReadingTime struct{}
+// filter_json_Number_EqNeGtGeLtLeIn is the $filter builder type of a json.Number property with eq, ne, gt, ge, lt, le, in.
+type filter_json_Number_EqNeGtGeLtLeIn filter.Field
 
-func (bookReadingTime) ODataProperty() (path, typ string) {
-	return "readingTime", "Edm.Duration"
+func (p filter_json_Number_EqNeGtGeLtLeIn) Eq(v json.Number) filter.Cond {
+	return filter.Field(p).Compare("eq", v)
+}
+func (p filter_json_Number_EqNeGtGeLtLeIn) Ne(v json.Number) filter.Cond {
+	return filter.Field(p).Compare("ne", v)
+}
+func (p filter_json_Number_EqNeGtGeLtLeIn) Gt(v json.Number) filter.Cond {
+	return filter.Field(p).Compare("gt", v)
+}
+func (p filter_json_Number_EqNeGtGeLtLeIn) Ge(v json.Number) filter.Cond {
+	return filter.Field(p).Compare("ge", v)
+}
+func (p filter_json_Number_EqNeGtGeLtLeIn) Lt(v json.Number) filter.Cond {
+	return filter.Field(p).Compare("lt", v)
+}
+func (p filter_json_Number_EqNeGtGeLtLeIn) Le(v json.Number) filter.Cond {
+	return filter.Field(p).Compare("le", v)
+}
+func (p filter_json_Number_EqNeGtGeLtLeIn) In(v json.Number, more ...json.Number) filter.Cond {
+	return filter.In(filter.Field(p), v, more)
 }
 
-type bookInPrint struct{}
+// filter_string_AnyEq is the $filter builder type of a string property with any.
+type filter_string_AnyEq filter.Field
 
-func (bookInPrint) ODataProperty() (path, typ string) {
-	return "inPrint", "Edm.Boolean"
+func (p filter_string_AnyEq) AnyEq(v string) filter.Cond {
+	return filter.Field(p).AnyEq(v)
 }
 
-type bookGenre struct{}
+// filter_string_EqIn is the $filter builder type of a string property with eq, in.
+type filter_string_EqIn filter.Field
 
-func (bookGenre) ODataProperty() (path, typ string) {
-	return "genre", "example.library.genre"
+func (p filter_string_EqIn) Eq(v string) filter.Cond {
+	return filter.Field(p).Compare("eq", v)
+}
+func (p filter_string_EqIn) In(v string, more ...string) filter.Cond {
+	return filter.In(filter.Field(p), v, more)
 }
 
-type bookFormats struct{}
+// filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains is the $filter builder type of a string property with eq, ne, gt, ge, lt, le, in, startsWith, endsWith, contains.
+type filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains filter.Field
 
-func (bookFormats) ODataProperty() (path, typ string) {
-	return "formats", "example.library.format"
+func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Eq(v string) filter.Cond {
+	return filter.Field(p).Compare("eq", v)
+}
+func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Ne(v string) filter.Cond {
+	return filter.Field(p).Compare("ne", v)
+}
+func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Gt(v string) filter.Cond {
+	return filter.Field(p).Compare("gt", v)
+}
+func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Ge(v string) filter.Cond {
+	return filter.Field(p).Compare("ge", v)
+}
+func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Lt(v string) filter.Cond {
+	return filter.Field(p).Compare("lt", v)
+}
+func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Le(v string) filter.Cond {
+	return filter.Field(p).Compare("le", v)
+}
+func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) In(v string, more ...string) filter.Cond {
+	return filter.In(filter.Field(p), v, more)
+}
+func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) StartsWith(s string) filter.Cond {
+	return filter.Field(p).Call("startswith", s)
+}
+func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) EndsWith(s string) filter.Cond {
+	return filter.Field(p).Call("endswith", s)
+}
+func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Contains(s string) filter.Cond {
+	return filter.Field(p).Call("contains", s)
 }
 
-type bookIsbn struct{}
+// filter_string_EqStartsWithContainsNull is the $filter builder type of a string property with eq, startsWith, contains, null.
+type filter_string_EqStartsWithContainsNull filter.Field
 
-func (bookIsbn) ODataProperty() (path, typ string) {
-	return "isbn", "Edm.String"
+func (p filter_string_EqStartsWithContainsNull) Eq(v string) filter.Cond {
+	return filter.Field(p).Compare("eq", v)
+}
+func (p filter_string_EqStartsWithContainsNull) StartsWith(s string) filter.Cond {
+	return filter.Field(p).Call("startswith", s)
+}
+func (p filter_string_EqStartsWithContainsNull) Contains(s string) filter.Cond {
+	return filter.Field(p).Call("contains", s)
+}
+func (p filter_string_EqStartsWithContainsNull) IsNull() filter.Cond {
+	return filter.Field(p).IsNull()
+}
+func (p filter_string_EqStartsWithContainsNull) IsNotNull() filter.Cond {
+	return filter.Field(p).IsNotNull()
 }
 
-type bookKeywords struct{}
+// filter_time_Time_GeLeNull is the $filter builder type of a time.Time property with ge, le, null.
+type filter_time_Time_GeLeNull filter.Field
 
-func (bookKeywords) ODataProperty() (path, typ string) {
-	return "keywords", "Edm.String"
+func (p filter_time_Time_GeLeNull) Ge(v time.Time) filter.Cond {
+	return filter.Field(p).Compare("ge", v)
+}
+func (p filter_time_Time_GeLeNull) Le(v time.Time) filter.Cond {
+	return filter.Field(p).Compare("le", v)
+}
+func (p filter_time_Time_GeLeNull) IsNull() filter.Cond {
+	return filter.Field(p).IsNull()
+}
+func (p filter_time_Time_GeLeNull) IsNotNull() filter.Cond {
+	return filter.Field(p).IsNotNull()
 }

@@ -125,43 +125,15 @@ func CheckLetterFilter(expr string) error {
 // for each operator that property supports, so an unsupported filter does not
 // compile. Join conditions with filter.And and filter.Or; a built condition
 // always passes CheckFilter[Letter].
-var LetterFilter struct {
+var LetterFilter = struct {
 	// SentDateTime supports eq, ne, gt, ge, lt, le, eq null, ne null.
-	SentDateTime struct {
-		filter.EqOp[time.Time, letterSentDateTime]
-		filter.NeOp[time.Time, letterSentDateTime]
-		filter.GtOp[time.Time, letterSentDateTime]
-		filter.GeOp[time.Time, letterSentDateTime]
-		filter.LtOp[time.Time, letterSentDateTime]
-		filter.LeOp[time.Time, letterSentDateTime]
-		filter.NullOp[letterSentDateTime]
-	}
+	SentDateTime filter_time_Time_EqNeGtGeLtLeNull
 
 	// Subject supports eq, ne, gt, ge, lt, le, in, startsWith, endsWith, contains.
-	Subject struct {
-		filter.EqOp[string, letterSubject]
-		filter.NeOp[string, letterSubject]
-		filter.GtOp[string, letterSubject]
-		filter.GeOp[string, letterSubject]
-		filter.LtOp[string, letterSubject]
-		filter.LeOp[string, letterSubject]
-		filter.InOp[string, letterSubject]
-		filter.StartsWithOp[letterSubject]
-		filter.EndsWithOp[letterSubject]
-		filter.ContainsOp[letterSubject]
-	}
-}
-
-type letterSentDateTime struct{}
-
-func (letterSentDateTime) ODataProperty() (path, typ string) {
-	return "sentDateTime", "Edm.DateTimeOffset"
-}
-
-type letterSubject struct{}
-
-func (letterSubject) ODataProperty() (path, typ string) {
-	return "subject", "Edm.String"
+	Subject filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains
+}{
+	SentDateTime: filter_time_Time_EqNeGtGeLtLeNull{Path: "sentDateTime", Type: "Edm.DateTimeOffset"},
+	Subject:      filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains{Path: "subject", Type: "Edm.String"},
 }
 
 // CheckParcelFilter checks a $filter expression against example.mail.parcel:
@@ -181,35 +153,15 @@ func CheckPostFilter(expr string) error {
 // each operator that property supports, so an unsupported filter does not
 // compile. Join conditions with filter.And and filter.Or; a built condition
 // always passes CheckFilter[Post].
-var PostFilter struct {
+var PostFilter = struct {
 	// SentDateTime supports eq, ne, gt, ge, lt, le, eq null, ne null.
-	SentDateTime struct {
-		filter.EqOp[time.Time, postSentDateTime]
-		filter.NeOp[time.Time, postSentDateTime]
-		filter.GtOp[time.Time, postSentDateTime]
-		filter.GeOp[time.Time, postSentDateTime]
-		filter.LtOp[time.Time, postSentDateTime]
-		filter.LeOp[time.Time, postSentDateTime]
-		filter.NullOp[postSentDateTime]
-	}
+	SentDateTime filter_time_Time_EqNeGtGeLtLeNull
 
 	// Subject supports eq, startsWith.
-	Subject struct {
-		filter.EqOp[string, postSubject]
-		filter.StartsWithOp[postSubject]
-	}
-}
-
-type postSentDateTime struct{}
-
-func (postSentDateTime) ODataProperty() (path, typ string) {
-	return "sentDateTime", "Edm.DateTimeOffset"
-}
-
-type postSubject struct{}
-
-func (postSubject) ODataProperty() (path, typ string) {
-	return "subject", "Edm.String"
+	Subject filter_string_EqStartsWith
+}{
+	SentDateTime: filter_time_Time_EqNeGtGeLtLeNull{Path: "sentDateTime", Type: "Edm.DateTimeOffset"},
+	Subject:      filter_string_EqStartsWith{Path: "subject", Type: "Edm.String"},
 }
 
 // CheckRegisteredLetterFilter checks a $filter expression against
@@ -224,41 +176,85 @@ func CheckRegisteredLetterFilter(expr string) error {
 // supports, so an unsupported filter does not compile. Join conditions with
 // filter.And and filter.Or; a built condition always passes
 // CheckFilter[RegisteredLetter].
-var RegisteredLetterFilter struct {
+var RegisteredLetterFilter = struct {
 	// SentDateTime supports eq, ne, gt, ge, lt, le, eq null, ne null.
-	SentDateTime struct {
-		filter.EqOp[time.Time, registeredLetterSentDateTime]
-		filter.NeOp[time.Time, registeredLetterSentDateTime]
-		filter.GtOp[time.Time, registeredLetterSentDateTime]
-		filter.GeOp[time.Time, registeredLetterSentDateTime]
-		filter.LtOp[time.Time, registeredLetterSentDateTime]
-		filter.LeOp[time.Time, registeredLetterSentDateTime]
-		filter.NullOp[registeredLetterSentDateTime]
-	}
+	SentDateTime filter_time_Time_EqNeGtGeLtLeNull
 
 	// Subject supports eq, ne, gt, ge, lt, le, in, startsWith, endsWith, contains.
-	Subject struct {
-		filter.EqOp[string, registeredLetterSubject]
-		filter.NeOp[string, registeredLetterSubject]
-		filter.GtOp[string, registeredLetterSubject]
-		filter.GeOp[string, registeredLetterSubject]
-		filter.LtOp[string, registeredLetterSubject]
-		filter.LeOp[string, registeredLetterSubject]
-		filter.InOp[string, registeredLetterSubject]
-		filter.StartsWithOp[registeredLetterSubject]
-		filter.EndsWithOp[registeredLetterSubject]
-		filter.ContainsOp[registeredLetterSubject]
-	}
+	Subject filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains
+}{
+	SentDateTime: filter_time_Time_EqNeGtGeLtLeNull{Path: "sentDateTime", Type: "Edm.DateTimeOffset"},
+	Subject:      filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains{Path: "subject", Type: "Edm.String"},
 }
 
-type registeredLetterSentDateTime struct{}
+// filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains is the $filter builder type of a string property with eq, ne, gt, ge, lt, le, in, startsWith, endsWith, contains.
+type filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains filter.Field
 
-func (registeredLetterSentDateTime) ODataProperty() (path, typ string) {
-	return "sentDateTime", "Edm.DateTimeOffset"
+func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Eq(v string) filter.Cond {
+	return filter.Field(p).Compare("eq", v)
+}
+func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Ne(v string) filter.Cond {
+	return filter.Field(p).Compare("ne", v)
+}
+func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Gt(v string) filter.Cond {
+	return filter.Field(p).Compare("gt", v)
+}
+func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Ge(v string) filter.Cond {
+	return filter.Field(p).Compare("ge", v)
+}
+func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Lt(v string) filter.Cond {
+	return filter.Field(p).Compare("lt", v)
+}
+func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Le(v string) filter.Cond {
+	return filter.Field(p).Compare("le", v)
+}
+func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) In(v string, more ...string) filter.Cond {
+	return filter.In(filter.Field(p), v, more)
+}
+func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) StartsWith(s string) filter.Cond {
+	return filter.Field(p).Call("startswith", s)
+}
+func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) EndsWith(s string) filter.Cond {
+	return filter.Field(p).Call("endswith", s)
+}
+func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Contains(s string) filter.Cond {
+	return filter.Field(p).Call("contains", s)
 }
 
-type registeredLetterSubject struct{}
+// filter_string_EqStartsWith is the $filter builder type of a string property with eq, startsWith.
+type filter_string_EqStartsWith filter.Field
 
-func (registeredLetterSubject) ODataProperty() (path, typ string) {
-	return "subject", "Edm.String"
+func (p filter_string_EqStartsWith) Eq(v string) filter.Cond {
+	return filter.Field(p).Compare("eq", v)
+}
+func (p filter_string_EqStartsWith) StartsWith(s string) filter.Cond {
+	return filter.Field(p).Call("startswith", s)
+}
+
+// filter_time_Time_EqNeGtGeLtLeNull is the $filter builder type of a time.Time property with eq, ne, gt, ge, lt, le, null.
+type filter_time_Time_EqNeGtGeLtLeNull filter.Field
+
+func (p filter_time_Time_EqNeGtGeLtLeNull) Eq(v time.Time) filter.Cond {
+	return filter.Field(p).Compare("eq", v)
+}
+func (p filter_time_Time_EqNeGtGeLtLeNull) Ne(v time.Time) filter.Cond {
+	return filter.Field(p).Compare("ne", v)
+}
+func (p filter_time_Time_EqNeGtGeLtLeNull) Gt(v time.Time) filter.Cond {
+	return filter.Field(p).Compare("gt", v)
+}
+func (p filter_time_Time_EqNeGtGeLtLeNull) Ge(v time.Time) filter.Cond {
+	return filter.Field(p).Compare("ge", v)
+}
+func (p filter_time_Time_EqNeGtGeLtLeNull) Lt(v time.Time) filter.Cond {
+	return filter.Field(p).Compare("lt", v)
+}
+func (p filter_time_Time_EqNeGtGeLtLeNull) Le(v time.Time) filter.Cond {
+	return filter.Field(p).Compare("le", v)
+}
+func (p filter_time_Time_EqNeGtGeLtLeNull) IsNull() filter.Cond {
+	return filter.Field(p).IsNull()
+}
+func (p filter_time_Time_EqNeGtGeLtLeNull) IsNotNull() filter.Cond {
+	return filter.Field(p).IsNotNull()
 }

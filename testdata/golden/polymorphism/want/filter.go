@@ -215,26 +215,11 @@ func CheckAnimalFilter(expr string) error {
 // each operator that property supports, so an unsupported filter does not
 // compile. Join conditions with filter.And and filter.Or; a built condition
 // always passes CheckFilter[Animal].
-var AnimalFilter struct {
+var AnimalFilter = struct {
 	// Name supports eq, ne, gt, ge, lt, le, in, startsWith, endsWith, contains.
-	Name struct {
-		filter.EqOp[string, animalName]
-		filter.NeOp[string, animalName]
-		filter.GtOp[string, animalName]
-		filter.GeOp[string, animalName]
-		filter.LtOp[string, animalName]
-		filter.LeOp[string, animalName]
-		filter.InOp[string, animalName]
-		filter.StartsWithOp[animalName]
-		filter.EndsWithOp[animalName]
-		filter.ContainsOp[animalName]
-	}
-}
-
-type animalName struct{}
-
-func (animalName) ODataProperty() (path, typ string) {
-	return "name", "Edm.String"
+	Name filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains
+}{
+	Name: filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains{Path: "name", Type: "Edm.String"},
 }
 
 // CheckCatFilter checks a $filter expression against example.zoo.cat: it is
@@ -248,26 +233,11 @@ func CheckCatFilter(expr string) error {
 // operator that property supports, so an unsupported filter does not compile.
 // Join conditions with filter.And and filter.Or; a built condition always
 // passes CheckFilter[Cat].
-var CatFilter struct {
+var CatFilter = struct {
 	// Name supports eq, ne, gt, ge, lt, le, in, startsWith, endsWith, contains.
-	Name struct {
-		filter.EqOp[string, catName]
-		filter.NeOp[string, catName]
-		filter.GtOp[string, catName]
-		filter.GeOp[string, catName]
-		filter.LtOp[string, catName]
-		filter.LeOp[string, catName]
-		filter.InOp[string, catName]
-		filter.StartsWithOp[catName]
-		filter.EndsWithOp[catName]
-		filter.ContainsOp[catName]
-	}
-}
-
-type catName struct{}
-
-func (catName) ODataProperty() (path, typ string) {
-	return "name", "Edm.String"
+	Name filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains
+}{
+	Name: filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains{Path: "name", Type: "Edm.String"},
 }
 
 // CheckCircleFilter checks a $filter expression against example.zoo.circle: it
@@ -287,38 +257,15 @@ func CheckDogFilter(expr string) error {
 // operator that property supports, so an unsupported filter does not compile.
 // Join conditions with filter.And and filter.Or; a built condition always
 // passes CheckFilter[Dog].
-var DogFilter struct {
+var DogFilter = struct {
 	// Name supports eq, ne, gt, ge, lt, le, in, startsWith, endsWith, contains.
-	Name struct {
-		filter.EqOp[string, dogName]
-		filter.NeOp[string, dogName]
-		filter.GtOp[string, dogName]
-		filter.GeOp[string, dogName]
-		filter.LtOp[string, dogName]
-		filter.LeOp[string, dogName]
-		filter.InOp[string, dogName]
-		filter.StartsWithOp[dogName]
-		filter.EndsWithOp[dogName]
-		filter.ContainsOp[dogName]
-	}
+	Name filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains
 
 	// GoodBoy supports eq, ne.
-	GoodBoy struct {
-		filter.EqOp[bool, dogGoodBoy]
-		filter.NeOp[bool, dogGoodBoy]
-	}
-}
-
-type dogName struct{}
-
-func (dogName) ODataProperty() (path, typ string) {
-	return "name", "Edm.String"
-}
-
-type dogGoodBoy struct{}
-
-func (dogGoodBoy) ODataProperty() (path, typ string) {
-	return "goodBoy", "Edm.Boolean"
+	GoodBoy filter_bool_EqNe
+}{
+	Name:    filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains{Path: "name", Type: "Edm.String"},
+	GoodBoy: filter_bool_EqNe{Path: "goodBoy", Type: "Edm.Boolean"},
 }
 
 // CheckHeadKeeperFilter checks a $filter expression against
@@ -344,38 +291,15 @@ func CheckPuppyFilter(expr string) error {
 // each operator that property supports, so an unsupported filter does not
 // compile. Join conditions with filter.And and filter.Or; a built condition
 // always passes CheckFilter[Puppy].
-var PuppyFilter struct {
+var PuppyFilter = struct {
 	// Name supports eq, ne, gt, ge, lt, le, in, startsWith, endsWith, contains.
-	Name struct {
-		filter.EqOp[string, puppyName]
-		filter.NeOp[string, puppyName]
-		filter.GtOp[string, puppyName]
-		filter.GeOp[string, puppyName]
-		filter.LtOp[string, puppyName]
-		filter.LeOp[string, puppyName]
-		filter.InOp[string, puppyName]
-		filter.StartsWithOp[puppyName]
-		filter.EndsWithOp[puppyName]
-		filter.ContainsOp[puppyName]
-	}
+	Name filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains
 
 	// GoodBoy supports eq, ne.
-	GoodBoy struct {
-		filter.EqOp[bool, puppyGoodBoy]
-		filter.NeOp[bool, puppyGoodBoy]
-	}
-}
-
-type puppyName struct{}
-
-func (puppyName) ODataProperty() (path, typ string) {
-	return "name", "Edm.String"
-}
-
-type puppyGoodBoy struct{}
-
-func (puppyGoodBoy) ODataProperty() (path, typ string) {
-	return "goodBoy", "Edm.Boolean"
+	GoodBoy filter_bool_EqNe
+}{
+	Name:    filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains{Path: "name", Type: "Edm.String"},
+	GoodBoy: filter_bool_EqNe{Path: "goodBoy", Type: "Edm.Boolean"},
 }
 
 // CheckShapeFilter checks a $filter expression against example.zoo.shape: it
@@ -413,15 +337,60 @@ func CheckZooFilter(expr string) error {
 // operator that property supports, so an unsupported filter does not compile.
 // Join conditions with filter.And and filter.Or; a built condition always
 // passes CheckFilter[Zoo].
-var ZooFilter struct {
+var ZooFilter = struct {
 	// ID supports eq.
-	ID struct {
-		filter.EqOp[string, zooID]
-	}
+	ID filter_string_Eq
+}{
+	ID: filter_string_Eq{Path: "id", Type: "Edm.String"},
 }
 
-type zooID struct{}
+// filter_bool_EqNe is the $filter builder type of a bool property with eq, ne.
+type filter_bool_EqNe filter.Field
 
-func (zooID) ODataProperty() (path, typ string) {
-	return "id", "Edm.String"
+func (p filter_bool_EqNe) Eq(v bool) filter.Cond {
+	return filter.Field(p).Compare("eq", v)
+}
+func (p filter_bool_EqNe) Ne(v bool) filter.Cond {
+	return filter.Field(p).Compare("ne", v)
+}
+
+// filter_string_Eq is the $filter builder type of a string property with eq.
+type filter_string_Eq filter.Field
+
+func (p filter_string_Eq) Eq(v string) filter.Cond {
+	return filter.Field(p).Compare("eq", v)
+}
+
+// filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains is the $filter builder type of a string property with eq, ne, gt, ge, lt, le, in, startsWith, endsWith, contains.
+type filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains filter.Field
+
+func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Eq(v string) filter.Cond {
+	return filter.Field(p).Compare("eq", v)
+}
+func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Ne(v string) filter.Cond {
+	return filter.Field(p).Compare("ne", v)
+}
+func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Gt(v string) filter.Cond {
+	return filter.Field(p).Compare("gt", v)
+}
+func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Ge(v string) filter.Cond {
+	return filter.Field(p).Compare("ge", v)
+}
+func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Lt(v string) filter.Cond {
+	return filter.Field(p).Compare("lt", v)
+}
+func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Le(v string) filter.Cond {
+	return filter.Field(p).Compare("le", v)
+}
+func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) In(v string, more ...string) filter.Cond {
+	return filter.In(filter.Field(p), v, more)
+}
+func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) StartsWith(s string) filter.Cond {
+	return filter.Field(p).Call("startswith", s)
+}
+func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) EndsWith(s string) filter.Cond {
+	return filter.Field(p).Call("endswith", s)
+}
+func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Contains(s string) filter.Cond {
+	return filter.Field(p).Call("contains", s)
 }
