@@ -23,21 +23,6 @@ var odataPlan = &validate.Plan{
 	},
 	Types: []validate.PlanType{
 		{
-			Derived: []int{1},
-			Name:    "microsoft.graph.entity",
-			Props: []validate.PlanProp{
-				{
-					Create: validate.AccessReadOnly,
-					Name:   "id",
-					Update: validate.AccessReadOnly,
-					Value: validate.PlanValue{
-						Kind: validate.KindString,
-						Name: "Edm.String",
-					},
-				},
-			},
-		},
-		{
 			CreateOperation: "POST /deviceManagement/virtualEndpoint/externalPartners",
 			Name:            "microsoft.graph.cloudPcExternalPartner",
 			Props: []validate.PlanProp{
@@ -101,6 +86,21 @@ var odataPlan = &validate.Plan{
 				},
 			},
 			UpdateOperation: "PATCH /deviceManagement/virtualEndpoint/externalPartners/{cloudPcExternalPartnerId}",
+		},
+		{
+			Derived: []int{0},
+			Name:    "microsoft.graph.entity",
+			Props: []validate.PlanProp{
+				{
+					Create: validate.AccessReadOnly,
+					Name:   "id",
+					Update: validate.AccessReadOnly,
+					Value: validate.PlanValue{
+						Kind: validate.KindString,
+						Name: "Edm.String",
+					},
+				},
+			},
 		},
 	},
 }
