@@ -50,6 +50,7 @@ func build(m *spec.Model, warnings []spec.Warning, opts Options) (*irPackage, *s
 	b.buildAliases()
 	pkg := b.layout()
 	sub := b.buildRuntime(pkg)
+	b.buildQuery(pkg)
 	return pkg, sub, b.notes, nil
 }
 

@@ -55,6 +55,8 @@ func emitFile(pkg *irPackage, irf *irFile) ([]byte, error) {
 			emitValidateFile(f, d)
 		case *irFilterFile:
 			emitFilterFile(f, d)
+		case *irQueryFile:
+			emitQueryFile(f, d)
 		case *irPolyFile:
 			emitPolyFile(f, d)
 		case *irHelpers:

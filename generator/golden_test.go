@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/odatagen/odatagen/spec"
+	"github.com/odatagen/odatagen/spec/csdl"
 	"github.com/odatagen/odatagen/spec/yamlspec"
 	"gopkg.in/yaml.v3"
 )
@@ -67,11 +69,18 @@ func generateCase(t testing.TB, name string) (*Result, error) {
 	dir := filepath.Join(goldenRoot, name)
 	file := "testdata/golden/" + name + "/input.yaml"
 	src, err := os.ReadFile(filepath.Join(dir, "input.yaml"))
-	if err != nil {
+	var s *spec.Spec
+	if os.IsNotExist(err) { // a CSDL case: input.xml, read with its capabilities
+		file = "testdata/golden/" + name + "/input.xml"
+		if src, err = os.ReadFile(filepath.Join(dir, "input.xml")); err != nil {
+			t.Fatal(err)
+		}
+		if s, _, err = csdl.ReadWith(file, src, csdl.Options{Capabilities: true}); err != nil {
+			t.Fatalf("reading input: %v", err)
+		}
+	} else if err != nil {
 		t.Fatal(err)
-	}
-	s, err := yamlspec.Read(file, src)
-	if err != nil {
+	} else if s, err = yamlspec.Read(file, src); err != nil {
 		t.Fatalf("reading input: %v", err)
 	}
 	opts := goldenOptions{Package: goldenPackage(name)}
