@@ -9,6 +9,7 @@ import (
 	"github.com/odatagen/odatagen/validate"
 	"github.com/odatagen/odatagen/validate/edm"
 	"github.com/odatagen/odatagen/validate/filter"
+	"github.com/odatagen/odatagen/validate/query"
 )
 
 // A create body is checked against the create schema: required properties
@@ -84,4 +85,24 @@ func ExampleCloudPcExternalPartner_patch() {
 	// {} <nil>
 	// {"enableConnection":false} <nil>
 	// {"enableConnection":null} <nil>
+}
+
+// The typed builders make $select and $orderby from the properties the
+// service supports (a property it cannot sort by has no OrderBy field, so
+// using it does not compile), and the generated check accepts what they
+// build and refuses an unknown property at its offset.
+func ExampleCloudPcExternalPartnerSelect() {
+	q := query.New(
+		query.Select(graph.CloudPcExternalPartnerSelect.PartnerID, graph.CloudPcExternalPartnerSelect.ConnectionStatus),
+		query.OrderBy(graph.CloudPcExternalPartnerOrderBy.LastSyncDateTime.Desc()),
+		query.Top(5),
+	)
+	fmt.Println(q.String())
+	fmt.Println(graph.CheckCloudPcExternalPartnerQuery(q.String()))
+	fmt.Println(graph.CheckQuery[graph.CloudPcExternalPartner]("$select=partnerId,colour"))
+	// Output:
+	// $select=partnerId,connectionStatus&$orderby=lastSyncDateTime%20desc&$top=5
+	// <nil>
+	// $select=partnerId,colour
+	//                   ^ microsoft.graph.cloudPcExternalPartner has no property colour
 }
