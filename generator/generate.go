@@ -51,10 +51,10 @@
 //     know. Flags enums hold the comma-separated form and add Members, Has
 //     and New<Enum>; their Value ORs the members' values. Value looks the
 //     member up in a static table (a package-level slice literal, which is
-//     data: no code, no init) through one shared helper. IsKnown, String,
-//     MarshalText and UnmarshalText come on top unless Options.Compact: a
-//     string type prints, encodes and decodes as its text without them, and
-//     each method is two functions per enum to compile.
+//     data: no code, no init) through one shared helper. IsKnown and String
+//     come on top unless Options.Compact. There is no MarshalText or
+//     UnmarshalText: a string type encodes and decodes as its text without
+//     them, and each would be a function per enum to compile.
 //   - Edm types map to Go by the table in edm.go. One exception:
 //     Collection(Edm.Byte) is []uint16, as encoding/json writes a []uint8
 //     as one base64 string.

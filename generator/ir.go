@@ -125,7 +125,7 @@ type irEnum struct {
 	// Table is the unexported name of the static table of members and
 	// values that Value looks members up in.
 	Table string
-	// Methods adds IsKnown, String, MarshalText and UnmarshalText, the
+	// Methods adds IsKnown and String, the
 	// conveniences that Options.Compact leaves out (Value says all they
 	// say).
 	Methods bool

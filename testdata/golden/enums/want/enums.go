@@ -82,18 +82,6 @@ func (e Access) String() string {
 	return string(e)
 }
 
-// MarshalText returns the JSON form of e, known or not.
-func (e Access) MarshalText() ([]byte, error) {
-	return []byte(e), nil
-}
-
-// UnmarshalText keeps text as it is, known or not: an unknown member decodes
-// without error.
-func (e *Access) UnmarshalText(text []byte) error {
-	*e = Access(string(text))
-	return nil
-}
-
 // accessMembers lists the members of Access and their declared values.
 var accessMembers = []enumMember{
 	{"none", 0},
@@ -131,18 +119,6 @@ func (e BigNumber) IsKnown() bool {
 // String returns the JSON form of e.
 func (e BigNumber) String() string {
 	return string(e)
-}
-
-// MarshalText returns the JSON form of e, known or not.
-func (e BigNumber) MarshalText() ([]byte, error) {
-	return []byte(e), nil
-}
-
-// UnmarshalText keeps text as it is, known or not: an unknown member decodes
-// without error.
-func (e *BigNumber) UnmarshalText(text []byte) error {
-	*e = BigNumber(string(text))
-	return nil
 }
 
 // bigNumberMembers lists the members of BigNumber and their declared values.
@@ -194,18 +170,6 @@ func (e Finish) IsKnown() bool {
 // String returns the JSON form of e.
 func (e Finish) String() string {
 	return string(e)
-}
-
-// MarshalText returns the JSON form of e, known or not.
-func (e Finish) MarshalText() ([]byte, error) {
-	return []byte(e), nil
-}
-
-// UnmarshalText keeps text as it is, known or not: an unknown member decodes
-// without error.
-func (e *Finish) UnmarshalText(text []byte) error {
-	*e = Finish(string(text))
-	return nil
 }
 
 // finishMembers lists the members of Finish and their declared values.
@@ -274,18 +238,6 @@ func (e NoFlagsYet) String() string {
 	return string(e)
 }
 
-// MarshalText returns the JSON form of e, known or not.
-func (e NoFlagsYet) MarshalText() ([]byte, error) {
-	return []byte(e), nil
-}
-
-// UnmarshalText keeps text as it is, known or not: an unknown member decodes
-// without error.
-func (e *NoFlagsYet) UnmarshalText(text []byte) error {
-	*e = NoFlagsYet(string(text))
-	return nil
-}
-
 // noFlagsYetMembers lists the members of NoFlagsYet and their declared values.
 var noFlagsYetMembers = []enumMember{}
 
@@ -314,18 +266,6 @@ func (e NothingYet) IsKnown() bool {
 // String returns the JSON form of e.
 func (e NothingYet) String() string {
 	return string(e)
-}
-
-// MarshalText returns the JSON form of e, known or not.
-func (e NothingYet) MarshalText() ([]byte, error) {
-	return []byte(e), nil
-}
-
-// UnmarshalText keeps text as it is, known or not: an unknown member decodes
-// without error.
-func (e *NothingYet) UnmarshalText(text []byte) error {
-	*e = NothingYet(string(text))
-	return nil
 }
 
 // nothingYetMembers lists the members of NothingYet and their declared values.
@@ -362,18 +302,6 @@ func (e Resolution) IsKnown() bool {
 // String returns the JSON form of e.
 func (e Resolution) String() string {
 	return string(e)
-}
-
-// MarshalText returns the JSON form of e, known or not.
-func (e Resolution) MarshalText() ([]byte, error) {
-	return []byte(e), nil
-}
-
-// UnmarshalText keeps text as it is, known or not: an unknown member decodes
-// without error.
-func (e *Resolution) UnmarshalText(text []byte) error {
-	*e = Resolution(string(text))
-	return nil
 }
 
 // resolutionMembers lists the members of Resolution and their declared values.

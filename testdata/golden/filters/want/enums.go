@@ -71,18 +71,6 @@ func (e Format) String() string {
 	return string(e)
 }
 
-// MarshalText returns the JSON form of e, known or not.
-func (e Format) MarshalText() ([]byte, error) {
-	return []byte(e), nil
-}
-
-// UnmarshalText keeps text as it is, known or not: an unknown member decodes
-// without error.
-func (e *Format) UnmarshalText(text []byte) error {
-	*e = Format(string(text))
-	return nil
-}
-
 // formatMembers lists the members of Format and their declared values.
 var formatMembers = []enumMember{
 	{"paper", 1},
@@ -119,18 +107,6 @@ func (e Genre) IsKnown() bool {
 // String returns the JSON form of e.
 func (e Genre) String() string {
 	return string(e)
-}
-
-// MarshalText returns the JSON form of e, known or not.
-func (e Genre) MarshalText() ([]byte, error) {
-	return []byte(e), nil
-}
-
-// UnmarshalText keeps text as it is, known or not: an unknown member decodes
-// without error.
-func (e *Genre) UnmarshalText(text []byte) error {
-	*e = Genre(string(text))
-	return nil
 }
 
 // genreMembers lists the members of Genre and their declared values.

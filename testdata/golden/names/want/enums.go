@@ -34,18 +34,6 @@ func (e Status) String() string {
 	return string(e)
 }
 
-// MarshalText returns the JSON form of e, known or not.
-func (e Status) MarshalText() ([]byte, error) {
-	return []byte(e), nil
-}
-
-// UnmarshalText keeps text as it is, known or not: an unknown member decodes
-// without error.
-func (e *Status) UnmarshalText(text []byte) error {
-	*e = Status(string(text))
-	return nil
-}
-
 // statusMembers lists the members of Status and their declared values.
 var statusMembers = []enumMember{
 	{"ok", 0},

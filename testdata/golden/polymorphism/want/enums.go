@@ -33,18 +33,6 @@ func (e ShapeKind) String() string {
 	return string(e)
 }
 
-// MarshalText returns the JSON form of e, known or not.
-func (e ShapeKind) MarshalText() ([]byte, error) {
-	return []byte(e), nil
-}
-
-// UnmarshalText keeps text as it is, known or not: an unknown member decodes
-// without error.
-func (e *ShapeKind) UnmarshalText(text []byte) error {
-	*e = ShapeKind(string(text))
-	return nil
-}
-
 // shapeKindMembers lists the members of ShapeKind and their declared values.
 var shapeKindMembers = []enumMember{
 	{"round", 0},

@@ -53,18 +53,6 @@ func (e CloudPcExternalPartnerStatus) String() string {
 	return string(e)
 }
 
-// MarshalText returns the JSON form of e, known or not.
-func (e CloudPcExternalPartnerStatus) MarshalText() ([]byte, error) {
-	return []byte(e), nil
-}
-
-// UnmarshalText keeps text as it is, known or not: an unknown member decodes
-// without error.
-func (e *CloudPcExternalPartnerStatus) UnmarshalText(text []byte) error {
-	*e = CloudPcExternalPartnerStatus(string(text))
-	return nil
-}
-
 // cloudPcExternalPartnerStatusMembers lists the members of
 // CloudPcExternalPartnerStatus and their declared values.
 var cloudPcExternalPartnerStatusMembers = []enumMember{

@@ -34,18 +34,6 @@ func (e OrderState) String() string {
 	return string(e)
 }
 
-// MarshalText returns the JSON form of e, known or not.
-func (e OrderState) MarshalText() ([]byte, error) {
-	return []byte(e), nil
-}
-
-// UnmarshalText keeps text as it is, known or not: an unknown member decodes
-// without error.
-func (e *OrderState) UnmarshalText(text []byte) error {
-	*e = OrderState(string(text))
-	return nil
-}
-
 // orderStateMembers lists the members of OrderState and their declared values.
 var orderStateMembers = []enumMember{
 	{"open", 0},
