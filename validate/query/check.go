@@ -207,8 +207,9 @@ type checker struct {
 type scope struct {
 	typ        string // the type of the items the options apply to
 	collection bool
-	primitive  bool // a collection of primitive values ($select=tags($top=2))
-	value      bool // complex or primitive values, not entities
+	primitive  bool   // a collection of primitive values ($select=tags($top=2))
+	item       string // with primitive: the Edm type of the values, "" when unknown
+	value      bool   // complex or primitive values, not entities
 	caps       Capabilities
 	where      string            // for messages: "/users", "/users/manager"
 	steps      []string          // Resources key of the level, nil without an entity set
@@ -623,7 +624,7 @@ func (c *checker) filterOption(sc *scope, fo *FilterOption) *Error {
 		return errAt(int(fo.NamePos), "$filter is not supported on %s (FilterRestrictions Filterable false)", sc.where)
 	}
 	if !c.m.isStructured(sc.typ) {
-		return nil // a collection of primitive values: $this only
+		return c.valuesFilter(sc, fo) // a collection of primitive values: $this only
 	}
 	seen := map[string]bool{}
 	if err := c.walkPaths(sc, sc.typ, fo.Expr, nil, func(pi pathInfo) *Error {
@@ -662,6 +663,45 @@ func (c *checker) filterOption(sc *scope, fo *FilterOption) *Error {
 		var fe *filter.Error
 		if errors.As(err, &fe) {
 			return &Error{Offset: fe.Offset, Msg: fe.Msg}
+		}
+		return errAt(int(fo.ValuePos), "%v", err)
+	}
+	return nil
+}
+
+// valuesFilter checks the $filter of a $select item on a collection of
+// primitive values ($select=emails($filter=endswith($this,'.org'))): the
+// condition is checked, as the /$filter(...) segment of a path is, with
+// $this standing for one value of the item's type, so $this is typed and
+// a property name (the values have none) is refused. It is checked in a
+// model of one synthetic type whose one property holds the values and
+// supports every operator: the resource's FilterRestrictions of the
+// property bear on the resource's own $filter, not on this one.
+func (c *checker) valuesFilter(sc *scope, fo *FilterOption) *Error {
+	if sc.item == "" || fo.Expr == nil {
+		return nil
+	}
+	const owner, name = "$select item", "values"
+	at := filter.Pos(fo.ValuePos)
+	model := &filter.Model{
+		Types: map[string]*filter.Type{owner: {Name: owner, Properties: []*filter.Property{
+			{Name: name, Type: sc.item, Collection: true, Filter: &filter.Support{}},
+		}}},
+		Enums: c.m.Types.Enums, TypeDefs: c.m.Types.TypeDefs,
+	}
+	wrapped := &filter.Path{Segments: []filter.Segment{
+		{Pos: at, Kind: filter.SegProperty, Name: name},
+		{Pos: at, Kind: filter.SegFilter, Pred: fo.Expr},
+		{Pos: at, Kind: filter.SegAny},
+	}}
+	if err := model.Check(owner, wrapped); err != nil {
+		var fe *filter.Error
+		if errors.As(err, &fe) {
+			msg := fe.Msg
+			if strings.HasPrefix(msg, " is ") { // a path from $this: the values
+				msg = "$this" + msg
+			}
+			return &Error{Offset: fe.Offset, Msg: msg}
 		}
 		return errAt(int(fo.ValuePos), "%v", err)
 	}
@@ -985,7 +1025,7 @@ func (c *checker) selectItem(sc *scope, it *Item) *Error {
 	child := &scope{typ: prop.Type, collection: prop.Collection, primitive: primitive, value: true,
 		where: sc.where + "/" + path, itemPos: int(it.Pos)}
 	if primitive {
-		child.typ = ""
+		child.typ, child.item = "", prop.Type
 	}
 	return c.options(child, o)
 }

@@ -179,6 +179,24 @@ var checkCases = []checkCase{
 
 	// Custom query options pass.
 	{resource: "/users", query: "$top=1&foo=bar&!x"},
+
+	// Options inside $select items, the * item of $expand, $filter on
+	// primitive collections ($this is a value) and /$filter(...) segments.
+	{resource: "/users", query: "$select=proxyAddresses($filter=$this eq 'a')"},
+	{resource: "/users", query: "$select=proxyAddresses($filter=startswith($this,'smtp:'))"},
+	{resource: "/users", query: "$select=proxyAddresses($filter=$this eq 1)", off: 40, msg: "type mismatch: $this is Edm.String, 1 is Edm.Int32"},
+	{resource: "/users", query: "$select=proxyAddresses($filter=nope eq 'a')", off: 31, msg: "$this is Edm.String and has no properties"},
+	{resource: "/users", query: "$select=proxyAddresses($orderby=$this desc;$top=2)"},
+	{resource: "/users", query: "$select=address($select=nope)", off: 24, msg: "microsoft.graph.physicalAddress has no property nope"},
+	{resource: "/users", query: "$select=assignedLicenses($filter=nope eq 1)", off: 33, msg: "nope"},
+	{resource: "/users", query: "$expand=*($levels=2)"},
+	{resource: "/users", query: "$expand=*($select=id)", off: 10, msg: "$select is not allowed after * in $expand (allowed: $levels)"},
+	{resource: "/users", query: "$expand=*/$ref"},
+	{resource: "/users", query: "$expand=*/$ref($levels=2)", off: 14, msg: "*/$ref takes no options"},
+	{resource: "/users", query: "$filter=memberOf/$filter(id eq 'a')/$count gt 0"},
+	{resource: "/users", query: "$filter=memberOf/$filter(nope eq 'a')/$count gt 0", off: 25, msg: "no property nope on microsoft.graph.directoryObject"},
+	{resource: "/users", query: "$filter=proxyAddresses/$filter($this eq 1)/$count gt 0", off: 40, msg: "type mismatch: $this is Edm.String, 1 is Edm.Int32"},
+	{resource: "/users", query: "$filter=proxyAddresses/any(p:p eq 1)", off: 34, msg: "type mismatch: p is Edm.String, 1 is Edm.Int32"},
 }
 
 func TestCheck(t *testing.T) {
