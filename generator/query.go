@@ -78,6 +78,11 @@ func (b *builder) buildQuery(pkg *irPackage) {
 				qm.EntitySets[n] = es
 			}
 		}
+		for _, es := range qm.EntitySets { // bindings to sets left out go too
+			kept := *es
+			kept.Bindings = slices.DeleteFunc(slices.Clone(es.Bindings), func(b query.Binding) bool { return qm.EntitySets[b.Target] == nil })
+			qm.EntitySets[es.Name] = &kept
+		}
 		for k, c := range full.Resources {
 			if k == "" || qm.EntitySets[strings.SplitN(k, "/", 2)[0]] != nil || b.selected[strings.SplitN(k, "/", 2)[0]] {
 				qm.Resources[k] = c
