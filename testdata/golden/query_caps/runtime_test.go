@@ -8,6 +8,9 @@ package querycaps
 // test does.
 
 import (
+	"os"
+	"os/exec"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -105,5 +108,65 @@ func TestUnsupportedUsesDoNotCompile(t *testing.T) {
 	}
 	if reflect.TypeOf(PersonExpand.Manager) != reflect.TypeFor[query.ExpandableSingle]() {
 		t.Errorf("PersonExpand.Manager is %T", PersonExpand.Manager)
+	}
+}
+
+// TestUnsupportedUsesFailToBuild builds, with the go tool, a package that
+// uses each unsupported builder form, and expects the compiler to refuse
+// every one of them.
+func TestUnsupportedUsesFailToBuild(t *testing.T) {
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go tool")
+	}
+	root, err := filepath.Abs("..") // the module of the golden packages
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(root, "go.mod")); err != nil {
+		t.Skip("not in the golden module")
+	}
+	dir, err := os.MkdirTemp(root, "querycaps_compilefail")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(dir)
+	src := `package compilefail
+
+import (
+	"goldens/querycaps"
+
+	"github.com/odatagen/odatagen/validate/query"
+)
+
+var (
+	_ = querycaps.PersonOrderBy.Mail
+	_ = querycaps.PersonOrderBy.DisplayName.Desc()
+	_ = querycaps.PersonOrderBy.Created.Asc()
+	_ = querycaps.PersonExpand.Messages
+	_ = querycaps.PersonExpand.Manager.With(query.Top(1))
+	_ = querycaps.MessageSelect
+)
+`
+	if err := os.WriteFile(filepath.Join(dir, "x.go"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(goTool, "build", "-gcflags=-e", "./"+filepath.Base(dir))
+	cmd.Dir = root
+	out, err := cmd.CombinedOutput()
+	if err == nil {
+		t.Fatalf("unsupported builder uses compiled:\n%s", src)
+	}
+	for _, want := range []string{
+		"PersonOrderBy.Mail undefined",
+		"PersonOrderBy.DisplayName.Desc undefined",
+		"PersonOrderBy.Created.Asc undefined",
+		"PersonExpand.Messages undefined",
+		"cannot use query.Top(1)",
+		"undefined: querycaps.MessageSelect",
+	} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("go build output lacks %q:\n%s", want, out)
+		}
 	}
 }
