@@ -292,7 +292,7 @@ func (u uniqueNames) check(r *yamlReader, name string, n *yaml.Node, what string
 // stops at the first problem, returned as a positioned *spec.Error; an
 // unknown or repeated key, an anchor or an alias is one too.
 func (r *yamlReader) spec(n *yaml.Node, s *spec.Spec) error {
-	m, err := r.fields(n, "spec", "namespaces", "operations", "entitySets")
+	m, err := r.fields(n, "spec", "namespaces", "operations", "entitySets", "container")
 	if err != nil {
 		return err
 	}
@@ -330,6 +330,9 @@ func (r *yamlReader) spec(n *yaml.Node, s *spec.Spec) error {
 			return err
 		}
 		s.EntitySets = append(s.EntitySets, es)
+	}
+	if s.Container, err = r.capabilities(m["container"], "container"); err != nil {
+		return err
 	}
 	return nil
 }
@@ -402,7 +405,7 @@ func checkNamespace(ns string) error {
 // unique in any case across properties and navigationProperties together.
 func (r *yamlReader) structured(n *yaml.Node, ns string) (*spec.StructuredType, error) {
 	m, err := r.fields(n, "type", "name", "kind", "baseType", "abstract", "open", "key",
-		"description", "properties", "navigationProperties")
+		"description", "properties", "navigationProperties", "capabilities", "inheritedNavigation")
 	if err != nil {
 		return nil, err
 	}
@@ -471,6 +474,12 @@ func (r *yamlReader) structured(n *yaml.Node, ns string) (*spec.StructuredType, 
 			*list.dst = append(*list.dst, p)
 		}
 	}
+	if t.Capabilities, err = r.capabilities(m["capabilities"], "type capabilities"); err != nil {
+		return nil, err
+	}
+	if t.InheritedNavigation, err = r.paths(m["inheritedNavigation"], "inheritedNavigation"); err != nil {
+		return nil, err
+	}
 	return t, nil
 }
 
@@ -483,7 +492,7 @@ func (r *yamlReader) structured(n *yaml.Node, ns string) (*spec.StructuredType, 
 func (r *yamlReader) property(n *yaml.Node) (*spec.Property, error) {
 	m, err := r.fields(n, "property", "name", "type", "nullable", "readOnly", "required",
 		"immutable", "deprecated", "default", "conditions", "filter", "containsTarget", "partner",
-		"maxLength", "precision", "scale", "description")
+		"maxLength", "precision", "scale", "description", "capabilities")
 	if err != nil {
 		return nil, err
 	}
@@ -548,6 +557,9 @@ func (r *yamlReader) property(n *yaml.Node) (*spec.Property, error) {
 		*f.dst = int(v)
 	}
 	if p.Description, err = r.str(m["description"], "description"); err != nil {
+		return nil, err
+	}
+	if p.Capabilities, err = r.capabilities(m["capabilities"], "property capabilities"); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -788,7 +800,7 @@ func (r *yamlReader) operation(n *yaml.Node) (*spec.Operation, error) {
 }
 
 func (r *yamlReader) entitySet(n *yaml.Node) (*spec.EntitySet, error) {
-	m, err := r.fields(n, "entity set", "name", "type", "singleton")
+	m, err := r.fields(n, "entity set", "name", "type", "singleton", "bindings", "capabilities", "paths")
 	if err != nil {
 		return nil, err
 	}
@@ -800,6 +812,15 @@ func (r *yamlReader) entitySet(n *yaml.Node) (*spec.EntitySet, error) {
 		return nil, err
 	}
 	if es.Singleton, err = r.boolean(m["singleton"], "singleton"); err != nil {
+		return nil, err
+	}
+	if es.Bindings, err = r.bindings(m["bindings"]); err != nil {
+		return nil, err
+	}
+	if es.Capabilities, err = r.capabilities(m["capabilities"], "entity set capabilities"); err != nil {
+		return nil, err
+	}
+	if es.Paths, err = r.paths(m["paths"], "paths"); err != nil {
 		return nil, err
 	}
 	return es, nil

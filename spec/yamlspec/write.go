@@ -315,9 +315,17 @@ func specNode(s *spec.Spec) (*yaml.Node, error) {
 		m.add("name", strNode(es.Name))
 		m.str("type", es.Type)
 		m.boolean("singleton", es.Singleton)
+		m.list("bindings", bindingsNode(es.Bindings))
+		if c := capsNode(es.Capabilities); c != nil {
+			m.add("capabilities", c)
+		}
+		m.list("paths", pathsNode(es.Paths))
 		sets = append(sets, m.n)
 	}
 	root.list("entitySets", sets)
+	if c := capsNode(s.Container); c != nil {
+		root.add("container", c)
+	}
 	return root.n, nil
 }
 
@@ -429,6 +437,10 @@ func typeNode(t *spec.StructuredType) (*yaml.Node, error) {
 		}
 		m.list(list.key, items)
 	}
+	if c := capsNode(t.Capabilities); c != nil {
+		m.add("capabilities", c)
+	}
+	m.list("inheritedNavigation", pathsNode(t.InheritedNavigation))
 	return m.n, nil
 }
 
@@ -485,6 +497,9 @@ func propertyNode(p *spec.Property) *yaml.Node {
 	m.integer("precision", int64(p.Precision))
 	m.integer("scale", int64(p.Scale))
 	m.text("description", p.Description)
+	if c := capsNode(p.Capabilities); c != nil {
+		m.add("capabilities", c)
+	}
 	return m.n
 }
 
