@@ -1,5 +1,7 @@
 package spec
 
+import "reflect"
+
 // This file holds the query capabilities of the OData Capabilities
 // vocabulary (Org.OData.Capabilities.V1) as plain data: what a service
 // says about $filter, $orderby, $expand, $select, $search, $count, $top,
@@ -198,4 +200,143 @@ type PathCapabilities struct {
 	// "messages/attachments").
 	Path         string
 	Capabilities *Capabilities
+}
+
+// Clone returns a deep copy of c (nil for nil): no record, list or
+// parameter is shared with c.
+func (c *Capabilities) Clone() *Capabilities {
+	if c == nil {
+		return nil
+	}
+	return deepCopy(reflect.ValueOf(c)).Interface().(*Capabilities)
+}
+
+// deepCopy copies the capability data v (pointers, slices, structs and
+// scalars) with nothing shared.
+func deepCopy(v reflect.Value) reflect.Value {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() {
+			return v
+		}
+		c := reflect.New(v.Type().Elem())
+		c.Elem().Set(deepCopy(v.Elem()))
+		return c
+	case reflect.Slice:
+		if v.IsNil() {
+			return v
+		}
+		c := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+		for i := 0; i < v.Len(); i++ {
+			c.Index(i).Set(deepCopy(v.Index(i)))
+		}
+		return c
+	case reflect.Struct:
+		c := reflect.New(v.Type()).Elem()
+		for i := 0; i < v.NumField(); i++ {
+			c.Field(i).Set(deepCopy(v.Field(i)))
+		}
+		return c
+	}
+	return v
+}
+
+// clonePaths deep-copies path capabilities.
+func clonePaths(ps []*PathCapabilities) []*PathCapabilities {
+	if ps == nil {
+		return nil
+	}
+	out := make([]*PathCapabilities, 0, len(ps))
+	for _, p := range ps {
+		if p != nil {
+			out = append(out, &PathCapabilities{Path: p.Path, Capabilities: p.Capabilities.Clone()})
+		}
+	}
+	return out
+}
+
+// capTermDisagreement is one term that two sources state differently.
+type capTermDisagreement struct {
+	term       string
+	here, them Pos // positions of b's and a's statement
+}
+
+// combineCapabilities adds to a, term by term, the terms that b states and
+// a does not (a deep copy of them). A term both state differently is kept
+// as a has it and returned, with both positions, for a warning; the order
+// of the sources decides (Merge: the first source wins; Overlay puts the
+// CSDL first). A term is a field of Capabilities: its records are
+// compared whole, positions aside. a must not be nil.
+func combineCapabilities(a, b *Capabilities) []capTermDisagreement {
+	if b == nil {
+		return nil
+	}
+	var out []capTermDisagreement
+	av, bv := reflect.ValueOf(a).Elem(), reflect.ValueOf(b).Elem()
+	t := av.Type()
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if f.Name == "Pos" {
+			continue
+		}
+		af, bf := av.Field(i), bv.Field(i)
+		if bf.IsZero() || (bf.Kind() == reflect.Slice && bf.Len() == 0) {
+			continue
+		}
+		if af.IsZero() || (af.Kind() == reflect.Slice && af.Len() == 0) {
+			af.Set(deepCopy(bf))
+			if !a.Pos.IsValid() {
+				a.Pos = b.Pos
+			}
+			continue
+		}
+		if !equalIgnoringPos(af, bf) {
+			out = append(out, capTermDisagreement{term: f.Name, here: termPos(bf, b.Pos), them: termPos(af, a.Pos)})
+		}
+	}
+	return out
+}
+
+// termPos is the position of a term's record, or def for a tag.
+func termPos(v reflect.Value, def Pos) Pos {
+	if v.Kind() == reflect.Pointer && !v.IsNil() {
+		if p := v.Elem().FieldByName("Pos"); p.IsValid() {
+			if pos := p.Interface().(Pos); pos.IsValid() {
+				return pos
+			}
+		}
+	}
+	return def
+}
+
+// equalIgnoringPos compares capability data, positions aside.
+func equalIgnoringPos(a, b reflect.Value) bool {
+	if a.Type() == reflect.TypeOf(Pos{}) {
+		return true
+	}
+	switch a.Kind() {
+	case reflect.Pointer:
+		if a.IsNil() || b.IsNil() {
+			return a.IsNil() == b.IsNil()
+		}
+		return equalIgnoringPos(a.Elem(), b.Elem())
+	case reflect.Slice:
+		if a.Len() != b.Len() {
+			return false
+		}
+		for i := 0; i < a.Len(); i++ {
+			if !equalIgnoringPos(a.Index(i), b.Index(i)) {
+				return false
+			}
+		}
+		return true
+	case reflect.Struct:
+		for i := 0; i < a.NumField(); i++ {
+			if !equalIgnoringPos(a.Field(i), b.Field(i)) {
+				return false
+			}
+		}
+		return true
+	}
+	return a.Interface() == b.Interface()
 }

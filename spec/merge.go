@@ -284,11 +284,18 @@ func (m *merger) add(p *Spec) {
 		}
 		m.out.Operations = append(m.out.Operations, c)
 	}
+	if p.Container != nil {
+		m.subject = ""
+		m.combineCaps("entity container", &m.out.Container, p.Container)
+	}
 	for _, es := range p.EntitySets {
 		if es == nil {
 			continue
 		}
 		c := *es
+		c.Bindings = slices.Clone(es.Bindings)
+		c.Capabilities = es.Capabilities.Clone()
+		c.Paths = clonePaths(es.Paths)
 		c.Type = m.resolve(c.Type, c.Pos)
 		m.subject = c.Type // an entity set's warnings concern its type
 		k := strings.ToLower(c.Name)
@@ -296,6 +303,14 @@ func (m *merger) add(p *Spec) {
 			if !strings.EqualFold(first.Type, c.Type) || first.Singleton != c.Singleton {
 				m.warn(c.Pos, first.Pos, "entity set %s is %s here but %s first; keeping the first",
 					c.Name, setString(&c), setString(first))
+			}
+			what := "entity set " + first.Name
+			m.combineCaps(what, &first.Capabilities, c.Capabilities)
+			m.combinePaths(what, &first.Paths, c.Paths)
+			for _, b := range c.Bindings {
+				if !slices.ContainsFunc(first.Bindings, func(a Binding) bool { return strings.EqualFold(a.Path, b.Path) }) {
+					first.Bindings = append(first.Bindings, b)
+				}
 			}
 			continue
 		}
@@ -318,6 +333,8 @@ func (m *merger) cloneType(t *StructuredType) *StructuredType {
 	c.Key = slices.Clone(t.Key)
 	c.Properties = m.cloneProperties(t.Properties)
 	c.NavigationProperties = m.cloneProperties(t.NavigationProperties)
+	c.Capabilities = t.Capabilities.Clone()
+	c.InheritedNavigation = clonePaths(t.InheritedNavigation)
 	return &c
 }
 
@@ -342,6 +359,7 @@ func (m *merger) cloneProperty(p *Property) *Property {
 	}
 	c.Filter = cloneFilter(p.Filter)
 	c.Conditions = slices.Clone(p.Conditions)
+	c.Capabilities = p.Capabilities.Clone()
 	return &c
 }
 
@@ -431,6 +449,8 @@ func (m *merger) combineType(a, b *StructuredType) {
 			strings.Join(b.Key, ", "), strings.Join(a.Key, ", "), strings.Join(a.Key, ", "))
 	}
 	fillText(&a.Description, b.Description)
+	m.combineCaps(what, &a.Capabilities, b.Capabilities)
+	m.combinePaths(what+" inherited navigation", &a.InheritedNavigation, b.InheritedNavigation)
 	for _, nav := range []bool{false, true} {
 		list := b.Properties
 		if nav {
@@ -531,6 +551,7 @@ func (m *merger) combineProperty(typeWhat string, a, b *Property) {
 	m.fillInt(&a.Precision, b.Precision, what+": precision", b.Pos, a.Pos)
 	m.fillInt(&a.Scale, b.Scale, what+": scale", b.Pos, a.Pos)
 	fillText(&a.Description, b.Description)
+	m.combineCaps(what, &a.Capabilities, b.Capabilities)
 }
 
 func filterPos(p *Property) Pos {
@@ -714,5 +735,42 @@ func keysNotNullable(ix *Index, types []*StructuredType) {
 				}
 			}
 		}
+	}
+}
+
+// combineCaps combines the capabilities b into *dst term by term (see
+// combineCapabilities), warning about each term the two state
+// differently; b is deep-copied, never shared.
+func (m *merger) combineCaps(what string, dst **Capabilities, b *Capabilities) {
+	switch {
+	case b == nil:
+	case *dst == nil:
+		*dst = b.Clone()
+	default:
+		for _, d := range combineCapabilities(*dst, b) {
+			m.warn(d.here, d.them, "%s: capability %s differs here from the first; keeping the first", what, d.term)
+		}
+	}
+}
+
+// combinePaths combines path capabilities by path (case-insensitive), new
+// paths in b's order after a's.
+func (m *merger) combinePaths(what string, dst *[]*PathCapabilities, b []*PathCapabilities) {
+	for _, bp := range b {
+		if bp == nil {
+			continue
+		}
+		var found *PathCapabilities
+		for _, ap := range *dst {
+			if strings.EqualFold(ap.Path, bp.Path) {
+				found = ap
+				break
+			}
+		}
+		if found == nil {
+			*dst = append(*dst, &PathCapabilities{Path: bp.Path, Capabilities: bp.Capabilities.Clone()})
+			continue
+		}
+		m.combineCaps(what+" path "+bp.Path, &found.Capabilities, bp.Capabilities)
 	}
 }
