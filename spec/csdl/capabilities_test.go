@@ -172,14 +172,14 @@ func TestReadCapabilitiesOutOfLine(t *testing.T) {
 	}
 }
 
-// TestReadWithoutCapabilities: Read records none of them (the YAML form
-// does not carry them), and applies the same property facts as ReadWith.
+// TestReadWithoutCapabilities: ReadWith with zero Options records none of
+// them, and applies the same property facts as Read.
 func TestReadWithoutCapabilities(t *testing.T) {
 	src, err := os.ReadFile(filepath.Join("testdata", "csdl", "capabilities.xml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, _, err := Read("capabilities.xml", src)
+	s, _, err := ReadWith("capabilities.xml", src, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -44,7 +44,7 @@ const (
 //     index when the document gives none; Sentinel is "unknownFutureValue"
 //     when such a member exists.
 //   - TypeDefinition (TypeDefs), EntitySet and Singleton (EntitySets).
-//     NavigationPropertyBinding is ignored (ReadWith records it).
+//     NavigationPropertyBinding goes to EntitySet.Bindings.
 //   - Action, Function, ActionImport, FunctionImport and Term are skipped:
 //     odatagen models types, not operations. One Warning per document says
 //     how many were skipped.
@@ -122,15 +122,21 @@ const (
 // Version other than 4.0 and 4.01, and malformed CSDL (a missing Name or Type, a bad
 // boolean or number) fail with a *Error positioned at file:line:col. Lines
 // and columns are 1-based; columns count bytes.
+//
+// Read also records the query capabilities and navigation bindings (see
+// ReadWith); they are ordinary facts of the spec, which the YAML form
+// carries too.
 func Read(file string, src []byte) (*spec.Spec, []spec.Warning, error) {
-	return ReadWith(file, src, Options{})
+	return ReadWith(file, src, Options{Capabilities: true})
 }
 
-// Options are the options of ReadWith.
+// Options are the options of ReadWith. The zero Options leave the query
+// capabilities out; Read sets Capabilities.
 type Options struct {
 	// Capabilities also records the query capabilities of the
 	// Capabilities vocabulary (see ReadWith) and the entity sets'
-	// NavigationPropertyBindings.
+	// NavigationPropertyBindings. Without it they are left out (a
+	// spec of types and sets only).
 	Capabilities bool
 }
 
@@ -152,9 +158,8 @@ type Options struct {
 // container also CustomHeaders, CustomQueryOptions and
 // DefaultCapabilities (whose fields count as the terms); and each entity
 // set's NavigationPropertyBindings (EntitySet.Bindings). The first
-// annotation of a term on an element wins. Read leaves all of these out
-// because the YAML form does not carry them yet, and a spec read from
-// CSDL must survive a YAML round trip.
+// annotation of a term on an element wins. Read records all of these
+// (it is ReadWith with Capabilities set); the YAML form carries them.
 //
 // Both Read and ReadWith take an annotation whose Qualifier is its own
 // term's name (Microsoft Graph writes Qualifier="Org.OData.Capabilities.V1.ExpandRestrictions")
