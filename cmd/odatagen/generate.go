@@ -42,9 +42,6 @@ func runGenerate(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := attachCapabilities(s, fs.Args()); err != nil { // for query.go
-		return err
-	}
 	res, err := generator.Generate(s, generator.Options{
 		Package:         *pkg,
 		Source:          strings.Join(fs.Args(), " "),

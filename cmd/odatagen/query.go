@@ -3,13 +3,9 @@ package main
 import (
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/odatagen/odatagen/generator"
-	"github.com/odatagen/odatagen/spec"
-	"github.com/odatagen/odatagen/spec/csdl"
 	"github.com/odatagen/odatagen/validate/query"
 )
 
@@ -44,9 +40,6 @@ func runQuery(e *env, args []string) error {
 	raw := fs.Arg(0)
 	s, err := loadSpec(e, lf, specs, namedTypes(*typeName))
 	if err != nil {
-		return err
-	}
-	if err := attachCapabilities(s, specs); err != nil {
 		return err
 	}
 	m, err := generator.QueryModel(s)
@@ -121,102 +114,4 @@ func headerLine(h query.Header) string {
 		b.WriteString(" (optional)")
 	}
 	return b.String()
-}
-
-// attachCapabilities reads the query capabilities of the CSDL documents
-// among paths (csdl.ReadWith; load reads them without, since the YAML form
-// does not carry them) and sets them on the matching entity sets, types
-// and navigation properties of s, the spec loaded from the same paths.
-func attachCapabilities(s *spec.Spec, paths []string) error {
-	sets := map[string]*spec.EntitySet{}
-	for _, es := range s.EntitySets {
-		if k := strings.ToLower(es.Name); sets[k] == nil {
-			sets[k] = es
-		}
-	}
-	types := map[string]*spec.StructuredType{}
-	for _, t := range s.Types {
-		if k := strings.ToLower(t.QualifiedName()); types[k] == nil {
-			types[k] = t
-		}
-	}
-	for _, f := range csdlFiles(paths) {
-		src, err := os.ReadFile(f)
-		if err != nil {
-			return err
-		}
-		cs, _, err := csdl.ReadWith(f, src, csdl.Options{Capabilities: true})
-		if err != nil {
-			return err // load.Spec has reported it, unless -keep-going
-		}
-		if s.Container == nil {
-			s.Container = cs.Container
-		}
-		for _, es := range cs.EntitySets {
-			to := sets[strings.ToLower(es.Name)]
-			if to == nil || to.Capabilities != nil || len(to.Bindings) > 0 || len(to.Paths) > 0 {
-				continue
-			}
-			to.Bindings, to.Capabilities, to.Paths = es.Bindings, es.Capabilities, es.Paths
-		}
-		for _, t := range cs.Types {
-			to := types[strings.ToLower(t.QualifiedName())]
-			if to == nil {
-				continue
-			}
-			if to.Capabilities == nil {
-				to.Capabilities = t.Capabilities
-			}
-			if to.InheritedNavigation == nil {
-				to.InheritedNavigation = t.InheritedNavigation
-			}
-			for _, p := range t.NavigationProperties {
-				if p.Capabilities == nil {
-					continue
-				}
-				for _, q := range to.NavigationProperties {
-					if q.Name == p.Name && q.Capabilities == nil {
-						q.Capabilities = p.Capabilities
-					}
-				}
-			}
-		}
-	}
-	return nil
-}
-
-// csdlFiles lists the CSDL documents among the inputs: files with a CSDL
-// extension, and those directly in a directory.
-func csdlFiles(paths []string) []string {
-	isCSDL := func(name string) bool {
-		switch strings.ToLower(filepath.Ext(name)) {
-		case ".xml", ".edmx", ".csdl":
-			return true
-		}
-		return false
-	}
-	var out []string
-	seen := map[string]bool{}
-	add := func(f string) {
-		if !seen[f] {
-			seen[f] = true
-			out = append(out, f)
-		}
-	}
-	for _, p := range paths {
-		fi, err := os.Stat(p)
-		switch {
-		case err != nil:
-		case fi.IsDir():
-			entries, _ := os.ReadDir(p)
-			for _, d := range entries {
-				if !d.IsDir() && !strings.HasPrefix(d.Name(), ".") && isCSDL(d.Name()) {
-					add(filepath.Join(p, d.Name()))
-				}
-			}
-		case isCSDL(p):
-			add(p)
-		}
-	}
-	return out
 }
