@@ -10,16 +10,18 @@ import (
 )
 
 // The runtime stage: what a generated package needs to call the validate/
-// runtime. It adds two files to the intermediate form:
+// runtime. It adds two files to the intermediate form (query.go, the
+// third, is built in query.go of this package):
 //
 //   - validate.go holds the package's validation plan (validate.Plan) as
-//     static data, and has Validate[T] and
-//     ValidateCollection[T], and ODataType[T], which names the OData type
-//     of a struct (one type switch for the whole package);
+//     static data, and has Validate[T] and ValidateCollection[T], and
+//     ODataType[T], which names the OData type of a struct (a static table
+//     for the whole package);
 //   - filter.go holds the $filter capability table (FilterModel, built
 //     from static data of validate/filter's plain types), CheckFilter[T],
 //     and, unless Options.Compact, per type Check<Type>Filter and the typed
-//     builder <Type>Filter.
+//     builder <Type>Filter, whose fields are of a few shared operator types
+//     (see filter.Field).
 //
 // The functions are generic over the struct type: a function per type is
 // thousands of functions for a whole service, and each costs the compiler
@@ -27,9 +29,9 @@ import (
 // Validate<Type>Collection, Check<Type>Filter) are one-line wrappers of the
 // generic ones, left out by Options.Compact.
 //
-// The command line builds the same schema documents (Schemas) and the same
-// capability table (FilterModel) in memory, so a generated package and the
-// command line check with the same data and the same code.
+// The command line builds the same plan (Plan) and the same capability
+// tables (FilterModel, QueryModel) in memory, so a generated package and
+// the command line check with the same data and the same code.
 
 // irValidateFile is the declaration group of validate.go.
 type irValidateFile struct {
