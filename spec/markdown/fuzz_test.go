@@ -90,3 +90,40 @@ func mdOpIndex(op spec.FilterOp) int {
 	}
 	return -1
 }
+
+// FuzzExamples checks that Examples never panics, that every example's
+// body starts inside the page and is text of the page at that line, and
+// that every warning has a position in the file.
+func FuzzExamples(f *testing.F) {
+	fixtures, _ := filepath.Glob(filepath.Join("testdata", "markdown", "*.md"))
+	for _, p := range fixtures {
+		if src, err := os.ReadFile(p); err == nil {
+			f.Add(src)
+		}
+	}
+	f.Add([]byte("<!-- {\"blockType\": \"request\"} -->\n```http\nPOST /x\nContent-Type: application/json\n\n{\"a\": 1}\n```\n"))
+	f.Add([]byte("<!--\n{\n\"blockType\": \"response\",\n\"@odata.type\": \"x.y\"\n}\n-->\n~~~\nHTTP/1.1 200 OK\n\n{}\n"))
+	f.Add([]byte("<!-- { blockType: 'request' -->\n```\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		const file = "fuzz.md"
+		exs, warns := Examples(file, src)
+		lines := strings.Split(strings.ReplaceAll(string(src), "\r\n", "\n"), "\n")
+		for _, w := range warns {
+			if w.File != file || w.Line < 1 || w.Line > len(lines) {
+				t.Fatalf("warning without a position in the page: %v", w)
+			}
+		}
+		for _, ex := range exs {
+			if ex.Body == "" {
+				continue
+			}
+			if ex.BodyLine < 1 || ex.BodyLine > len(lines) || ex.BodyCol < 1 {
+				t.Fatalf("body at %d:%d, page has %d lines", ex.BodyLine, ex.BodyCol, len(lines))
+			}
+			first, _, _ := strings.Cut(ex.Body, "\n")
+			if !strings.Contains(lines[ex.BodyLine-1], strings.TrimSpace(first)) {
+				t.Fatalf("body's first line %q is not on page line %d %q", first, ex.BodyLine, lines[ex.BodyLine-1])
+			}
+		}
+	})
+}
