@@ -29,7 +29,21 @@
 //	    path: /deviceManagement/virtualEndpoint/externalPartners
 //	    body:
 //	      - {name: enableConnection, type: Edm.Boolean, required: true}
-//	entitySets: [...]
+//	entitySets:
+//	  - name: users
+//	    type: microsoft.graph.user
+//	    bindings: [{path: manager, target: directoryObjects}]
+//	    capabilities:
+//	      skipSupported: false
+//	      expand: {nonExpandableProperties: [joinedTeams]}
+//	container:
+//	  customHeaders: [...]
+//
+// Query capabilities (the Capabilities vocabulary terms of spec.Capabilities)
+// go under capabilities: on entity sets and singletons, types and
+// navigation properties, per navigation path under an entity set's paths:,
+// and for the whole service under container:; see capabilities.go for how
+// their keys are named.
 //
 // Design choices:
 //   - Order is the input order, never map order. Each of Spec.Types, Enums
