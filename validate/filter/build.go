@@ -12,18 +12,24 @@ import (
 	"github.com/odatagen/odatagen/validate/edm"
 )
 
-// This file is the runtime of the typed filter builders that odatagen
-// generates. A generated package has, per type, a variable with one field
-// per filterable property; each field's type embeds one of the generic
-// operator types below for every operator the property supports, so that an
-// unsupported operator is not a method and does not compile:
+// This file holds generic operator types for typed filter builders written
+// by hand: a builder field's type embeds one of them for every operator the
+// property supports, so that an unsupported operator is not a method and
+// does not compile:
 //
-//	graph.CloudPcExternalPartnerFilter.EnableConnection.Eq(true)  // enableConnection eq true
-//	graph.CloudPcExternalPartnerFilter.EnableConnection.Ne(true)  // compile error: no method Ne
+//	var Partner struct {
+//		EnableConnection struct{ filter.EqOp[bool, partnerEnableConnection] }
+//	}
+//	Partner.EnableConnection.Eq(true) // enableConnection eq true
+//	Partner.EnableConnection.Ne(true) // compile error: no method Ne
 //
 // The property is named by a type parameter P, a zero-size type whose
 // ODataProperty method gives the property's path and type, so builder
-// fields need no initialisation and cost no memory.
+// fields need no initialisation and cost no memory. Generated packages do
+// not use them: a type and generic instantiations per property are too
+// much to compile for a whole service, so odatagen emits shared operator
+// types over Field instead (field.go). Both build their conditions with
+// Field's methods.
 //
 // The builder covers comparisons, in, has, the string functions, null
 // comparisons and any with eq over a primitive collection. Paths through
@@ -75,21 +81,14 @@ func join(op string, conds []Cond) Cond {
 	return Cond{e}
 }
 
-func propPath[P Prop]() (*Path, string) {
+// propField is the Field that property type P names.
+func propField[P Prop]() Field {
 	var p P
 	path, typ := p.ODataProperty()
-	segs := strings.Split(path, "/")
-	out := &Path{Segments: make([]Segment, len(segs))}
-	for i, s := range segs {
-		out.Segments[i] = Segment{Kind: SegProperty, Name: s}
-	}
-	return out, typ
+	return Field{Path: path, Type: typ}
 }
 
-func compare[T any, P Prop](op string, v T) Cond {
-	path, typ := propPath[P]()
-	return Cond{&Binary{Op: op, L: path, R: Value(typ, v)}}
-}
+func compare[T any, P Prop](op string, v T) Cond { return propField[P]().Compare(op, v) }
 
 // EqOp is the eq operator on property P, whose values are T.
 type EqOp[T any, P Prop] struct{}
@@ -137,19 +136,9 @@ func (HasOp[T, P]) Has(v T) Cond { return compare[T, P]("has", v) }
 type InOp[T any, P Prop] struct{}
 
 // In returns "p in (v, more...)".
-func (InOp[T, P]) In(v T, more ...T) Cond {
-	path, typ := propPath[P]()
-	list := &List{Items: []Expr{Value(typ, v)}}
-	for _, m := range more {
-		list.Items = append(list.Items, Value(typ, m))
-	}
-	return Cond{&Binary{Op: "in", L: path, R: list}}
-}
+func (InOp[T, P]) In(v T, more ...T) Cond { return In(propField[P](), v, more) }
 
-func call[P Prop](name, s string) Cond {
-	path, _ := propPath[P]()
-	return Cond{&Call{Name: name, Args: []Expr{path, &Literal{Kind: LitString, Value: s}}}}
-}
+func call[P Prop](name, s string) Cond { return propField[P]().Call(name, s) }
 
 // StartsWithOp is the startswith function on a string property.
 type StartsWithOp[P Prop] struct{}
@@ -173,29 +162,17 @@ func (ContainsOp[P]) Contains(s string) Cond { return call[P]("contains", s) }
 type NullOp[P Prop] struct{}
 
 // IsNull returns "p eq null".
-func (NullOp[P]) IsNull() Cond {
-	path, _ := propPath[P]()
-	return Cond{&Binary{Op: "eq", L: path, R: &Literal{Kind: LitNull, Value: "null"}}}
-}
+func (NullOp[P]) IsNull() Cond { return propField[P]().IsNull() }
 
 // IsNotNull returns "p ne null".
-func (NullOp[P]) IsNotNull() Cond {
-	path, _ := propPath[P]()
-	return Cond{&Binary{Op: "ne", L: path, R: &Literal{Kind: LitNull, Value: "null"}}}
-}
+func (NullOp[P]) IsNotNull() Cond { return propField[P]().IsNotNull() }
 
 // AnyEqOp is any with eq over a collection of primitive or enumeration
 // values; the property must support both any and eq.
 type AnyEqOp[T any, P Prop] struct{}
 
 // AnyEq returns "p/any(x: x eq v)".
-func (AnyEqOp[T, P]) AnyEq(v T) Cond {
-	path, typ := propPath[P]()
-	x := &Path{Segments: []Segment{{Kind: SegVar, Name: "x"}}}
-	path.Segments = append(path.Segments, Segment{Kind: SegAny, Var: "x",
-		Pred: &Binary{Op: "eq", L: x, R: Value(typ, v)}})
-	return Cond{path}
-}
+func (AnyEqOp[T, P]) AnyEq(v T) Cond { return propField[P]().AnyEq(v) }
 
 // Value returns the literal for the Go value v of a property of type typ
 // (an Edm type or a qualified enumeration type), in the form Print writes:
