@@ -76,7 +76,7 @@ func Examples(name string, src []byte) ([]Example, []Warning) {
 		for j < len(lines) && strings.TrimSpace(lines[j]) == "" {
 			j++
 		}
-		if j >= len(lines) || !isFence(lines[j]) {
+		if j >= len(lines) || !mdIsFence(strings.TrimSpace(lines[j])) {
 			warns = append(warns, Warning{name, start + 1, "blockType comment without a code block after it"})
 			continue
 		}
@@ -123,9 +123,4 @@ func Examples(name string, src []byte) ([]Example, []Warning) {
 		i = k
 	}
 	return out, warns
-}
-
-func isFence(l string) bool {
-	t := strings.TrimSpace(l)
-	return strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~")
 }
