@@ -1,13 +1,11 @@
 package generator
 
 // The unexported package-level names that generated code declares: the
-// embedded schema files and their Set, the filter tables, the helpers of
+// validation plan, the filter tables, the helpers of
 // odata.go and the type-name table. They are defined here once; build.go
 // reserves them (localNames) so that no generated name takes them, and the
 // emitters write them from these constants.
 const (
-	localSchemaFiles    = "schemaFiles"
-	localSchemas        = "schemas"
 	localPlan           = "odataPlan"
 	localFilterTypes    = "filterTypes"
 	localFilterEnums    = "filterEnums"
@@ -29,7 +27,7 @@ const (
 var localNames = []string{
 	"b", "data", "e", "err", "expr", "have", "i", "known", "m", "members", "mode", "mv", "n",
 	"name", "names", "null", "one", "out", "plain", "raw", "raws", "s", "text", "v", "x",
-	localSchemaFiles, localSchemas, localPlan, localFilterTypes, localFilterEnums,
+	localPlan, localFilterTypes, localFilterEnums,
 	localEnumMember, localEnumValue, localFlagsValue, localODataType, localUnmarshalSlice, localODataPackage, localODataTypes,
 	localDerivedIndex, "filterTypeDefs", "t", "ok", "path", "typ",
 }
