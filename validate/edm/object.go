@@ -173,12 +173,42 @@ func writeKey(buf *bytes.Buffer, k string) {
 //
 // JSON null leaves v and *extra unchanged, as encoding/json does for null.
 // Any other non-object value gives a *json.UnmarshalTypeError, invalid JSON a
-// *json.SyntaxError; the offsets in errors are offsets in data.
+// *json.SyntaxError; the offsets in errors are offsets in data. On an error
+// v may be partly set (called by json.Unmarshal, which checks the syntax
+// first, it is not on a syntax error).
+//
+// It reads data once: fields of the types Unmarshal lists (primitives,
+// time.Time, the edm types, json.RawMessage and json.Number, pointers,
+// slices and Nullables of those, and nested structs tagged ExtraTag) are
+// decoded in place as the bytes are scanned, with codecs built once per type.
+// A struct with any other field (an interface, a map, an embedded struct)
+// is decoded by encoding/json, in several passes, with the same result.
 func UnmarshalObject(data []byte, v any, extra *map[string]json.RawMessage) error {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() || rv.Elem().Kind() != reflect.Struct {
 		return fmt.Errorf("edm: UnmarshalObject needs a non-nil pointer to a struct, not %T", v)
 	}
+	if c := objectCodec(rv.Type().Elem()); c != nil && !slowOnly.Load() {
+		d := decoder{data: data}
+		switch d.peek() {
+		case '{':
+			if d.object(c, rv.UnsafePointer(), extra) && d.end() {
+				return nil
+			}
+		case 'n':
+			if d.literal("null") && d.end() {
+				return nil
+			}
+		}
+	}
+	return unmarshalObjectSlow(data, rv, extra)
+}
+
+// unmarshalObjectSlow is UnmarshalObject by encoding/json: the reference
+// that the one-pass decoder (decode.go) is held to, and the path that gives
+// every error.
+func unmarshalObjectSlow(data []byte, rv reflect.Value, extra *map[string]json.RawMessage) error {
+	v := rv.Interface()
 	if !json.Valid(data) {
 		// encoding/json checks the syntax before it sets anything, so v
 		// stays as it was; the error carries the offset.
