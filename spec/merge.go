@@ -25,11 +25,12 @@ import (
 //     to nothing is kept as written and warned about once.
 //  3. Combining. The first source gives each declaration its skeleton and
 //     order; later sources add what it lacks: missing properties are
-//     appended, unset descriptions, defaults, filter support, facets, kinds,
-//     base types and keys are filled, flags are or-ed (Nullable: a stated
-//     false wins over the default true). Where two sources state different
+//     appended, unset descriptions, defaults, filter and query option
+//     support, facets, kinds, base types and keys are filled, flags are
+//     or-ed (Nullable: a stated false wins over the default true). Where two sources state different
 //     facts (a property's type, a base type, a kind, a key, a default, the
-//     filter operators, an enum's member list or values), the first is kept
+//     filter operators, the other query options, returned by default or
+//     only on $select, an enum's member list or values), the first is kept
 //     and a Warning carries both positions: Pos is the later source, Other
 //     the kept one. Operations with the same kind and type, and entity sets
 //     with the same name, keep the first.
@@ -358,6 +359,7 @@ func (m *merger) cloneProperty(p *Property) *Property {
 		c.Default = &d
 	}
 	c.Filter = cloneFilter(p.Filter)
+	c.Query = cloneQuery(p.Query)
 	c.Conditions = slices.Clone(p.Conditions)
 	c.Capabilities = p.Capabilities.Clone()
 	return &c
@@ -369,6 +371,15 @@ func cloneFilter(f *FilterSupport) *FilterSupport {
 	}
 	c := *f
 	c.Ops = slices.Clone(f.Ops)
+	return &c
+}
+
+func cloneQuery(q *QuerySupport) *QuerySupport {
+	if q == nil {
+		return nil
+	}
+	c := *q
+	c.Options = slices.Clone(q.Options)
 	return &c
 }
 
@@ -508,7 +519,11 @@ func equalFoldList(a, b []string) bool {
 // differ (the default exactly, facets with 0 as unset). Filter support is
 // taken when a has none; when both have one, different Ops (compared in
 // order) are warned about and a's kept, while Null and Count are or-ed.
-// typeWhat names the type for the warnings, which carry b's position first.
+// The other query options and Returned (Query) are combined the same way,
+// each on its own: a's options are filled from b's when a names none, and
+// two different non-empty lists are warned about, a's kept; Returned is
+// filled, and "by default" against "only on $select" is warned about, a's
+// kept. typeWhat names the type for the warnings, which carry b's position first.
 func (m *merger) combineProperty(typeWhat string, a, b *Property) {
 	what := typeWhat + ": property " + a.Name
 	switch {
@@ -546,12 +561,63 @@ func (m *merger) combineProperty(typeWhat string, a, b *Property) {
 		a.Filter.Null = a.Filter.Null || b.Filter.Null
 		a.Filter.Count = a.Filter.Count || b.Filter.Count
 	}
+	m.combineQuery(what, a, b)
 	m.fillString(&a.Partner, b.Partner, what+": partner", b.Pos, a.Pos)
 	m.fillInt(&a.MaxLength, b.MaxLength, what+": max length", b.Pos, a.Pos)
 	m.fillInt(&a.Precision, b.Precision, what+": precision", b.Pos, a.Pos)
 	m.fillInt(&a.Scale, b.Scale, what+": scale", b.Pos, a.Pos)
 	fillText(&a.Description, b.Description)
 	m.combineCaps(what, &a.Capabilities, b.Capabilities)
+}
+
+// combineQuery merges b's Query into a's, as combineProperty says.
+func (m *merger) combineQuery(what string, a, b *Property) {
+	switch {
+	case b.Query == nil:
+		return
+	case a.Query == nil:
+		a.Query = b.Query
+		return
+	}
+	aq, bq := a.Query, b.Query
+	switch {
+	case len(bq.Options) == 0 || slices.Equal(aq.Options, bq.Options):
+	case len(aq.Options) == 0:
+		aq.Options = bq.Options
+	default:
+		m.warn(queryPos(b), queryPos(a), "%s supports %s here but %s first; keeping %s",
+			what, optionsString(bq.Options), optionsString(aq.Options), optionsString(aq.Options))
+	}
+	switch {
+	case bq.Returned == ReturnedUnstated || aq.Returned == bq.Returned:
+	case aq.Returned == ReturnedUnstated:
+		aq.Returned = bq.Returned
+	default:
+		m.warn(queryPos(b), queryPos(a), "%s is returned %s here but %s first; keeping %s",
+			what, returnedString(bq.Returned), returnedString(aq.Returned), returnedString(aq.Returned))
+	}
+}
+
+func queryPos(p *Property) Pos {
+	if p.Query.Pos.IsValid() {
+		return p.Query.Pos
+	}
+	return p.Pos
+}
+
+func optionsString(opts []QueryOption) string {
+	s := make([]string, len(opts))
+	for i, o := range opts {
+		s[i] = string(o)
+	}
+	return strings.Join(s, ", ")
+}
+
+func returnedString(r Returned) string {
+	if r == ReturnedOnSelect {
+		return "only on $select"
+	}
+	return "by default"
 }
 
 func filterPos(p *Property) Pos {

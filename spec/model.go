@@ -22,6 +22,7 @@ package spec
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/odatagen/odatagen/validate/filter"
@@ -150,6 +151,13 @@ type Property struct {
 	// Filter is the $filter support, or nil when the property cannot be
 	// used in $filter (or the input does not say it can).
 	Filter *FilterSupport
+	// Query is what the input says about the property in the other system
+	// query options ($orderby, $select, $search, $count, $expand) and
+	// whether the service returns it by default, or nil when it says
+	// nothing. Docs pages state these per property ("Supports `$orderby`.",
+	// "Returned only on `$select`."); CSDL states its restrictions per
+	// resource instead (Capabilities), so its reader leaves this nil.
+	Query *QuerySupport
 	// Navigation-only facts.
 	ContainsTarget bool
 	Partner        string
@@ -270,6 +278,80 @@ func (f *FilterSupport) Allows(op FilterOp) bool {
 		}
 	}
 	return false
+}
+
+// QueryOption is a system query option other than $filter that a source
+// may say a property supports. Its value is the option's name as a query
+// string spells it.
+type QueryOption string
+
+// The query options of QuerySupport.
+const (
+	OptOrderBy QueryOption = "$orderby"
+	OptSelect  QueryOption = "$select"
+	OptSearch  QueryOption = "$search"
+	OptCount   QueryOption = "$count"
+	OptExpand  QueryOption = "$expand"
+)
+
+// QueryOptions lists every QueryOption in canonical order.
+var QueryOptions = []QueryOption{OptOrderBy, OptSelect, OptSearch, OptCount, OptExpand}
+
+// ParseQueryOption returns the QueryOption named s ("$orderby", "orderBy"),
+// in any case, with or without its "$".
+func ParseQueryOption(s string) (QueryOption, bool) {
+	s = strings.TrimPrefix(s, "$")
+	for _, o := range QueryOptions {
+		if strings.EqualFold(string(o[1:]), s) {
+			return o, true
+		}
+	}
+	return "", false
+}
+
+// Returned says whether a service includes a property in its responses
+// when the request's $select does not name it.
+type Returned string
+
+// The Returned values.
+const (
+	// ReturnedUnstated: the source does not say.
+	ReturnedUnstated Returned = ""
+	// ReturnedByDefault: "Returned by default."
+	ReturnedByDefault Returned = "default"
+	// ReturnedOnSelect: only when $select names the property ("Returned
+	// only on `$select`.", "Not returned by default.").
+	ReturnedOnSelect Returned = "select"
+)
+
+// QuerySupport says how a property may be used in the system query
+// options other than $filter (FilterSupport has that one), as a docs page
+// states it. The statements are positive only: an option that is not
+// listed is unstated, not refused (a page that says nothing of $select does
+// not make a property unselectable).
+type QuerySupport struct {
+	// Options are the options the source says the property supports, in
+	// the order of QueryOptions, without duplicates.
+	Options []QueryOption
+	// Returned says whether the property is in responses by default.
+	Returned Returned
+	Pos      Pos
+}
+
+// Supports reports whether the source says the property supports o.
+func (q *QuerySupport) Supports(o QueryOption) bool {
+	return q != nil && slices.Contains(q.Options, o)
+}
+
+// SelectOnly reports whether the property is returned only when $select
+// names it.
+func (q *QuerySupport) SelectOnly() bool {
+	return q != nil && q.Returned == ReturnedOnSelect
+}
+
+// IsZero reports whether q states nothing.
+func (q *QuerySupport) IsZero() bool {
+	return q == nil || len(q.Options) == 0 && q.Returned == ReturnedUnstated
 }
 
 // EnumType is an enumeration.

@@ -54,8 +54,11 @@ import (
 //     "This property is read-only"; "once set ... read-only" means
 //     Immutable), "Required" as a sentence or sentence start, "Not
 //     nullable", default values ("The default value is X", "Defaults to X",
-//     "X (default)"), $filter support in its many phrasings, "Possible
-//     values are ...", "(deprecated)".
+//     "X (default)"), $filter support in its many phrasings, the other
+//     query options a property supports ("Supports `$orderby`", "`$search`
+//     and `$expand`") and whether it is returned by default ("Returned
+//     only on `$select`", "Not returned by default"; see query.go),
+//     "Possible values are ...", "(deprecated)".
 //   - "Possible values are a, b, c" on a property whose type is a plain
 //     (unlinked, non-primitive) name that the page does not define becomes
 //     an inferred EnumType with those members, so that a page alone still

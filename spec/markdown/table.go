@@ -262,6 +262,7 @@ func (rw *mdRow) property() *spec.Property {
 		Default:     f.defaultValue,
 		Conditions:  f.conditions,
 		Filter:      f.filter,
+		Query:       f.querySupport(),
 		Description: mdOneLine(rw.desc),
 		Pos:         rw.pos,
 	}

@@ -282,6 +282,11 @@ type mdFacts struct {
 	defaultValue                                                     *string
 	filter                                                           *spec.FilterSupport
 	possible                                                         []string
+	// options and returned are the query option phrases (mdReadQuery),
+	// queryPos where the first of them was read.
+	options  []spec.QueryOption
+	returned spec.Returned
+	queryPos spec.Pos
 	// conditions are the sentences that make the property required or
 	// read-only only in some cases.
 	conditions []string
@@ -367,6 +372,9 @@ func mdReadFacts(desc string, pos spec.Pos) mdFacts {
 		}
 		if strings.Contains(lower, "$filter") {
 			mdReadFilter(s, lower, pos, &f)
+		}
+		if strings.Contains(lower, "returned") || strings.Contains(lower, "included") || strings.Contains(lower, "$") {
+			mdReadQuery(s, lower, pos, &f)
 		}
 	}
 	return f

@@ -20,6 +20,7 @@
 //	            type: Edm.Boolean
 //	            required: true
 //	            filter: {ops: [eq]}
+//	            query: {options: [$orderby]}
 //	    enums: [...]
 //	    typeDefs: [...]
 //	operations:
@@ -58,6 +59,9 @@
 //     an Edm type must be one exactly.
 //   - Filter support is a small flow mapping: {ops: [eq, ne], null: true,
 //     count: true}; {} means every operator that applies to the type.
+//     What a docs page says of the other query options is one too:
+//     {options: [$orderby, $search], returned: select} (returned: default
+//     for "Returned by default", select for "Returned only on $select").
 //   - Positions are not written. Read sets every element's Pos to its
 //     node's file:line:col.
 //   - The reader is strict: unknown or repeated keys, values of the wrong

@@ -488,10 +488,10 @@ func (r *yamlReader) structured(n *yaml.Node, ns string) (*spec.StructuredType, 
 // defaults to true, the other flags to false. default is any scalar, kept
 // as its literal text (so default: null is the text "null", not absent);
 // filter, when present, is read by filter (an empty mapping means every
-// operator). Facets must fit an int.
+// operator), and query by query. Facets must fit an int.
 func (r *yamlReader) property(n *yaml.Node) (*spec.Property, error) {
 	m, err := r.fields(n, "property", "name", "type", "nullable", "readOnly", "required",
-		"immutable", "deprecated", "default", "conditions", "filter", "containsTarget", "partner",
+		"immutable", "deprecated", "default", "conditions", "filter", "query", "containsTarget", "partner",
 		"maxLength", "precision", "scale", "description", "capabilities")
 	if err != nil {
 		return nil, err
@@ -540,6 +540,11 @@ func (r *yamlReader) property(n *yaml.Node) (*spec.Property, error) {
 	}
 	if f := m["filter"]; f != nil {
 		if p.Filter, err = r.filter(f); err != nil {
+			return nil, err
+		}
+	}
+	if q := m["query"]; q != nil {
+		if p.Query, err = r.query(q); err != nil {
 			return nil, err
 		}
 	}
@@ -607,6 +612,59 @@ func (r *yamlReader) filter(n *yaml.Node) (*spec.FilterSupport, error) {
 		return nil, err
 	}
 	return f, nil
+}
+
+// query reads a property's query mapping (options, returned) into a
+// QuerySupport positioned at the mapping. options lists system query
+// options other than $filter ($orderby, $select, $search, $count,
+// $expand; the "$" and case optional), stored in the canonical
+// spec.QueryOptions order; an unknown or repeated one is an error.
+// returned is default or select. A mapping that states nothing reads as
+// no query support (nil), as Write leaves such a one out.
+func (r *yamlReader) query(n *yaml.Node) (*spec.QuerySupport, error) {
+	m, err := r.fields(n, "query", "options", "returned")
+	if err != nil {
+		return nil, err
+	}
+	q := &spec.QuerySupport{Pos: r.pos(n)}
+	opts, err := r.list(m["options"], "query options")
+	if err != nil {
+		return nil, err
+	}
+	have := map[spec.QueryOption]bool{}
+	for _, o := range opts {
+		s, err := r.str(o, "query option")
+		if err != nil {
+			return nil, err
+		}
+		opt, ok := spec.ParseQueryOption(s)
+		if !ok {
+			return nil, r.errf(o, "unknown query option %q (want one of $orderby, $select, $search, $count, $expand; $filter has filter:)", s)
+		}
+		if have[opt] {
+			return nil, r.errf(o, "query option %q repeated", s)
+		}
+		have[opt] = true
+	}
+	for _, o := range spec.QueryOptions { // canonical order
+		if have[o] {
+			q.Options = append(q.Options, o)
+		}
+	}
+	ret, err := r.str(m["returned"], "query returned")
+	if err != nil {
+		return nil, err
+	}
+	switch spec.Returned(ret) {
+	case spec.ReturnedUnstated, spec.ReturnedByDefault, spec.ReturnedOnSelect:
+		q.Returned = spec.Returned(ret)
+	default:
+		return nil, r.errf(m["returned"], "query returned: want default or select, got %q", ret)
+	}
+	if q.IsZero() {
+		return nil, nil
+	}
+	return q, nil
 }
 
 var enumUnderlying = []string{"Edm.Byte", "Edm.SByte", "Edm.Int16", "Edm.Int32", "Edm.Int64"}

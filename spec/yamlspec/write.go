@@ -449,7 +449,9 @@ func typeNode(t *spec.StructuredType) (*yaml.Node, error) {
 // default is an untagged scalar so that Read gets its literal text back;
 // an empty default, and one with a line break, are written as "" (the
 // latter loses its text). The filter is a flow mapping, {} when it allows
-// every operator with neither null nor count. A property without a type
+// every operator with neither null nor count. The other query options are
+// a flow mapping too, {options: [$orderby, $search], returned: select},
+// left out when it states nothing. A property without a type
 // name is written without a type, which Read rejects.
 func propertyNode(p *spec.Property) *yaml.Node {
 	m := newMap()
@@ -490,6 +492,18 @@ func propertyNode(p *spec.Property) *yaml.Node {
 		fm.boolean("null", f.Null)
 		fm.boolean("count", f.Count)
 		m.add("filter", fm.n)
+	}
+	if q := p.Query; !q.IsZero() {
+		qm := newMap().flow()
+		if len(q.Options) > 0 {
+			opts := make([]string, len(q.Options))
+			for i, o := range q.Options {
+				opts[i] = string(o)
+			}
+			qm.add("options", flowList(opts))
+		}
+		qm.str("returned", string(q.Returned))
+		m.add("query", qm.n)
 	}
 	m.boolean("containsTarget", p.ContainsTarget)
 	m.str("partner", p.Partner)

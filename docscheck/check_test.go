@@ -1,0 +1,133 @@
+package docscheck
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/odatagen/odatagen/spec/load"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// fixtureResults checks the fixture pages against the spec they and the
+// resource page make.
+func fixtureResults(t *testing.T) []Result {
+	t.Helper()
+	s, _, err := load.Spec("testdata/api", "testdata/resources")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := Check(s, corpusPages(t, "testdata/api"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rs
+}
+
+func TestFixturesGolden(t *testing.T) {
+	got, err := json.MarshalIndent(fixtureResults(t), "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = append(got, '\n')
+	golden := filepath.Join("testdata", "fixtures.golden.json")
+	if *update {
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("results differ from %s (go test -update rewrites it):\n%s", golden, got)
+	}
+}
+
+// TestFixtures states, per fixture example, the verdict and the problems
+// (kind at page line:col) the checker must give.
+func TestFixtures(t *testing.T) {
+	want := map[string]struct {
+		verdict Verdict
+		skip    string
+		typ     string
+		mode    string
+		kinds   []string // "kind@line:col"
+	}{
+		"testdata/api/lamp-create.md:37": {Invalid, "", "microsoft.graph.lamp", "create",
+			[]string{"read-only-on-create@43:3", "unknown-property@45:3"}},
+		"testdata/api/lamp-create.md:51": {Invalid, "", "microsoft.graph.lamp", "read", []string{"bad-format@59:3"}},
+		"testdata/api/lamp-get.md:23":    {Skipped, SkipMethod, "", "", nil},
+		"testdata/api/lamp-get.md:30":    {Valid, "", "microsoft.graph.lamp", "read", nil},
+		// truncated: the missing name is no problem, the wrong type is
+		"testdata/api/lamp-get.md:51":      {Invalid, "", "microsoft.graph.lamp", "read", []string{"wrong-type@59:17"}},
+		"testdata/api/lamp-switchon.md:27": {Skipped, SkipNotEntity, "", "", nil},
+		"testdata/api/lamp-switchon.md:36": {Skipped, SkipUntyped, "", "read", nil},
+		"testdata/api/lamp-switchon.md:45": {Skipped, SkipUnknownType, "", "read", nil},
+		"testdata/api/lamp-update.md:30": {Invalid, "", "microsoft.graph.lamp", "update",
+			[]string{"not-strict-json@36:18", "not-strict-json@37:1", "enum-case@37:4", "not-strict-json@37:19"}},
+		"testdata/api/lamp-update.md:43": {Skipped, SkipElided, "microsoft.graph.lamp", "update", []string{"not-strict-json@49:3"}},
+		"testdata/api/lamp-update.md:55": {Valid, "", "microsoft.graph.lamp", "read", []string{"not-strict-json@55:0"}},
+	}
+	rs := fixtureResults(t)
+	if len(rs) != len(want) {
+		t.Errorf("%d results, want %d", len(rs), len(want))
+	}
+	for _, r := range rs {
+		key := r.Pos.File + ":" + strconv.Itoa(r.Pos.Line)
+		w, ok := want[key]
+		if !ok {
+			t.Errorf("%s: unexpected result %+v", key, r)
+			continue
+		}
+		var kinds []string
+		for _, p := range r.Problems {
+			if p.Pos.File != r.Pos.File {
+				t.Errorf("%s: problem in file %s", key, p.Pos.File)
+			}
+			kinds = append(kinds, fmt.Sprintf("%s@%d:%d", p.Kind, p.Pos.Line, p.Pos.Col))
+		}
+		if r.Verdict != w.verdict || r.Skip != w.skip || r.Type != w.typ || r.Mode != w.mode || !slices.Equal(kinds, w.kinds) {
+			t.Errorf("%s: got %s %q %s %s %v (%s), want %s %q %s %s %v", key, r.Verdict, r.Skip, r.Type, r.Mode, kinds, r.Reason,
+				w.verdict, w.skip, w.typ, w.mode, w.kinds)
+		}
+		if r.Verdict == Skipped && r.Reason == "" {
+			t.Errorf("%s: skipped without a reason", key)
+		}
+	}
+}
+
+// TestProblemLines checks that each positioned problem's page line holds
+// the member its pointer names.
+func TestProblemLines(t *testing.T) {
+	for _, r := range fixtureResults(t) {
+		src, err := os.ReadFile(r.Pos.File)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(string(src), "\n")
+		for _, p := range r.Problems {
+			toks := tokens(p.Pointer)
+			if len(toks) == 0 {
+				continue
+			}
+			last := toks[len(toks)-1]
+			if p.Kind == "missing-required" {
+				continue
+			}
+			line := lines[p.Pos.Line-1]
+			if p.Pos.Col < 1 || p.Pos.Col > len(line) || !strings.HasPrefix(line[p.Pos.Col-1:], strconv.Quote(last)) {
+				t.Errorf("%s: %s is not at the start of %q", p.Pos, p.Pointer, line)
+			}
+		}
+	}
+}
