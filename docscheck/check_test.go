@@ -17,6 +17,24 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files")
 
+// corpusPages reads the .md files under dir, in name order.
+func corpusPages(t testing.TB, dir string) []Page {
+	t.Helper()
+	var pages []Page
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
+			return err
+		}
+		src, err := os.ReadFile(path)
+		pages = append(pages, Page{File: path, Src: src})
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pages
+}
+
 // fixtureResults checks the fixture pages against the spec they and the
 // resource page make.
 func fixtureResults(t *testing.T) []Result {
