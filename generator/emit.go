@@ -204,7 +204,21 @@ func emitStruct(f *jen.File, st *irStruct) {
 	if st.Open {
 		extraDoc = append(extraDoc, "As the type is open, its dynamic properties are kept here too.")
 	}
-	fields = append(fields, docComment(extraDoc).Id("Extra").Map(jen.String()).Qual(jsonPath, "RawMessage").Tag(map[string]string{"json": "-"}))
+	var polys []*irField
+	for _, fd := range st.Fields {
+		if fd.Poly != nil {
+			polys = append(polys, fd)
+		}
+	}
+	// edm.ExtraTag promises that UnmarshalJSON is edm.UnmarshalObject on the
+	// struct's own fields, so the one-pass decoder decodes the struct in
+	// place wherever it meets it; UnmarshalJSON of a struct with polymorphic
+	// fields does more, and its Extra has no such tag.
+	extraTag := map[string]string{"json": "-"}
+	if len(polys) == 0 {
+		extraTag["odata"] = "extra"
+	}
+	fields = append(fields, docComment(extraDoc).Id("Extra").Map(jen.String()).Qual(jsonPath, "RawMessage").Tag(extraTag))
 	f.Add(docComment(st.Doc).Type().Id(st.Name).Struct(fields...))
 
 	f.Add(fixedDoc("MarshalJSON encodes x as a JSON object with the members of x.Extra.").
@@ -212,12 +226,6 @@ func emitStruct(f *jen.File, st *irStruct) {
 		jen.Type().Id("plain").Id(st.Name),
 		jen.Return(jen.Qual(edmPath, "MarshalObject").Call(jen.Id("plain").Call(jen.Id("x")), jen.Id("x").Dot("Extra"))),
 	))
-	var polys []*irField
-	for _, fd := range st.Fields {
-		if fd.Poly != nil {
-			polys = append(polys, fd)
-		}
-	}
 	if len(polys) == 0 {
 		f.Add(fixedDoc("UnmarshalJSON decodes a JSON object into x; members without a field go to x.Extra.").
 			Func().Params(jen.Id("x").Op("*").Id(st.Name)).Id("UnmarshalJSON").Params(jen.Id("b").Index().Byte()).Error().Block(

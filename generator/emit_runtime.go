@@ -62,6 +62,20 @@ func emitValidateFile(f *jen.File, vf *irValidateFile) {
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 		jen.Return(jen.Id(localPlan).Dot("ValidateCollection").Call(jen.Id("name"), jen.Qual(validatePath, "Read"), jen.Id("data"))),
 	))
+	f.Add(fixedDoc(vf.Decode+" validates a JSON payload of T (a struct of this package) as "+vf.Validate+" does and, when it is valid, decodes it into a T with edm.Unmarshal, in one more pass over the bytes. An invalid payload gives the zero T and "+vf.Validate+"'s error.").
+		Func().Id(vf.Decode).Types(jen.Id("T").Any()).Params(jen.Id("data").Index().Byte(), jen.Id("mode").Qual(validatePath, "Mode")).Params(jen.Id("T"), jen.Error()).Block(
+		jen.Var().Id("v").Id("T"),
+		jen.If(jen.Err().Op(":=").Id(vf.Validate).Types(jen.Id("T")).Call(jen.Id("data"), jen.Id("mode")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("v"), jen.Err())),
+		jen.Err().Op(":=").Qual(edmPath, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("v")),
+		jen.Return(jen.Id("v"), jen.Err()),
+	))
+	f.Add(fixedDoc(vf.DecodeCollection+" validates an OData collection response of T as "+vf.ValidateCollection+" does and, when it is valid, decodes it: the items in Value, the other members (@odata.nextLink) in Extra.").
+		Func().Id(vf.DecodeCollection).Types(jen.Id("T").Any()).Params(jen.Id("data").Index().Byte()).Params(jen.Qual(edmPath, "Page").Types(jen.Id("T")), jen.Error()).Block(
+		jen.Var().Id("p").Qual(edmPath, "Page").Types(jen.Id("T")),
+		jen.If(jen.Err().Op(":=").Id(vf.ValidateCollection).Types(jen.Id("T")).Call(jen.Id("data")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("p"), jen.Err())),
+		jen.Err().Op(":=").Qual(edmPath, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("p")),
+		jen.Return(jen.Id("p"), jen.Err()),
+	))
 	for _, t := range vf.Types {
 		if t.Func == "" {
 			continue

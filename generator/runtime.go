@@ -38,6 +38,8 @@ type irValidateFile struct {
 	ODataType          string // ODataType
 	Validate           string // Validate
 	ValidateCollection string // ValidateCollection
+	Decode             string // Decode
+	DecodeCollection   string // DecodeCollection
 	Types              []*irValidateType
 	Polys              []*irPoly
 	// Plan is the validation plan of the package's model (modelPlan),
@@ -96,6 +98,8 @@ func (b *builder) buildRuntime(pkg *irPackage) *spec.Model {
 		ODataType:          b.claimName("ODataType", "the function naming the OData type of a struct"),
 		Validate:           b.claimName("Validate", "the validate function"),
 		ValidateCollection: b.claimName("ValidateCollection", "the collection validate function"),
+		Decode:             b.claimName("Decode", "the validate-and-decode function"),
+		DecodeCollection:   b.claimName("DecodeCollection", "the collection validate-and-decode function"),
 	}
 	ff := &irFilterFile{Model: filterModel(sub)}
 	ff.ModelVar = b.claimName("FilterModel", "the $filter capability table")

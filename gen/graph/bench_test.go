@@ -9,6 +9,7 @@ import (
 
 	"github.com/odatagen/odatagen/gen/graph"
 	"github.com/odatagen/odatagen/validate"
+	"github.com/odatagen/odatagen/validate/edm"
 )
 
 // Payloads of the docs' examples: the Get response and the Create request
@@ -62,6 +63,8 @@ func BenchmarkValidate(b *testing.B) {
 		data      string
 		validate  func([]byte) error
 		unmarshal func([]byte) error
+		decode    func([]byte) error // edm.Unmarshal: the one-pass decoder
+		both      func([]byte) error // Decode: validate, then decode
 		floor     func([]byte) error
 	}{
 		{
@@ -72,6 +75,14 @@ func BenchmarkValidate(b *testing.B) {
 				var v graph.CloudPcExternalPartner
 				return json.Unmarshal(d, &v)
 			},
+			decode: func(d []byte) error {
+				var v graph.CloudPcExternalPartner
+				return edm.Unmarshal(d, &v)
+			},
+			both: func(d []byte) error {
+				_, err := graph.Decode[graph.CloudPcExternalPartner](d, validate.Read)
+				return err
+			},
 			floor: plain,
 		},
 		{
@@ -81,6 +92,14 @@ func BenchmarkValidate(b *testing.B) {
 			unmarshal: func(d []byte) error {
 				var v graph.CloudPcExternalPartner
 				return json.Unmarshal(d, &v)
+			},
+			decode: func(d []byte) error {
+				var v graph.CloudPcExternalPartner
+				return edm.Unmarshal(d, &v)
+			},
+			both: func(d []byte) error {
+				_, err := graph.Decode[graph.CloudPcExternalPartner](d, validate.Create)
+				return err
 			},
 			floor: plain,
 		},
@@ -98,6 +117,23 @@ func BenchmarkValidate(b *testing.B) {
 				}
 				return nil
 			},
+			decode: func(d []byte) error {
+				var p edm.Page[graph.CloudPcExternalPartner]
+				if err := edm.Unmarshal(d, &p); err != nil {
+					return err
+				}
+				if len(p.Value) != 50 {
+					return fmt.Errorf("decoded %d items, want 50", len(p.Value))
+				}
+				return nil
+			},
+			both: func(d []byte) error {
+				p, err := graph.DecodeCollection[graph.CloudPcExternalPartner](d)
+				if err == nil && len(p.Value) != 50 {
+					return fmt.Errorf("decoded %d items, want 50", len(p.Value))
+				}
+				return err
+			},
 			floor: func(d []byte) error {
 				var v plainCollection
 				return json.Unmarshal(d, &v)
@@ -109,7 +145,7 @@ func BenchmarkValidate(b *testing.B) {
 		for _, step := range []struct {
 			name string
 			f    func([]byte) error
-		}{{"floor", c.floor}, {"validate", c.validate}, {"unmarshal", c.unmarshal}} {
+		}{{"floor", c.floor}, {"validate", c.validate}, {"decode", c.decode}, {"decode+validate", c.both}, {"json.Unmarshal", c.unmarshal}} {
 			b.Run(c.name+"/"+step.name, func(b *testing.B) {
 				if err := step.f(data); err != nil {
 					b.Fatal(err)

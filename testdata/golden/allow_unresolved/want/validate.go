@@ -7,6 +7,7 @@ import (
 	"reflect"
 
 	"github.com/odatagen/odatagen/validate"
+	"github.com/odatagen/odatagen/validate/edm"
 )
 
 // odataPlan is this package's validation plan: the tables of every type's
@@ -92,6 +93,31 @@ func ValidateCollection[T any](data []byte) error {
 		return err
 	}
 	return odataPlan.ValidateCollection(name, validate.Read, data)
+}
+
+// Decode validates a JSON payload of T (a struct of this package) as Validate
+// does and, when it is valid, decodes it into a T with edm.Unmarshal, in one
+// more pass over the bytes. An invalid payload gives the zero T and Validate's
+// error.
+func Decode[T any](data []byte, mode validate.Mode) (T, error) {
+	var v T
+	if err := Validate[T](data, mode); err != nil {
+		return v, err
+	}
+	err := edm.Unmarshal(data, &v)
+	return v, err
+}
+
+// DecodeCollection validates an OData collection response of T as
+// ValidateCollection does and, when it is valid, decodes it: the items in
+// Value, the other members (@odata.nextLink) in Extra.
+func DecodeCollection[T any](data []byte) (edm.Page[T], error) {
+	var p edm.Page[T]
+	if err := ValidateCollection[T](data); err != nil {
+		return p, err
+	}
+	err := edm.Unmarshal(data, &p)
+	return p, err
 }
 
 // ValidateInvoice validates a JSON payload of example.gaps.invoice: it is

@@ -18,7 +18,7 @@ type Alert struct {
 
 	// Extra holds the JSON members that have no field: annotations such as
 	// @odata.type and @odata.etag, and members this package does not know.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
@@ -105,7 +105,7 @@ type Record struct {
 
 	// Extra holds the JSON members that have no field: annotations such as
 	// @odata.type and @odata.etag, and members this package does not know.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
@@ -128,7 +128,7 @@ type SecurityAlert struct {
 
 	// Extra holds the JSON members that have no field: annotations such as
 	// @odata.type and @odata.etag, and members this package does not know.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
@@ -151,7 +151,7 @@ type StatusCode struct {
 
 	// Extra holds the JSON members that have no field: annotations such as
 	// @odata.type and @odata.etag, and members this package does not know.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.

@@ -24,7 +24,7 @@ type File struct {
 
 	// Extra holds the JSON members that have no field: annotations such as
 	// @odata.type and @odata.etag, and members this package does not know.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
@@ -64,7 +64,7 @@ type Folder struct {
 
 	// Extra holds the JSON members that have no field: annotations such as
 	// @odata.type and @odata.etag, and members this package does not know.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
@@ -96,7 +96,7 @@ type Layout struct {
 
 	// Extra holds the JSON members that have no field: annotations such as
 	// @odata.type and @odata.etag, and members this package does not know.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
@@ -119,7 +119,7 @@ type Margins struct {
 
 	// Extra holds the JSON members that have no field: annotations such as
 	// @odata.type and @odata.etag, and members this package does not know.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
@@ -148,7 +148,7 @@ type ViewSettings struct {
 
 	// Extra holds the JSON members that have no field: annotations such as
 	// @odata.type and @odata.etag, and members this package does not know.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.

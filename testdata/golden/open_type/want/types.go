@@ -25,7 +25,7 @@ type Settings struct {
 	// Extra holds the JSON members that have no field: annotations such as
 	// @odata.type and @odata.etag, and members this package does not know.
 	// As the type is open, its dynamic properties are kept here too.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.

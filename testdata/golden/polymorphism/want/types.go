@@ -25,7 +25,7 @@ type Animal struct {
 
 	// Extra holds the JSON members that have no field: annotations such as
 	// @odata.type and @odata.etag, and members this package does not know.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
@@ -57,7 +57,7 @@ type Cat struct {
 
 	// Extra holds the JSON members that have no field: annotations such as
 	// @odata.type and @odata.etag, and members this package does not know.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
@@ -85,7 +85,7 @@ type Circle struct {
 
 	// Extra holds the JSON members that have no field: annotations such as
 	// @odata.type and @odata.etag, and members this package does not know.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
@@ -164,7 +164,7 @@ type HeadKeeper struct {
 
 	// Extra holds the JSON members that have no field: annotations such as
 	// @odata.type and @odata.etag, and members this package does not know.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
@@ -189,7 +189,7 @@ type Keeper struct {
 
 	// Extra holds the JSON members that have no field: annotations such as
 	// @odata.type and @odata.etag, and members this package does not know.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
@@ -268,7 +268,7 @@ type Shape struct {
 
 	// Extra holds the JSON members that have no field: annotations such as
 	// @odata.type and @odata.etag, and members this package does not know.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
@@ -296,7 +296,7 @@ type Square struct {
 
 	// Extra holds the JSON members that have no field: annotations such as
 	// @odata.type and @odata.etag, and members this package does not know.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
@@ -319,7 +319,7 @@ type Ticket struct {
 
 	// Extra holds the JSON members that have no field: annotations such as
 	// @odata.type and @odata.etag, and members this package does not know.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
@@ -347,7 +347,7 @@ type VipTicket struct {
 
 	// Extra holds the JSON members that have no field: annotations such as
 	// @odata.type and @odata.etag, and members this package does not know.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.

@@ -20,7 +20,7 @@ type Address struct {
 
 	// Extra holds the JSON members that have no field: annotations such as
 	// @odata.type and @odata.etag, and members this package does not know.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
@@ -48,7 +48,7 @@ type Message struct {
 
 	// Extra holds the JSON members that have no field: annotations such as
 	// @odata.type and @odata.etag, and members this package does not know.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
@@ -100,7 +100,7 @@ type Person struct {
 
 	// Extra holds the JSON members that have no field: annotations such as
 	// @odata.type and @odata.etag, and members this package does not know.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
@@ -132,7 +132,7 @@ type Team struct {
 
 	// Extra holds the JSON members that have no field: annotations such as
 	// @odata.type and @odata.etag, and members this package does not know.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
