@@ -314,7 +314,8 @@ func (c *Checker) example(file string, ex markdown.Example, link string) Result 
 		case top.typ != "":
 			t, by = top.typ, "body's @odata.type"
 		case link != "" && c.linkType(link) != "":
-			t, by = c.linkType(link), "Request body link "+link
+			text, target, _ := strings.Cut(link, "|")
+			t, by = c.linkType(link), "Request body link ["+text+"]("+target+")"
 		case op != nil:
 			t, by = op.Type, "page's operation "+op.RequestLine()
 		case resolved:

@@ -11,6 +11,7 @@
 //	odatagen filter -syntax EXPR
 //	odatagen query -spec INPUT [-spec INPUT]... (-path PATH | -type NAME) QUERY
 //	odatagen drift [-json] INPUT...
+//	odatagen examples [-json] [-skipped] [-spec INPUT]... INPUT...
 //
 // An INPUT is a docs page (.md), a YAML spec (.yaml, .yml), a CSDL document
 // (.xml, .edmx, .csdl) or a directory of those; several inputs are merged
@@ -79,6 +80,7 @@ func init() {
 		{"filter", "check a $filter expression against a type of the spec", runFilter},
 		{"query", "check a query string against the query capabilities of the spec", runQuery},
 		{"drift", "show where CSDL metadata and docs pages disagree", runDrift},
+		{"examples", "check the example requests and responses of API pages against the spec", runExamples},
 	}
 }
 
