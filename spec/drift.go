@@ -29,9 +29,15 @@ const (
 	KindMismatch = "kind-mismatch"
 	// FlagConflict: facts that cannot both hold: read-only and required on
 	// create, read-only and settable on create, not nullable and nullable,
-	// filterable and not filterable, or a request body that lists a
-	// property its type marks read-only (or immutable, for an update).
+	// or a request body that lists a property its type marks read-only (or
+	// immutable, for an update).
 	FlagConflict = "flag-conflict"
+	// CapabilityConflict: the docs and the CSDL's Capabilities annotations
+	// disagree on the query options a property supports: the docs say
+	// "Supports $filter" where FilterRestrictions deny it, name operators
+	// that FilterExpressionRestrictions do not allow, or leave out of
+	// their filterable properties one that RequiredProperties requires.
+	CapabilityConflict = "capability-conflict"
 	// DefaultMismatch: the sources give different default values.
 	DefaultMismatch = "default-mismatch"
 	// EnumMembers: an enum's member names differ.
@@ -118,12 +124,26 @@ func posString(p Pos) string {
 //     contradictions count: docs "Not nullable" against a single-valued
 //     CSDL property that is nullable (Nullable="true" or, CSDL's default,
 //     absent); CSDL read-only (Core.Computed) against docs Required or
-//     docs immutable; CSDL Core.Immutable against docs Read-only; docs
-//     "Supports $filter" against a CSDL property that Capabilities
-//     annotations make unfilterable, or docs operators outside the CSDL's
-//     restricted list; a docs row that is both read-only and required. A
-//     docs read-only property that the CSDL leaves writable is not a
-//     finding: the CSDL just does not say.
+//     docs immutable; CSDL Core.Immutable against docs Read-only; a docs
+//     row that is both read-only and required. A docs read-only property
+//     that the CSDL leaves writable is not a finding: the CSDL just does
+//     not say.
+//   - Query capabilities (CapabilityConflict). Docs "Supports $filter"
+//     against each FilterRestrictions annotation that denies it: Filterable
+//     false, or NonFilterableProperties naming the property (directly or
+//     through a cast), on an element whose type is the property's type or
+//     a base type of it that has the property: the type itself, an entity
+//     set or singleton, a navigation property, a navigation path from a
+//     set, or a RestrictedProperties entry of NavigationRestrictions. Each
+//     restriction is a finding at the docs statement, with the annotation
+//     as Other and its element named. Docs operators outside the CSDL's
+//     FilterExpressionRestrictions are one too. The reverse, where it means
+//     something: FilterRestrictions RequiredProperties (a request must
+//     filter by it) naming a property that the docs leave out of their
+//     filterable properties, when the docs of the type state $filter
+//     support for some of them (as Overlay reads such a list). CSDL
+//     silence is no statement: OData makes everything filterable unless
+//     annotated otherwise.
 //   - Defaults are compared when both sources give one.
 //
 // Enums the docs describe (by values table, enum page or "Possible values"
@@ -163,6 +183,9 @@ type drifter struct {
 	docEnums  map[string][]*EnumType
 	enumOrder []string
 	ops       []*Operation
+
+	sites     []capSite // the CSDL's capability sites, see capSites
+	sitesDone bool
 
 	out []Finding
 }
@@ -357,6 +380,7 @@ func (d *drifter) types() {
 			d.compareType(ct, dt)
 		}
 		d.missingInDocs(ct, decls)
+		d.requiredFilters(ct, decls)
 	}
 }
 
@@ -398,7 +422,7 @@ func (d *drifter) compareType(ct, dt *StructuredType) {
 			}
 			continue
 		}
-		d.compareProperty(q+"/"+cp.Name, cp, dp)
+		d.compareProperty(ct, q+"/"+cp.Name, cp, dp)
 	}
 }
 
@@ -409,9 +433,9 @@ func (d *drifter) compareType(ct, dt *StructuredType) {
 // when both give a type), docs not-nullable against a nullable
 // single-valued CSDL property, at most one read-only/required/immutable
 // FlagConflict (the first that applies, the docs' own contradiction
-// first), docs $filter support the CSDL denies or docs operators outside
-// a CSDL operator list, and different defaults when both give one.
-func (d *drifter) compareProperty(subject string, cp, dp *Property) {
+// first), the query capability findings (compareFilter), and different
+// defaults when both give one. ct is the CSDL type the docs type names.
+func (d *drifter) compareProperty(ct *StructuredType, subject string, cp, dp *Property) {
 	if cp.Name != dp.Name {
 		d.add(NameMismatch, subject, dp.Pos, cp.Pos, "the docs spell the property %s, the CSDL %s", dp.Name, cp.Name)
 	}
@@ -431,22 +455,7 @@ func (d *drifter) compareProperty(subject string, cp, dp *Property) {
 	case cp.Immutable && !cp.ReadOnly && dp.ReadOnly:
 		d.add(FlagConflict, subject, dp.Pos, cp.Pos, "the docs say read-only; the CSDL says it can be set on create (immutable)")
 	}
-	if dp.Filter != nil {
-		switch {
-		case cp.Filter == nil:
-			d.add(FlagConflict, subject, filterPos(dp), cp.Pos, "the docs say it supports $filter; the CSDL's capabilities make it not filterable")
-		case len(dp.Filter.Ops) > 0 && len(cp.Filter.Ops) > 0:
-			var extra []FilterOp
-			for _, op := range dp.Filter.Ops {
-				if !cp.Filter.Allows(op) {
-					extra = append(extra, op)
-				}
-			}
-			if len(extra) > 0 {
-				d.add(FlagConflict, subject, filterPos(dp), filterPos(cp), "the docs say $filter supports %s; the CSDL allows only %s", opsString(extra), opsString(cp.Filter.Ops))
-			}
-		}
-	}
+	d.compareFilter(ct, subject, cp, dp)
 	if dp.Default != nil && cp.Default != nil && !sameDefault(*dp.Default, *cp.Default) {
 		d.add(DefaultMismatch, subject, dp.Pos, cp.Pos, "the docs say the default is %s, the CSDL %s", *dp.Default, *cp.Default)
 	}
@@ -463,6 +472,9 @@ func sameDefault(a, b string) bool {
 func (d *drifter) missingInDocs(ct *StructuredType, decls []*StructuredType) {
 	q := ct.QualifiedName()
 	for _, cp := range slices.Concat(ct.Properties, ct.NavigationProperties) {
+		if d.redeclared(ct, cp) {
+			continue
+		}
 		found := false
 		for _, dt := range decls {
 			if p, _ := findProperty(dt, cp.Name); p != nil {
@@ -474,6 +486,19 @@ func (d *drifter) missingInDocs(ct *StructuredType, decls []*StructuredType) {
 			d.add(MissingInDocs, q+"/"+cp.Name, cp.Pos, decls[0].Pos, "the CSDL declares %s %s; the docs of %s do not list it", propKindOf(ct, cp), cp.Name, ct.Name)
 		}
 	}
+}
+
+// redeclared reports whether cp is a copy of a base type's declaration
+// that the CSDL reader put on ct (to carry a restriction that reaches the
+// inherited property through ct): it has the position of the base's
+// declaration. Such a property is inherited, not ct's own.
+func (d *drifter) redeclared(ct *StructuredType, cp *Property) bool {
+	for _, b := range d.cix.BaseChain(ct)[1:] {
+		if bp, _ := findProperty(b, cp.Name); bp != nil && bp.Pos == cp.Pos && cp.Pos.IsValid() {
+			return true
+		}
+	}
+	return false
 }
 
 func propKindOf(t *StructuredType, p *Property) string {

@@ -153,3 +153,49 @@ func TestDriftSeed(t *testing.T) {
 		t.Errorf("docs only: exit %d\n%s", code, out)
 	}
 }
+
+// TestDriftCapabilities: the rental fixtures disagree with their CSDL's
+// Capabilities annotations; each finding has the kind
+// capability-conflict, both positions and the restriction's name, in the
+// text and the JSON output alike.
+func TestDriftCapabilities(t *testing.T) {
+	dir := filepath.Join("..", "..", "spec", "testdata", "drift_caps")
+	code, out, errOut := runCLI(t, "", "drift", dir)
+	if code != exitNo {
+		t.Fatalf("exit %d, want %d; stderr:\n%s", code, exitNo, errOut)
+	}
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if len(lines) != 10 {
+		t.Fatalf("%d findings, want 10:\n%s", len(lines), out)
+	}
+	for _, l := range lines {
+		if !driftLine.MatchString(l) {
+			t.Errorf("line does not read POS: SUBJECT: REASON (see also OTHER): %q", l)
+		}
+	}
+	want := filepath.Join(dir, "car.md") + ":15:2: demo.rental.car/colour: the docs say it supports $filter; the CSDL's FilterRestrictions on entity set cars list it in NonFilterableProperties (see also " +
+		filepath.Join(dir, "rental.xml") + ":54:9)"
+	if lines[1] != want {
+		t.Errorf("second line\n%s\nwant\n%s", lines[1], want)
+	}
+	code, out, errOut = runCLI(t, "", "drift", "-json", dir)
+	if code != exitNo {
+		t.Fatalf("-json: exit %d; stderr:\n%s", code, errOut)
+	}
+	var got []map[string]string
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("output is not a JSON array of string objects: %v\n%s", err, out)
+	}
+	if len(got) != 10 {
+		t.Fatalf("%d JSON findings, want 10", len(got))
+	}
+	for _, f := range got {
+		if f["kind"] != "capability-conflict" {
+			t.Errorf("kind %q: %v", f["kind"], f)
+		}
+	}
+	if f := got[len(got)-1]; f["subject"] != "demo.rental.van/payload" || f["pos"] != filepath.Join(dir, "van.md")+":10:2" ||
+		f["other"] != filepath.Join(dir, "rental.xml")+":54:9" || !strings.Contains(f["reason"], "NonFilterableProperties") {
+		t.Errorf("last finding %v", f)
+	}
+}
