@@ -8,11 +8,15 @@
 // rule decided):
 //
 //   - A response is read in mode read. Its type is the blockType
-//     comment's "@odata.type" (a leading "#" dropped), else the body's own
-//     top-level "@odata.type"; "isCollection": true makes it a collection
-//     response ({"value": [...]}, each item checked). A "truncated": true
-//     response is checked too, but missing members are not problems: the
-//     writer said some were left out.
+//     comment's "@odata.type" (a leading "#" dropped; "Collection(T)" is
+//     a collection of T), else the body's own top-level "@odata.type",
+//     else the type its "@odata.context" names, else the type the URL of
+//     the GET or PATCH request before it leads to; "isCollection": true
+//     makes it a collection response ({"value": [...]}, each item
+//     checked), as does a context or URL naming a collection when the body
+//     has a "value" array. A "truncated": true response is checked too,
+//     but missing members are not problems: the writer said some were left
+//     out. The response to a /$value or /$count request is skipped.
 //   - A request with a body is a create (POST) or an update (PATCH). A POST
 //     is a create when its URL names a collection (an entity set or a
 //     collection-valued navigation property, read against the spec's
@@ -85,6 +89,7 @@ const (
 	SkipUntyped     = "untyped"      // nothing says what type the body is
 	SkipUnknownType = "unknown-type" // the type named is not in the spec
 	SkipElided      = "elided"       // the body leaves content out with "..."
+	SkipRaw         = "raw-value"    // the response to a /$value or /$count request
 )
 
 // Result is the outcome of checking one example.
@@ -118,11 +123,13 @@ type Problem struct {
 	// array item, the object for a missing member.
 	Pos      spec.Pos `json:"pos"`
 	Severity Severity `json:"severity"`
-	// Kind classifies the problem: not-strict-json, unknown-property,
-	// wrong-type, read-only-on-create, read-only-on-update,
-	// immutable-on-update, not-in-body, missing-required, bad-enum,
-	// enum-case (a member in another case: a warning), bad-format,
-	// out-of-range, wrong-odata-type or other.
+	// Kind classifies the problem: not-strict-json, duplicate-member,
+	// unknown-property, wrong-type, read-only-on-create,
+	// read-only-on-update, immutable-on-update, missing-required, bad-enum,
+	// bad-format, out-of-range, wrong-odata-type or other (errors); and
+	// warnings: enum-case and odata-type-case (a name in another case),
+	// not-in-body (a property of the type that the page's Request body
+	// table does not list).
 	Kind string `json:"kind"`
 	// Pointer is the JSON pointer in the body; Message says what is wrong.
 	Pointer string `json:"pointer,omitempty"`
@@ -196,19 +203,25 @@ func (c *Checker) Page(file string, src []byte) []Result {
 	var link string
 	linkDone := false
 	var out []Result
-	for _, ex := range exs {
+	var req *markdown.Example // the request before a response
+	for i, ex := range exs {
 		if ex.BlockType != "request" && ex.BlockType != "response" {
 			continue
 		}
 		if ex.BlockType == "request" && !linkDone {
 			link, linkDone = requestBodyLink(src), true
 		}
-		out = append(out, c.example(file, ex, link))
+		out = append(out, c.example(file, ex, link, req))
+		if ex.BlockType == "request" {
+			req = &exs[i]
+		}
 	}
 	return out
 }
 
-func (c *Checker) example(file string, ex markdown.Example, link string) Result {
+// example checks one example; req is the request before a response on
+// its page, or nil.
+func (c *Checker) example(file string, ex markdown.Example, link string, req *markdown.Example) Result {
 	r := Result{Pos: spec.Pos{File: file, Line: ex.Line}, BlockType: ex.BlockType, Method: ex.Method, URL: ex.URL}
 	skip := func(kind, reason string, args ...any) Result {
 		r.Verdict, r.Skip, r.Reason = Skipped, kind, fmt.Sprintf(reason, args...)
@@ -224,6 +237,11 @@ func (c *Checker) example(file string, ex markdown.Example, link string) Result 
 	}
 	if trim == "" {
 		return skip(SkipNoBody, "no body")
+	}
+	if ex.BlockType == "response" && req != nil {
+		if p := urlPath(req.URL); strings.HasSuffix(p, "/$value") || strings.HasSuffix(p, "/$count") {
+			return skip(SkipRaw, "the response to %s %s is the raw value, not an entity", req.Method, p)
+		}
 	}
 	if trim[0] != '{' && trim[0] != '[' {
 		return skip(SkipNotJSON, "the body is not JSON")
@@ -273,6 +291,13 @@ func (c *Checker) example(file string, ex markdown.Example, link string) Result 
 				return skip(SkipUntyped, "the response comment names no @odata.type, the body has none, and its @odata.context %s names no type of the spec", top.context)
 			}
 			t, r.TypedBy = q, "body's @odata.context"
+			r.Collection = r.Collection || (coll && top.value)
+		case req != nil && (req.Method == "GET" || req.Method == "PATCH"):
+			q, coll, how, ok := c.walkURL(urlPath(req.URL))
+			if !ok {
+				return skip(SkipUntyped, "the response comment names no @odata.type, the body has none, and the request URL leads to no type of the spec")
+			}
+			t, r.TypedBy = q, "the URL of the "+req.Method+" request before it ("+how+")"
 			r.Collection = r.Collection || (coll && top.value)
 		default:
 			return skip(SkipUntyped, "the response comment names no @odata.type and the body has none")
@@ -678,6 +703,10 @@ func (c *Checker) problem(file string, ex markdown.Example, body []byte, r Resul
 			p.Source = t.Pos.String()
 		}
 	case validate.NotInBody:
+		// The type has the property and may take it; only the page's
+		// Request body table leaves it out (often a table of the required
+		// properties only): inconsistent, not wrong.
+		p.Severity = Warning
 		for _, op := range c.spec.Operations {
 			if op.Type == owner && op.Method == r.Method && op.Pos.IsValid() {
 				p.Source = op.Pos.String()
