@@ -34,9 +34,12 @@ const (
 	FlagConflict = "flag-conflict"
 	// CapabilityConflict: the docs and the CSDL's Capabilities annotations
 	// disagree on the query options a property supports: the docs say
-	// "Supports $filter" where FilterRestrictions deny it, name operators
-	// that FilterExpressionRestrictions do not allow, or leave out of
-	// their filterable properties one that RequiredProperties requires.
+	// "Supports $filter" (or $orderby, $select, $search, $count, $expand,
+	// or "Returned only on $select") where a restriction denies it, name
+	// operators that FilterExpressionRestrictions do not allow, or leave
+	// out of their list of filterable (sortable) properties one that
+	// RequiredProperties (AscendingOnlyProperties,
+	// DescendingOnlyProperties) name.
 	CapabilityConflict = "capability-conflict"
 	// DefaultMismatch: the sources give different default values.
 	DefaultMismatch = "default-mismatch"
@@ -137,13 +140,22 @@ func posString(p Pos) string {
 //     set, or a RestrictedProperties entry of NavigationRestrictions. Each
 //     restriction is a finding at the docs statement, with the annotation
 //     as Other and its element named. Docs operators outside the CSDL's
-//     FilterExpressionRestrictions are one too. The reverse, where it means
-//     something: FilterRestrictions RequiredProperties (a request must
-//     filter by it) naming a property that the docs leave out of their
-//     filterable properties, when the docs of the type state $filter
-//     support for some of them (as Overlay reads such a list). CSDL
-//     silence is no statement: OData makes everything filterable unless
-//     annotated otherwise.
+//     FilterExpressionRestrictions are one too. The other options the
+//     docs state per property (Property.Query) likewise: $orderby against
+//     SortRestrictions (Sortable false, NonSortableProperties), $select
+//     and "Returned only on $select" against SelectSupport Supported
+//     false, $search against SearchRestrictions Searchable false, $count
+//     against CountRestrictions NonCountableProperties and
+//     NonCountableNavigationProperties, $expand against ExpandRestrictions
+//     (Expandable false, NonExpandableProperties). The reverse, where it
+//     means something: a property that the CSDL says must or can be used
+//     (FilterRestrictions RequiredProperties; SortRestrictions
+//     AscendingOnlyProperties, DescendingOnlyProperties) and that the
+//     docs leave out of their list of the properties supporting the
+//     option, when the docs of the type state that option for some of
+//     them (as Overlay reads a $filter list); that finding is at the
+//     annotation. CSDL silence is no statement: OData makes everything
+//     filterable, sortable and so on unless annotated otherwise.
 //   - Defaults are compared when both sources give one.
 //
 // Enums the docs describe (by values table, enum page or "Possible values"
@@ -380,7 +392,7 @@ func (d *drifter) types() {
 			d.compareType(ct, dt)
 		}
 		d.missingInDocs(ct, decls)
-		d.requiredFilters(ct, decls)
+		d.reverses(ct, decls)
 	}
 }
 
@@ -456,6 +468,7 @@ func (d *drifter) compareProperty(ct *StructuredType, subject string, cp, dp *Pr
 		d.add(FlagConflict, subject, dp.Pos, cp.Pos, "the docs say read-only; the CSDL says it can be set on create (immutable)")
 	}
 	d.compareFilter(ct, subject, cp, dp)
+	d.compareQuery(ct, subject, cp, dp)
 	if dp.Default != nil && cp.Default != nil && !sameDefault(*dp.Default, *cp.Default) {
 		d.add(DefaultMismatch, subject, dp.Pos, cp.Pos, "the docs say the default is %s, the CSDL %s", *dp.Default, *cp.Default)
 	}

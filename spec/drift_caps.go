@@ -179,26 +179,108 @@ type capDenial struct {
 	pos Pos
 }
 
+// denials returns the restrictions of the CSDL's capability sites that
+// take a query option away from the property name of ct, as deny reads
+// each site (deny returns "" for a site that does not deny it).
+func (d *drifter) denials(ct *StructuredType, name string, deny func(site capSite, s capScope) (string, Pos)) []capDenial {
+	s := d.scopeOf(ct, name)
+	var out []capDenial
+	for _, site := range d.capSites() {
+		if why, pos := deny(site, s); why != "" {
+			out = append(out, capDenial{why, capPos(pos, site.caps.Pos)})
+		}
+	}
+	return out
+}
+
 // filterDenials returns the FilterRestrictions that make the property
 // name of ct unfilterable: Filterable false on an element whose type
 // covers it, or NonFilterableProperties naming it (from such an element,
 // or through a cast to a type that covers it).
 func (d *drifter) filterDenials(ct *StructuredType, name string) []capDenial {
-	s := d.scopeOf(ct, name)
-	var out []capDenial
-	for _, site := range d.capSites() {
+	return d.denials(ct, name, func(site capSite, s capScope) (string, Pos) {
 		f := site.caps.Filter
-		if f == nil {
-			continue
-		}
 		switch {
+		case f == nil:
 		case f.Filterable == No && s.covers(site.typ):
-			out = append(out, capDenial{"FilterRestrictions on " + site.where + " say Filterable false", capPos(f.Pos, site.caps.Pos)})
+			return "FilterRestrictions on " + site.where + " say Filterable false", f.Pos
 		case d.names(f.NonFilterableProperties, site.typ, s, name):
-			out = append(out, capDenial{"FilterRestrictions on " + site.where + " list it in NonFilterableProperties", capPos(f.Pos, site.caps.Pos)})
+			return "FilterRestrictions on " + site.where + " list it in NonFilterableProperties", f.Pos
+		}
+		return "", Pos{}
+	})
+}
+
+// queryDenial reads one site for one query option other than $filter: the
+// restriction that denies the option to the property name, or "".
+func (d *drifter) queryDenial(opt QueryOption, site capSite, s capScope, name string) (string, Pos) {
+	c := site.caps
+	switch opt {
+	case OptOrderBy:
+		switch r := c.Sort; {
+		case r == nil:
+		case r.Sortable == No && s.covers(site.typ):
+			return "SortRestrictions on " + site.where + " say Sortable false", r.Pos
+		case d.names(r.NonSortableProperties, site.typ, s, name):
+			return "SortRestrictions on " + site.where + " list it in NonSortableProperties", r.Pos
+		}
+	case OptSelect:
+		if r := c.Select; r != nil && r.Supported == No && s.covers(site.typ) {
+			return "SelectSupport on " + site.where + " says Supported false", r.Pos
+		}
+	case OptSearch:
+		if r := c.Search; r != nil && r.Searchable == No && s.covers(site.typ) {
+			return "SearchRestrictions on " + site.where + " say Searchable false", r.Pos
+		}
+	case OptCount:
+		switch r := c.Count; {
+		case r == nil:
+		case d.names(r.NonCountableProperties, site.typ, s, name):
+			return "CountRestrictions on " + site.where + " list it in NonCountableProperties", r.Pos
+		case d.names(r.NonCountableNavigationProperties, site.typ, s, name):
+			return "CountRestrictions on " + site.where + " list it in NonCountableNavigationProperties", r.Pos
+		}
+	case OptExpand:
+		switch r := c.Expand; {
+		case r == nil:
+		case r.Expandable == No && s.covers(site.typ):
+			return "ExpandRestrictions on " + site.where + " say Expandable false", r.Pos
+		case d.names(r.NonExpandableProperties, site.typ, s, name):
+			return "ExpandRestrictions on " + site.where + " list it in NonExpandableProperties", r.Pos
 		}
 	}
-	return out
+	return "", Pos{}
+}
+
+// compareQuery records the findings for the query options other than
+// $filter that the docs say a property supports (Property.Query): one
+// per CSDL restriction that denies the option (see queryDenial), at the
+// docs statement. "Returned only on $select" counts as a statement that
+// $select works on the property.
+func (d *drifter) compareQuery(ct *StructuredType, subject string, cp, dp *Property) {
+	q := dp.Query
+	if q == nil {
+		return
+	}
+	pos := q.Pos
+	if !pos.IsValid() {
+		pos = dp.Pos
+	}
+	for _, opt := range QueryOptions {
+		says := "it supports " + string(opt)
+		switch {
+		case q.Supports(opt):
+		case opt == OptSelect && q.SelectOnly():
+			says = "it is returned only on $select"
+		default:
+			continue
+		}
+		for _, den := range d.denials(ct, cp.Name, func(site capSite, s capScope) (string, Pos) {
+			return d.queryDenial(opt, site, s, cp.Name)
+		}) {
+			d.add(CapabilityConflict, subject, pos, den.pos, "the docs say %s; the CSDL's %s", says, den.why)
+		}
+	}
 }
 
 func capPos(p, def Pos) Pos {
@@ -245,17 +327,71 @@ func (d *drifter) compareFilter(ct *StructuredType, subject string, cp, dp *Prop
 	}
 }
 
-// requiredFilters records the reverse case for a type both sides define:
-// FilterRestrictions RequiredProperties (a request must filter by the
-// property) naming a property that the docs leave out of their list of
-// filterable properties. The docs make such a list when some structural
-// property of the type states $filter support (as Overlay reads them); a
-// property they do not describe at all is MissingInDocs instead.
-func (d *drifter) requiredFilters(ct *StructuredType, decls []*StructuredType) {
+// capList is a property path list of a restriction that states
+// something positive about the properties it names.
+type capList struct {
+	words string // "FilterRestrictions on entity set cars list it in RequiredProperties (...)"
+	names []string
+	pos   Pos
+}
+
+// reverse is one reverse check: the docs make a list of the properties
+// that support an option when some structural property of the type says
+// so (has), and lists gives the CSDL's positive statements about
+// properties on a site.
+type reverse struct {
+	opt   string // "$filter"
+	has   func(*Property) bool
+	lists func(site capSite) []capList
+}
+
+var reverseChecks = []reverse{{
+	opt: "$filter",
+	has: func(p *Property) bool { return p.Filter != nil },
+	lists: func(site capSite) []capList {
+		f := site.caps.Filter
+		if f == nil {
+			return nil
+		}
+		return []capList{{"FilterRestrictions on " + site.where + " list it in RequiredProperties (a request must filter by it)", f.RequiredProperties, f.Pos}}
+	},
+}, {
+	opt: "$orderby",
+	has: func(p *Property) bool { return p.Query.Supports(OptOrderBy) },
+	lists: func(site capSite) []capList {
+		r := site.caps.Sort
+		if r == nil {
+			return nil
+		}
+		return []capList{
+			{"SortRestrictions on " + site.where + " list it in AscendingOnlyProperties (it can be sorted in ascending order)", r.AscendingOnlyProperties, r.Pos},
+			{"SortRestrictions on " + site.where + " list it in DescendingOnlyProperties (it can be sorted in descending order)", r.DescendingOnlyProperties, r.Pos},
+		}
+	},
+}}
+
+// reverses records the reverse findings for a type both sides define,
+// where they mean something: a property that the CSDL states can (or
+// must) be used with an option (FilterRestrictions RequiredProperties for
+// $filter; SortRestrictions AscendingOnlyProperties and
+// DescendingOnlyProperties for $orderby) while the docs leave it out of
+// their list of the properties that support the option. The docs make
+// such a list when some structural property of the type states support
+// (as Overlay reads $filter statements); docs that never mention the
+// option say nothing, and a property they do not describe at all is
+// MissingInDocs instead. The finding is at the CSDL annotation, with the
+// docs row as Other.
+func (d *drifter) reverses(ct *StructuredType, decls []*StructuredType) {
+	for _, rv := range reverseChecks {
+		d.reverse(ct, decls, rv)
+	}
+}
+
+func (d *drifter) reverse(ct *StructuredType, decls []*StructuredType, rv reverse) {
 	listed := false
 	for _, dt := range decls {
 		for _, p := range dt.Properties {
-			listed = listed || p != nil && p.Filter != nil
+			listed = listed || p != nil && rv.has(p)
 		}
 	}
 	if !listed {
@@ -269,7 +405,7 @@ func (d *drifter) requiredFilters(ct *StructuredType, decls []*StructuredType) {
 				continue
 			}
 			done[strings.ToLower(dp.Name)] = true
-			if docsFilterable(decls, dp.Name) {
+			if docsSay(decls, dp.Name, rv.has) {
 				continue
 			}
 			cp, _ := d.csdlProperty(ct, dp.Name)
@@ -278,23 +414,22 @@ func (d *drifter) requiredFilters(ct *StructuredType, decls []*StructuredType) {
 			}
 			s := d.scopeOf(ct, cp.Name)
 			for _, site := range d.capSites() {
-				f := site.caps.Filter
-				if f == nil || !d.names(f.RequiredProperties, site.typ, s, cp.Name) {
-					continue
+				for _, l := range rv.lists(site) {
+					if d.names(l.names, site.typ, s, cp.Name) {
+						d.add(CapabilityConflict, q+"/"+cp.Name, capPos(l.pos, site.caps.Pos), dp.Pos,
+							"the CSDL's %s; the docs of %s name the properties that support %s, and not %s", l.words, ct.Name, rv.opt, dp.Name)
+					}
 				}
-				d.add(CapabilityConflict, q+"/"+cp.Name, capPos(f.Pos, site.caps.Pos), dp.Pos,
-					"the CSDL's FilterRestrictions on %s list it in RequiredProperties (a request must filter by it); the docs of %s name the properties that support $filter, and not %s",
-					site.where, ct.Name, dp.Name)
 			}
 		}
 	}
 }
 
-// docsFilterable reports whether some docs declaration of the property
-// name states $filter support.
-func docsFilterable(decls []*StructuredType, name string) bool {
+// docsSay reports whether some docs declaration of the property name
+// states what has tests.
+func docsSay(decls []*StructuredType, name string, has func(*Property) bool) bool {
 	for _, dt := range decls {
-		if p, _ := findProperty(dt, name); p != nil && p.Filter != nil {
+		if p, _ := findProperty(dt, name); p != nil && has(p) {
 			return true
 		}
 	}

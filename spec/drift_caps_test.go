@@ -40,6 +40,10 @@ func relPos(p spec.Pos) string {
 func TestDriftCapabilities(t *testing.T) {
 	const cc = spec.CapabilityConflict
 	want := []capRow{
+		{cc, "demo.rental.branch/cars", "branch.md:18:2", "rental.xml:223:9",
+			"the docs say it supports $count; the CSDL's CountRestrictions on entity set branches list it in NonCountableNavigationProperties"},
+		{cc, "demo.rental.branch/manager", "branch.md:19:2", "rental.xml:214:9",
+			"the docs say it supports $expand; the CSDL's ExpandRestrictions on entity set branches list it in NonExpandableProperties"},
 		{cc, "demo.rental.car/branchCode", "rental.xml:54:9", "car.md:16:2",
 			"the CSDL's FilterRestrictions on entity set cars list it in RequiredProperties (a request must filter by it); the docs of car name the properties that support $filter, and not branchCode"},
 		{cc, "demo.rental.car/colour", "car.md:15:2", "rental.xml:54:9",
@@ -47,27 +51,40 @@ func TestDriftCapabilities(t *testing.T) {
 		// Annotated on the base type, reaching the inherited property.
 		{cc, "demo.rental.car/label", "car.md:11:2", "rental.xml:80:9",
 			"the docs say it supports $filter; the CSDL's FilterRestrictions on type demo.rental.record list it in NonFilterableProperties"},
+		{cc, "demo.rental.car/mileage", "rental.xml:174:9", "car.md:17:2",
+			"the CSDL's SortRestrictions on entity set cars list it in AscendingOnlyProperties (it can be sorted in ascending order); the docs of car name the properties that support $orderby, and not mileage"},
 		{cc, "demo.rental.car/model", "car.md:13:2", "rental.xml:114:9",
 			"the docs say it supports $filter; the CSDL's FilterRestrictions on navigation property demo.rental.branch/cars list it in NonFilterableProperties"},
+		{cc, "demo.rental.car/model", "rental.xml:174:9", "car.md:13:2",
+			"the CSDL's SortRestrictions on entity set cars list it in DescendingOnlyProperties (it can be sorted in descending order); the docs of car name the properties that support $orderby, and not model"},
 		{cc, "demo.rental.car/plate", "car.md:12:2", "rental.xml:157:9",
 			"the docs say it supports $filter; the CSDL's FilterRestrictions on path hq/cars list it in NonFilterableProperties"},
 		{cc, "demo.rental.car/seats", "car.md:14:2", "rental.xml:69:17",
 			"the docs say $filter supports (ge); the CSDL allows only (eq)"},
+		{cc, "demo.rental.car/seats", "car.md:14:2", "rental.xml:174:9",
+			"the docs say it supports $orderby; the CSDL's SortRestrictions on entity set cars list it in NonSortableProperties"},
 		{cc, "demo.rental.person/email", "person.md:13:2", "rental.xml:104:9",
 			"the docs say it supports $filter; the CSDL's FilterRestrictions on entity set people say Filterable false"},
+		{cc, "demo.rental.person/email", "person.md:13:2", "rental.xml:207:9",
+			"the docs say it is returned only on $select; the CSDL's SelectSupport on entity set people says Supported false"},
 		// Two restrictions, two findings.
 		{cc, "demo.rental.person/name", "person.md:12:2", "rental.xml:104:9",
 			"the docs say it supports $filter; the CSDL's FilterRestrictions on entity set people say Filterable false"},
 		{cc, "demo.rental.person/name", "person.md:12:2", "rental.xml:132:21",
 			"the docs say it supports $filter; the CSDL's FilterRestrictions on navigation manager of entity set branches list it in NonFilterableProperties"},
+		{cc, "demo.rental.person/name", "person.md:12:2", "rental.xml:202:9",
+			"the docs say it supports $search; the CSDL's SearchRestrictions on entity set people say Searchable false"},
 		// Through a cast in the path.
 		{cc, "demo.rental.van/payload", "van.md:10:2", "rental.xml:54:9",
 			"the docs say it supports $filter; the CSDL's FilterRestrictions on entity set cars list it in NonFilterableProperties"},
+		{cc, "demo.rental.van/payload", "van.md:10:2", "rental.xml:195:9",
+			"the docs say it supports $orderby; the CSDL's SortRestrictions on entity set vans say Sortable false"},
 	}
-	// Not findings: car/id (no restriction), car/mileage (restricted on
-	// the set of the derived van only), branch/city (the restriction's
-	// path goes through address), van/mileage (the reader's copy of the
-	// inherited declaration is no property of van's own).
+	// Not findings: car/id (no restriction), car/mileage's $filter
+	// (restricted on the set of the derived van only), car/plate's
+	// $orderby (vans are not sortable, cars are), branch/city (the
+	// restriction's path goes through address), van/mileage (the reader's
+	// copy of the inherited declaration is no property of van's own).
 	for _, order := range [][]string{
 		{driftCaps},
 		{filepath.Join(driftCaps, "van.md"), filepath.Join(driftCaps, "person.md"), filepath.Join(driftCaps, "car.md"),

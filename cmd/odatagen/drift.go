@@ -10,8 +10,9 @@ import (
 
 // runDrift compares CSDL documents with docs pages (load.Drift) and
 // prints what disagrees (types, properties, flags, enums, request bodies,
-// and query capabilities: docs "Supports $filter" against the CSDL's
-// Capabilities annotations, kind capability-conflict), one finding a line:
+// and query capabilities: docs "Supports $filter" ($orderby, $select,
+// $search, $count, $expand) against the CSDL's Capabilities annotations,
+// kind capability-conflict), one finding a line:
 //
 //	POS: SUBJECT: REASON (see also OTHER)
 //
