@@ -233,7 +233,11 @@ func (c *Checker) example(file string, ex markdown.Example, link string, req *ma
 		if ex.Method == "" {
 			return skip(SkipMethod, "no request line")
 		}
-		return skip(SkipMethod, "a %s request sends no entity to check", ex.Method)
+		switch ex.Method {
+		case "GET", "DELETE", "HEAD", "OPTIONS":
+			return skip(SkipMethod, "a %s request sends no entity to check", ex.Method)
+		}
+		return skip(SkipMethod, "%s bodies are not checked (only POST creates and PATCH updates)", ex.Method)
 	}
 	if trim == "" {
 		return skip(SkipNoBody, "no body")
@@ -302,12 +306,14 @@ func (c *Checker) example(file string, ex markdown.Example, link string, req *ma
 		default:
 			return skip(SkipUntyped, "the response comment names no @odata.type and the body has none")
 		}
-		if r.Collection {
+		if comment, _ := fields["isCollection"].(bool); comment {
 			r.TypedBy += ", isCollection"
+		} else if r.Collection {
+			r.TypedBy += ", a collection"
 		}
 		q, ok := c.resolve(t)
 		if !ok {
-			return skip(SkipUnknownType, "type %s is not in the spec", t)
+			return skip(SkipUnknownType, "%s is not a structured type of the spec", t)
 		}
 		r.Type = q
 	case "request":
@@ -351,19 +357,46 @@ func (c *Checker) example(file string, ex markdown.Example, link string, req *ma
 		r.TypedBy += "; type from " + by
 		q, ok := c.resolve(t)
 		if !ok {
-			return skip(SkipUnknownType, "type %s is not in the spec", t)
+			return skip(SkipUnknownType, "%s is not a structured type of the spec", t)
 		}
 		r.Type = q
 	}
 	if elided {
 		return skip(SkipElided, "the body leaves content out (...)")
 	}
-	var err error
-	if r.Collection {
-		err = c.plan.ValidateCollection(r.Type, mode, cleaned)
-	} else {
-		err = c.plan.Validate(r.Type, mode, cleaned)
+	run := func() error {
+		if r.Collection {
+			return c.plan.ValidateCollection(r.Type, mode, cleaned)
+		}
+		return c.plan.Validate(r.Type, mode, cleaned)
 	}
+	err := run()
+	// An "@odata.type" that names a type in another case is a warning;
+	// the object is then checked again as that type, the name respelt in
+	// place (same length: every offset stays).
+	var respelt []Problem
+	for round := 0; round < 8; round++ {
+		var verr *validate.Error
+		if !errors.As(err, &verr) {
+			break
+		}
+		fixed := false
+		for _, vp := range verr.Problems {
+			if vp.Kind != validate.WrongODataType {
+				continue
+			}
+			p := c.problem(file, ex, cleaned, r, vp)
+			if p.Kind == "odata-type-case" && c.respell(cleaned, vp.Pointer) {
+				respelt = append(respelt, p)
+				fixed = true
+			}
+		}
+		if !fixed {
+			break
+		}
+		err = run()
+	}
+	r.Problems = append(r.Problems, respelt...)
 	truncated, _ := fields["truncated"].(bool)
 	var verr *validate.Error
 	var jerr *validate.JSONError
@@ -894,4 +927,25 @@ func (c *Checker) derives(q, owner, at, pointer string, body []byte, r Result) b
 		}
 	}
 	return false
+}
+
+// respell rewrites, in place, the "@odata.type" string at pointer to the
+// spelling of the type it names in another case; false when it cannot do
+// so without changing the length or touching an escape.
+func (c *Checker) respell(body []byte, pointer string) bool {
+	_, s, e, ok := locate(body, pointer)
+	if !ok || e-s < 2 {
+		return false
+	}
+	raw := string(body[s+1 : e-1])
+	if strings.ContainsRune(raw, '\\') {
+		return false
+	}
+	name := strings.TrimPrefix(raw, "#")
+	q, ok := c.resolve(name)
+	if !ok || len(q) != len(name) || !strings.EqualFold(q, name) {
+		return false
+	}
+	copy(body[e-1-len(name):e-1], q)
+	return true
 }

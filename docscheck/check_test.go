@@ -149,3 +149,87 @@ func TestProblemLines(t *testing.T) {
 		}
 	}
 }
+
+// TestURLTyping checks pages against a CSDL with an entity container: a
+// POST to a collection URL is a create of its type, a POST to an action
+// is skipped, a PATCH and its response are typed by the URL, a list by
+// its context.
+func TestURLTyping(t *testing.T) {
+	s, _, err := load.Spec("testdata/csdl/desk.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := Check(s, corpusPages(t, "testdata/api-csdl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range rs {
+		line := fmt.Sprintf("%d %s %s %s %s", r.Pos.Line, r.Verdict, r.Mode, r.Type, r.TypedBy)
+		if r.Verdict == Skipped {
+			line += " (" + r.Skip + ")"
+		}
+		for _, p := range r.Problems {
+			line += fmt.Sprintf(" [%s %s@%d:%d]", p.Severity, p.Kind, p.Pos.Line, p.Pos.Col)
+		}
+		got = append(got, line)
+	}
+	want := []string{
+		"16 invalid create microsoft.graph.lamp POST to a collection (navigation lamps of microsoft.graph.desk): create; type from URL (navigation lamps of microsoft.graph.desk) [error wrong-type@23:3]",
+		"29 valid create microsoft.graph.floorLamp POST to a collection (entity set lamps): create; type from body's @odata.type",
+		"43 skipped    (not-entity)",
+		"55 valid update microsoft.graph.lamp PATCH: update; type from URL (navigation favourite of microsoft.graph.desk)",
+		"67 invalid read microsoft.graph.lamp the URL of the PATCH request before it (navigation favourite of microsoft.graph.desk) [error unknown-property@75:3]",
+		// FloorLamp is respelt floorLamp and checked as one: heightCm is no problem
+		"81 valid read microsoft.graph.lamp body's @odata.context, a collection [warning odata-type-case@90:6]",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestWalkURL(t *testing.T) {
+	s, _, err := load.Spec("testdata/csdl/desk.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := New(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		path string
+		typ  string
+		coll bool
+		ok   bool
+	}{
+		{"/desk", "microsoft.graph.desk", false, true},
+		{"/desk/lamps", "microsoft.graph.lamp", true, true},
+		{"/desk/lamps/{id}", "microsoft.graph.lamp", false, true},
+		{"/desk/lamps('7')", "microsoft.graph.lamp", false, true},
+		{"/Lamps", "microsoft.graph.lamp", true, true},
+		{"/lamps/7/microsoft.graph.floorLamp", "microsoft.graph.floorLamp", false, true},
+		{"/lamps/microsoft.graph.floorLamp", "microsoft.graph.floorLamp", true, true},
+		{"/lamps/7/switchOn", "", false, false},
+		{"/lamps/7/microsoft.graph.switchOn", "", false, false},
+		{"/desk('x')", "", false, false},
+		{"/desk/height", "", false, false},
+		{"/nowhere", "", false, false},
+		{"/", "", false, false},
+	} {
+		typ, coll, _, ok := c.walkURL(tc.path)
+		if typ != tc.typ || coll != tc.coll || ok != tc.ok {
+			t.Errorf("%s: %q %v %v, want %q %v %v", tc.path, typ, coll, ok, tc.typ, tc.coll, tc.ok)
+		}
+	}
+	for _, u := range []struct{ in, want string }{
+		{"https://graph.microsoft.com/v1.0/desk/lamps?$select=id", "/desk/lamps"},
+		{"https://graph.microsoft.com/beta/me/events HTTP/1.1", "/me/events"},
+		{"/v1.0/users/a%40b.com", "/users/a@b.com"},
+		{"https://host", "/"},
+	} {
+		if got := urlPath(u.in); got != u.want {
+			t.Errorf("urlPath(%q) = %q, want %q", u.in, got, u.want)
+		}
+	}
+}
