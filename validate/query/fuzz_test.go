@@ -3,6 +3,7 @@ package query
 import (
 	"errors"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -89,12 +90,12 @@ func positionsIn(q *Query, n int) (int, bool) {
 }
 
 func addSeeds(f *testing.F, prefix string) {
-	for _, c := range parseCases {
+	for _, c := range slices.Concat(parseCases, refParseCases) {
 		if rest, ok := strings.CutPrefix(c.in, prefix); ok || prefix == "" {
 			f.Add(rest)
 		}
 	}
-	for _, c := range checkCases {
+	for _, c := range slices.Concat(checkCases, refCheckCases) {
 		if rest, ok := strings.CutPrefix(c.query, prefix); ok || prefix == "" {
 			f.Add(rest)
 		}
