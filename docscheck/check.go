@@ -37,8 +37,14 @@
 // those blanked out. A body with an ellipsis ("..." or "…") between
 // tokens is skipped: what was left out is unknown.
 //
+// An "@odata.type" that names a type in another case is a warning
+// (odata-type-case), and the object is checked as the type it names; an
+// enum value that is a member in another case is a warning (enum-case).
+//
 // A result is invalid when it has a problem of severity error, valid when
-// it has none, skipped when it could not be checked.
+// it has none, skipped when it could not be checked (a skipped example
+// may still carry the not-strict-json findings of its body). Positions
+// are page lines and byte columns, 1-based; column 0 means the line only.
 package docscheck
 
 import (

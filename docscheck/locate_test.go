@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/odatagen/odatagen/spec/load"
 )
 
 func TestLocate(t *testing.T) {
@@ -116,6 +118,41 @@ func FuzzClean(f *testing.F) {
 		}
 		if json.Valid(body) && utf8.Valid(body) && !strings.ContainsAny(string(body), "\u00a0\u200b\ufeff\u2026") && len(flaws) != 0 {
 			t.Fatalf("strict JSON %q has flaws %+v", body, flaws)
+		}
+	})
+}
+
+// FuzzPage: checking any page never panics, every result is typed or
+// skipped with a reason, and every problem is placed on a line of the
+// page.
+func FuzzPage(f *testing.F) {
+	s, _, err := load.Spec("testdata/api", "testdata/resources", "testdata/csdl/desk.xml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	c, err := New(s)
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, dir := range []string{"testdata/api", "testdata/api-csdl"} {
+		for _, p := range corpusPages(f, dir) {
+			f.Add(p.Src)
+		}
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		lines := strings.Count(strings.ReplaceAll(string(src), "\r\n", "\n"), "\n") + 1
+		for _, r := range c.Page("page.md", src) {
+			if r.Verdict == Skipped && r.Reason == "" {
+				t.Fatalf("%s: skipped without a reason", r.Pos)
+			}
+			if r.Verdict != Skipped && r.Type == "" {
+				t.Fatalf("%s: %s without a type", r.Pos, r.Verdict)
+			}
+			for _, p := range r.Problems {
+				if p.Pos.Line < 1 || p.Pos.Line > lines || p.Pos.Col < 0 {
+					t.Fatalf("problem %v outside the page's %d lines", p, lines)
+				}
+			}
 		}
 	})
 }
