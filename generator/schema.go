@@ -225,18 +225,64 @@ func (g *schGen) document(t *spec.Type, mode validate.Mode) (*schObj, error) {
 		return doc, nil
 	}
 	// Dispatch on @odata.type: each direct derived type takes the payloads
-	// that name it or one of its own derived types.
+	// that name it or one of its own derived types. The conditions are
+	// shared, not spelled out: a type's read document defines "derived"
+	// (@odata.type names a type derived from it) and, when it has a base,
+	// "named" (it names the type or one derived from it) in $defs, each in
+	// terms of its direct derived types' conditions, so that every name is
+	// written a bounded number of times however deep the hierarchy is.
 	var branches []any
 	for _, d := range t.Derived {
-		names := append([]string{d.QualifiedName()}, qualifiedNames(d.Descendants)...)
 		branches = append(branches, newSchObj().
-			set("if", schODataTypeIs(names)).
+			set("if", schNamed(d)).
 			set("then", newSchObj().set("$ref", validate.SchemaFile(d.QualifiedName(), mode))))
 	}
 	doc.set("allOf", branches)
-	doc.set("if", schODataTypeIs(desc))
+	doc.set("if", newSchObj().set("$ref", validate.SchemaFile(q, validate.Read)+"#/$defs/derived"))
 	doc.set("else", body)
+	if mode == validate.Read {
+		defs := newSchObj().set("derived", schDerived(t))
+		if t.Base != nil {
+			defs.set("named", newSchObj().set("anyOf", []any{
+				schODataTypeIs([]string{q}),
+				newSchObj().set("$ref", "#/$defs/derived"),
+			}))
+		}
+		doc.set("$defs", defs)
+	}
 	return doc, nil
+}
+
+// schNamed is the condition "the payload's @odata.type names d or a type
+// derived from d": inline for a type without derived types, else a $ref to
+// the "named" definition of d's read document.
+func schNamed(d *spec.Type) *schObj {
+	if len(d.Derived) == 0 {
+		return schODataTypeIs([]string{d.QualifiedName()})
+	}
+	return newSchObj().set("$ref", validate.SchemaFile(d.QualifiedName(), validate.Read)+"#/$defs/named")
+}
+
+// schDerived is the condition "the payload's @odata.type names a type
+// derived from t": one enum of the direct derived types without derived
+// types of their own, and the "named" conditions of the others.
+func schDerived(t *spec.Type) *schObj {
+	var leaves []string
+	var conds []any
+	for _, d := range t.Derived {
+		if len(d.Derived) == 0 {
+			leaves = append(leaves, d.QualifiedName())
+		} else {
+			conds = append(conds, schNamed(d))
+		}
+	}
+	if len(leaves) > 0 {
+		conds = append([]any{schODataTypeIs(leaves)}, conds...)
+	}
+	if len(conds) == 1 {
+		return conds[0].(*schObj)
+	}
+	return newSchObj().set("anyOf", conds)
 }
 
 // schODataTypeNames lists the @odata.type spellings of the types: with and
