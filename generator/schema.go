@@ -25,18 +25,24 @@ type SchemaOptions struct {
 var schModes = []validate.Mode{validate.Read, validate.Create, validate.Update}
 
 // Schemas returns the JSON Schema documents of every structured type of s in
-// every mode, keyed by validate.SchemaFile. The bytes are deterministic:
-// keys in a fixed order, two-space indentation, a final newline.
+// every mode, keyed by validate.SchemaFile, and of every enumeration type,
+// keyed by validate.EnumSchemaFile. The bytes are deterministic: keys in a
+// fixed order, two-space indentation, a value on one line where it fits in
+// 120 columns, a final newline.
 //
 // There is one JSON Schema (draft 2020-12) document per structured
 // type per mode (validate.Read, Create, Update), named by
-// validate.SchemaFile and identified by validate.SchemaID. The documents are
+// validate.SchemaFile and identified by validate.SchemaID, and one per
+// enumeration type, which the properties of that type $ref (null, where
+// allowed, is the property's: anyOf null or the $ref). The documents are
 // standard JSON Schema plus a few "x-odata-*" keywords, which other
 // validators ignore and the validate package reads to word its errors:
 //
 //   - x-odata-type: the OData type of the value a (sub)schema checks
 //     ("Edm.Boolean", "microsoft.graph.cloudPcExternalPartnerStatus",
-//     "Collection(Edm.String)"); on a document, the structured type.
+//     "Collection(Edm.String)"); on a document, the structured type. A
+//     primitive whose schema says its type (validate.ImpliedTypes: a string,
+//     a format, a boolean, a number, an integer range) goes without.
 //   - x-odata-mode: on a document, its mode.
 //   - x-odata-operation: the request line(s) of the operation whose body a
 //     create or update document follows; on a rejected property, the
@@ -83,7 +89,13 @@ var schModes = []validate.Mode{validate.Read, validate.Create, validate.Update}
 //
 // Inheritance: a document holds the type's base chain's properties (base
 // first, then the type's own; a property that a derived type redeclares
-// appears once, at the base's place, with the derived type's facts). A
+// appears once, at the base's place, with the derived type's facts). Where
+// the base's properties have the same schemas in the derived type (neither
+// has operations for the mode and no property is redeclared), the derived
+// document takes them by $ref to the base document's $defs/props and lists
+// their names as true, for additionalProperties, instead of repeating them.
+// (unevaluatedProperties would not do: it forgets the properties of a
+// $ref'd schema that fails, so one bad member would make all unknown.) A
 // base type that the spec does not define (docs pages name
 // microsoft.graph.entity without defining it) is skipped: the type's own
 // property list, which docs pages repeat inherited properties in, stands
@@ -129,10 +141,41 @@ func modelSchemas(m *spec.Model, opts SchemaOptions) (map[string][]byte, error) 
 			out[validate.SchemaFile(t.QualifiedName(), mode)] = doc.bytes()
 		}
 	}
+	for _, e := range m.Enums {
+		out[validate.EnumSchemaFile(e.QualifiedName())] = schEnumDocument(e).bytes()
+	}
 	if len(errs) > 0 {
 		return nil, errors.Join(schDedupErrors(errs)...)
 	}
 	return out, nil
+}
+
+// schEnumDocument is the document of an enumeration type, which its
+// properties $ref so that its members are written once: a string that is
+// one of them or, for flags, a comma-separated list of them, in every
+// mode; null, where a property allows it, is the property's.
+func schEnumDocument(e *spec.EnumType) *schObj {
+	q := e.QualifiedName()
+	o := newSchObj().
+		set("$schema", "https://json-schema.org/draft/2020-12/schema").
+		set("$id", validate.IDBase+validate.EnumSchemaFile(q)).
+		set(validate.KeywordType, q)
+	var members []any
+	for _, m := range e.Members {
+		members = append(members, m.Name)
+	}
+	if e.Flags {
+		alt := make([]string, len(e.Members))
+		for i, m := range e.Members {
+			alt[i] = regexp.QuoteMeta(m.Name)
+		}
+		one := "(" + strings.Join(alt, "|") + ")"
+		return o.set(validate.KeywordFlags, true).
+			set(validate.KeywordMembers, members).
+			set("type", "string").
+			set("pattern", "^ *"+one+" *(, *"+one+" *)*$")
+	}
+	return o.set("type", "string").set("enum", members)
 }
 
 func schDedupErrors(errs []error) []error {
@@ -157,10 +200,12 @@ type schGen struct {
 	ix   *spec.Index
 	opts SchemaOptions
 	ops  map[schOpKey][]*spec.Operation
+	// shared caches sharedBase.
+	shared map[schShareKey]*spec.Type
 }
 
 func newSchGen(m *spec.Model, opts SchemaOptions) *schGen {
-	g := &schGen{m: m, ix: m.Index(), opts: opts, ops: map[schOpKey][]*spec.Operation{}}
+	g := &schGen{m: m, ix: m.Index(), opts: opts, ops: map[schOpKey][]*spec.Operation{}, shared: map[schShareKey]*spec.Type{}}
 	for _, op := range m.Operations {
 		k := schOpKey{op.Type, op.Kind}
 		g.ops[k] = append(g.ops[k], op)
@@ -178,7 +223,7 @@ func qualifiedNames(ts []*spec.Type) []string {
 }
 
 // document builds the whole schema document of t in mode: the $schema,
-// $id, title and x-odata-type/x-odata-mode header, the request line(s) of
+// $id and x-odata-type/x-odata-mode header, the request line(s) of
 // the type's create or update operations (joined with " or "), and the
 // object body. A type without descendants gets the body at the top level.
 // One with descendants dispatches on @odata.type: an allOf branch per
@@ -191,7 +236,6 @@ func (g *schGen) document(t *spec.Type, mode validate.Mode) (*schObj, error) {
 	doc := newSchObj().
 		set("$schema", "https://json-schema.org/draft/2020-12/schema").
 		set("$id", validate.SchemaID(q, mode)).
-		set("title", q+" ("+mode.String()+")").
 		set(validate.KeywordType, q).
 		set(validate.KeywordMode, mode.String())
 
@@ -215,7 +259,7 @@ func (g *schGen) document(t *spec.Type, mode validate.Mode) (*schObj, error) {
 	}
 	doc.set("type", "object")
 
-	body, err := g.body(t, mode, ops, strings.Join(lines, " or "))
+	body, props, err := g.body(t, mode, ops, strings.Join(lines, " or "))
 	if err != nil {
 		return nil, err
 	}
@@ -240,14 +284,20 @@ func (g *schGen) document(t *spec.Type, mode validate.Mode) (*schObj, error) {
 	doc.set("allOf", branches)
 	doc.set("if", newSchObj().set("$ref", validate.SchemaFile(q, validate.Read)+"#/$defs/derived"))
 	doc.set("else", body)
+	defs := newSchObj()
+	if props != nil {
+		defs.set("props", props)
+	}
 	if mode == validate.Read {
-		defs := newSchObj().set("derived", schDerived(t))
+		defs.set("derived", schDerived(t))
 		if t.Base != nil {
 			defs.set("named", newSchObj().set("anyOf", []any{
 				schODataTypeIs([]string{q}),
 				newSchObj().set("$ref", "#/$defs/derived"),
 			}))
 		}
+	}
+	if len(defs.keys) > 0 {
 		doc.set("$defs", defs)
 	}
 	return doc, nil
@@ -304,8 +354,10 @@ func schODataTypeIs(qs []string) *schObj {
 }
 
 // body returns the object keywords of a type's own (non-dispatching)
-// schema.
-func (g *schGen) body(t *spec.Type, mode validate.Mode, ops []*spec.Operation, opLine string) (*schObj, error) {
+// schema, and, when types derived from it share its properties (see
+// sharedBase), the definition "props" they $ref, which the body then
+// $refs too.
+func (g *schGen) body(t *spec.Type, mode validate.Mode, ops []*spec.Operation, opLine string) (body, propsDef *schObj, err error) {
 	q := t.QualifiedName()
 	// What the operations' bodies allow and require.
 	inBody := map[string]*spec.BodyProperty{}
@@ -328,7 +380,14 @@ func (g *schGen) body(t *spec.Type, mode validate.Mode, ops []*spec.Operation, o
 		}
 	}
 
-	props := newSchObj().set("@odata.type", newSchObj().set("enum", schODataTypeNames([]string{q})))
+	base := g.sharedBase(t, mode)
+	inherited := map[string]bool{}
+	if base != nil {
+		for _, bp := range base.Props {
+			inherited[bp.Name] = true
+		}
+	}
+	props := newSchObj()
 	var required []any
 	var errs []error
 	declared := map[string]bool{}
@@ -338,9 +397,12 @@ func (g *schGen) body(t *spec.Type, mode validate.Mode, ops []*spec.Operation, o
 			continue // no member can name it; the plan leaves it out too
 		}
 		declared[p.Name] = true
+		if inherited[p.Name] {
+			continue // in the base's $defs/props
+		}
 		var ps *schObj
 		reject := func() *schObj {
-			o := newSchObj().set(validate.KeywordType, p.Type.String())
+			o := newSchObj()
 			switch {
 			case p.ReadOnly:
 				o.set("readOnly", true)
@@ -397,18 +459,114 @@ func (g *schGen) body(t *spec.Type, mode validate.Mode, ops []*spec.Operation, o
 		}
 	}
 	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+		return nil, nil, errors.Join(errs...)
 	}
-	body := newSchObj().
-		set("properties", props).
-		set("patternProperties", newSchObj().set("@", true))
+	// The type's own keywords: its properties (but @odata.type) and
+	// required ones, after its base's by $ref when it shares them.
+	own := newSchObj()
+	if base != nil {
+		own.set("$ref", validate.SchemaFile(base.QualifiedName(), mode)+"#/$defs/props")
+	}
+	if len(props.keys) > 0 {
+		own.set("properties", props)
+	}
+	if len(required) > 0 {
+		own.set("required", required)
+	}
+	// The body lists the names of the properties that a $ref checks, as
+	// true, so that additionalProperties knows them. (unevaluatedProperties
+	// would not do: it forgets every property of a $ref'd schema that
+	// fails, and an invalid member would make all the others unknown.)
+	names := newSchObj().set("@odata.type", newSchObj().set("enum", schODataTypeNames([]string{q})))
+	body = newSchObj()
+	if g.sharedByDerived(t, mode) {
+		propsDef = own
+		body.set("$ref", "#/$defs/props")
+		for _, sp := range t.Props {
+			if declared[sp.Name] {
+				names.set(sp.Name, true)
+			}
+		}
+	} else {
+		if base != nil {
+			body.set("$ref", own.vals["$ref"])
+		}
+		for _, sp := range t.Props {
+			if inherited[sp.Name] {
+				names.set(sp.Name, true)
+			} else if ps, ok := props.vals[sp.Name]; ok {
+				names.set(sp.Name, ps)
+			}
+		}
+		names.merge(props) // the request body's own properties
+	}
+	body.set("properties", names)
+	body.set("patternProperties", newSchObj().set("@", true))
 	if !t.Open {
 		body.set("additionalProperties", false)
 	}
-	if len(required) > 0 {
+	if propsDef == nil && len(required) > 0 {
 		body.set("required", required)
 	}
-	return body, nil
+	return body, propsDef, nil
+}
+
+// sharedBase returns the base type whose properties t's document in mode
+// takes by $ref to the base's $defs/props instead of repeating them, or
+// nil: when neither has create or update operations for mode (whose
+// bodies decide the rules per type), the base is in the model and not any
+// JSON, and t redeclares none of the base's properties (so each has the
+// same facts, hence the same schema, in both).
+func (g *schGen) sharedBase(t *spec.Type, mode validate.Mode) *spec.Type {
+	key := schShareKey{t, mode}
+	if b, ok := g.shared[key]; ok {
+		return b
+	}
+	b := t.Base
+	if b == nil || b.AnyJSON || t.AnyJSON || g.m.Type(b.QualifiedName()) != b || g.hasOps(t, mode) || g.hasOps(b, mode) {
+		b = nil
+	} else {
+		mine := make(map[string]*spec.Prop, len(t.Props))
+		for _, p := range t.Props {
+			mine[p.Name] = p
+		}
+		for _, bp := range b.Props {
+			if p := mine[bp.Name]; p == nil || p.Property != bp.Property || p.Nav != bp.Nav {
+				b = nil
+				break
+			}
+		}
+	}
+	g.shared[key] = b
+	return b
+}
+
+// sharedByDerived reports whether a type derived from t shares t's
+// properties in mode.
+func (g *schGen) sharedByDerived(t *spec.Type, mode validate.Mode) bool {
+	for _, d := range t.Derived {
+		if g.sharedBase(d, mode) == t {
+			return true
+		}
+	}
+	return false
+}
+
+// hasOps reports whether t has operations whose bodies decide mode's
+// rules.
+func (g *schGen) hasOps(t *spec.Type, mode validate.Mode) bool {
+	switch mode {
+	case validate.Create:
+		return len(g.ops[schOpKey{t.QualifiedName(), spec.Create}]) > 0
+	case validate.Update:
+		return len(g.ops[schOpKey{t.QualifiedName(), spec.Update}]) > 0
+	}
+	return false
+}
+
+type schShareKey struct {
+	t    *spec.Type
+	mode validate.Mode
 }
 
 // value returns the schema of a property value.
@@ -461,7 +619,8 @@ var schFormats = map[string]string{
 }
 
 // single returns the schema of one non-collection value of type name
-// (collections wrap it as their items), tagged with x-odata-type: a type
+// (collections wrap it as their items), tagged with x-odata-type unless
+// the schema implies the type (validate.ImpliedTypes): a type
 // definition becomes its underlying type, a primitive its JSON type and
 // range, format or maxLength, an enum its member list (null added when
 // nullable) or, for flags, a comma-separated pattern, and a structured type
@@ -475,7 +634,10 @@ func (g *schGen) single(name string, nullable, nav bool, mode validate.Mode, max
 			name = p
 		}
 	}
-	o := newSchObj().set(validate.KeywordType, name)
+	o := newSchObj()
+	if !slices.Contains(validate.ImpliedTypes, name) {
+		o.set(validate.KeywordType, name) // else the schema says it (validate.ImpliedType)
+	}
 	if t := g.m.Type(name); t != nil && t.AnyJSON {
 		return o, nil // any JSON value (see spec.Type.AnyJSON)
 	}
@@ -506,27 +668,11 @@ func (g *schGen) single(name string, nullable, nav bool, mode validate.Mode, max
 		return o, nil
 	}
 	if e := g.ix.Enum(name); e != nil {
-		var members []any
-		for _, m := range e.Members {
-			members = append(members, m.Name)
-		}
-		if e.Flags {
-			alt := make([]string, len(e.Members))
-			for i, m := range e.Members {
-				alt[i] = regexp.QuoteMeta(m.Name)
-			}
-			one := "(" + strings.Join(alt, "|") + ")"
-			o.set(validate.KeywordFlags, true).
-				set(validate.KeywordMembers, members).
-				set("type", schTypes(nullable, "string")).
-				set("pattern", "^ *"+one+" *(, *"+one+" *)*$")
-			return o, nil
-		}
+		ref := newSchObj().set("$ref", validate.EnumSchemaFile(e.QualifiedName()))
 		if nullable {
-			members = append(members, nil)
+			return o.set("anyOf", []any{newSchObj().set("type", "null"), ref}), nil
 		}
-		o.set("type", schTypes(nullable, "string")).set("enum", members)
-		return o, nil
+		return o.merge(ref), nil
 	}
 	if t := g.ix.Type(name); t != nil {
 		if nav {

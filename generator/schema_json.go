@@ -34,13 +34,19 @@ func (o *schObj) merge(other *schObj) *schObj {
 }
 
 // bytes returns the object as JSON indented by two spaces, with a final
-// newline. An array of scalars stays on one line: "type": ["string", "null"].
+// newline. A value whose one-line form fits in schLineWidth columns at its
+// indentation is written on one line ("id": {"x-odata-type": ..., "type":
+// "string"}), so that a property is one line and a document reads like a
+// table of its properties; arrays of scalars are always one line.
 func (o *schObj) bytes() []byte {
 	var b bytes.Buffer
 	schWrite(&b, o, 0)
 	b.WriteByte('\n')
 	return b.Bytes()
 }
+
+// schLineWidth is the widest line that schWrite joins a value onto.
+const schLineWidth = 120
 
 func schNewline(b *bytes.Buffer, depth int) {
 	b.WriteByte('\n')
@@ -50,20 +56,20 @@ func schNewline(b *bytes.Buffer, depth int) {
 }
 
 // schWrite writes v, one of the value types schObj allows, as indented
-// JSON at nesting depth: objects one key a line in insertion order, arrays
-// of scalars on one line and arrays holding arrays or objects one element
-// a line; empty objects and arrays are "{}" and "[]". Any other type
-// panics.
+// JSON at nesting depth: on one line when it fits (see bytes), else
+// objects one key a line in insertion order, arrays of scalars on one line
+// and other arrays one element a line; empty objects and arrays are "{}"
+// and "[]". Any other type panics.
 func schWrite(b *bytes.Buffer, v any, depth int) {
+	switch v.(type) {
+	case []any, *schObj:
+		start := b.Len()
+		if schInline(b, v, start+schLineWidth-2*depth-schKeyRoom) {
+			return
+		}
+		b.Truncate(start)
+	}
 	switch x := v.(type) {
-	case nil:
-		b.WriteString("null")
-	case bool:
-		b.WriteString(strconv.FormatBool(x))
-	case int64:
-		b.WriteString(strconv.FormatInt(x, 10))
-	case string:
-		schWriteString(b, x)
 	case []any:
 		flat := true
 		for _, e := range x {
@@ -72,20 +78,19 @@ func schWrite(b *bytes.Buffer, v any, depth int) {
 				flat = false
 			}
 		}
+		if flat {
+			schInline(b, x, -1)
+			return
+		}
 		b.WriteByte('[')
 		for i, e := range x {
 			if i > 0 {
 				b.WriteByte(',')
-				if flat {
-					b.WriteByte(' ')
-				}
 			}
-			if !flat {
-				schNewline(b, depth+1)
-			}
+			schNewline(b, depth+1)
 			schWrite(b, e, depth+1)
 		}
-		if !flat && len(x) > 0 {
+		if len(x) > 0 {
 			schNewline(b, depth)
 		}
 		b.WriteByte(']')
@@ -105,8 +110,54 @@ func schWrite(b *bytes.Buffer, v any, depth int) {
 		}
 		b.WriteByte('}')
 	default:
+		schInline(b, v, -1)
+	}
+}
+
+// schKeyRoom is the room left on a line for the key before a value, which
+// schWrite does not see: a typical property name.
+const schKeyRoom = 24
+
+// schInline writes v on one line ("a": 1, "b": [true]); it stops and
+// reports false as soon as the buffer grows past limit (-1: no limit).
+func schInline(b *bytes.Buffer, v any, limit int) bool {
+	switch x := v.(type) {
+	case nil:
+		b.WriteString("null")
+	case bool:
+		b.WriteString(strconv.FormatBool(x))
+	case int64:
+		b.WriteString(strconv.FormatInt(x, 10))
+	case string:
+		schWriteString(b, x)
+	case []any:
+		b.WriteByte('[')
+		for i, e := range x {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			if !schInline(b, e, limit) {
+				return false
+			}
+		}
+		b.WriteByte(']')
+	case *schObj:
+		b.WriteByte('{')
+		for i, k := range x.keys {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			schWriteString(b, k)
+			b.WriteString(": ")
+			if !schInline(b, x.vals[k], limit) {
+				return false
+			}
+		}
+		b.WriteByte('}')
+	default:
 		panic("schWrite: unexpected value type") // a generator bug: see schObj
 	}
+	return limit < 0 || b.Len() <= limit
 }
 
 // schWriteString writes s as a JSON string without HTML escaping.

@@ -206,6 +206,9 @@ func (r *reporter) leaf(e *jsonschema.ValidationError) {
 	node, root := r.set.node(e.SchemaURL)
 	val, _ := lookup(r.value, loc)
 	odataType := str(node, KeywordType)
+	if odataType == "" {
+		odataType = ImpliedType(node)
+	}
 	typeName := str(root, KeywordType)
 	mode := r.mode
 	if m, err := ParseMode(str(root, KeywordMode)); err == nil {
@@ -284,19 +287,7 @@ func (r *reporter) leaf(e *jsonschema.ValidationError) {
 			r.add(loc, Other, "a match for "+k.Want, found, found+" does not match the pattern "+k.Want)
 		}
 	case *kind.Not, *kind.FalseSchema:
-		name := last
-		switch {
-		case node != nil && node["readOnly"] == true:
-			r.add(loc, ReadOnly, "absent (read-only)", describe(val), "read-only property cannot be sent on "+mode.String())
-		case node != nil && node[KeywordImmutable] == true:
-			r.add(loc, Immutable, "absent (immutable)", describe(val), "immutable property cannot be sent on "+mode.String())
-		case str(node, KeywordOperation) != "":
-			op := str(node, KeywordOperation)
-			r.add(loc, NotInBody, "absent (not in the request body)", describe(val),
-				"property "+name+" is not in the request body of "+op)
-		default:
-			r.add(loc, Other, "nothing", describe(val), "value not allowed here")
-		}
+		r.rejected(loc, node, val, last, mode)
 	case *kind.Required:
 		for _, m := range k.Missing {
 			r.add(loc, Missing, "property "+m, "", "missing required property "+m)
@@ -317,6 +308,23 @@ func (r *reporter) leaf(e *jsonschema.ValidationError) {
 			msg = after
 		}
 		r.add(loc, Other, "", describe(val), msg)
+	}
+}
+
+// rejected reports a member that a "not" or false schema rejects: a
+// read-only, immutable or not-in-body property by the node's keywords.
+func (r *reporter) rejected(loc []string, node map[string]any, val any, name string, mode Mode) {
+	switch {
+	case node != nil && node["readOnly"] == true:
+		r.add(loc, ReadOnly, "absent (read-only)", describe(val), "read-only property cannot be sent on "+mode.String())
+	case node != nil && node[KeywordImmutable] == true:
+		r.add(loc, Immutable, "absent (immutable)", describe(val), "immutable property cannot be sent on "+mode.String())
+	case str(node, KeywordOperation) != "":
+		op := str(node, KeywordOperation)
+		r.add(loc, NotInBody, "absent (not in the request body)", describe(val),
+			"property "+name+" is not in the request body of "+op)
+	default:
+		r.add(loc, Other, "nothing", describe(val), "value not allowed here")
 	}
 }
 

@@ -28,3 +28,75 @@ const (
 
 // Keywords lists every odatagen keyword.
 var Keywords = []string{KeywordType, KeywordMode, KeywordOperation, KeywordImmutable, KeywordFlags, KeywordMembers}
+
+// The primitive types whose schema says what they are, so that the
+// generator leaves KeywordType out of it: a string without a format is
+// Edm.String, one with a format the type of that format, a boolean
+// Edm.Boolean, a number Edm.Decimal and an integer the Edm integer type of
+// its minimum and maximum. (Edm.Single and Edm.Double, a number or an
+// INF/NaN string, share one schema and keep the keyword.)
+var (
+	impliedFormats = map[string]string{
+		"date-time":   "Edm.DateTimeOffset",
+		"date":        "Edm.Date",
+		"time-of-day": "Edm.TimeOfDay",
+		"duration":    "Edm.Duration",
+		"uuid":        "Edm.Guid",
+		"base64url":   "Edm.Binary",
+	}
+	impliedRanges = map[[2]string]string{
+		{"0", "255"}:                  "Edm.Byte",
+		{"-128", "127"}:               "Edm.SByte",
+		{"-32768", "32767"}:           "Edm.Int16",
+		{"-2147483648", "2147483647"}: "Edm.Int32",
+		{"-9223372036854775808", "9223372036854775807"}: "Edm.Int64",
+	}
+)
+
+// ImpliedTypes are the primitive types whose schemas need no KeywordType
+// (see ImpliedType).
+var ImpliedTypes = []string{
+	"Edm.String", "Edm.Boolean", "Edm.Decimal",
+	"Edm.DateTimeOffset", "Edm.Date", "Edm.TimeOfDay", "Edm.Duration", "Edm.Guid", "Edm.Binary",
+	"Edm.Byte", "Edm.SByte", "Edm.Int16", "Edm.Int32", "Edm.Int64",
+}
+
+// ImpliedType returns the OData type of a schema node (a JSON object as
+// decoded with UseNumber) that has no KeywordType, by its "type",
+// "format", "pattern", "minimum" and "maximum" as the generator writes
+// them for ImpliedTypes, or "" when they do not name one.
+func ImpliedType(node map[string]any) string {
+	var jt string
+	switch t := node["type"].(type) {
+	case string:
+		jt = t
+	case []any:
+		for _, e := range t {
+			s, _ := e.(string)
+			switch {
+			case s == "null":
+			case jt == "":
+				jt = s
+			default:
+				return ""
+			}
+		}
+	}
+	if _, ok := node["pattern"]; ok {
+		return ""
+	}
+	switch jt {
+	case "string":
+		if f, ok := node["format"].(string); ok {
+			return impliedFormats[f]
+		}
+		return "Edm.String"
+	case "boolean":
+		return "Edm.Boolean"
+	case "number":
+		return "Edm.Decimal"
+	case "integer":
+		return impliedRanges[[2]string{numStr(node, "minimum"), numStr(node, "maximum")}]
+	}
+	return ""
+}

@@ -65,6 +65,19 @@ func SchemaID(qualifiedType string, mode Mode) string {
 	return IDBase + SchemaFile(qualifiedType, mode)
 }
 
+// EnumSchemaFile returns the file name of the schema document of an
+// enumeration type, which the documents of the types whose properties have
+// that type $ref: the qualified name and ".enum.schema.json".
+func EnumSchemaFile(qualifiedEnum string) string {
+	return qualifiedEnum + ".enum" + schemaSuffix
+}
+
+// isEnumSchemaFile reports whether name was made by EnumSchemaFile.
+func isEnumSchemaFile(name string) bool {
+	rest, ok := strings.CutSuffix(name, ".enum"+schemaSuffix)
+	return ok && rest != ""
+}
+
 // ParseSchemaFile splits a file name made by SchemaFile into the qualified
 // type name and the mode.
 func ParseSchemaFile(name string) (qualifiedType string, mode Mode, ok bool) {

@@ -68,7 +68,7 @@ func MaxSize(n int64) Option {
 func NewSet(files map[string][]byte, opts ...Option) (*Set, error) {
 	var bad []string
 	for name := range files {
-		if _, _, ok := ParseSchemaFile(name); !ok {
+		if _, _, ok := ParseSchemaFile(name); !ok && !isEnumSchemaFile(name) {
 			bad = append(bad, name)
 		}
 	}

@@ -106,3 +106,47 @@ func ExampleCloudPcExternalPartnerSelect() {
 	// $select=partnerId,colour
 	//                   ^ microsoft.graph.cloudPcExternalPartner has no property colour
 }
+
+// Decode checks a payload against the plan and, when it is valid, decodes
+// it in one pass; annotations and unknown members land in Extra, and a
+// nullable property tells null from absent.
+func ExampleDecode() {
+	data := []byte(`{"@odata.type": "#microsoft.graph.cloudPcExternalPartner", "id": "b3548526",
+		"enableConnection": true, "statusDetails": null, "connectionStatus": "healthy"}`)
+	p, err := graph.Decode[graph.CloudPcExternalPartner](data, validate.Read)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(*p.ID, p.EnableConnection.Or(false), p.ConnectionStatus.Or(""))
+	fmt.Println("statusDetails null:", p.StatusDetails.IsNull(), "partnerId set:", p.PartnerID.IsSet())
+	fmt.Println(string(p.Extra["@odata.type"]))
+
+	_, err = graph.Decode[graph.CloudPcExternalPartner]([]byte(`{"enableConnection": "yes"}`), validate.Read)
+	fmt.Println(err)
+	// Output:
+	// b3548526 true healthy
+	// statusDetails null: true partnerId set: false
+	// "#microsoft.graph.cloudPcExternalPartner"
+	// invalid read microsoft.graph.cloudPcExternalPartner payload: /enableConnection: expected Edm.Boolean, found string "yes"
+}
+
+// DecodeCollection reads one page of a collection response: the items,
+// and the link to the next page.
+func ExampleDecodeCollection() {
+	data := []byte(`{"value": [{"id": "a", "enableConnection": true}, {"id": "b"}],
+		"@odata.nextLink": "https://graph.microsoft.com/v1.0/deviceManagement/virtualEndpoint/externalPartners?$skiptoken=2"}`)
+	page, err := graph.DecodeCollection[graph.CloudPcExternalPartner](data)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, p := range page.Value {
+		fmt.Println(*p.ID, p.EnableConnection.IsSet())
+	}
+	fmt.Println(page.NextLink())
+	// Output:
+	// a true
+	// b false
+	// https://graph.microsoft.com/v1.0/deviceManagement/virtualEndpoint/externalPartners?$skiptoken=2
+}
