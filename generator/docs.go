@@ -190,7 +190,30 @@ func propertyFacts(p *spec.Property, nav bool, edmNote string) []string {
 	if f := p.Filter; f != nil {
 		s = append(s, filterSentence(f))
 	}
+	if q := p.Query; q != nil {
+		if opts := queryOptions(q.Options, nav); len(opts) > 0 {
+			s = append(s, strings.Join(opts, ", ")+".")
+		}
+		if q.SelectOnly() {
+			s = append(s, "Returned only on $select.")
+		}
+	}
 	return s
+}
+
+// queryOptions are the other query options the source says a property
+// supports, as the "$orderby, $search." sentence names them. A navigation
+// property's $expand is left out: its first sentence says it already.
+// ("Returned by default" is what OData does anyway, so of Returned only
+// "Returned only on $select." is stated.)
+func queryOptions(opts []spec.QueryOption, nav bool) []string {
+	var names []string
+	for _, o := range opts {
+		if !(nav && o == spec.OptExpand) {
+			names = append(names, string(o))
+		}
+	}
+	return names
 }
 
 // filterSentence states $filter support: "$filter: eq, ne; eq null, ne

@@ -16,7 +16,9 @@ import (
 // casts dropped), "ns.type/nav" for a navigation property of a type, and
 // "" for the entity container. Terms annotated on an entity type (as
 // Microsoft Graph does for the collections of it) fill in what the entity
-// sets and navigation properties of that type leave unstated.
+// sets and navigation properties of that type leave unstated. What docs
+// pages say per property (spec.Property.Query) becomes Model.Properties;
+// see docsProperties for how and where the CSDL wins over it.
 func QueryModel(s *spec.Spec) (*query.Model, error) {
 	m, _, err := spec.Resolve(s, spec.ResolveOptions{})
 	if err != nil {
@@ -86,7 +88,226 @@ func QueryModel(s *spec.Spec) (*query.Model, error) {
 	if c := queryCaps(s.Container, nil); c != nil {
 		qm.Resources[""] = c
 	}
+	qm.Properties = docsProperties(m, csdlSorted(m, s, qm))
 	return qm, nil
+}
+
+// docsProperties turns what docs pages say of each property's query
+// options (spec.Property.Query) into query.Model.Properties, keyed by the
+// type whose flattened property it is:
+//
+//   - "Returned only on $select" sets SelectOnly (and Select, since the
+//     property can be selected); "Supports $select" sets Select True, and
+//     "Supports $expand" on a navigation property Expand True. These are
+//     statements of support: they never refuse anything.
+//   - $orderby: a type whose docs state "Supports $orderby" for some of
+//     its own structural properties (Microsoft Graph's pages do this for
+//     the few a service can sort by: a user's displayName, not its
+//     jobTitle) makes its docs the list of its sortable properties, and
+//     of its derived types' (whose pages say nothing of sorting, or list
+//     their own): each single-valued primitive (or enum) property of the
+//     flattened type gets Sort True when its declaration says so and
+//     False when not, so
+//     that Check refuses an $orderby the service would answer with a 400,
+//     and the typed $orderby builder (generator/query.go), which drops
+//     fields whose Sort is False, agrees with it. Complex, collection and
+//     navigation properties are left alone (Check refuses sorting by a
+//     collection or a structured value anyway).
+//
+// The CSDL wins over the docs for sorting: where sorted says that some
+// SortRestrictions term applies to collections of the type or of one of
+// its base types, the docs' $orderby phrases are not used for it at all
+// (neither True nor False), and the annotation alone decides. The docs
+// are prose, sometimes behind the service; an annotation is the service's
+// own statement. The choice is per type, not per resource, because the
+// builders that must agree with Check are per type too.
+func docsProperties(m *spec.Model, sorted map[string]bool) map[string]*query.Property {
+	type typeFlags struct{ csdlSorts, listsSort bool }
+	flagsOf := map[*spec.Type]typeFlags{}
+	flags := func(t *spec.Type) typeFlags {
+		if f, ok := flagsOf[t]; ok {
+			return f
+		}
+		var f typeFlags
+		for _, c := range t.Chain {
+			f.csdlSorts = f.csdlSorts || sorted[c.QualifiedName()]
+			for _, p := range c.Props {
+				if !p.Nav && p.Owner == c && p.Query.Supports(spec.OptOrderBy) {
+					f.listsSort = true
+				}
+			}
+		}
+		flagsOf[t] = f
+		return f
+	}
+	// want is what the checker should find for p on t.
+	want := func(t *spec.Type, p *spec.Prop) query.Property {
+		var qp query.Property
+		if q := p.Query; q != nil {
+			if q.SelectOnly() {
+				qp.SelectOnly, qp.Select = true, query.True
+			}
+			if q.Supports(spec.OptSelect) {
+				qp.Select = query.True
+			}
+			if p.Nav && q.Supports(spec.OptExpand) {
+				qp.Expand = query.True
+			}
+		}
+		if f := flags(t); !f.csdlSorts && !p.Nav {
+			switch {
+			case p.Query.Supports(spec.OptOrderBy):
+				qp.Sort = query.True
+			case f.listsSort && !p.Type.Collection && m.Type(p.Type.Name) == nil:
+				qp.Sort = query.False
+			}
+		}
+		return qp
+	}
+	propsOf := map[*spec.Type]map[string]*spec.Prop{}
+	propOf := func(t *spec.Type, name string) *spec.Prop {
+		ps, ok := propsOf[t]
+		if !ok {
+			ps = make(map[string]*spec.Prop, len(t.Props))
+			for _, p := range t.Props {
+				if ps[p.Name] == nil {
+					ps[p.Name] = p
+				}
+			}
+			propsOf[t] = ps
+		}
+		return ps[name]
+	}
+	out := map[string]*query.Property{}
+	for _, t := range m.Types {
+		for _, p := range t.Props {
+			qp := want(t, p)
+			// The checker looks a property up along the base chain, the
+			// typed builders (generator/query.go) on the type and then on
+			// the type that first declares it. So a property that a base
+			// type has too needs an entry here only where its facts differ
+			// from the base's or the first declarer's (by induction, both
+			// lookups then find this type's facts), and another one only
+			// where it has facts.
+			var base, first query.Property
+			if t.Base != nil {
+				if bp := propOf(t.Base, p.Name); bp != nil {
+					base = want(t.Base, bp)
+				}
+			}
+			if d := p.DeclaredBy; d != nil && d != t {
+				if dp := propOf(d, p.Name); dp != nil {
+					first = want(d, dp)
+				}
+			}
+			if qp == base && qp == first {
+				continue
+			}
+			qp.Type, qp.Name = t.QualifiedName(), p.Name
+			out[qp.Type+"/"+qp.Name] = &qp
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// csdlSorted returns the qualified names of the types whose collections
+// some SortRestrictions term of the CSDL applies to: annotated on the type
+// itself, on an entity set of the type, on a navigation property or a
+// navigation path from an entity set that leads to it, in a
+// NavigationRestrictions entry for a navigation property that leads to it,
+// or on the container (which then applies to every type).
+func csdlSorted(m *spec.Model, s *spec.Spec, qm *query.Model) map[string]bool {
+	sorted := map[string]bool{}
+	if c := qm.Resources[""]; c != nil && c.Sort != nil {
+		for _, t := range m.Types {
+			sorted[t.QualifiedName()] = true
+		}
+		return sorted
+	}
+	// restricted marks the targets of NavigationRestrictions entries that
+	// state sorting, the navigation paths starting at type from.
+	restricted := func(from string, c *spec.Capabilities) {
+		if c == nil || c.Navigation == nil {
+			return
+		}
+		for _, rp := range c.Navigation.RestrictedProperties {
+			if rp.Capabilities.Sort != nil {
+				if target := pathTarget(m, from, rp.NavigationProperty); target != "" {
+					sorted[target] = true
+				}
+			}
+		}
+	}
+	for _, t := range m.Types {
+		if t.Capabilities != nil && t.Capabilities.Sort != nil {
+			sorted[t.QualifiedName()] = true
+		}
+		restricted(t.QualifiedName(), t.Capabilities)
+		for _, p := range t.NavigationProperties {
+			if p.Capabilities != nil && p.Capabilities.Sort != nil {
+				sorted[p.Type.Name] = true
+			}
+			restricted(p.Type.Name, p.Capabilities)
+		}
+		for _, ip := range t.InheritedNavigation {
+			if ip.Capabilities != nil && ip.Capabilities.Sort != nil {
+				if target := pathTarget(m, t.QualifiedName(), ip.Path); target != "" {
+					sorted[target] = true
+				}
+			}
+		}
+	}
+	for _, es := range s.EntitySets {
+		if es == nil {
+			continue
+		}
+		if es.Capabilities != nil && es.Capabilities.Sort != nil {
+			sorted[es.Type] = true
+		}
+		restricted(es.Type, es.Capabilities)
+		for _, p := range es.Paths {
+			if p.Capabilities != nil && p.Capabilities.Sort != nil {
+				if target := pathTarget(m, es.Type, p.Path); target != "" {
+					sorted[target] = true
+				}
+			}
+		}
+	}
+	return sorted
+}
+
+// pathTarget returns the qualified name of the type a navigation path
+// from type from leads to ("manager", "microsoft.graph.user/manager",
+// "messages/attachments"), or "" when it leads nowhere the model knows.
+func pathTarget(m *spec.Model, from, path string) string {
+	cur := from
+	for seg := range strings.SplitSeq(path, "/") {
+		if strings.Contains(seg, ".") {
+			cur = seg // a cast
+			continue
+		}
+		t := m.Type(cur)
+		if t == nil {
+			return ""
+		}
+		next := ""
+		for _, p := range t.Props {
+			if p.Name == seg {
+				next = p.Type.Name
+			}
+		}
+		if next == "" {
+			return ""
+		}
+		cur = next
+	}
+	if m.Type(cur) == nil {
+		return ""
+	}
+	return cur
 }
 
 // withoutCasts drops the qualified segments of a path.
