@@ -317,6 +317,9 @@ func FuzzRead(f *testing.F) {
 	if out, err := Write(spectest.FullSpec()); err == nil {
 		f.Add(out)
 	}
+	if out, err := Write(querySpec()); err == nil {
+		f.Add(out)
+	}
 	f.Add([]byte("namespaces:\n  - name: n\n    enums:\n      - name: e\n        flags: true\n        members: [{name: a, value: 1}]\n"))
 	f.Add([]byte("operations:\n  - kind: create\n    body: [{name: a, description: \"x\\ny\"}]\n"))
 	f.Add([]byte("operations:\n  - kind: create\n    body:\n      - name: \"0\"\n        description: |2+\n\n"))
