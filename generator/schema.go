@@ -175,6 +175,12 @@ func schEnumDocument(e *spec.EnumType) *schObj {
 			set("type", "string").
 			set("pattern", "^ *"+one+" *(, *"+one+" *)*$")
 	}
+	if len(members) == 0 {
+		// JSON Schema wants an enum of at least one value (ajv refuses
+		// "enum": []): no member is "not": {}, worded as NotMember by
+		// the members list.
+		return o.set("type", "string").set(validate.KeywordMembers, []any{}).set("not", newSchObj())
+	}
 	return o.set("type", "string").set("enum", members)
 }
 

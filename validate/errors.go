@@ -287,6 +287,12 @@ func (r *reporter) leaf(e *jsonschema.ValidationError) {
 			r.add(loc, Other, "a match for "+k.Want, found, found+" does not match the pattern "+k.Want)
 		}
 	case *kind.Not, *kind.FalseSchema:
+		if _, ok := node[KeywordMembers]; ok && node[KeywordFlags] != true {
+			// An enum without members (see the generator's enum documents).
+			exp := simpleName(odataType) + " member ()"
+			r.add(loc, NotMember, exp, short(val), short(val)+" is not a "+exp)
+			return
+		}
 		r.rejected(loc, node, val, last, mode)
 	case *kind.Required:
 		for _, m := range k.Missing {

@@ -21,7 +21,8 @@ const (
 	// that may be set on create only.
 	KeywordImmutable = "x-odata-immutable"
 	// KeywordFlags marks a flags enum value; KeywordMembers lists its
-	// members.
+	// members, and is on the document of an enum without members too
+	// (whose "not": {} takes the place of an empty "enum").
 	KeywordFlags   = "x-odata-flags"
 	KeywordMembers = "x-odata-members"
 )

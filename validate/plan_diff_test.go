@@ -44,6 +44,7 @@ type planCase struct {
 	set   *validate.Set
 	plan  *validate.Plan
 	types []string
+	files map[string][]byte // the schema documents of set
 }
 
 var planCasesOnce struct {
@@ -160,7 +161,7 @@ func loadPlanCases() ([]*planCase, error) {
 		if !slices.Equal(types, ptypes) {
 			return nil, fmt.Errorf("%s: the Set has types %v, the plan %v", in.name, types, ptypes)
 		}
-		cases = append(cases, &planCase{name: in.name, set: set, plan: plan, types: types})
+		cases = append(cases, &planCase{name: in.name, set: set, plan: plan, types: types, files: files})
 	}
 	return cases, nil
 }
