@@ -42,7 +42,8 @@ var schModes = []validate.Mode{validate.Read, validate.Create, validate.Update}
 //     ("Edm.Boolean", "microsoft.graph.cloudPcExternalPartnerStatus",
 //     "Collection(Edm.String)"); on a document, the structured type. A
 //     primitive whose schema says its type (validate.ImpliedTypes: a string,
-//     a format, a boolean, a number, an integer range) goes without.
+//     a format, a boolean, a number, an integer range) goes without, and so
+//     does a $ref to an enum or structured type's document, which names it.
 //   - x-odata-mode: on a document, its mode.
 //   - x-odata-operation: the request line(s) of the operation whose body a
 //     create or update document follows; on a rejected property, the
@@ -56,6 +57,10 @@ var schModes = []validate.Mode{validate.Read, validate.Create, validate.Update}
 //     enums accept every member, including those after unknownFutureValue.
 //   - create (a POST body): read-only properties are rejected
 //     ({"readOnly": true, "not": {}}); required properties are required.
+//     When that makes the same rules as update (no property of the type,
+//     of the structured types it holds or of its derived types is required
+//     or immutable, and none has operations), the create document is a $ref
+//     to the update document.
 //   - update (a PATCH body): read-only and immutable properties are
 //     rejected and nothing is required: a PATCH carries only what changes,
 //     so "Required" on an Update page's body table (which means "required
@@ -206,8 +211,10 @@ type schGen struct {
 	ix   *spec.Index
 	opts SchemaOptions
 	ops  map[schOpKey][]*spec.Operation
-	// shared caches sharedBase.
+	// shared caches sharedBase; notCU holds the types for which
+	// createIsUpdate is false, made on first use.
 	shared map[schShareKey]*spec.Type
+	notCU  map[*spec.Type]bool
 }
 
 func newSchGen(m *spec.Model, opts SchemaOptions) *schGen {
@@ -262,6 +269,10 @@ func (g *schGen) document(t *spec.Type, mode validate.Mode) (*schObj, error) {
 	lines = slices.Compact(lines)
 	if len(lines) > 0 {
 		doc.set(validate.KeywordOperation, strings.Join(lines, " or "))
+	}
+	if mode == validate.Create && g.createIsUpdate(t) {
+		// The same rules as the update document: say them once.
+		return doc.set("$ref", validate.SchemaFile(q, validate.Update)), nil
 	}
 	doc.set("type", "object")
 
@@ -517,6 +528,66 @@ func (g *schGen) body(t *spec.Type, mode validate.Mode, ops []*spec.Operation, o
 	return body, propsDef, nil
 }
 
+// createIsUpdate reports whether t's create document would say what its
+// update document says, so that it can $ref it: neither mode has
+// operations, no property is required on create or immutable, and the same
+// holds for the structured types of its structural properties and for its
+// derived types (whose documents the two $ref and dispatch to).
+func (g *schGen) createIsUpdate(t *spec.Type) bool {
+	if g.notCU == nil {
+		g.notCU = g.createDiffers()
+	}
+	return !g.notCU[t]
+}
+
+// createDiffers returns the types whose create and update documents
+// differ: those that differ by themselves, and then, backwards along the
+// references, every type that reaches one of them.
+func (g *schGen) createDiffers() map[*spec.Type]bool {
+	differs := map[*spec.Type]bool{}
+	users := map[*spec.Type][]*spec.Type{} // type -> the types whose documents use it
+	var queue []*spec.Type
+	for _, t := range g.m.Types {
+		if t.AnyJSON {
+			continue
+		}
+		self := g.hasOps(t, validate.Create) || g.hasOps(t, validate.Update)
+		for _, sp := range t.Props {
+			if sp.Required || sp.Immutable {
+				self = true
+			}
+			if sp.Nav {
+				continue
+			}
+			name := sp.Type.Name
+			if td := g.ix.TypeDef(name); td != nil {
+				name = td.UnderlyingType
+			}
+			if st := g.m.Type(name); st != nil {
+				users[st] = append(users[st], t)
+			}
+		}
+		for _, d := range t.Descendants {
+			users[d] = append(users[d], t)
+		}
+		if self && !differs[t] {
+			differs[t] = true
+			queue = append(queue, t)
+		}
+	}
+	for len(queue) > 0 {
+		t := queue[0]
+		queue = queue[1:]
+		for _, u := range users[t] {
+			if !differs[u] {
+				differs[u] = true
+				queue = append(queue, u)
+			}
+		}
+	}
+	return differs
+}
+
 // sharedBase returns the base type whose properties t's document in mode
 // takes by $ref to the base's $defs/props instead of repeating them, or
 // nil: when neither has create or update operations for mode (whose
@@ -626,7 +697,8 @@ var schFormats = map[string]string{
 
 // single returns the schema of one non-collection value of type name
 // (collections wrap it as their items), tagged with x-odata-type unless
-// the schema implies the type (validate.ImpliedTypes): a type
+// the schema implies the type (validate.ImpliedTypes) or $refs a document
+// that names it: a type
 // definition becomes its underlying type, a primitive its JSON type and
 // range, format or maxLength, an enum its member list (null added when
 // nullable) or, for flags, a comma-separated pattern, and a structured type
@@ -673,22 +745,24 @@ func (g *schGen) single(name string, nullable, nav bool, mode validate.Mode, max
 		}
 		return o, nil
 	}
-	if e := g.ix.Enum(name); e != nil {
-		ref := newSchObj().set("$ref", validate.EnumSchemaFile(e.QualifiedName()))
+	// An enum or structured value is a $ref to the type's document, whose
+	// x-odata-type names the type (and words the problems found there), so
+	// the value's schema need not.
+	refTo := func(file string) *schObj {
+		ref := newSchObj().set("$ref", file)
 		if nullable {
-			return o.set("anyOf", []any{newSchObj().set("type", "null"), ref}), nil
+			return newSchObj().set("anyOf", []any{newSchObj().set("type", "null"), ref})
 		}
-		return o.merge(ref), nil
+		return ref
+	}
+	if e := g.ix.Enum(name); e != nil {
+		return refTo(validate.EnumSchemaFile(e.QualifiedName())), nil
 	}
 	if t := g.ix.Type(name); t != nil {
 		if nav {
 			return o.set("type", schTypes(nullable, "object")), nil
 		}
-		ref := newSchObj().set("$ref", validate.SchemaFile(name, mode))
-		if nullable {
-			return o.set("anyOf", []any{newSchObj().set("type", "null"), ref}), nil
-		}
-		return o.merge(ref), nil
+		return refTo(validate.SchemaFile(name, mode)), nil
 	}
 	if g.opts.AllowUnresolved {
 		return o, nil

@@ -210,10 +210,10 @@ func (r *reporter) leaf(e *jsonschema.ValidationError) {
 		odataType = ImpliedType(node)
 	}
 	typeName := str(root, KeywordType)
+	// The mode asked for, not the document's: a create document may $ref
+	// the update one (when the two say the same), and its problems are
+	// still those of a create body.
 	mode := r.mode
-	if m, err := ParseMode(str(root, KeywordMode)); err == nil {
-		mode = m
-	}
 	last := ""
 	if len(loc) > 0 {
 		last = loc[len(loc)-1]

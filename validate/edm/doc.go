@@ -25,7 +25,7 @@
 //     absent, []T{} is the empty collection [] (omitempty would drop it).
 //     OData collections are never null, so null decodes to nil.
 //   - Members with no field go to a field Extra map[string]json.RawMessage
-//     tagged `json:"-"`: instance annotations of the object ("@odata.type",
+//     tagged `json:"-"` (and `odata:"extra"`, see below): instance annotations of the object ("@odata.type",
 //     "@odata.etag", "@odata.id"), property annotations
 //     ("photo@odata.mediaEditLink"), and the dynamic properties of open
 //     types. Decoding and encoding keep them, so a client can read
@@ -47,6 +47,13 @@
 //
 // [UnmarshalObject] matches member names to field names exactly, as OData
 // does, where encoding/json alone would match them case-insensitively.
+//
+// Decoding reads the bytes once ([Unmarshal], and UnmarshalObject under
+// json.Unmarshal): a codec built once per Go type decodes the fields in
+// place. The Extra field of a generated struct is tagged `json:"-"
+// odata:"extra"` ([ExtraTag]), the promise that its UnmarshalJSON is the
+// one above, so that the decoder decodes such a struct met as a field or
+// an element without calling it.
 //
 // # Primitive types
 //
