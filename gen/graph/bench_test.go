@@ -44,9 +44,10 @@ type plainPartner struct {
 // BenchmarkValidate measures each generated validate function beside the
 // floor (json.Unmarshal of the same bytes into plainPartner) and
 // json.Unmarshal into the generated type, so the ratios (not the absolute
-// times) are what to read. Run with -count 5 or more and compare medians:
+// times) are what to read. scripts/benchratio.sh runs it in interleaved
+// rounds and prints the medians and ratios:
 //
-//	go test ./gen/graph -run '^$' -bench Validate -benchmem -count 6
+//	scripts/benchratio.sh 6
 func BenchmarkValidate(b *testing.B) {
 	type collection struct {
 		Value []graph.CloudPcExternalPartner `json:"value"`
