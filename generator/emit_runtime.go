@@ -56,6 +56,12 @@ func emitValidateFile(f *jen.File, vf *irValidateFile) {
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 		jen.Return(jen.Id(localPlan).Dot("Validate").Call(jen.Id("name"), jen.Id("mode"), jen.Id("data"))),
 	))
+	f.Add(fixedDoc(vf.ValidateWith+" is "+vf.Validate+" for a payload in an OData JSON format with options: opts.IEEE754Compatible accepts Edm.Int64 and Edm.Decimal values as strings, opts.DateTimeWithoutSeconds date-times without seconds.").
+		Func().Id(vf.ValidateWith).Types(jen.Id("T").Any()).Params(jen.Id("data").Index().Byte(), jen.Id("mode").Qual(validatePath, "Mode"), jen.Id("opts").Qual(validatePath, "Options")).Error().Block(
+		jen.List(jen.Id("name"), jen.Err()).Op(":=").Id(localODataTypes).Dot("Lookup").Call(jen.Qual("reflect", "TypeFor").Types(jen.Id("T")).Call()),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.Return(jen.Id(localPlan).Dot("WithOptions").Call(jen.Id("opts")).Dot("Validate").Call(jen.Id("name"), jen.Id("mode"), jen.Id("data"))),
+	))
 	f.Add(fixedDoc(vf.ValidateCollection+" validates an OData collection response of T ({\"value\": [...]}), item by item.").
 		Func().Id(vf.ValidateCollection).Types(jen.Id("T").Any()).Params(jen.Id("data").Index().Byte()).Error().Block(
 		jen.List(jen.Id("name"), jen.Err()).Op(":=").Id(localODataTypes).Dot("Lookup").Call(jen.Qual("reflect", "TypeFor").Types(jen.Id("T")).Call()),

@@ -38,6 +38,7 @@ type irValidateFile struct {
 	ODataType          string // ODataType
 	Validate           string // Validate
 	ValidateCollection string // ValidateCollection
+	ValidateWith       string // ValidateWith
 	Decode             string // Decode
 	DecodeCollection   string // DecodeCollection
 	Types              []*irValidateType
@@ -98,6 +99,7 @@ func (b *builder) buildRuntime(pkg *irPackage) *spec.Model {
 		ODataType:          b.claimName("ODataType", "the function naming the OData type of a struct"),
 		Validate:           b.claimName("Validate", "the validate function"),
 		ValidateCollection: b.claimName("ValidateCollection", "the collection validate function"),
+		ValidateWith:       b.claimName("ValidateWith", "the validate function with format options"),
 		Decode:             b.claimName("Decode", "the validate-and-decode function"),
 		DecodeCollection:   b.claimName("DecodeCollection", "the collection validate-and-decode function"),
 	}

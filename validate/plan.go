@@ -102,6 +102,8 @@ type Plan struct {
 	once sync.Once
 	prep *planPrep
 	err  error
+	// variants are the Plans of WithOptions, by Options.
+	variants sync.Map
 }
 
 // PlanType is a structured (entity or complex) type.
@@ -597,4 +599,34 @@ func le64[S string | []byte](s S) uint64 {
 	_ = s[7]
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// Options are the OData JSON format options of a payload that a Plan can
+// accept beyond the schema documents' rules (see Plan.IEEE754Compatible and
+// Plan.DateTimeWithoutSeconds).
+type Options struct {
+	// IEEE754Compatible: Edm.Int64 and Edm.Decimal values may be strings,
+	// as the format parameter IEEE754Compatible=true asks.
+	IEEE754Compatible bool
+	// DateTimeWithoutSeconds: Edm.DateTimeOffset values may leave out the
+	// seconds, as OData's ABNF allows.
+	DateTimeWithoutSeconds bool
+}
+
+// WithOptions returns a Plan with p's types and enums and the options o:
+// p itself when its options are o, else one made once per options value
+// and kept, so that generated packages and the command line can ask for
+// the options per call. p must not be changed after its first use.
+func (p *Plan) WithOptions(o Options) *Plan {
+	if o == (Options{p.IEEE754Compatible, p.DateTimeWithoutSeconds}) {
+		return p
+	}
+	if q, ok := p.variants.Load(o); ok {
+		return q.(*Plan)
+	}
+	q, _ := p.variants.LoadOrStore(o, &Plan{
+		Types: p.Types, Enums: p.Enums, MaxSize: p.MaxSize,
+		IEEE754Compatible: o.IEEE754Compatible, DateTimeWithoutSeconds: o.DateTimeWithoutSeconds,
+	})
+	return q.(*Plan)
 }

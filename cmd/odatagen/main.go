@@ -6,7 +6,7 @@
 //
 //	odatagen spec [-o FILE] INPUT...
 //	odatagen generate -o DIR [-pkg NAME] [-type NAME]... [-allow-unresolved] [-compact] INPUT...
-//	odatagen validate -spec INPUT [-spec INPUT]... [-type NAME] [-mode read|create|update] [-collection] (PAYLOAD... | -jsonl FILE)
+//	odatagen validate -spec INPUT [-spec INPUT]... [-type NAME] [-mode read|create|update] [-collection] [-ieee754compatible] [-datetime-without-seconds] (PAYLOAD... | -jsonl FILE)
 //	odatagen filter -spec INPUT [-spec INPUT]... -type NAME EXPR
 //	odatagen filter -syntax EXPR
 //	odatagen query -spec INPUT [-spec INPUT]... (-path PATH | -type NAME) QUERY

@@ -16,7 +16,7 @@ import (
 	"github.com/odatagen/odatagen/validate"
 )
 
-const validateUsage = "-spec INPUT [-spec INPUT]... [-type NAME] [-mode read|create|update] [-collection] (PAYLOAD... | -jsonl FILE)\n" +
+const validateUsage = "-spec INPUT [-spec INPUT]... [-type NAME] [-mode read|create|update] [-collection] [-ieee754compatible] [-datetime-without-seconds] (PAYLOAD... | -jsonl FILE)\n" +
 	"Without -type, each payload names its type with @odata.type (a collection: @odata.context, or its items').\n" +
 	"A -jsonl FILE holds one payload a line: {\"type\": NAME, \"mode\": MODE, \"collection\": BOOL, \"payload\": JSON};\n" +
 	"type, mode and collection may be left out (then -type, -mode, -collection, or @odata.type, decide)."
@@ -37,6 +37,9 @@ func runValidate(e *env, args []string) error {
 	modeName := fs.String("mode", "read", "`MODE`: read (a response), create (a POST body) or update (a PATCH body)")
 	collection := fs.Bool("collection", false, "each payload is an OData collection response ({\"value\": [...]})")
 	jsonl := fs.String("jsonl", "", "read payloads from `FILE` (JSON Lines, - for standard input), one per line")
+	var opts validate.Options
+	fs.BoolVar(&opts.IEEE754Compatible, "ieee754compatible", false, "accept Edm.Int64 and Edm.Decimal values as strings (the IEEE754Compatible=true format)")
+	fs.BoolVar(&opts.DateTimeWithoutSeconds, "datetime-without-seconds", false, "accept Edm.DateTimeOffset values without seconds, as the OData ABNF does")
 	var lf loadFlags
 	lf.register(fs)
 	if err := parseFlags(fs, args); err != nil {
@@ -69,6 +72,7 @@ func runValidate(e *env, args []string) error {
 		fmt.Fprintf(e.stderr, "odatagen validate: %v\n", err)
 		return exitError{exitCannot}
 	}
+	v.plan = v.plan.WithOptions(opts)
 	if *jsonl != "" {
 		if err := v.jsonLines(*jsonl, def); err != nil {
 			fmt.Fprintf(e.stderr, "%s: %v\n", *jsonl, err)

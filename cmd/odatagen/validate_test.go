@@ -149,3 +149,16 @@ func TestResolveTypeAmbiguous(t *testing.T) {
 		t.Errorf("qualified name: exit %d\n%s%s", code, out, errOut)
 	}
 }
+
+func TestValidateFormatOptions(t *testing.T) {
+	yaml := filepath.Join("..", "..", "testdata", "cloudpcexternalpartner.yaml")
+	noSeconds := `{"lastSyncDateTime": "2020-11-03T12:43Z"}`
+	code, out, _ := runCLI(t, noSeconds, "validate", "-spec", yaml, "-type", "cloudPcExternalPartner", "-")
+	if code != exitNo || !strings.Contains(out, "/lastSyncDateTime") {
+		t.Errorf("without seconds by default: exit %d, %q; want 1 and a problem at /lastSyncDateTime", code, out)
+	}
+	code, out, _ = runCLI(t, noSeconds, "validate", "-spec", yaml, "-type", "cloudPcExternalPartner", "-datetime-without-seconds", "-")
+	if code != exitOK {
+		t.Errorf("-datetime-without-seconds: exit %d, %q; want 0", code, out)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/odatagen/odatagen/gen/graph"
+	"github.com/odatagen/odatagen/validate"
 	"github.com/odatagen/odatagen/validate/edm"
 )
 
@@ -111,5 +112,15 @@ func TestPatchValues(t *testing.T) {
 	b, err = json.Marshal(graph.CloudPcExternalPartner{})
 	if err != nil || !bytes.Equal(b, []byte(`{}`)) {
 		t.Errorf("zero value: %s, %v", b, err)
+	}
+}
+
+func TestValidateWith(t *testing.T) {
+	noSeconds := []byte(`{"lastSyncDateTime": "2020-11-03T12:43Z"}`)
+	if graph.Validate[graph.CloudPcExternalPartner](noSeconds, validate.Read) == nil {
+		t.Error("Validate accepts a date-time without seconds")
+	}
+	if err := graph.ValidateWith[graph.CloudPcExternalPartner](noSeconds, validate.Read, validate.Options{DateTimeWithoutSeconds: true}); err != nil {
+		t.Errorf("ValidateWith(DateTimeWithoutSeconds): %v", err)
 	}
 }

@@ -134,6 +134,17 @@ func Validate[T any](data []byte, mode validate.Mode) error {
 	return odataPlan.Validate(name, mode, data)
 }
 
+// ValidateWith is Validate for a payload in an OData JSON format with options:
+// opts.IEEE754Compatible accepts Edm.Int64 and Edm.Decimal values as strings,
+// opts.DateTimeWithoutSeconds date-times without seconds.
+func ValidateWith[T any](data []byte, mode validate.Mode, opts validate.Options) error {
+	name, err := odataTypes.Lookup(reflect.TypeFor[T]())
+	if err != nil {
+		return err
+	}
+	return odataPlan.WithOptions(opts).Validate(name, mode, data)
+}
+
 // ValidateCollection validates an OData collection response of T ({"value":
 // [...]}), item by item.
 func ValidateCollection[T any](data []byte) error {
