@@ -79,7 +79,10 @@ type codec struct {
 type field struct {
 	name string
 	off  uintptr
-	c    *codec
+	// via is the offset of the embedded struct pointer that the field is
+	// reached through, or -1; off is then the offset in that struct.
+	via int
+	c   *codec
 }
 
 // overwrites reports whether decoding a non-null value into the type sets
@@ -260,31 +263,26 @@ func (c *codec) buildObject() bool {
 	if t.Kind() != reflect.Struct {
 		return false
 	}
+	// The struct's own fields, then those of its embedded structs, which
+	// encoding/json promotes unless a field of the struct has the name.
+	// (Generated types embed their plain twin, beside json.RawMessage
+	// fields that shadow its polymorphic ones.) Anything subtler — a
+	// name two embedded structs share, embedding two levels deep, a
+	// tagged embedded struct — is left to encoding/json.
 	seen := map[string]bool{}
+	var embedded []reflect.StructField
 	for i := range t.NumField() {
 		sf := t.Field(i)
 		if sf.Anonymous {
-			return false // embedded fields: encoding/json's promotion rules
-		}
-		if !sf.IsExported() {
+			embedded = append(embedded, sf)
 			continue
 		}
-		tag := sf.Tag.Get("json")
-		if tag == "-" {
-			continue
-		}
-		name, opts := tag, ""
-		for j := range len(tag) {
-			if tag[j] == ',' {
-				name, opts = tag[:j], tag[j+1:]
-				break
-			}
-		}
-		if hasOption(opts, "string") {
+		name, ok, supported := fieldName(sf)
+		if !supported {
 			return false
 		}
-		if !isValidTag(name) {
-			name = sf.Name
+		if !ok {
+			continue
 		}
 		if seen[name] {
 			return false // conflicting names
@@ -294,7 +292,48 @@ func (c *codec) buildObject() bool {
 		if fc == nil {
 			return false
 		}
-		c.fields = append(c.fields, field{name: name, off: sf.Offset, c: fc})
+		c.fields = append(c.fields, field{name: name, off: sf.Offset, via: -1, c: fc})
+	}
+	promoted := map[string]bool{}
+	for _, e := range embedded {
+		et, via, off := e.Type, -1, e.Offset
+		if et.Kind() == reflect.Pointer {
+			et, via, off = et.Elem(), int(e.Offset), 0
+		}
+		if et.Kind() != reflect.Struct {
+			if !e.IsExported() {
+				continue // encoding/json ignores it
+			}
+			return false
+		}
+		if tag := e.Tag.Get("json"); tag != "" {
+			return false
+		}
+		if pt := reflect.PointerTo(et); pt.Implements(unmarshalerType) || pt.Implements(textUnmarshalerType) {
+			return false // its methods are the struct's too
+		}
+		for i := range et.NumField() {
+			sf := et.Field(i)
+			if sf.Anonymous {
+				return false
+			}
+			name, ok, supported := fieldName(sf)
+			if !supported {
+				return false
+			}
+			if !ok || seen[name] {
+				continue // not a field, or shadowed by the struct's own
+			}
+			if promoted[name] {
+				return false
+			}
+			promoted[name] = true
+			fc := codecOf(sf.Type)
+			if fc == nil {
+				return false
+			}
+			c.fields = append(c.fields, field{name: name, off: off + sf.Offset, via: via, c: fc})
+		}
 	}
 	if len(c.fields) > 12 {
 		c.byName = make(map[string]int, len(c.fields))
@@ -303,6 +342,34 @@ func (c *codec) buildObject() bool {
 		}
 	}
 	return true
+}
+
+// fieldName returns the member name of a struct field as encoding/json
+// reads it, ok false for a field that is not a member (unexported, or
+// tagged "-"), and supported false for one the decoder leaves to
+// encoding/json (the ",string" option).
+func fieldName(sf reflect.StructField) (name string, ok, supported bool) {
+	if !sf.IsExported() {
+		return "", false, true
+	}
+	tag := sf.Tag.Get("json")
+	if tag == "-" {
+		return "", false, true
+	}
+	name, opts := tag, ""
+	for j := range len(tag) {
+		if tag[j] == ',' {
+			name, opts = tag[:j], tag[j+1:]
+			break
+		}
+	}
+	if hasOption(opts, "string") {
+		return "", false, false
+	}
+	if !isValidTag(name) {
+		name = sf.Name
+	}
+	return name, true, true
 }
 
 func hasOption(opts, want string) bool {
@@ -919,7 +986,13 @@ func (d *decoder) object(c *codec, p unsafe.Pointer, extra *map[string]json.RawM
 			}
 			if f >= 0 {
 				next = f + 1
-				if !d.value(c.fields[f].c, unsafe.Add(p, c.fields[f].off)) {
+				fp := p
+				if via := c.fields[f].via; via >= 0 {
+					if fp = *(*unsafe.Pointer)(unsafe.Add(p, via)); fp == nil {
+						return false // encoding/json allocates it, or refuses
+					}
+				}
+				if !d.value(c.fields[f].c, unsafe.Add(fp, c.fields[f].off)) {
 					return false
 				}
 			} else {

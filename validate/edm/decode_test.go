@@ -45,6 +45,47 @@ func (x *dcPoly) UnmarshalJSON(b []byte) error {
 	return UnmarshalObject(b, (*plain)(x), &x.Extra)
 }
 
+// dcWithPoly is decoded the way generated types with polymorphic fields
+// are: its plain twin embedded, and a json.RawMessage field shadowing the
+// interface field, decoded after.
+type dcWithPoly struct {
+	ID    *string                    `json:"id,omitempty"`
+	Pet   any                        `json:"pet,omitempty"`
+	Pets  []any                      `json:"pets,omitzero"`
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+func (x *dcWithPoly) UnmarshalJSON(b []byte) error {
+	type plain dcWithPoly
+	var v struct {
+		*plain
+		Pet  json.RawMessage `json:"pet"`
+		Pets json.RawMessage `json:"pets"`
+	}
+	v.plain = (*plain)(x)
+	if err := UnmarshalObject(b, &v, &x.Extra); err != nil {
+		return err
+	}
+	if v.Pet != nil {
+		var leaf dcLeaf
+		if err := json.Unmarshal(v.Pet, &leaf); err != nil {
+			return err
+		}
+		x.Pet = &leaf
+	}
+	if v.Pets != nil {
+		var leaves []dcLeaf
+		if err := json.Unmarshal(v.Pets, &leaves); err != nil {
+			return err
+		}
+		x.Pets = nil
+		for i := range leaves {
+			x.Pets = append(x.Pets, &leaves[i])
+		}
+	}
+	return nil
+}
+
 // dcOld is a generated type of before ExtraTag.
 type dcOld struct {
 	Name  Nullable[string]           `json:"name,omitzero"`
@@ -89,6 +130,7 @@ type dcNode struct {
 	Child    *dcNode               `json:"child,omitempty"`
 	Children []dcNode              `json:"children,omitzero"`
 	Poly     *dcPoly               `json:"poly,omitempty"`
+	WithPoly []dcWithPoly          `json:"withPoly,omitzero"`
 	Old      Nullable[dcOld]       `json:"old,omitzero"`
 	NoTag    string
 	hidden   string
@@ -160,6 +202,15 @@ func TestDecodeUsesFastPath(t *testing.T) {
 	if k := valueCodec(reflect.TypeFor[dcOld]()).kind; k != kUnmarshaler {
 		t.Errorf("dcOld: kind %d, want kUnmarshaler (no ExtraTag)", k)
 	}
+	type plainWithPoly dcWithPoly
+	shadowed := objectCodec(reflect.TypeFor[struct {
+		*plainWithPoly
+		Pet  json.RawMessage `json:"pet"`
+		Pets json.RawMessage `json:"pets"`
+	}]())
+	if shadowed == nil || len(shadowed.fields) != 3 || shadowed.fields[2].name != "id" || shadowed.fields[2].via != 0 {
+		t.Errorf("the embedded plain twin of a polymorphic type: codec %+v, want pet, pets and id through the pointer", shadowed)
+	}
 	if c := objectCodec(reflect.TypeFor[struct{ A map[string]int }]()); c != nil {
 		t.Error("a struct with a map field has a fast codec")
 	}
@@ -199,6 +250,8 @@ func TestDecodeAgrees(t *testing.T) {
 		`{"leaf":{"Name":"n"}}`, `{"leaf":[]}`, `{"leaf":"x"}`,
 		`{"child":{"child":{"s":"deep","children":[{"s":"c"}]}}}`,
 		`{"poly":{"any":[1,{"x":true}],"other":1}}`, `{"old":{"name":"o","x":1}}`,
+		`{"withPoly":[{"id":"w","pet":{"name":"p","z":1},"pets":[{"count":1},{}],"@odata.type":"#w"},{"pet":null,"pets":null}]}`,
+		`{"withPoly":[{"id":"w"},{"pet":"x"}]}`,
 		`{"NoTag":"v","hidden":"h","Skipped":"s","noTag":"lower"}`,
 		`{"S":"case","s":"a","s":"b","x":1,"x":2}`,
 		`{"\u0073":"escaped name"}`,
