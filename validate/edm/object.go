@@ -181,8 +181,9 @@ func writeKey(buf *bytes.Buffer, k string) {
 // time.Time, the edm types, json.RawMessage and json.Number, pointers,
 // slices and Nullables of those, and nested structs tagged ExtraTag) are
 // decoded in place as the bytes are scanned, with codecs built once per type.
-// A struct with any other field (an interface, a map, an embedded struct)
-// is decoded by encoding/json, in several passes, with the same result.
+// The fields of an embedded struct count (one level deep). A struct with
+// any other field (an interface, a map) is decoded by encoding/json, in
+// several passes, with the same result.
 func UnmarshalObject(data []byte, v any, extra *map[string]json.RawMessage) error {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() || rv.Elem().Kind() != reflect.Struct {
