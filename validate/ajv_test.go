@@ -21,10 +21,10 @@ import (
 // most used JavaScript validator, on the same schema documents, and
 // requires the Set's verdict (valid or not) for each: the documents are
 // standard 2020-12, not only what jsonschema/v6 reads. It needs node and
-// the npm packages ajv and ajv-formats; it skips when they are not there.
-// Set ODATAGEN_AJV to the directory where they were installed:
+// the npm package ajv; it skips when it is not there.
+// Set ODATAGEN_AJV to the directory where it was installed:
 //
-//	npm install --prefix /tmp/ajv ajv@8 ajv-formats@3
+//	npm install --prefix /tmp/ajv ajv@8
 //	ODATAGEN_AJV=/tmp/ajv go test ./validate -run TestAjvAgrees
 //
 // Payloads with numbers of more than 15 digits or exponents of three digits
@@ -36,7 +36,7 @@ func TestAjvAgrees(t *testing.T) {
 	node, err := exec.LookPath("node")
 	dir := os.Getenv("ODATAGEN_AJV")
 	if err != nil || dir == "" {
-		t.Skip("needs node and ODATAGEN_AJV (a directory with the npm packages ajv and ajv-formats)")
+		t.Skip("needs node and ODATAGEN_AJV (a directory with the npm package ajv)")
 	}
 	modules := filepath.Join(dir, "node_modules")
 	if _, err := os.Stat(filepath.Join(modules, "ajv", "dist", "2020.js")); err != nil {

@@ -8,9 +8,12 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
-// Formats that the schemas use beyond JSON Schema's own "date-time"
-// (Edm.DateTimeOffset), "date" (Edm.Date) and "uuid" (Edm.Guid), which keep
-// their standard meaning:
+// The formats the schemas use beside JSON Schema's own "date" (Edm.Date)
+// and "uuid" (Edm.Guid), which keep their standard meaning:
+//
+//   - "date-time": Edm.DateTimeOffset, RFC 3339's with digits where it says
+//     digits. It replaces jsonschema's, which read them with strconv.Atoi
+//     and so took "2020-01-01T+1:+2:-0Z".
 //
 //   - "time-of-day": Edm.TimeOfDay, hh:mm[:ss[.fffffffff]] with no offset.
 //     (JSON Schema's "time" requires an offset, which OData's TimeOfDay
@@ -25,6 +28,7 @@ import (
 //     without padding; standard base64 is accepted as well, as edm.Binary
 //     accepts it on input.
 var customFormats = []*jsonschema.Format{
+	{Name: "date-time", Validate: stringFormat(checkDateTime)},
 	{Name: "time-of-day", Validate: stringFormat(checkTimeOfDay)},
 	{Name: "duration", Validate: stringFormat(checkDuration)},
 	{Name: "base64url", Validate: stringFormat(checkBase64)},
@@ -156,4 +160,11 @@ func checkBase64(s string) error {
 		}
 	}
 	return errors.New("not base64url")
+}
+
+func checkDateTime(s string) error {
+	if !planDateTime([]byte(s), false) {
+		return errors.New("not an RFC 3339 date-time")
+	}
+	return nil
 }

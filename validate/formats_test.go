@@ -42,3 +42,16 @@ func FuzzFormats(f *testing.F) {
 		_ = checkBase64(s)
 	})
 }
+
+func TestDateTimeDigitsOnly(t *testing.T) {
+	for _, s := range []string{"2020-01-01T+1:+2:-0Z", "2020-01-01T12:00:-0Z", "2020-01-01T12:00:00+-1:00", "2020-11-03 12:43:14Z"} {
+		if checkDateTime(s) == nil {
+			t.Errorf("%q accepted", s)
+		}
+	}
+	for _, s := range []string{"2020-11-03T12:43:14Z", "2020-11-03t12:43:14.5z", "2016-12-31T23:59:60Z", "2020-11-03T12:43:14-07:00"} {
+		if err := checkDateTime(s); err != nil {
+			t.Errorf("%q: %v", s, err)
+		}
+	}
+}
