@@ -18,12 +18,14 @@ import (
 //   - "time-of-day": Edm.TimeOfDay, hh:mm[:ss[.fffffffff]] with no offset.
 //     (JSON Schema's "time" requires an offset, which OData's TimeOfDay
 //     never has.)
+//
 //   - "duration": Edm.Duration as OData writes it: an optional sign, "P",
 //     days, and a "T" part of hours, minutes and seconds with an optional
 //     fraction ("-P1DT2H", "PT0.5S"). Years, months and weeks, which
 //     ISO 8601 has and OData's dayTimeDuration does not, are accepted too,
 //     since services do send them. This replaces JSON Schema's "duration",
 //     which has no sign and no fractions.
+//
 //   - "base64url": Edm.Binary, base64url text (RFC 4648 section 5) with or
 //     without padding; standard base64 is accepted as well, as edm.Binary
 //     accepts it on input.
