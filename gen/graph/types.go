@@ -56,15 +56,13 @@ type CloudPcExternalPartner struct {
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
 func (x CloudPcExternalPartner) MarshalJSON() ([]byte, error) {
-	type plain CloudPcExternalPartner
-	return edm.MarshalObject(plain(x), x.Extra)
+	return edm.MarshalStruct(&x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
 // x.Extra.
 func (x *CloudPcExternalPartner) UnmarshalJSON(b []byte) error {
-	type plain CloudPcExternalPartner
-	return edm.UnmarshalObject(b, (*plain)(x), &x.Extra)
+	return edm.UnmarshalStruct(b, x, &x.Extra)
 }
 
 // Entity is the OData abstract entity type microsoft.graph.entity.
@@ -86,13 +84,11 @@ type Entity struct {
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
 func (x Entity) MarshalJSON() ([]byte, error) {
-	type plain Entity
-	return edm.MarshalObject(plain(x), x.Extra)
+	return edm.MarshalStruct(&x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
 // x.Extra.
 func (x *Entity) UnmarshalJSON(b []byte) error {
-	type plain Entity
-	return edm.UnmarshalObject(b, (*plain)(x), &x.Extra)
+	return edm.UnmarshalStruct(b, x, &x.Extra)
 }

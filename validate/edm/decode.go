@@ -33,8 +33,8 @@ import (
 //	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 //
 // It is a promise about the struct T that holds it: (*T).UnmarshalJSON does
-// what UnmarshalObject(b, (*plain)(x), &x.Extra) does, where plain is T
-// without its methods. The decoder then decodes a T that it meets as a
+// what UnmarshalStruct(b, x, &x.Extra) does, or UnmarshalObject(b,
+// (*plain)(x), &x.Extra), where plain is T without its methods. The decoder then decodes a T that it meets as a
 // field, an element or a Nullable's value in place, in the same pass,
 // without calling UnmarshalJSON. Generated types carry the tag unless their
 // UnmarshalJSON does more (those with polymorphic fields).

@@ -23,14 +23,14 @@ type dcLeaf struct {
 	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
+// dcLeaf and dcNode have the methods generated types have: through
+// MarshalStruct and UnmarshalStruct.
 func (x dcLeaf) MarshalJSON() ([]byte, error) {
-	type plain dcLeaf
-	return MarshalObject(plain(x), x.Extra)
+	return MarshalStruct(&x, x.Extra)
 }
 
 func (x *dcLeaf) UnmarshalJSON(b []byte) error {
-	type plain dcLeaf
-	return UnmarshalObject(b, (*plain)(x), &x.Extra)
+	return UnmarshalStruct(b, x, &x.Extra)
 }
 
 // dcPoly has a field the fast path does not decode: it is decoded by its
@@ -139,8 +139,7 @@ type dcNode struct {
 }
 
 func (x *dcNode) UnmarshalJSON(b []byte) error {
-	type plain dcNode
-	return UnmarshalObject(b, (*plain)(x), &x.Extra)
+	return UnmarshalStruct(b, x, &x.Extra)
 }
 
 // decodeBoth decodes data into a new T with the fast path (by Unmarshal and
@@ -475,5 +474,29 @@ func TestPage(t *testing.T) {
 	var back Page[dcLeaf]
 	if err := Unmarshal(out, &back); err != nil || !reflect.DeepEqual(back, p) {
 		t.Errorf("round trip: %s gave %+v, %v", out, back, err)
+	}
+}
+
+func TestMarshalStructIsMarshalObject(t *testing.T) {
+	data := []byte(`{"s":"x","i32":5,"leaves":[{"name":"a","q":1}],"Unexported34":"no","hidden":"h","@odata.type":"#n","zz":[1]}`)
+	var v dcNode
+	if err := Unmarshal(data, &v); err != nil {
+		t.Fatal(err)
+	}
+	v.hidden = "kept out"
+	got, err := MarshalStruct(&v, v.Extra)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type plain dcNode
+	want, err := MarshalObject(plain(v), v.Extra)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(want) {
+		t.Errorf("MarshalStruct:\n%s\nMarshalObject:\n%s", got, want)
+	}
+	if _, err := MarshalStruct(v, nil); err == nil {
+		t.Error("MarshalStruct of a struct value, not a pointer: no error")
 	}
 }

@@ -32,17 +32,18 @@
 //     "@odata.type" to pick a derived type, and an object sent back after
 //     a read loses nothing. See [MarshalObject] and [UnmarshalObject].
 //
-// Every generated struct therefore has these two methods; the local type
-// plain has the fields but not the methods, which stops the recursion:
+// Every generated struct therefore has these two methods; [MarshalStruct]
+// and [UnmarshalStruct] see the struct as one with its fields but not its
+// methods, which stops the recursion (as a local "type plain User" with
+// [MarshalObject] and [UnmarshalObject] would, at the cost of two more types
+// per struct to compile):
 //
 //	func (x User) MarshalJSON() ([]byte, error) {
-//		type plain User
-//		return edm.MarshalObject(plain(x), x.Extra)
+//		return edm.MarshalStruct(&x, x.Extra)
 //	}
 //
 //	func (x *User) UnmarshalJSON(b []byte) error {
-//		type plain User
-//		return edm.UnmarshalObject(b, (*plain)(x), &x.Extra)
+//		return edm.UnmarshalStruct(b, x, &x.Extra)
 //	}
 //
 // [UnmarshalObject] matches member names to field names exactly, as OData

@@ -34,13 +34,11 @@ type Invoice struct {
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
 func (x Invoice) MarshalJSON() ([]byte, error) {
-	type plain Invoice
-	return edm.MarshalObject(plain(x), x.Extra)
+	return edm.MarshalStruct(&x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
 // x.Extra.
 func (x *Invoice) UnmarshalJSON(b []byte) error {
-	type plain Invoice
-	return edm.UnmarshalObject(b, (*plain)(x), &x.Extra)
+	return edm.UnmarshalStruct(b, x, &x.Extra)
 }

@@ -308,15 +308,13 @@ type Everything struct {
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
 func (x Everything) MarshalJSON() ([]byte, error) {
-	type plain Everything
-	return edm.MarshalObject(plain(x), x.Extra)
+	return edm.MarshalStruct(&x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
 // x.Extra.
 func (x *Everything) UnmarshalJSON(b []byte) error {
-	type plain Everything
-	return edm.UnmarshalObject(b, (*plain)(x), &x.Extra)
+	return edm.UnmarshalStruct(b, x, &x.Extra)
 }
 
 // Label is the OData type definition example.edm.label (underlying type

@@ -25,13 +25,11 @@ type Canvas struct {
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
 func (x Canvas) MarshalJSON() ([]byte, error) {
-	type plain Canvas
-	return edm.MarshalObject(plain(x), x.Extra)
+	return edm.MarshalStruct(&x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
 // x.Extra.
 func (x *Canvas) UnmarshalJSON(b []byte) error {
-	type plain Canvas
-	return edm.UnmarshalObject(b, (*plain)(x), &x.Extra)
+	return edm.UnmarshalStruct(b, x, &x.Extra)
 }

@@ -68,15 +68,13 @@ type Book struct {
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
 func (x Book) MarshalJSON() ([]byte, error) {
-	type plain Book
-	return edm.MarshalObject(plain(x), x.Extra)
+	return edm.MarshalStruct(&x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
 // x.Extra.
 func (x *Book) UnmarshalJSON(b []byte) error {
-	type plain Book
-	return edm.UnmarshalObject(b, (*plain)(x), &x.Extra)
+	return edm.UnmarshalStruct(b, x, &x.Extra)
 }
 
 // Isbn is the OData type definition example.library.isbn (underlying type

@@ -29,15 +29,13 @@ type Item struct {
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
 func (x Item) MarshalJSON() ([]byte, error) {
-	type plain Item
-	return edm.MarshalObject(plain(x), x.Extra)
+	return edm.MarshalStruct(&x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
 // x.Extra.
 func (x *Item) UnmarshalJSON(b []byte) error {
-	type plain Item
-	return edm.UnmarshalObject(b, (*plain)(x), &x.Extra)
+	return edm.UnmarshalStruct(b, x, &x.Extra)
 }
 
 // Letter is the OData entity type example.mail.letter.
@@ -70,15 +68,13 @@ type Letter struct {
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
 func (x Letter) MarshalJSON() ([]byte, error) {
-	type plain Letter
-	return edm.MarshalObject(plain(x), x.Extra)
+	return edm.MarshalStruct(&x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
 // x.Extra.
 func (x *Letter) UnmarshalJSON(b []byte) error {
-	type plain Letter
-	return edm.UnmarshalObject(b, (*plain)(x), &x.Extra)
+	return edm.UnmarshalStruct(b, x, &x.Extra)
 }
 
 // Parcel is the OData entity type example.mail.parcel.
@@ -101,15 +97,13 @@ type Parcel struct {
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
 func (x Parcel) MarshalJSON() ([]byte, error) {
-	type plain Parcel
-	return edm.MarshalObject(plain(x), x.Extra)
+	return edm.MarshalStruct(&x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
 // x.Extra.
 func (x *Parcel) UnmarshalJSON(b []byte) error {
-	type plain Parcel
-	return edm.UnmarshalObject(b, (*plain)(x), &x.Extra)
+	return edm.UnmarshalStruct(b, x, &x.Extra)
 }
 
 // Post is the OData abstract entity type example.mail.post.
@@ -138,15 +132,13 @@ type Post struct {
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
 func (x Post) MarshalJSON() ([]byte, error) {
-	type plain Post
-	return edm.MarshalObject(plain(x), x.Extra)
+	return edm.MarshalStruct(&x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
 // x.Extra.
 func (x *Post) UnmarshalJSON(b []byte) error {
-	type plain Post
-	return edm.UnmarshalObject(b, (*plain)(x), &x.Extra)
+	return edm.UnmarshalStruct(b, x, &x.Extra)
 }
 
 // RegisteredLetter is the OData entity type example.mail.registeredLetter.
@@ -184,13 +176,11 @@ type RegisteredLetter struct {
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
 func (x RegisteredLetter) MarshalJSON() ([]byte, error) {
-	type plain RegisteredLetter
-	return edm.MarshalObject(plain(x), x.Extra)
+	return edm.MarshalStruct(&x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
 // x.Extra.
 func (x *RegisteredLetter) UnmarshalJSON(b []byte) error {
-	type plain RegisteredLetter
-	return edm.UnmarshalObject(b, (*plain)(x), &x.Extra)
+	return edm.UnmarshalStruct(b, x, &x.Extra)
 }

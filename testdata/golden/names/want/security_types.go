@@ -26,15 +26,13 @@ type SecurityAlert2 struct {
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
 func (x SecurityAlert2) MarshalJSON() ([]byte, error) {
-	type plain SecurityAlert2
-	return edm.MarshalObject(plain(x), x.Extra)
+	return edm.MarshalStruct(&x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
 // x.Extra.
 func (x *SecurityAlert2) UnmarshalJSON(b []byte) error {
-	type plain SecurityAlert2
-	return edm.UnmarshalObject(b, (*plain)(x), &x.Extra)
+	return edm.UnmarshalStruct(b, x, &x.Extra)
 }
 
 // SecurityIncident is the OData entity type example.names.security.incident.
@@ -52,13 +50,11 @@ type SecurityIncident struct {
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
 func (x SecurityIncident) MarshalJSON() ([]byte, error) {
-	type plain SecurityIncident
-	return edm.MarshalObject(plain(x), x.Extra)
+	return edm.MarshalStruct(&x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
 // x.Extra.
 func (x *SecurityIncident) UnmarshalJSON(b []byte) error {
-	type plain SecurityIncident
-	return edm.UnmarshalObject(b, (*plain)(x), &x.Extra)
+	return edm.UnmarshalStruct(b, x, &x.Extra)
 }

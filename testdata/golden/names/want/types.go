@@ -23,15 +23,13 @@ type Alert struct {
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
 func (x Alert) MarshalJSON() ([]byte, error) {
-	type plain Alert
-	return edm.MarshalObject(plain(x), x.Extra)
+	return edm.MarshalStruct(&x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
 // x.Extra.
 func (x *Alert) UnmarshalJSON(b []byte) error {
-	type plain Alert
-	return edm.UnmarshalObject(b, (*plain)(x), &x.Extra)
+	return edm.UnmarshalStruct(b, x, &x.Extra)
 }
 
 // Record is the OData complex type example.names.record.
@@ -110,15 +108,13 @@ type Record struct {
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
 func (x Record) MarshalJSON() ([]byte, error) {
-	type plain Record
-	return edm.MarshalObject(plain(x), x.Extra)
+	return edm.MarshalStruct(&x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
 // x.Extra.
 func (x *Record) UnmarshalJSON(b []byte) error {
-	type plain Record
-	return edm.UnmarshalObject(b, (*plain)(x), &x.Extra)
+	return edm.UnmarshalStruct(b, x, &x.Extra)
 }
 
 // SecurityAlert is the OData complex type example.names.securityAlert.
@@ -133,15 +129,13 @@ type SecurityAlert struct {
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
 func (x SecurityAlert) MarshalJSON() ([]byte, error) {
-	type plain SecurityAlert
-	return edm.MarshalObject(plain(x), x.Extra)
+	return edm.MarshalStruct(&x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
 // x.Extra.
 func (x *SecurityAlert) UnmarshalJSON(b []byte) error {
-	type plain SecurityAlert
-	return edm.UnmarshalObject(b, (*plain)(x), &x.Extra)
+	return edm.UnmarshalStruct(b, x, &x.Extra)
 }
 
 // StatusCode is the OData complex type example.names.statusCode.
@@ -156,13 +150,11 @@ type StatusCode struct {
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
 func (x StatusCode) MarshalJSON() ([]byte, error) {
-	type plain StatusCode
-	return edm.MarshalObject(plain(x), x.Extra)
+	return edm.MarshalStruct(&x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
 // x.Extra.
 func (x *StatusCode) UnmarshalJSON(b []byte) error {
-	type plain StatusCode
-	return edm.UnmarshalObject(b, (*plain)(x), &x.Extra)
+	return edm.UnmarshalStruct(b, x, &x.Extra)
 }

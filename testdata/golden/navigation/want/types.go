@@ -29,15 +29,13 @@ type File struct {
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
 func (x File) MarshalJSON() ([]byte, error) {
-	type plain File
-	return edm.MarshalObject(plain(x), x.Extra)
+	return edm.MarshalStruct(&x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
 // x.Extra.
 func (x *File) UnmarshalJSON(b []byte) error {
-	type plain File
-	return edm.UnmarshalObject(b, (*plain)(x), &x.Extra)
+	return edm.UnmarshalStruct(b, x, &x.Extra)
 }
 
 // Folder is the OData entity type example.files.folder.
@@ -69,15 +67,13 @@ type Folder struct {
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
 func (x Folder) MarshalJSON() ([]byte, error) {
-	type plain Folder
-	return edm.MarshalObject(plain(x), x.Extra)
+	return edm.MarshalStruct(&x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
 // x.Extra.
 func (x *Folder) UnmarshalJSON(b []byte) error {
-	type plain Folder
-	return edm.UnmarshalObject(b, (*plain)(x), &x.Extra)
+	return edm.UnmarshalStruct(b, x, &x.Extra)
 }
 
 // Layout is the OData complex type example.files.layout.
@@ -101,15 +97,13 @@ type Layout struct {
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
 func (x Layout) MarshalJSON() ([]byte, error) {
-	type plain Layout
-	return edm.MarshalObject(plain(x), x.Extra)
+	return edm.MarshalStruct(&x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
 // x.Extra.
 func (x *Layout) UnmarshalJSON(b []byte) error {
-	type plain Layout
-	return edm.UnmarshalObject(b, (*plain)(x), &x.Extra)
+	return edm.UnmarshalStruct(b, x, &x.Extra)
 }
 
 // Margins is the OData complex type example.files.margins.
@@ -124,15 +118,13 @@ type Margins struct {
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
 func (x Margins) MarshalJSON() ([]byte, error) {
-	type plain Margins
-	return edm.MarshalObject(plain(x), x.Extra)
+	return edm.MarshalStruct(&x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
 // x.Extra.
 func (x *Margins) UnmarshalJSON(b []byte) error {
-	type plain Margins
-	return edm.UnmarshalObject(b, (*plain)(x), &x.Extra)
+	return edm.UnmarshalStruct(b, x, &x.Extra)
 }
 
 // ViewSettings is the OData complex type example.files.viewSettings.
@@ -153,13 +145,11 @@ type ViewSettings struct {
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
 func (x ViewSettings) MarshalJSON() ([]byte, error) {
-	type plain ViewSettings
-	return edm.MarshalObject(plain(x), x.Extra)
+	return edm.MarshalStruct(&x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
 // x.Extra.
 func (x *ViewSettings) UnmarshalJSON(b []byte) error {
-	type plain ViewSettings
-	return edm.UnmarshalObject(b, (*plain)(x), &x.Extra)
+	return edm.UnmarshalStruct(b, x, &x.Extra)
 }

@@ -30,13 +30,11 @@ type Settings struct {
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
 func (x Settings) MarshalJSON() ([]byte, error) {
-	type plain Settings
-	return edm.MarshalObject(plain(x), x.Extra)
+	return edm.MarshalStruct(&x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
 // x.Extra.
 func (x *Settings) UnmarshalJSON(b []byte) error {
-	type plain Settings
-	return edm.UnmarshalObject(b, (*plain)(x), &x.Extra)
+	return edm.UnmarshalStruct(b, x, &x.Extra)
 }

@@ -30,15 +30,13 @@ type Animal struct {
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
 func (x Animal) MarshalJSON() ([]byte, error) {
-	type plain Animal
-	return edm.MarshalObject(plain(x), x.Extra)
+	return edm.MarshalStruct(&x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
 // x.Extra.
 func (x *Animal) UnmarshalJSON(b []byte) error {
-	type plain Animal
-	return edm.UnmarshalObject(b, (*plain)(x), &x.Extra)
+	return edm.UnmarshalStruct(b, x, &x.Extra)
 }
 
 // Cat is the OData entity type example.zoo.cat.
@@ -62,15 +60,13 @@ type Cat struct {
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
 func (x Cat) MarshalJSON() ([]byte, error) {
-	type plain Cat
-	return edm.MarshalObject(plain(x), x.Extra)
+	return edm.MarshalStruct(&x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
 // x.Extra.
 func (x *Cat) UnmarshalJSON(b []byte) error {
-	type plain Cat
-	return edm.UnmarshalObject(b, (*plain)(x), &x.Extra)
+	return edm.UnmarshalStruct(b, x, &x.Extra)
 }
 
 // Circle is the OData complex type example.zoo.circle.
@@ -90,15 +86,13 @@ type Circle struct {
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
 func (x Circle) MarshalJSON() ([]byte, error) {
-	type plain Circle
-	return edm.MarshalObject(plain(x), x.Extra)
+	return edm.MarshalStruct(&x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
 // x.Extra.
 func (x *Circle) UnmarshalJSON(b []byte) error {
-	type plain Circle
-	return edm.UnmarshalObject(b, (*plain)(x), &x.Extra)
+	return edm.UnmarshalStruct(b, x, &x.Extra)
 }
 
 // Dog is the OData entity type example.zoo.dog.
@@ -126,8 +120,7 @@ type Dog struct {
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
 func (x Dog) MarshalJSON() ([]byte, error) {
-	type plain Dog
-	return edm.MarshalObject(plain(x), x.Extra)
+	return edm.MarshalStruct(&x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
@@ -169,15 +162,13 @@ type HeadKeeper struct {
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
 func (x HeadKeeper) MarshalJSON() ([]byte, error) {
-	type plain HeadKeeper
-	return edm.MarshalObject(plain(x), x.Extra)
+	return edm.MarshalStruct(&x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
 // x.Extra.
 func (x *HeadKeeper) UnmarshalJSON(b []byte) error {
-	type plain HeadKeeper
-	return edm.UnmarshalObject(b, (*plain)(x), &x.Extra)
+	return edm.UnmarshalStruct(b, x, &x.Extra)
 }
 
 // Keeper is the OData entity type example.zoo.keeper.
@@ -194,15 +185,13 @@ type Keeper struct {
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
 func (x Keeper) MarshalJSON() ([]byte, error) {
-	type plain Keeper
-	return edm.MarshalObject(plain(x), x.Extra)
+	return edm.MarshalStruct(&x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
 // x.Extra.
 func (x *Keeper) UnmarshalJSON(b []byte) error {
-	type plain Keeper
-	return edm.UnmarshalObject(b, (*plain)(x), &x.Extra)
+	return edm.UnmarshalStruct(b, x, &x.Extra)
 }
 
 // Puppy is the OData entity type example.zoo.puppy.
@@ -233,8 +222,7 @@ type Puppy struct {
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
 func (x Puppy) MarshalJSON() ([]byte, error) {
-	type plain Puppy
-	return edm.MarshalObject(plain(x), x.Extra)
+	return edm.MarshalStruct(&x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
@@ -273,15 +261,13 @@ type Shape struct {
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
 func (x Shape) MarshalJSON() ([]byte, error) {
-	type plain Shape
-	return edm.MarshalObject(plain(x), x.Extra)
+	return edm.MarshalStruct(&x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
 // x.Extra.
 func (x *Shape) UnmarshalJSON(b []byte) error {
-	type plain Shape
-	return edm.UnmarshalObject(b, (*plain)(x), &x.Extra)
+	return edm.UnmarshalStruct(b, x, &x.Extra)
 }
 
 // Square is the OData complex type example.zoo.square.
@@ -301,15 +287,13 @@ type Square struct {
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
 func (x Square) MarshalJSON() ([]byte, error) {
-	type plain Square
-	return edm.MarshalObject(plain(x), x.Extra)
+	return edm.MarshalStruct(&x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
 // x.Extra.
 func (x *Square) UnmarshalJSON(b []byte) error {
-	type plain Square
-	return edm.UnmarshalObject(b, (*plain)(x), &x.Extra)
+	return edm.UnmarshalStruct(b, x, &x.Extra)
 }
 
 // Ticket is the OData complex type example.zoo.ticket.
@@ -324,15 +308,13 @@ type Ticket struct {
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
 func (x Ticket) MarshalJSON() ([]byte, error) {
-	type plain Ticket
-	return edm.MarshalObject(plain(x), x.Extra)
+	return edm.MarshalStruct(&x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
 // x.Extra.
 func (x *Ticket) UnmarshalJSON(b []byte) error {
-	type plain Ticket
-	return edm.UnmarshalObject(b, (*plain)(x), &x.Extra)
+	return edm.UnmarshalStruct(b, x, &x.Extra)
 }
 
 // VipTicket is the OData complex type example.zoo.vipTicket.
@@ -352,15 +334,13 @@ type VipTicket struct {
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
 func (x VipTicket) MarshalJSON() ([]byte, error) {
-	type plain VipTicket
-	return edm.MarshalObject(plain(x), x.Extra)
+	return edm.MarshalStruct(&x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
 // x.Extra.
 func (x *VipTicket) UnmarshalJSON(b []byte) error {
-	type plain VipTicket
-	return edm.UnmarshalObject(b, (*plain)(x), &x.Extra)
+	return edm.UnmarshalStruct(b, x, &x.Extra)
 }
 
 // Zoo is the OData entity type example.zoo.zoo.
@@ -404,8 +384,7 @@ type Zoo struct {
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
 func (x Zoo) MarshalJSON() ([]byte, error) {
-	type plain Zoo
-	return edm.MarshalObject(plain(x), x.Extra)
+	return edm.MarshalStruct(&x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to

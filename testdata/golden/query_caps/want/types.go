@@ -25,15 +25,13 @@ type Address struct {
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
 func (x Address) MarshalJSON() ([]byte, error) {
-	type plain Address
-	return edm.MarshalObject(plain(x), x.Extra)
+	return edm.MarshalStruct(&x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
 // x.Extra.
 func (x *Address) UnmarshalJSON(b []byte) error {
-	type plain Address
-	return edm.UnmarshalObject(b, (*plain)(x), &x.Extra)
+	return edm.UnmarshalStruct(b, x, &x.Extra)
 }
 
 // Message is the OData entity type example.people.message.
@@ -53,15 +51,13 @@ type Message struct {
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
 func (x Message) MarshalJSON() ([]byte, error) {
-	type plain Message
-	return edm.MarshalObject(plain(x), x.Extra)
+	return edm.MarshalStruct(&x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
 // x.Extra.
 func (x *Message) UnmarshalJSON(b []byte) error {
-	type plain Message
-	return edm.UnmarshalObject(b, (*plain)(x), &x.Extra)
+	return edm.UnmarshalStruct(b, x, &x.Extra)
 }
 
 // Person is the OData entity type example.people.person.
@@ -105,15 +101,13 @@ type Person struct {
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
 func (x Person) MarshalJSON() ([]byte, error) {
-	type plain Person
-	return edm.MarshalObject(plain(x), x.Extra)
+	return edm.MarshalStruct(&x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
 // x.Extra.
 func (x *Person) UnmarshalJSON(b []byte) error {
-	type plain Person
-	return edm.UnmarshalObject(b, (*plain)(x), &x.Extra)
+	return edm.UnmarshalStruct(b, x, &x.Extra)
 }
 
 // Team is the OData entity type example.people.team.
@@ -137,13 +131,11 @@ type Team struct {
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
 func (x Team) MarshalJSON() ([]byte, error) {
-	type plain Team
-	return edm.MarshalObject(plain(x), x.Extra)
+	return edm.MarshalStruct(&x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
 // x.Extra.
 func (x *Team) UnmarshalJSON(b []byte) error {
-	type plain Team
-	return edm.UnmarshalObject(b, (*plain)(x), &x.Extra)
+	return edm.UnmarshalStruct(b, x, &x.Extra)
 }

@@ -24,15 +24,13 @@ type Address struct {
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
 func (x Address) MarshalJSON() ([]byte, error) {
-	type plain Address
-	return edm.MarshalObject(plain(x), x.Extra)
+	return edm.MarshalStruct(&x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
 // x.Extra.
 func (x *Address) UnmarshalJSON(b []byte) error {
-	type plain Address
-	return edm.UnmarshalObject(b, (*plain)(x), &x.Extra)
+	return edm.UnmarshalStruct(b, x, &x.Extra)
 }
 
 // Entity is the OData abstract entity type example.shop.entity.
@@ -50,15 +48,13 @@ type Entity struct {
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
 func (x Entity) MarshalJSON() ([]byte, error) {
-	type plain Entity
-	return edm.MarshalObject(plain(x), x.Extra)
+	return edm.MarshalStruct(&x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
 // x.Extra.
 func (x *Entity) UnmarshalJSON(b []byte) error {
-	type plain Entity
-	return edm.UnmarshalObject(b, (*plain)(x), &x.Extra)
+	return edm.UnmarshalStruct(b, x, &x.Extra)
 }
 
 // Order is the OData entity type example.shop.order.
@@ -82,15 +78,13 @@ type Order struct {
 
 // MarshalJSON encodes x as a JSON object with the members of x.Extra.
 func (x Order) MarshalJSON() ([]byte, error) {
-	type plain Order
-	return edm.MarshalObject(plain(x), x.Extra)
+	return edm.MarshalStruct(&x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
 // x.Extra.
 func (x *Order) UnmarshalJSON(b []byte) error {
-	type plain Order
-	return edm.UnmarshalObject(b, (*plain)(x), &x.Extra)
+	return edm.UnmarshalStruct(b, x, &x.Extra)
 }
 
 // PostalCode is the OData type definition example.shop.postalCode (underlying
