@@ -33,6 +33,10 @@ func QueryModel(s *spec.Spec) (*query.Model, error) {
 	for _, t := range m.Types {
 		if !t.Capabilities.IsZero() {
 			typeCaps[t.QualifiedName()] = t.Capabilities
+			// For a check against the type alone (query.CheckType).
+			if c := queryCaps(t.Capabilities, nil); c != nil {
+				qm.Resources[t.QualifiedName()] = c
+			}
 		}
 	}
 	for _, es := range s.EntitySets {

@@ -128,3 +128,38 @@ func TestQueryUsage(t *testing.T) {
 		}
 	}
 }
+
+// TestQueryTypeAnnotations: with -type, the capabilities annotated on the
+// type itself apply.
+func TestQueryTypeAnnotations(t *testing.T) {
+	csdl := filepath.Join(t.TempDir(), "shop.xml")
+	doc := `<?xml version="1.0" encoding="utf-8"?>
+<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
+  <edmx:DataServices>
+    <Schema Namespace="demo.shop" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+      <EntityType Name="order">
+        <Key><PropertyRef Name="id"/></Key>
+        <Property Name="id" Type="Edm.String" Nullable="false"/>
+      </EntityType>
+      <EntityType Name="item">
+        <Key><PropertyRef Name="id"/></Key>
+        <Property Name="id" Type="Edm.String" Nullable="false"/>
+      </EntityType>
+      <Annotations Target="demo.shop.order">
+        <Annotation Term="Org.OData.Capabilities.V1.SkipSupported" Bool="false"/>
+      </Annotations>
+    </Schema>
+  </edmx:DataServices>
+</edmx:Edmx>
+`
+	if err := os.WriteFile(csdl, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCLI(t, "", "query", "-spec", csdl, "-type", "order", "$top=2&$skip=1")
+	if code != exitNo || !strings.Contains(out+errOut, "SkipSupported false") {
+		t.Errorf("$skip on a type annotated SkipSupported false: exit %d\n%s%s", code, out, errOut)
+	}
+	if code, out, errOut := runCLI(t, "", "query", "-spec", csdl, "-type", "item", "$skip=1"); code != exitOK {
+		t.Errorf("$skip on a type without the annotation: exit %d\n%s%s", code, out, errOut)
+	}
+}

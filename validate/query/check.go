@@ -87,10 +87,10 @@ func Check(m *Model, resource, raw string, opts ...Option) (*Result, error) {
 
 // CheckType parses raw and checks it against the collection of the type
 // typeName (a qualified name) with no resource: only the type's
-// properties, the per-property facts and the entity container's
-// capabilities (Resources[""]) apply, and the capabilities of navigation
-// properties of types ("microsoft.graph.message/attachments") inside
-// $expand.
+// properties, the per-property facts, the capabilities annotated on the
+// type (Resources[typeName]) and then the entity container's
+// (Resources[""]) apply, and the capabilities of navigation properties of
+// types ("microsoft.graph.message/attachments") inside $expand.
 func CheckType(m *Model, typeName, raw string, opts ...Option) (*Result, error) {
 	q, err := Parse(raw, opts...)
 	if err != nil {
@@ -191,7 +191,11 @@ func (m *Model) checkType(typeName string, q *Query, end int) (*Result, *Error) 
 	if m.Types.Types[typeName] == nil {
 		return nil, errAt(0, "unknown type %s", typeName)
 	}
-	r := &resource{display: typeName, typ: typeName, collection: true, caps: m.capsFor(nil, "", "")}
+	caps := m.capsFor(nil, "", "")
+	if c := m.Resources[typeName]; c != nil {
+		caps = merge([]*Capabilities{c, &caps})
+	}
+	r := &resource{display: typeName, typ: typeName, collection: true, caps: caps}
 	return m.check(r, q, end)
 }
 

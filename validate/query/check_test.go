@@ -440,3 +440,21 @@ func TestModelValidate(t *testing.T) {
 		t.Error("a model without Types validates")
 	}
 }
+
+// TestCheckTypeAnnotations: the capabilities annotated on the type itself
+// apply to a check against the type alone, before the container's.
+func TestCheckTypeAnnotations(t *testing.T) {
+	m := fixture()
+	if _, err := CheckType(m, tUser, "$skip=10"); err != nil {
+		t.Fatalf("before: %v", err)
+	}
+	m.Resources[tUser] = &Capabilities{SkipSupported: False}
+	_, err := CheckType(m, tUser, "$top=1&$skip=10")
+	var qe *Error
+	if !errors.As(err, &qe) || qe.Offset != 7 || !strings.Contains(qe.Msg, "SkipSupported false") {
+		t.Errorf("$skip on a type annotated SkipSupported false: %v", err)
+	}
+	if _, err := CheckType(m, tMessage, "$skip=10"); err != nil {
+		t.Errorf("another type: %v", err)
+	}
+}

@@ -54,6 +54,9 @@ type Model struct {
 	//   - "microsoft.graph.message/attachments"
 	//                                         a navigation property of a type, wherever it is
 	//                                         reached (a CSDL annotation on the navigation property)
+	//   - "microsoft.graph.message"           a type: what a check against the type alone
+	//                                         (CheckType) applies; the sets of the type have
+	//                                         those terms merged into their own
 	Resources map[string]*Capabilities
 }
 
