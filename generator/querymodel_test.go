@@ -38,10 +38,14 @@ func TestQueryModel(t *testing.T) {
 	got := slices.Sorted(maps.Keys(m.Resources))
 	// shelf.ns.book/author and shelf.ns.shelf/books have no annotation of
 	// their own, and their target types (author: Sortable false) fill in
-	// only for author.
-	want := []string{"", "authors", "books", "shelf.ns.author/books", "shelf.ns.book/author", "shelf.ns.book/related", "shelf.ns.ebook/related", "shelves", "shelves/books"}
+	// only for author; shelf.ns.author (Sortable false on the type) is
+	// there for a check against the type alone.
+	want := []string{"", "authors", "books", "shelf.ns.author", "shelf.ns.author/books", "shelf.ns.book/author", "shelf.ns.book/related", "shelf.ns.ebook/related", "shelves", "shelves/books"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Resources keys = %q, want %q", got, want)
+	}
+	if c := m.Resources["shelf.ns.author"]; c == nil || c.Sort == nil || c.Sort.Sortable != query.False {
+		t.Errorf("Resources[shelf.ns.author] = %+v, want Sortable false", c)
 	}
 	if s := m.EntitySets["authors"]; s == nil || !reflect.DeepEqual(s.Bindings, []query.Binding{{Path: "books", Target: "books"}}) {
 		t.Errorf("authors = %+v", s)

@@ -465,6 +465,8 @@ func (m *Model) Validate() error {
 			if _, err := m.walkNav(first, rest); err != nil {
 				bad("resource %s: %v", k, err)
 			}
+		case m.Types.Types[first] != nil:
+			// The capabilities of the type itself.
 		default:
 			bad("resource %s: %s is no entity set, singleton or type of the model", k, first)
 		}
