@@ -329,6 +329,11 @@ func (o *overlayer) redeclare(f *docsTypeFacts, ct *StructuredType, cp, dp *Prop
 		c.Default = &d
 	}
 	c.Filter = f.filterFor(f.props[strings.ToLower(dp.Name)], cp.Filter, nav)
+	if dp.Query != nil {
+		c.Query = cloneQuery(dp.Query) // the docs' query option phrases
+	} else {
+		c.Query = cloneQuery(cp.Query)
+	}
 	if dp.Description != "" {
 		c.Description = dp.Description
 	}

@@ -212,3 +212,55 @@ func TestLoadSeed(t *testing.T) {
 		t.Errorf("unexpected unresolved names:\n%s", got)
 	}
 }
+
+// TestOverlayKeepsQueryPhrasesOfInherited: a docs page that repeats an
+// inherited property keeps its query option phrases when the CSDL declares
+// the property on the base type.
+func TestOverlayKeepsQueryPhrasesOfInherited(t *testing.T) {
+	dir := t.TempDir()
+	csdl := `<?xml version="1.0" encoding="utf-8"?>
+<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
+  <edmx:DataServices>
+    <Schema Namespace="demo.lot" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+      <EntityType Name="asset" Abstract="true">
+        <Key><PropertyRef Name="id"/></Key>
+        <Property Name="id" Type="Edm.String" Nullable="false"/>
+        <Property Name="tag" Type="Edm.String"/>
+      </EntityType>
+      <EntityType Name="truck" BaseType="demo.lot.asset">
+        <Property Name="axles" Type="Edm.Int32"/>
+      </EntityType>
+    </Schema>
+  </edmx:DataServices>
+</edmx:Edmx>
+`
+	page := "# truck resource type\n\nNamespace: demo.lot\n\nA vehicle of the lot.\n\n## Properties\n\n" +
+		"|Property|Type|Description|\n|:---|:---|:---|\n" +
+		"|id|String|Key. Inherited from asset. Read-only.|\n" +
+		"|tag|String|A label, inherited from asset. Supports `$orderby` and `$search`.|\n" +
+		"|axles|Int32|How many axles. Supports `$orderby`.|\n"
+	for name, body := range map[string]string{"lot.xml": csdl, "truck.md": page} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, _, err := Spec(filepath.Join(dir, "lot.xml"), filepath.Join(dir, "truck.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range s.Types {
+		if st.Name != "truck" {
+			continue
+		}
+		for _, p := range st.Properties {
+			if p.Name == "tag" {
+				if !p.Query.Supports(spec.OptOrderBy) || !p.Query.Supports(spec.OptSearch) {
+					t.Errorf("truck/tag query facts = %+v, want $orderby and $search", p.Query)
+				}
+				return
+			}
+		}
+		t.Fatal("truck has no tag property after the overlay")
+	}
+	t.Fatal("no truck type")
+}
