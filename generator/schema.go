@@ -50,6 +50,8 @@ var schModes = []validate.Mode{validate.Read, validate.Create, validate.Update}
 //     request whose body does not list it.
 //   - x-odata-immutable: on a rejected property of an update document.
 //   - x-odata-flags, x-odata-members: on a flags enum value.
+//   - x-odata-select-only: on a property of a read document that is
+//     returned only when $select names it.
 //
 // Rules by mode:
 //
@@ -452,6 +454,9 @@ func (g *schGen) body(t *spec.Type, mode validate.Mode, ops []*spec.Operation, o
 			}
 			if p.Deprecated {
 				ps.set("deprecated", true)
+			}
+			if mode == validate.Read && p.Query.SelectOnly() {
+				ps.set(validate.KeywordSelectOnly, true)
 			}
 		}
 		props.set(p.Name, ps)

@@ -25,10 +25,15 @@ const (
 	// (whose "not": {} takes the place of an empty "enum").
 	KeywordFlags   = "x-odata-flags"
 	KeywordMembers = "x-odata-members"
+	// KeywordSelectOnly marks a property of a read document that the
+	// service returns only when $select names it (docs pages: "Returned
+	// only on $select"). It is a note for readers and tools; the rules
+	// are the same.
+	KeywordSelectOnly = "x-odata-select-only"
 )
 
 // Keywords lists every odatagen keyword.
-var Keywords = []string{KeywordType, KeywordMode, KeywordOperation, KeywordImmutable, KeywordFlags, KeywordMembers}
+var Keywords = []string{KeywordType, KeywordMode, KeywordOperation, KeywordImmutable, KeywordFlags, KeywordMembers, KeywordSelectOnly}
 
 // The primitive types whose schema says what they are, so that the
 // generator leaves KeywordType out of it: a string without a format is

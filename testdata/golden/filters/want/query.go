@@ -20,8 +20,15 @@ var QueryModel = query.NewModel(FilterModel, queryEntitySets, queryProperties, q
 // and no init work.
 var (
 	queryEntitySets = []*query.EntitySet{}
-	queryProperties = []*query.Property{}
-	queryResources  = []*query.Resource{}
+	queryProperties = []*query.Property{
+		{
+			Name:       "subtitle",
+			Select:     query.True,
+			SelectOnly: true,
+			Type:       "example.library.book",
+		},
+	}
+	queryResources = []*query.Resource{}
 )
 
 // CheckQuery checks a query string ("$select=a,b&$top=5", encoded or not)

@@ -22,7 +22,7 @@ type Book struct {
 	// Nullable. $filter: eq, startsWith, contains; eq null, ne null.
 	Title edm.Nullable[string] `json:"title,omitzero"`
 
-	// Nullable. $filter: all operators.
+	// Nullable. $filter: all operators. Returned only on $select.
 	Subtitle edm.Nullable[string] `json:"subtitle,omitzero"`
 
 	// Nullable. $filter: gt, ge, lt, le.
