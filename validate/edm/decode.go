@@ -836,31 +836,13 @@ func storeNumber(c *codec, p unsafe.Pointer, num []byte) bool {
 		if err != nil {
 			return false
 		}
-		switch c.size {
-		case 1:
-			*(*int8)(p) = int8(n)
-		case 2:
-			*(*int16)(p) = int16(n)
-		case 4:
-			*(*int32)(p) = int32(n)
-		default:
-			*(*int64)(p) = n
-		}
+		storeBits(p, c.size, uint64(n))
 	case kUint:
 		n, err := strconv.ParseUint(s, 10, int(c.size*8))
 		if err != nil {
 			return false
 		}
-		switch c.size {
-		case 1:
-			*(*uint8)(p) = uint8(n)
-		case 2:
-			*(*uint16)(p) = uint16(n)
-		case 4:
-			*(*uint32)(p) = uint32(n)
-		default:
-			*(*uint64)(p) = n
-		}
+		storeBits(p, c.size, n)
 	case kFloat:
 		f, err := strconv.ParseFloat(s, int(c.size*8))
 		if err != nil {
@@ -875,6 +857,22 @@ func storeNumber(c *codec, p unsafe.Pointer, num []byte) bool {
 		*(*json.Number)(p) = json.Number(string(num))
 	}
 	return true
+}
+
+// storeBits writes the low size bytes of n to the integer at p: the same
+// bits for a signed and an unsigned integer of that size (ParseInt and
+// ParseUint have checked the range).
+func storeBits(p unsafe.Pointer, size uintptr, n uint64) {
+	switch size {
+	case 1:
+		*(*uint8)(p) = uint8(n)
+	case 2:
+		*(*uint16)(p) = uint16(n)
+	case 4:
+		*(*uint32)(p) = uint32(n)
+	default:
+		*(*uint64)(p) = n
+	}
 }
 
 // slice decodes a JSON array (or null) into the slice at p the way
@@ -1035,6 +1033,23 @@ func (d *decoder) object(c *codec, p unsafe.Pointer, extra *map[string]json.RawM
 	}
 	*extra = m
 	return true
+}
+
+// decodeObject is the fast path of UnmarshalObject and UnmarshalStruct:
+// data is one JSON object (or null) decoded into the struct at p with the
+// object codec c. It reports false when the reference path must decode it.
+func decodeObject(data []byte, c *codec, p unsafe.Pointer, extra *map[string]json.RawMessage) bool {
+	if c == nil || slowOnly.Load() {
+		return false
+	}
+	d := decoder{data: data}
+	switch d.peek() {
+	case '{':
+		return d.object(c, p, extra) && d.end()
+	case 'n':
+		return d.literal("null") && d.end()
+	}
+	return false
 }
 
 // end reports whether only spaces are left.

@@ -189,18 +189,8 @@ func UnmarshalObject(data []byte, v any, extra *map[string]json.RawMessage) erro
 	if rv.Kind() != reflect.Pointer || rv.IsNil() || rv.Elem().Kind() != reflect.Struct {
 		return fmt.Errorf("edm: UnmarshalObject needs a non-nil pointer to a struct, not %T", v)
 	}
-	if c := objectCodec(rv.Type().Elem()); c != nil && !slowOnly.Load() {
-		d := decoder{data: data}
-		switch d.peek() {
-		case '{':
-			if d.object(c, rv.UnsafePointer(), extra) && d.end() {
-				return nil
-			}
-		case 'n':
-			if d.literal("null") && d.end() {
-				return nil
-			}
-		}
+	if decodeObject(data, objectCodec(rv.Type().Elem()), rv.UnsafePointer(), extra) {
+		return nil
 	}
 	return unmarshalObjectSlow(data, rv, extra)
 }
