@@ -257,13 +257,7 @@ func (g *schGen) document(t *spec.Type, mode validate.Mode) (*schObj, error) {
 	if t.AnyJSON {
 		return doc, nil // any JSON value (see spec.Type.AnyJSON)
 	}
-	var ops []*spec.Operation
-	switch mode {
-	case validate.Create:
-		ops = g.ops[schOpKey{q, spec.Create}]
-	case validate.Update:
-		ops = g.ops[schOpKey{q, spec.Update}]
-	}
+	ops := g.opsFor(t, mode)
 	var lines []string
 	for _, op := range ops {
 		lines = append(lines, op.RequestLine())
@@ -634,16 +628,23 @@ func (g *schGen) sharedByDerived(t *spec.Type, mode validate.Mode) bool {
 	return false
 }
 
+// opsFor returns t's operations whose request bodies decide mode's rules:
+// its create operations for validate.Create, its update operations for
+// validate.Update, none for validate.Read.
+func (g *schGen) opsFor(t *spec.Type, mode validate.Mode) []*spec.Operation {
+	switch mode {
+	case validate.Create:
+		return g.ops[schOpKey{t.QualifiedName(), spec.Create}]
+	case validate.Update:
+		return g.ops[schOpKey{t.QualifiedName(), spec.Update}]
+	}
+	return nil
+}
+
 // hasOps reports whether t has operations whose bodies decide mode's
 // rules.
 func (g *schGen) hasOps(t *spec.Type, mode validate.Mode) bool {
-	switch mode {
-	case validate.Create:
-		return len(g.ops[schOpKey{t.QualifiedName(), spec.Create}]) > 0
-	case validate.Update:
-		return len(g.ops[schOpKey{t.QualifiedName(), spec.Update}]) > 0
-	}
-	return false
+	return len(g.opsFor(t, mode)) > 0
 }
 
 type schShareKey struct {

@@ -246,11 +246,7 @@ func (r *reporter) leaf(e *jsonschema.ValidationError) {
 				members = append(members, fmt.Sprint(w))
 			}
 		}
-		exp := "one of (" + strings.Join(members, ", ") + ")"
-		if odataType != "" {
-			exp = simpleName(odataType) + " member (" + strings.Join(members, ", ") + ")"
-		}
-		r.add(loc, NotMember, exp, found, found+" is not a "+exp)
+		r.notMember(loc, odataType, members, val)
 	case *kind.Format:
 		found := short(val)
 		exp := odataType
@@ -289,8 +285,7 @@ func (r *reporter) leaf(e *jsonschema.ValidationError) {
 	case *kind.Not, *kind.FalseSchema:
 		if _, ok := node[KeywordMembers]; ok && node[KeywordFlags] != true {
 			// An enum without members (see the generator's enum documents).
-			exp := simpleName(odataType) + " member ()"
-			r.add(loc, NotMember, exp, short(val), short(val)+" is not a "+exp)
+			r.notMember(loc, odataType, nil, val)
 			return
 		}
 		r.rejected(loc, node, val, last, mode)
@@ -315,6 +310,17 @@ func (r *reporter) leaf(e *jsonschema.ValidationError) {
 		}
 		r.add(loc, Other, "", describe(val), msg)
 	}
+}
+
+// notMember reports a value that is none of an enum's members: of the
+// OData enum type odataType, or of the listed values when it is "".
+func (r *reporter) notMember(loc []string, odataType string, members []string, val any) {
+	exp := "one of (" + strings.Join(members, ", ") + ")"
+	if odataType != "" {
+		exp = simpleName(odataType) + " member (" + strings.Join(members, ", ") + ")"
+	}
+	found := short(val)
+	r.add(loc, NotMember, exp, found, found+" is not a "+exp)
 }
 
 // rejected reports a member that a "not" or false schema rejects: a
