@@ -66,6 +66,25 @@ type Finding struct {
 	Pos, Other Pos
 	// Reason says what disagrees, in one line.
 	Reason string
+	// Severity is SeverityError (one source is wrong: a client that
+	// follows it gets a rejected request or a wrong value) or
+	// SeverityWarning (the sources are inconsistent in a way the service
+	// tolerates, or the docs are incomplete), by kind (see drift_hints.go).
+	Severity string
+	// Hint says in a few words what to change, and where: on the side
+	// that is likely wrong, by kind (see HintTemplate).
+	Hint string
+	// Pattern is Reason with the names in it replaced by placeholders:
+	// each argument of the reason's wording that names a type (a
+	// qualified or short name, or a TypeRef that is not an Edm primitive)
+	// is <type>, one that names the subject's property is <property>, an
+	// entity set, singleton or path after those words is <name>, a
+	// default value is <value>, and inside longer arguments every word
+	// equal to one of those names, every qualified name outside Edm, every
+	// number (<n>) and every quoted string (<value>) likewise. Findings
+	// with the same Kind and Pattern are one problem repeated: the same
+	// page template, say, on many pages (docscheck/report groups by it).
+	Pattern string
 }
 
 // String formats f as "POS: SUBJECT: REASON (see also OTHER)".
@@ -77,16 +96,19 @@ func (f Finding) String() string {
 	return s
 }
 
-// MarshalJSON writes f as {"kind", "subject", "pos", "other", "reason"},
-// positions as "file:line:col" strings ("" when unknown).
+// MarshalJSON writes f as {"kind", "severity", "subject", "pos", "other",
+// "reason", "hint"}, positions as "file:line:col" strings ("" when
+// unknown).
 func (f Finding) MarshalJSON() ([]byte, error) {
 	return json.Marshal(struct {
-		Kind    string `json:"kind"`
-		Subject string `json:"subject"`
-		Pos     string `json:"pos"`
-		Other   string `json:"other"`
-		Reason  string `json:"reason"`
-	}{f.Kind, f.Subject, posString(f.Pos), posString(f.Other), f.Reason})
+		Kind     string `json:"kind"`
+		Severity string `json:"severity"`
+		Subject  string `json:"subject"`
+		Pos      string `json:"pos"`
+		Other    string `json:"other"`
+		Reason   string `json:"reason"`
+		Hint     string `json:"hint"`
+	}{f.Kind, f.Severity, f.Subject, posString(f.Pos), posString(f.Other), f.Reason, f.Hint})
 }
 
 func posString(p Pos) string {
@@ -295,8 +317,15 @@ func firstFile(s *Spec) Pos {
 	return Pos{}
 }
 
+// add records a finding, with its severity, hint and pattern (the reason
+// formatted with placeholders for the names among args, see
+// Finding.Pattern).
 func (d *drifter) add(kind, subject string, pos, other Pos, format string, args ...any) {
-	d.out = append(d.out, Finding{Kind: kind, Subject: subject, Pos: pos, Other: other, Reason: fmt.Sprintf(format, args...)})
+	f := Finding{Kind: kind, Subject: subject, Pos: pos, Other: other, Reason: fmt.Sprintf(format, args...)}
+	f.Pattern = patternOf(f, format, args)
+	f.Severity = severityOf(kind)
+	f.Hint = hintOf(f, namesOf(f))
+	d.out = append(d.out, f)
 }
 
 func (d *drifter) haveCSDL() bool { return len(d.cs.Types) > 0 || len(d.cs.Enums) > 0 }

@@ -385,7 +385,7 @@ func TestDriftInputs(t *testing.T) {
 func TestFindingFormat(t *testing.T) {
 	f := spec.Finding{Kind: spec.TypeMismatch, Subject: "demo.fleet.vehicle/plate",
 		Pos: spec.Pos{File: "vehicle.md", Line: 12, Col: 2}, Other: spec.Pos{File: "fleet.xml", Line: 7, Col: 9},
-		Reason: "the docs say type Edm.String, the CSDL says Edm.Int32"}
+		Reason: "the docs say type Edm.String, the CSDL says Edm.Int32", Severity: spec.SeverityError, Hint: "change it"}
 	if got, want := f.String(), "vehicle.md:12:2: demo.fleet.vehicle/plate: the docs say type Edm.String, the CSDL says Edm.Int32 (see also fleet.xml:7:9)"; got != want {
 		t.Errorf("String() = %q, want %q", got, want)
 	}
@@ -393,8 +393,8 @@ func TestFindingFormat(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `[{"kind":"type-mismatch","subject":"demo.fleet.vehicle/plate","pos":"vehicle.md:12:2","other":"fleet.xml:7:9","reason":"the docs say type Edm.String, the CSDL says Edm.Int32"},` +
-		`{"kind":"missing-in-csdl","subject":"x","pos":"a.md:1","other":"","reason":"r"}]`
+	want := `[{"kind":"type-mismatch","severity":"error","subject":"demo.fleet.vehicle/plate","pos":"vehicle.md:12:2","other":"fleet.xml:7:9","reason":"the docs say type Edm.String, the CSDL says Edm.Int32","hint":"change it"},` +
+		`{"kind":"missing-in-csdl","severity":"","subject":"x","pos":"a.md:1","other":"","reason":"r","hint":""}]`
 	if string(data) != want {
 		t.Errorf("JSON:\n%s\nwant\n%s", data, want)
 	}

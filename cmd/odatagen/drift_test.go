@@ -71,7 +71,7 @@ func TestDriftJSON(t *testing.T) {
 			keys = append(keys, k)
 		}
 		slices.Sort(keys)
-		if !slices.Equal(keys, []string{"kind", "other", "pos", "reason", "subject"}) {
+		if !slices.Equal(keys, []string{"hint", "kind", "other", "pos", "reason", "severity", "subject"}) {
 			t.Errorf("fields %v", keys)
 		}
 		if !regexp.MustCompile(`^\S+:\d+:\d+$`).MatchString(f["pos"]) || !regexp.MustCompile(`^\S+:\d+:\d+$`).MatchString(f["other"]) {
