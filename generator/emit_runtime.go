@@ -207,7 +207,8 @@ func (o *builderOpTypes) name(bf *irBuilderField) string {
 	return name
 }
 
-// emit writes the operator types in name order, each with its methods.
+// emit writes the operator types in name order, each with its methods,
+// which have pointer receivers (see filter.Field for why).
 func (o *builderOpTypes) emit(f *jen.File) {
 	slices.Sort(o.order)
 	for _, name := range o.order {
@@ -223,8 +224,8 @@ func (o *builderOpTypes) emit(f *jen.File) {
 		}
 		f.Comment(name + " is the $filter builder type of a " + fmt.Sprintf("%#v", value) + " property with " + strings.Join(words, ", ") + ".")
 		f.Type().Id(name).Qual(filterPath, "Field")
-		field := jen.Qual(filterPath, "Field").Call(jen.Id("p"))
-		recv := jen.Id("p").Id(name)
+		field := jen.Qual(filterPath, "Field").Call(jen.Op("*").Id("p"))
+		recv := jen.Id("p").Op("*").Id(name)
 		cond := jen.Qual(filterPath, "Cond")
 		for _, op := range bf.Ops {
 			switch op.Type {

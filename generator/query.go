@@ -340,12 +340,14 @@ func emitQueryFile(f *jen.File, qf *irQueryFile) {
 }
 
 // emitBuilderVar writes a builder variable: an anonymous struct with one
-// field per property, of a validate/query builder type, holding its path.
+// field per property, of a validate/query builder type, holding its path,
+// after a query.NotComparable field.
 func emitBuilderVar(f *jen.File, name, doc string, fields []irQueryField) {
 	if name == "" {
 		return
 	}
-	var decl, vals []jen.Code
+	decl := []jen.Code{jen.Id("_").Qual(queryPath, "NotComparable")}
+	vals := []jen.Code{jen.Qual(queryPath, "NotComparable").Values()}
 	for _, fd := range fields {
 		decl = append(decl, jen.Id(fd.Name).Qual(queryPath, fd.Kind))
 		vals = append(vals, jen.Lit(fd.Path))

@@ -48,11 +48,6 @@ func (e CloudPcExternalPartnerStatus) IsKnown() bool {
 	return ok
 }
 
-// String returns the JSON form of e.
-func (e CloudPcExternalPartnerStatus) String() string {
-	return string(e)
-}
-
 // cloudPcExternalPartnerStatusMembers lists the members of
 // CloudPcExternalPartnerStatus and their declared values.
 var cloudPcExternalPartnerStatusMembers = []enumMember{

@@ -111,6 +111,6 @@ func CheckEntityFilter(expr string) error {
 // filter_bool_Eq is the $filter builder type of a bool property with eq.
 type filter_bool_Eq filter.Field
 
-func (p filter_bool_Eq) Eq(v bool) filter.Cond {
-	return filter.Field(p).Compare("eq", v)
+func (p *filter_bool_Eq) Eq(v bool) filter.Cond {
+	return filter.Field(*p).Compare("eq", v)
 }

@@ -100,7 +100,7 @@ func TestFilterBuilder(t *testing.T) {
 		t.Errorf("built %q, want %q", got, want)
 	}
 	// Only the supported operator is a method: ne does not compile.
-	field := reflect.TypeOf(graph.CloudPcExternalPartnerFilter.EnableConnection)
+	field := reflect.TypeOf(&graph.CloudPcExternalPartnerFilter.EnableConnection) // pointer receivers
 	for _, m := range []string{"Ne", "In", "Gt", "IsNull"} {
 		if _, ok := field.MethodByName(m); ok {
 			t.Errorf("EnableConnection has method %s; the spec supports only eq", m)

@@ -25,6 +25,15 @@ const (
 //   - value: made by [Value]; marshals as the value's JSON.
 //
 // A Nullable is comparable with == when T is.
+//
+// Get, IsNull, IsSet, Or and Ptr have pointer receivers, which a struct
+// field or a variable satisfies as it is (u.Status.Get()); only a value
+// that is not addressable, such as a function's result, needs a variable
+// first. The reason is build cost: every value-receiver method of a
+// generic type is compiled twice per instantiation (the method and its
+// pointer wrapper), and a whole service instantiates Nullable for each of
+// its enums (Microsoft Graph v1.0: 861). MarshalJSON and IsZero keep value
+// receivers, which encoding/json needs for values it cannot address.
 type Nullable[T any] struct {
 	v     T
 	state nullableState
@@ -42,23 +51,23 @@ func Null[T any]() Nullable[T] {
 
 // Get returns the value and true when n holds a value, and the zero T and
 // false when n is null or absent.
-func (n Nullable[T]) Get() (T, bool) {
+func (n *Nullable[T]) Get() (T, bool) {
 	return n.v, n.state == stateValue
 }
 
 // IsNull reports whether n is in the null state (an explicit JSON null).
-func (n Nullable[T]) IsNull() bool { return n.state == stateNull }
+func (n *Nullable[T]) IsNull() bool { return n.state == stateNull }
 
 // IsSet reports whether n is null or holds a value, that is whether the
 // member is present in the payload.
-func (n Nullable[T]) IsSet() bool { return n.state != stateAbsent }
+func (n *Nullable[T]) IsSet() bool { return n.state != stateAbsent }
 
 // IsZero reports whether n is absent. encoding/json calls it for the
 // `omitzero` option, so an absent Nullable is left out of the object.
 func (n Nullable[T]) IsZero() bool { return n.state == stateAbsent }
 
 // Or returns the value n holds, or def when n is null or absent.
-func (n Nullable[T]) Or(def T) T {
+func (n *Nullable[T]) Or(def T) T {
 	if n.state == stateValue {
 		return n.v
 	}
@@ -67,7 +76,7 @@ func (n Nullable[T]) Or(def T) T {
 
 // Ptr returns a pointer to a copy of the value n holds, or nil when n is null
 // or absent.
-func (n Nullable[T]) Ptr() *T {
+func (n *Nullable[T]) Ptr() *T {
 	if n.state != stateValue {
 		return nil
 	}

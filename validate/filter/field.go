@@ -1,6 +1,9 @@
 package filter
 
-import "strings"
+import (
+	"reflect"
+	"strings"
+)
 
 // Field is a property of a generated typed builder: its path from the
 // builder's type ("enableConnection") and its qualified type, an Edm type
@@ -13,8 +16,8 @@ import "strings"
 //
 //	type filter_bool_EqNe filter.Field
 //
-//	func (p filter_bool_EqNe) Eq(v bool) filter.Cond { return filter.Field(p).Compare("eq", v) }
-//	func (p filter_bool_EqNe) Ne(v bool) filter.Cond { return filter.Field(p).Compare("ne", v) }
+//	func (p *filter_bool_EqNe) Eq(v bool) filter.Cond { return filter.Field(*p).Compare("eq", v) }
+//	func (p *filter_bool_EqNe) Ne(v bool) filter.Cond { return filter.Field(*p).Compare("ne", v) }
 //
 // and gives each property a field of that type in a builder variable
 // initialised with static data:
@@ -31,7 +34,19 @@ import "strings"
 // instantiation per operator: what makes a whole service's builders cheap
 // to compile. The Field methods take the value as any: the generated
 // method's signature is what types it.
-type Field struct{ Path, Type string }
+//
+// Two choices keep the compiled code of a whole service small (Microsoft
+// Graph v1.0 has 836 such types for its enums alone). The methods have
+// pointer receivers: a value receiver makes the compiler write a second,
+// pointer-receiver wrapper of each method, and a builder variable is
+// addressable, so the call reads the same. And Field is not comparable
+// (the blank [0]func() field): a comparable struct type gets a compiled
+// equality function, and so would every builder variable's anonymous
+// struct type, thousands of functions that == on a builder has no use for.
+type Field struct {
+	_          [0]func()
+	Path, Type string
+}
 
 func (f Field) path() *Path {
 	segs := strings.Split(f.Path, "/")
@@ -49,14 +64,17 @@ func (f Field) Compare(op string, v any) Cond {
 }
 
 // In returns "path in (v, more...)": what a generated In method calls
-// with its arguments. It is generic so that a list needs no conversion to
-// []any; its instantiations are one per GC shape (all string-based enums
-// share one), not one per property.
-func In[T any](f Field, v T, more []T) Cond {
-	list := &List{Items: make([]Expr, 0, 1+len(more))}
-	list.Items = append(list.Items, Value(f.Type, v))
-	for _, m := range more {
-		list.Items = append(list.Items, Value(f.Type, m))
+// with its arguments, more being the method's variadic slice ([]T of the
+// value's type). It takes more as any and reads it by reflection, so that
+// a list needs no conversion to []any and the function is compiled once,
+// not once per enum type (a generic In was 778 instantiations in Microsoft
+// Graph v1.0's package). A more that is not a slice adds nothing.
+func In(f Field, v, more any) Cond {
+	list := &List{Items: []Expr{Value(f.Type, v)}}
+	if rv := reflect.ValueOf(more); rv.Kind() == reflect.Slice {
+		for i := range rv.Len() {
+			list.Items = append(list.Items, Value(f.Type, rv.Index(i).Interface()))
+		}
 	}
 	return Cond{&Binary{Op: "in", L: f.path(), R: list}}
 }

@@ -36,9 +36,13 @@ func BuilderConds(builder any, samples ...any) map[string]filter.Cond {
 	if bv.Kind() != reflect.Struct {
 		return conds
 	}
+	// The operator methods have pointer receivers: call them on the
+	// fields of an addressable copy.
+	addressable := reflect.New(bv.Type()).Elem()
+	addressable.Set(bv)
 	condType := reflect.TypeOf(filter.Cond{})
 	for i := range bv.NumField() {
-		field := bv.Field(i)
+		field := addressable.Field(i).Addr()
 		ft := field.Type()
 		for j := range ft.NumMethod() {
 			m := ft.Method(j)

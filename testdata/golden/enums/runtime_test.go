@@ -23,8 +23,8 @@ func TestUnknownMemberKept(t *testing.T) {
 	if finish != "someFutureMember" || finish.IsKnown() {
 		t.Errorf("Finish = %q, known %v", finish, finish.IsKnown())
 	}
-	if !FinishPearl.IsKnown() || FinishPearl.String() != "pearl" {
-		t.Errorf("FinishPearl: known %v, String %q", FinishPearl.IsKnown(), FinishPearl.String())
+	if !FinishPearl.IsKnown() || string(FinishPearl) != "pearl" {
+		t.Errorf("FinishPearl: known %v, String %q", FinishPearl.IsKnown(), FinishPearl)
 	}
 	if _, known := c.Finishes[1].Value(); !known || c.Finishes[1] != FinishPearl {
 		t.Errorf("Finishes[1] = %q", c.Finishes[1])

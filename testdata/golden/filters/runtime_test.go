@@ -43,9 +43,10 @@ func TestBuilderMethods(t *testing.T) {
 	}
 	for i := range bt.NumField() {
 		f := bt.Field(i)
-		var got []string
-		for j := range f.Type.NumMethod() {
-			got = append(got, f.Type.Method(j).Name)
+		var got []string // the methods have pointer receivers
+		pt := reflect.PointerTo(f.Type)
+		for j := range pt.NumMethod() {
+			got = append(got, pt.Method(j).Name)
 		}
 		slices.Sort(got)
 		if !slices.Equal(got, want[f.Name]) {

@@ -48,11 +48,13 @@ func CheckInvoiceQuery(rawQuery string) error {
 // InvoiceSelect lists the properties of example.gaps.invoice that $select may
 // name.
 var InvoiceSelect = struct {
+	_        query.NotComparable
 	ID       query.Selectable
 	Customer query.Selectable
 	Lines    query.Selectable
 	Total    query.Selectable
 }{
+	query.NotComparable{},
 	"id",
 	"customer",
 	"lines",
@@ -63,10 +65,12 @@ var InvoiceSelect = struct {
 // may sort by; an AscendingOnly property has no Desc, a DescendingOnly one
 // only Desc.
 var InvoiceOrderBy = struct {
+	_        query.NotComparable
 	ID       query.Sortable
 	Customer query.Sortable
 	Total    query.Sortable
 }{
+	query.NotComparable{},
 	"id",
 	"customer",
 	"total",

@@ -41,9 +41,11 @@ func CheckQuery[T any](rawQuery string) error {
 // AnimalSelect lists the properties of example.zoo.animal that $select may
 // name.
 var AnimalSelect = struct {
+	_    query.NotComparable
 	ID   query.Selectable
 	Name query.Selectable
 }{
+	query.NotComparable{},
 	"id",
 	"name",
 }
@@ -52,19 +54,23 @@ var AnimalSelect = struct {
 // sort by; an AscendingOnly property has no Desc, a DescendingOnly one only
 // Desc.
 var AnimalOrderBy = struct {
+	_    query.NotComparable
 	ID   query.Sortable
 	Name query.Sortable
 }{
+	query.NotComparable{},
 	"id",
 	"name",
 }
 
 // CatSelect lists the properties of example.zoo.cat that $select may name.
 var CatSelect = struct {
+	_     query.NotComparable
 	ID    query.Selectable
 	Name  query.Selectable
 	Lives query.Selectable
 }{
+	query.NotComparable{},
 	"id",
 	"name",
 	"lives",
@@ -73,10 +79,12 @@ var CatSelect = struct {
 // CatOrderBy lists the properties of example.zoo.cat that $orderby may sort
 // by; an AscendingOnly property has no Desc, a DescendingOnly one only Desc.
 var CatOrderBy = struct {
+	_     query.NotComparable
 	ID    query.Sortable
 	Name  query.Sortable
 	Lives query.Sortable
 }{
+	query.NotComparable{},
 	"id",
 	"name",
 	"lives",
@@ -84,10 +92,12 @@ var CatOrderBy = struct {
 
 // DogSelect lists the properties of example.zoo.dog that $select may name.
 var DogSelect = struct {
+	_       query.NotComparable
 	ID      query.Selectable
 	Name    query.Selectable
 	GoodBoy query.Selectable
 }{
+	query.NotComparable{},
 	"id",
 	"name",
 	"goodBoy",
@@ -96,10 +106,12 @@ var DogSelect = struct {
 // DogOrderBy lists the properties of example.zoo.dog that $orderby may sort
 // by; an AscendingOnly property has no Desc, a DescendingOnly one only Desc.
 var DogOrderBy = struct {
+	_       query.NotComparable
 	ID      query.Sortable
 	Name    query.Sortable
 	GoodBoy query.Sortable
 }{
+	query.NotComparable{},
 	"id",
 	"name",
 	"goodBoy",
@@ -108,17 +120,21 @@ var DogOrderBy = struct {
 // DogExpand lists the navigation properties of example.zoo.dog that $expand
 // may name.
 var DogExpand = struct {
+	_       query.NotComparable
 	Friends query.Expandable
 }{
+	query.NotComparable{},
 	"friends",
 }
 
 // HeadKeeperSelect lists the properties of example.zoo.headKeeper that $select
 // may name.
 var HeadKeeperSelect = struct {
+	_     query.NotComparable
 	ID    query.Selectable
 	Since query.Selectable
 }{
+	query.NotComparable{},
 	"id",
 	"since",
 }
@@ -127,9 +143,11 @@ var HeadKeeperSelect = struct {
 // $orderby may sort by; an AscendingOnly property has no Desc, a
 // DescendingOnly one only Desc.
 var HeadKeeperOrderBy = struct {
+	_     query.NotComparable
 	ID    query.Sortable
 	Since query.Sortable
 }{
+	query.NotComparable{},
 	"id",
 	"since",
 }
@@ -137,8 +155,10 @@ var HeadKeeperOrderBy = struct {
 // KeeperSelect lists the properties of example.zoo.keeper that $select may
 // name.
 var KeeperSelect = struct {
+	_  query.NotComparable
 	ID query.Selectable
 }{
+	query.NotComparable{},
 	"id",
 }
 
@@ -146,18 +166,22 @@ var KeeperSelect = struct {
 // sort by; an AscendingOnly property has no Desc, a DescendingOnly one only
 // Desc.
 var KeeperOrderBy = struct {
+	_  query.NotComparable
 	ID query.Sortable
 }{
+	query.NotComparable{},
 	"id",
 }
 
 // PuppySelect lists the properties of example.zoo.puppy that $select may name.
 var PuppySelect = struct {
+	_        query.NotComparable
 	ID       query.Selectable
 	Name     query.Selectable
 	GoodBoy  query.Selectable
 	AgeWeeks query.Selectable
 }{
+	query.NotComparable{},
 	"id",
 	"name",
 	"goodBoy",
@@ -168,11 +192,13 @@ var PuppySelect = struct {
 // sort by; an AscendingOnly property has no Desc, a DescendingOnly one only
 // Desc.
 var PuppyOrderBy = struct {
+	_        query.NotComparable
 	ID       query.Sortable
 	Name     query.Sortable
 	GoodBoy  query.Sortable
 	AgeWeeks query.Sortable
 }{
+	query.NotComparable{},
 	"id",
 	"name",
 	"goodBoy",
@@ -182,19 +208,23 @@ var PuppyOrderBy = struct {
 // PuppyExpand lists the navigation properties of example.zoo.puppy that
 // $expand may name.
 var PuppyExpand = struct {
+	_       query.NotComparable
 	Friends query.Expandable
 }{
+	query.NotComparable{},
 	"friends",
 }
 
 // ZooSelect lists the properties of example.zoo.zoo that $select may name.
 var ZooSelect = struct {
+	_     query.NotComparable
 	ID    query.Selectable
 	Logo  query.Selectable
 	Signs query.Selectable
 	Frame query.Selectable
 	Kind  query.Selectable
 }{
+	query.NotComparable{},
 	"id",
 	"logo",
 	"signs",
@@ -205,9 +235,11 @@ var ZooSelect = struct {
 // ZooOrderBy lists the properties of example.zoo.zoo that $orderby may sort
 // by; an AscendingOnly property has no Desc, a DescendingOnly one only Desc.
 var ZooOrderBy = struct {
+	_    query.NotComparable
 	ID   query.Sortable
 	Kind query.Sortable
 }{
+	query.NotComparable{},
 	"id",
 	"kind",
 }
@@ -215,10 +247,12 @@ var ZooOrderBy = struct {
 // ZooExpand lists the navigation properties of example.zoo.zoo that $expand
 // may name.
 var ZooExpand = struct {
+	_       query.NotComparable
 	Star    query.ExpandableSingle
 	Animals query.Expandable
 	Keepers query.Expandable
 }{
+	query.NotComparable{},
 	"star",
 	"animals",
 	"keepers",

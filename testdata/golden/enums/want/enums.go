@@ -77,11 +77,6 @@ func (e Access) IsKnown() bool {
 	return ok
 }
 
-// String returns the JSON form of e.
-func (e Access) String() string {
-	return string(e)
-}
-
 // accessMembers lists the members of Access and their declared values.
 var accessMembers = []enumMember{
 	{"none", 0},
@@ -114,11 +109,6 @@ func (e BigNumber) Value() (v int64, ok bool) {
 func (e BigNumber) IsKnown() bool {
 	_, ok := e.Value()
 	return ok
-}
-
-// String returns the JSON form of e.
-func (e BigNumber) String() string {
-	return string(e)
 }
 
 // bigNumberMembers lists the members of BigNumber and their declared values.
@@ -165,11 +155,6 @@ func (e Finish) Value() (v int64, ok bool) {
 func (e Finish) IsKnown() bool {
 	_, ok := e.Value()
 	return ok
-}
-
-// String returns the JSON form of e.
-func (e Finish) String() string {
-	return string(e)
 }
 
 // finishMembers lists the members of Finish and their declared values.
@@ -233,11 +218,6 @@ func (e NoFlagsYet) IsKnown() bool {
 	return ok
 }
 
-// String returns the JSON form of e.
-func (e NoFlagsYet) String() string {
-	return string(e)
-}
-
 // noFlagsYetMembers lists the members of NoFlagsYet and their declared values.
 var noFlagsYetMembers = []enumMember{}
 
@@ -261,11 +241,6 @@ func (e NothingYet) Value() (v int64, ok bool) {
 func (e NothingYet) IsKnown() bool {
 	_, ok := e.Value()
 	return ok
-}
-
-// String returns the JSON form of e.
-func (e NothingYet) String() string {
-	return string(e)
 }
 
 // nothingYetMembers lists the members of NothingYet and their declared values.
@@ -297,11 +272,6 @@ func (e Resolution) Value() (v int64, ok bool) {
 func (e Resolution) IsKnown() bool {
 	_, ok := e.Value()
 	return ok
-}
-
-// String returns the JSON form of e.
-func (e Resolution) String() string {
-	return string(e)
 }
 
 // resolutionMembers lists the members of Resolution and their declared values.

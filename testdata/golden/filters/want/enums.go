@@ -66,11 +66,6 @@ func (e Format) IsKnown() bool {
 	return ok
 }
 
-// String returns the JSON form of e.
-func (e Format) String() string {
-	return string(e)
-}
-
 // formatMembers lists the members of Format and their declared values.
 var formatMembers = []enumMember{
 	{"paper", 1},
@@ -102,11 +97,6 @@ func (e Genre) Value() (v int64, ok bool) {
 func (e Genre) IsKnown() bool {
 	_, ok := e.Value()
 	return ok
-}
-
-// String returns the JSON form of e.
-func (e Genre) String() string {
-	return string(e)
 }
 
 // genreMembers lists the members of Genre and their declared values.

@@ -206,174 +206,174 @@ var BookFilter = struct {
 // filter_Format_Has is the $filter builder type of a Format property with has.
 type filter_Format_Has filter.Field
 
-func (p filter_Format_Has) Has(v Format) filter.Cond {
-	return filter.Field(p).Compare("has", v)
+func (p *filter_Format_Has) Has(v Format) filter.Cond {
+	return filter.Field(*p).Compare("has", v)
 }
 
 // filter_Genre_EqIn is the $filter builder type of a Genre property with eq, in.
 type filter_Genre_EqIn filter.Field
 
-func (p filter_Genre_EqIn) Eq(v Genre) filter.Cond {
-	return filter.Field(p).Compare("eq", v)
+func (p *filter_Genre_EqIn) Eq(v Genre) filter.Cond {
+	return filter.Field(*p).Compare("eq", v)
 }
-func (p filter_Genre_EqIn) In(v Genre, more ...Genre) filter.Cond {
-	return filter.In(filter.Field(p), v, more)
+func (p *filter_Genre_EqIn) In(v Genre, more ...Genre) filter.Cond {
+	return filter.In(filter.Field(*p), v, more)
 }
 
 // filter_Isbn_Eq is the $filter builder type of a Isbn property with eq.
 type filter_Isbn_Eq filter.Field
 
-func (p filter_Isbn_Eq) Eq(v Isbn) filter.Cond {
-	return filter.Field(p).Compare("eq", v)
+func (p *filter_Isbn_Eq) Eq(v Isbn) filter.Cond {
+	return filter.Field(*p).Compare("eq", v)
 }
 
 // filter_bool_EqNe is the $filter builder type of a bool property with eq, ne.
 type filter_bool_EqNe filter.Field
 
-func (p filter_bool_EqNe) Eq(v bool) filter.Cond {
-	return filter.Field(p).Compare("eq", v)
+func (p *filter_bool_EqNe) Eq(v bool) filter.Cond {
+	return filter.Field(*p).Compare("eq", v)
 }
-func (p filter_bool_EqNe) Ne(v bool) filter.Cond {
-	return filter.Field(p).Compare("ne", v)
+func (p *filter_bool_EqNe) Ne(v bool) filter.Cond {
+	return filter.Field(*p).Compare("ne", v)
 }
 
 // filter_edm_Date_Eq is the $filter builder type of a edm.Date property with eq.
 type filter_edm_Date_Eq filter.Field
 
-func (p filter_edm_Date_Eq) Eq(v edm.Date) filter.Cond {
-	return filter.Field(p).Compare("eq", v)
+func (p *filter_edm_Date_Eq) Eq(v edm.Date) filter.Cond {
+	return filter.Field(*p).Compare("eq", v)
 }
 
 // filter_edm_Duration_Lt is the $filter builder type of a edm.Duration property with lt.
 type filter_edm_Duration_Lt filter.Field
 
-func (p filter_edm_Duration_Lt) Lt(v edm.Duration) filter.Cond {
-	return filter.Field(p).Compare("lt", v)
+func (p *filter_edm_Duration_Lt) Lt(v edm.Duration) filter.Cond {
+	return filter.Field(*p).Compare("lt", v)
 }
 
 // filter_int32_GtGeLtLe is the $filter builder type of a int32 property with gt, ge, lt, le.
 type filter_int32_GtGeLtLe filter.Field
 
-func (p filter_int32_GtGeLtLe) Gt(v int32) filter.Cond {
-	return filter.Field(p).Compare("gt", v)
+func (p *filter_int32_GtGeLtLe) Gt(v int32) filter.Cond {
+	return filter.Field(*p).Compare("gt", v)
 }
-func (p filter_int32_GtGeLtLe) Ge(v int32) filter.Cond {
-	return filter.Field(p).Compare("ge", v)
+func (p *filter_int32_GtGeLtLe) Ge(v int32) filter.Cond {
+	return filter.Field(*p).Compare("ge", v)
 }
-func (p filter_int32_GtGeLtLe) Lt(v int32) filter.Cond {
-	return filter.Field(p).Compare("lt", v)
+func (p *filter_int32_GtGeLtLe) Lt(v int32) filter.Cond {
+	return filter.Field(*p).Compare("lt", v)
 }
-func (p filter_int32_GtGeLtLe) Le(v int32) filter.Cond {
-	return filter.Field(p).Compare("le", v)
+func (p *filter_int32_GtGeLtLe) Le(v int32) filter.Cond {
+	return filter.Field(*p).Compare("le", v)
 }
 
 // filter_json_Number_EqNeGtGeLtLeIn is the $filter builder type of a json.Number property with eq, ne, gt, ge, lt, le, in.
 type filter_json_Number_EqNeGtGeLtLeIn filter.Field
 
-func (p filter_json_Number_EqNeGtGeLtLeIn) Eq(v json.Number) filter.Cond {
-	return filter.Field(p).Compare("eq", v)
+func (p *filter_json_Number_EqNeGtGeLtLeIn) Eq(v json.Number) filter.Cond {
+	return filter.Field(*p).Compare("eq", v)
 }
-func (p filter_json_Number_EqNeGtGeLtLeIn) Ne(v json.Number) filter.Cond {
-	return filter.Field(p).Compare("ne", v)
+func (p *filter_json_Number_EqNeGtGeLtLeIn) Ne(v json.Number) filter.Cond {
+	return filter.Field(*p).Compare("ne", v)
 }
-func (p filter_json_Number_EqNeGtGeLtLeIn) Gt(v json.Number) filter.Cond {
-	return filter.Field(p).Compare("gt", v)
+func (p *filter_json_Number_EqNeGtGeLtLeIn) Gt(v json.Number) filter.Cond {
+	return filter.Field(*p).Compare("gt", v)
 }
-func (p filter_json_Number_EqNeGtGeLtLeIn) Ge(v json.Number) filter.Cond {
-	return filter.Field(p).Compare("ge", v)
+func (p *filter_json_Number_EqNeGtGeLtLeIn) Ge(v json.Number) filter.Cond {
+	return filter.Field(*p).Compare("ge", v)
 }
-func (p filter_json_Number_EqNeGtGeLtLeIn) Lt(v json.Number) filter.Cond {
-	return filter.Field(p).Compare("lt", v)
+func (p *filter_json_Number_EqNeGtGeLtLeIn) Lt(v json.Number) filter.Cond {
+	return filter.Field(*p).Compare("lt", v)
 }
-func (p filter_json_Number_EqNeGtGeLtLeIn) Le(v json.Number) filter.Cond {
-	return filter.Field(p).Compare("le", v)
+func (p *filter_json_Number_EqNeGtGeLtLeIn) Le(v json.Number) filter.Cond {
+	return filter.Field(*p).Compare("le", v)
 }
-func (p filter_json_Number_EqNeGtGeLtLeIn) In(v json.Number, more ...json.Number) filter.Cond {
-	return filter.In(filter.Field(p), v, more)
+func (p *filter_json_Number_EqNeGtGeLtLeIn) In(v json.Number, more ...json.Number) filter.Cond {
+	return filter.In(filter.Field(*p), v, more)
 }
 
 // filter_string_AnyEq is the $filter builder type of a string property with any.
 type filter_string_AnyEq filter.Field
 
-func (p filter_string_AnyEq) AnyEq(v string) filter.Cond {
-	return filter.Field(p).AnyEq(v)
+func (p *filter_string_AnyEq) AnyEq(v string) filter.Cond {
+	return filter.Field(*p).AnyEq(v)
 }
 
 // filter_string_EqIn is the $filter builder type of a string property with eq, in.
 type filter_string_EqIn filter.Field
 
-func (p filter_string_EqIn) Eq(v string) filter.Cond {
-	return filter.Field(p).Compare("eq", v)
+func (p *filter_string_EqIn) Eq(v string) filter.Cond {
+	return filter.Field(*p).Compare("eq", v)
 }
-func (p filter_string_EqIn) In(v string, more ...string) filter.Cond {
-	return filter.In(filter.Field(p), v, more)
+func (p *filter_string_EqIn) In(v string, more ...string) filter.Cond {
+	return filter.In(filter.Field(*p), v, more)
 }
 
 // filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains is the $filter builder type of a string property with eq, ne, gt, ge, lt, le, in, startsWith, endsWith, contains.
 type filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains filter.Field
 
-func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Eq(v string) filter.Cond {
-	return filter.Field(p).Compare("eq", v)
+func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Eq(v string) filter.Cond {
+	return filter.Field(*p).Compare("eq", v)
 }
-func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Ne(v string) filter.Cond {
-	return filter.Field(p).Compare("ne", v)
+func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Ne(v string) filter.Cond {
+	return filter.Field(*p).Compare("ne", v)
 }
-func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Gt(v string) filter.Cond {
-	return filter.Field(p).Compare("gt", v)
+func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Gt(v string) filter.Cond {
+	return filter.Field(*p).Compare("gt", v)
 }
-func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Ge(v string) filter.Cond {
-	return filter.Field(p).Compare("ge", v)
+func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Ge(v string) filter.Cond {
+	return filter.Field(*p).Compare("ge", v)
 }
-func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Lt(v string) filter.Cond {
-	return filter.Field(p).Compare("lt", v)
+func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Lt(v string) filter.Cond {
+	return filter.Field(*p).Compare("lt", v)
 }
-func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Le(v string) filter.Cond {
-	return filter.Field(p).Compare("le", v)
+func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Le(v string) filter.Cond {
+	return filter.Field(*p).Compare("le", v)
 }
-func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) In(v string, more ...string) filter.Cond {
-	return filter.In(filter.Field(p), v, more)
+func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) In(v string, more ...string) filter.Cond {
+	return filter.In(filter.Field(*p), v, more)
 }
-func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) StartsWith(s string) filter.Cond {
-	return filter.Field(p).Call("startswith", s)
+func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) StartsWith(s string) filter.Cond {
+	return filter.Field(*p).Call("startswith", s)
 }
-func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) EndsWith(s string) filter.Cond {
-	return filter.Field(p).Call("endswith", s)
+func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) EndsWith(s string) filter.Cond {
+	return filter.Field(*p).Call("endswith", s)
 }
-func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Contains(s string) filter.Cond {
-	return filter.Field(p).Call("contains", s)
+func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Contains(s string) filter.Cond {
+	return filter.Field(*p).Call("contains", s)
 }
 
 // filter_string_EqStartsWithContainsNull is the $filter builder type of a string property with eq, startsWith, contains, null.
 type filter_string_EqStartsWithContainsNull filter.Field
 
-func (p filter_string_EqStartsWithContainsNull) Eq(v string) filter.Cond {
-	return filter.Field(p).Compare("eq", v)
+func (p *filter_string_EqStartsWithContainsNull) Eq(v string) filter.Cond {
+	return filter.Field(*p).Compare("eq", v)
 }
-func (p filter_string_EqStartsWithContainsNull) StartsWith(s string) filter.Cond {
-	return filter.Field(p).Call("startswith", s)
+func (p *filter_string_EqStartsWithContainsNull) StartsWith(s string) filter.Cond {
+	return filter.Field(*p).Call("startswith", s)
 }
-func (p filter_string_EqStartsWithContainsNull) Contains(s string) filter.Cond {
-	return filter.Field(p).Call("contains", s)
+func (p *filter_string_EqStartsWithContainsNull) Contains(s string) filter.Cond {
+	return filter.Field(*p).Call("contains", s)
 }
-func (p filter_string_EqStartsWithContainsNull) IsNull() filter.Cond {
-	return filter.Field(p).IsNull()
+func (p *filter_string_EqStartsWithContainsNull) IsNull() filter.Cond {
+	return filter.Field(*p).IsNull()
 }
-func (p filter_string_EqStartsWithContainsNull) IsNotNull() filter.Cond {
-	return filter.Field(p).IsNotNull()
+func (p *filter_string_EqStartsWithContainsNull) IsNotNull() filter.Cond {
+	return filter.Field(*p).IsNotNull()
 }
 
 // filter_time_Time_GeLeNull is the $filter builder type of a time.Time property with ge, le, null.
 type filter_time_Time_GeLeNull filter.Field
 
-func (p filter_time_Time_GeLeNull) Ge(v time.Time) filter.Cond {
-	return filter.Field(p).Compare("ge", v)
+func (p *filter_time_Time_GeLeNull) Ge(v time.Time) filter.Cond {
+	return filter.Field(*p).Compare("ge", v)
 }
-func (p filter_time_Time_GeLeNull) Le(v time.Time) filter.Cond {
-	return filter.Field(p).Compare("le", v)
+func (p *filter_time_Time_GeLeNull) Le(v time.Time) filter.Cond {
+	return filter.Field(*p).Compare("le", v)
 }
-func (p filter_time_Time_GeLeNull) IsNull() filter.Cond {
-	return filter.Field(p).IsNull()
+func (p *filter_time_Time_GeLeNull) IsNull() filter.Cond {
+	return filter.Field(*p).IsNull()
 }
-func (p filter_time_Time_GeLeNull) IsNotNull() filter.Cond {
-	return filter.Field(p).IsNotNull()
+func (p *filter_time_Time_GeLeNull) IsNotNull() filter.Cond {
+	return filter.Field(*p).IsNotNull()
 }

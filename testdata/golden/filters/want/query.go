@@ -55,6 +55,7 @@ func CheckBookQuery(rawQuery string) error {
 // BookSelect lists the properties of example.library.book that $select may
 // name.
 var BookSelect = struct {
+	_           query.NotComparable
 	ID          query.Selectable
 	Title       query.Selectable
 	Subtitle    query.Selectable
@@ -71,6 +72,7 @@ var BookSelect = struct {
 	Shelves     query.Selectable
 	Notes       query.Selectable
 }{
+	query.NotComparable{},
 	"id",
 	"title",
 	"subtitle",
@@ -92,6 +94,7 @@ var BookSelect = struct {
 // sort by; an AscendingOnly property has no Desc, a DescendingOnly one only
 // Desc.
 var BookOrderBy = struct {
+	_           query.NotComparable
 	ID          query.Sortable
 	Title       query.Sortable
 	Subtitle    query.Sortable
@@ -106,6 +109,7 @@ var BookOrderBy = struct {
 	Isbn        query.Sortable
 	Notes       query.Sortable
 }{
+	query.NotComparable{},
 	"id",
 	"title",
 	"subtitle",

@@ -190,71 +190,71 @@ var RegisteredLetterFilter = struct {
 // filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains is the $filter builder type of a string property with eq, ne, gt, ge, lt, le, in, startsWith, endsWith, contains.
 type filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains filter.Field
 
-func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Eq(v string) filter.Cond {
-	return filter.Field(p).Compare("eq", v)
+func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Eq(v string) filter.Cond {
+	return filter.Field(*p).Compare("eq", v)
 }
-func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Ne(v string) filter.Cond {
-	return filter.Field(p).Compare("ne", v)
+func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Ne(v string) filter.Cond {
+	return filter.Field(*p).Compare("ne", v)
 }
-func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Gt(v string) filter.Cond {
-	return filter.Field(p).Compare("gt", v)
+func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Gt(v string) filter.Cond {
+	return filter.Field(*p).Compare("gt", v)
 }
-func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Ge(v string) filter.Cond {
-	return filter.Field(p).Compare("ge", v)
+func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Ge(v string) filter.Cond {
+	return filter.Field(*p).Compare("ge", v)
 }
-func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Lt(v string) filter.Cond {
-	return filter.Field(p).Compare("lt", v)
+func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Lt(v string) filter.Cond {
+	return filter.Field(*p).Compare("lt", v)
 }
-func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Le(v string) filter.Cond {
-	return filter.Field(p).Compare("le", v)
+func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Le(v string) filter.Cond {
+	return filter.Field(*p).Compare("le", v)
 }
-func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) In(v string, more ...string) filter.Cond {
-	return filter.In(filter.Field(p), v, more)
+func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) In(v string, more ...string) filter.Cond {
+	return filter.In(filter.Field(*p), v, more)
 }
-func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) StartsWith(s string) filter.Cond {
-	return filter.Field(p).Call("startswith", s)
+func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) StartsWith(s string) filter.Cond {
+	return filter.Field(*p).Call("startswith", s)
 }
-func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) EndsWith(s string) filter.Cond {
-	return filter.Field(p).Call("endswith", s)
+func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) EndsWith(s string) filter.Cond {
+	return filter.Field(*p).Call("endswith", s)
 }
-func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Contains(s string) filter.Cond {
-	return filter.Field(p).Call("contains", s)
+func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Contains(s string) filter.Cond {
+	return filter.Field(*p).Call("contains", s)
 }
 
 // filter_string_EqStartsWith is the $filter builder type of a string property with eq, startsWith.
 type filter_string_EqStartsWith filter.Field
 
-func (p filter_string_EqStartsWith) Eq(v string) filter.Cond {
-	return filter.Field(p).Compare("eq", v)
+func (p *filter_string_EqStartsWith) Eq(v string) filter.Cond {
+	return filter.Field(*p).Compare("eq", v)
 }
-func (p filter_string_EqStartsWith) StartsWith(s string) filter.Cond {
-	return filter.Field(p).Call("startswith", s)
+func (p *filter_string_EqStartsWith) StartsWith(s string) filter.Cond {
+	return filter.Field(*p).Call("startswith", s)
 }
 
 // filter_time_Time_EqNeGtGeLtLeNull is the $filter builder type of a time.Time property with eq, ne, gt, ge, lt, le, null.
 type filter_time_Time_EqNeGtGeLtLeNull filter.Field
 
-func (p filter_time_Time_EqNeGtGeLtLeNull) Eq(v time.Time) filter.Cond {
-	return filter.Field(p).Compare("eq", v)
+func (p *filter_time_Time_EqNeGtGeLtLeNull) Eq(v time.Time) filter.Cond {
+	return filter.Field(*p).Compare("eq", v)
 }
-func (p filter_time_Time_EqNeGtGeLtLeNull) Ne(v time.Time) filter.Cond {
-	return filter.Field(p).Compare("ne", v)
+func (p *filter_time_Time_EqNeGtGeLtLeNull) Ne(v time.Time) filter.Cond {
+	return filter.Field(*p).Compare("ne", v)
 }
-func (p filter_time_Time_EqNeGtGeLtLeNull) Gt(v time.Time) filter.Cond {
-	return filter.Field(p).Compare("gt", v)
+func (p *filter_time_Time_EqNeGtGeLtLeNull) Gt(v time.Time) filter.Cond {
+	return filter.Field(*p).Compare("gt", v)
 }
-func (p filter_time_Time_EqNeGtGeLtLeNull) Ge(v time.Time) filter.Cond {
-	return filter.Field(p).Compare("ge", v)
+func (p *filter_time_Time_EqNeGtGeLtLeNull) Ge(v time.Time) filter.Cond {
+	return filter.Field(*p).Compare("ge", v)
 }
-func (p filter_time_Time_EqNeGtGeLtLeNull) Lt(v time.Time) filter.Cond {
-	return filter.Field(p).Compare("lt", v)
+func (p *filter_time_Time_EqNeGtGeLtLeNull) Lt(v time.Time) filter.Cond {
+	return filter.Field(*p).Compare("lt", v)
 }
-func (p filter_time_Time_EqNeGtGeLtLeNull) Le(v time.Time) filter.Cond {
-	return filter.Field(p).Compare("le", v)
+func (p *filter_time_Time_EqNeGtGeLtLeNull) Le(v time.Time) filter.Cond {
+	return filter.Field(*p).Compare("le", v)
 }
-func (p filter_time_Time_EqNeGtGeLtLeNull) IsNull() filter.Cond {
-	return filter.Field(p).IsNull()
+func (p *filter_time_Time_EqNeGtGeLtLeNull) IsNull() filter.Cond {
+	return filter.Field(*p).IsNull()
 }
-func (p filter_time_Time_EqNeGtGeLtLeNull) IsNotNull() filter.Cond {
-	return filter.Field(p).IsNotNull()
+func (p *filter_time_Time_EqNeGtGeLtLeNull) IsNotNull() filter.Cond {
+	return filter.Field(*p).IsNotNull()
 }

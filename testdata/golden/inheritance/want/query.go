@@ -47,16 +47,20 @@ func CheckItemQuery(rawQuery string) error {
 
 // ItemSelect lists the properties of example.mail.item that $select may name.
 var ItemSelect = struct {
+	_  query.NotComparable
 	ID query.Selectable
 }{
+	query.NotComparable{},
 	"id",
 }
 
 // ItemOrderBy lists the properties of example.mail.item that $orderby may sort
 // by; an AscendingOnly property has no Desc, a DescendingOnly one only Desc.
 var ItemOrderBy = struct {
+	_  query.NotComparable
 	ID query.Sortable
 }{
+	query.NotComparable{},
 	"id",
 }
 
@@ -70,11 +74,13 @@ func CheckLetterQuery(rawQuery string) error {
 // LetterSelect lists the properties of example.mail.letter that $select may
 // name.
 var LetterSelect = struct {
+	_            query.NotComparable
 	ID           query.Selectable
 	SentDateTime query.Selectable
 	Subject      query.Selectable
 	Body         query.Selectable
 }{
+	query.NotComparable{},
 	"id",
 	"sentDateTime",
 	"subject",
@@ -85,11 +91,13 @@ var LetterSelect = struct {
 // sort by; an AscendingOnly property has no Desc, a DescendingOnly one only
 // Desc.
 var LetterOrderBy = struct {
+	_            query.NotComparable
 	ID           query.Sortable
 	SentDateTime query.Sortable
 	Subject      query.Sortable
 	Body         query.Sortable
 }{
+	query.NotComparable{},
 	"id",
 	"sentDateTime",
 	"subject",
@@ -106,9 +114,11 @@ func CheckParcelQuery(rawQuery string) error {
 // ParcelSelect lists the properties of example.mail.parcel that $select may
 // name.
 var ParcelSelect = struct {
+	_           query.NotComparable
 	ID          query.Selectable
 	WeightGrams query.Selectable
 }{
+	query.NotComparable{},
 	"id",
 	"weightGrams",
 }
@@ -117,9 +127,11 @@ var ParcelSelect = struct {
 // sort by; an AscendingOnly property has no Desc, a DescendingOnly one only
 // Desc.
 var ParcelOrderBy = struct {
+	_           query.NotComparable
 	ID          query.Sortable
 	WeightGrams query.Sortable
 }{
+	query.NotComparable{},
 	"id",
 	"weightGrams",
 }
@@ -133,10 +145,12 @@ func CheckPostQuery(rawQuery string) error {
 
 // PostSelect lists the properties of example.mail.post that $select may name.
 var PostSelect = struct {
+	_            query.NotComparable
 	ID           query.Selectable
 	SentDateTime query.Selectable
 	Subject      query.Selectable
 }{
+	query.NotComparable{},
 	"id",
 	"sentDateTime",
 	"subject",
@@ -145,10 +159,12 @@ var PostSelect = struct {
 // PostOrderBy lists the properties of example.mail.post that $orderby may sort
 // by; an AscendingOnly property has no Desc, a DescendingOnly one only Desc.
 var PostOrderBy = struct {
+	_            query.NotComparable
 	ID           query.Sortable
 	SentDateTime query.Sortable
 	Subject      query.Sortable
 }{
+	query.NotComparable{},
 	"id",
 	"sentDateTime",
 	"subject",
@@ -164,12 +180,14 @@ func CheckRegisteredLetterQuery(rawQuery string) error {
 // RegisteredLetterSelect lists the properties of example.mail.registeredLetter
 // that $select may name.
 var RegisteredLetterSelect = struct {
+	_            query.NotComparable
 	ID           query.Selectable
 	SentDateTime query.Selectable
 	Subject      query.Selectable
 	Body         query.Selectable
 	SignedBy     query.Selectable
 }{
+	query.NotComparable{},
 	"id",
 	"sentDateTime",
 	"subject",
@@ -181,12 +199,14 @@ var RegisteredLetterSelect = struct {
 // example.mail.registeredLetter that $orderby may sort by; an AscendingOnly
 // property has no Desc, a DescendingOnly one only Desc.
 var RegisteredLetterOrderBy = struct {
+	_            query.NotComparable
 	ID           query.Sortable
 	SentDateTime query.Sortable
 	Subject      query.Sortable
 	Body         query.Sortable
 	SignedBy     query.Sortable
 }{
+	query.NotComparable{},
 	"id",
 	"sentDateTime",
 	"subject",

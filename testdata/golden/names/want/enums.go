@@ -29,11 +29,6 @@ func (e Status) IsKnown() bool {
 	return ok
 }
 
-// String returns the JSON form of e.
-func (e Status) String() string {
-	return string(e)
-}
-
 // statusMembers lists the members of Status and their declared values.
 var statusMembers = []enumMember{
 	{"ok", 0},

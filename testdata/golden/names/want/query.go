@@ -48,8 +48,10 @@ func CheckAlertQuery(rawQuery string) error {
 // AlertSelect lists the properties of example.names.alert that $select may
 // name.
 var AlertSelect = struct {
+	_  query.NotComparable
 	ID query.Selectable
 }{
+	query.NotComparable{},
 	"id",
 }
 
@@ -57,8 +59,10 @@ var AlertSelect = struct {
 // sort by; an AscendingOnly property has no Desc, a DescendingOnly one only
 // Desc.
 var AlertOrderBy = struct {
+	_  query.NotComparable
 	ID query.Sortable
 }{
+	query.NotComparable{},
 	"id",
 }
 
@@ -72,9 +76,11 @@ func CheckSecurityAlert2Query(rawQuery string) error {
 // SecurityAlert2Select lists the properties of example.names.security.alert
 // that $select may name.
 var SecurityAlert2Select = struct {
+	_    query.NotComparable
 	ID   query.Selectable
 	Twin query.Selectable
 }{
+	query.NotComparable{},
 	"id",
 	"twin",
 }
@@ -83,8 +89,10 @@ var SecurityAlert2Select = struct {
 // that $orderby may sort by; an AscendingOnly property has no Desc, a
 // DescendingOnly one only Desc.
 var SecurityAlert2OrderBy = struct {
+	_  query.NotComparable
 	ID query.Sortable
 }{
+	query.NotComparable{},
 	"id",
 }
 
@@ -98,9 +106,11 @@ func CheckSecurityIncidentQuery(rawQuery string) error {
 // SecurityIncidentSelect lists the properties of
 // example.names.security.incident that $select may name.
 var SecurityIncidentSelect = struct {
+	_      query.NotComparable
 	ID     query.Selectable
 	Alerts query.Selectable
 }{
+	query.NotComparable{},
 	"id",
 	"alerts",
 }
@@ -109,7 +119,9 @@ var SecurityIncidentSelect = struct {
 // example.names.security.incident that $orderby may sort by; an AscendingOnly
 // property has no Desc, a DescendingOnly one only Desc.
 var SecurityIncidentOrderBy = struct {
+	_  query.NotComparable
 	ID query.Sortable
 }{
+	query.NotComparable{},
 	"id",
 }

@@ -47,9 +47,11 @@ func CheckFileQuery(rawQuery string) error {
 
 // FileSelect lists the properties of example.files.file that $select may name.
 var FileSelect = struct {
+	_    query.NotComparable
 	ID   query.Selectable
 	Size query.Selectable
 }{
+	query.NotComparable{},
 	"id",
 	"size",
 }
@@ -58,9 +60,11 @@ var FileSelect = struct {
 // sort by; an AscendingOnly property has no Desc, a DescendingOnly one only
 // Desc.
 var FileOrderBy = struct {
+	_    query.NotComparable
 	ID   query.Sortable
 	Size query.Sortable
 }{
+	query.NotComparable{},
 	"id",
 	"size",
 }
@@ -68,8 +72,10 @@ var FileOrderBy = struct {
 // FileExpand lists the navigation properties of example.files.file that
 // $expand may name.
 var FileExpand = struct {
+	_      query.NotComparable
 	Folder query.ExpandableSingle
 }{
+	query.NotComparable{},
 	"folder",
 }
 
@@ -83,10 +89,12 @@ func CheckFolderQuery(rawQuery string) error {
 // FolderSelect lists the properties of example.files.folder that $select may
 // name.
 var FolderSelect = struct {
+	_    query.NotComparable
 	ID   query.Selectable
 	Name query.Selectable
 	View query.Selectable
 }{
+	query.NotComparable{},
 	"id",
 	"name",
 	"view",
@@ -96,9 +104,11 @@ var FolderSelect = struct {
 // sort by; an AscendingOnly property has no Desc, a DescendingOnly one only
 // Desc.
 var FolderOrderBy = struct {
+	_    query.NotComparable
 	ID   query.Sortable
 	Name query.Sortable
 }{
+	query.NotComparable{},
 	"id",
 	"name",
 }
@@ -106,10 +116,12 @@ var FolderOrderBy = struct {
 // FolderExpand lists the navigation properties of example.files.folder that
 // $expand may name.
 var FolderExpand = struct {
+	_        query.NotComparable
 	Parent   query.ExpandableSingle
 	Children query.Expandable
 	Files    query.Expandable
 }{
+	query.NotComparable{},
 	"parent",
 	"children",
 	"files",

@@ -28,11 +28,6 @@ func (e ShapeKind) IsKnown() bool {
 	return ok
 }
 
-// String returns the JSON form of e.
-func (e ShapeKind) String() string {
-	return string(e)
-}
-
 // shapeKindMembers lists the members of ShapeKind and their declared values.
 var shapeKindMembers = []enumMember{
 	{"round", 0},

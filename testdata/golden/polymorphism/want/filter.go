@@ -347,50 +347,50 @@ var ZooFilter = struct {
 // filter_bool_EqNe is the $filter builder type of a bool property with eq, ne.
 type filter_bool_EqNe filter.Field
 
-func (p filter_bool_EqNe) Eq(v bool) filter.Cond {
-	return filter.Field(p).Compare("eq", v)
+func (p *filter_bool_EqNe) Eq(v bool) filter.Cond {
+	return filter.Field(*p).Compare("eq", v)
 }
-func (p filter_bool_EqNe) Ne(v bool) filter.Cond {
-	return filter.Field(p).Compare("ne", v)
+func (p *filter_bool_EqNe) Ne(v bool) filter.Cond {
+	return filter.Field(*p).Compare("ne", v)
 }
 
 // filter_string_Eq is the $filter builder type of a string property with eq.
 type filter_string_Eq filter.Field
 
-func (p filter_string_Eq) Eq(v string) filter.Cond {
-	return filter.Field(p).Compare("eq", v)
+func (p *filter_string_Eq) Eq(v string) filter.Cond {
+	return filter.Field(*p).Compare("eq", v)
 }
 
 // filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains is the $filter builder type of a string property with eq, ne, gt, ge, lt, le, in, startsWith, endsWith, contains.
 type filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains filter.Field
 
-func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Eq(v string) filter.Cond {
-	return filter.Field(p).Compare("eq", v)
+func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Eq(v string) filter.Cond {
+	return filter.Field(*p).Compare("eq", v)
 }
-func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Ne(v string) filter.Cond {
-	return filter.Field(p).Compare("ne", v)
+func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Ne(v string) filter.Cond {
+	return filter.Field(*p).Compare("ne", v)
 }
-func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Gt(v string) filter.Cond {
-	return filter.Field(p).Compare("gt", v)
+func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Gt(v string) filter.Cond {
+	return filter.Field(*p).Compare("gt", v)
 }
-func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Ge(v string) filter.Cond {
-	return filter.Field(p).Compare("ge", v)
+func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Ge(v string) filter.Cond {
+	return filter.Field(*p).Compare("ge", v)
 }
-func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Lt(v string) filter.Cond {
-	return filter.Field(p).Compare("lt", v)
+func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Lt(v string) filter.Cond {
+	return filter.Field(*p).Compare("lt", v)
 }
-func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Le(v string) filter.Cond {
-	return filter.Field(p).Compare("le", v)
+func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Le(v string) filter.Cond {
+	return filter.Field(*p).Compare("le", v)
 }
-func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) In(v string, more ...string) filter.Cond {
-	return filter.In(filter.Field(p), v, more)
+func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) In(v string, more ...string) filter.Cond {
+	return filter.In(filter.Field(*p), v, more)
 }
-func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) StartsWith(s string) filter.Cond {
-	return filter.Field(p).Call("startswith", s)
+func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) StartsWith(s string) filter.Cond {
+	return filter.Field(*p).Call("startswith", s)
 }
-func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) EndsWith(s string) filter.Cond {
-	return filter.Field(p).Call("endswith", s)
+func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) EndsWith(s string) filter.Cond {
+	return filter.Field(*p).Call("endswith", s)
 }
-func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Contains(s string) filter.Cond {
-	return filter.Field(p).Call("contains", s)
+func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Contains(s string) filter.Cond {
+	return filter.Field(*p).Call("contains", s)
 }

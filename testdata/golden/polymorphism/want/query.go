@@ -48,9 +48,11 @@ func CheckAnimalQuery(rawQuery string) error {
 // AnimalSelect lists the properties of example.zoo.animal that $select may
 // name.
 var AnimalSelect = struct {
+	_    query.NotComparable
 	ID   query.Selectable
 	Name query.Selectable
 }{
+	query.NotComparable{},
 	"id",
 	"name",
 }
@@ -59,9 +61,11 @@ var AnimalSelect = struct {
 // sort by; an AscendingOnly property has no Desc, a DescendingOnly one only
 // Desc.
 var AnimalOrderBy = struct {
+	_    query.NotComparable
 	ID   query.Sortable
 	Name query.Sortable
 }{
+	query.NotComparable{},
 	"id",
 	"name",
 }
@@ -75,10 +79,12 @@ func CheckCatQuery(rawQuery string) error {
 
 // CatSelect lists the properties of example.zoo.cat that $select may name.
 var CatSelect = struct {
+	_     query.NotComparable
 	ID    query.Selectable
 	Name  query.Selectable
 	Lives query.Selectable
 }{
+	query.NotComparable{},
 	"id",
 	"name",
 	"lives",
@@ -87,10 +93,12 @@ var CatSelect = struct {
 // CatOrderBy lists the properties of example.zoo.cat that $orderby may sort
 // by; an AscendingOnly property has no Desc, a DescendingOnly one only Desc.
 var CatOrderBy = struct {
+	_     query.NotComparable
 	ID    query.Sortable
 	Name  query.Sortable
 	Lives query.Sortable
 }{
+	query.NotComparable{},
 	"id",
 	"name",
 	"lives",
@@ -105,10 +113,12 @@ func CheckDogQuery(rawQuery string) error {
 
 // DogSelect lists the properties of example.zoo.dog that $select may name.
 var DogSelect = struct {
+	_       query.NotComparable
 	ID      query.Selectable
 	Name    query.Selectable
 	GoodBoy query.Selectable
 }{
+	query.NotComparable{},
 	"id",
 	"name",
 	"goodBoy",
@@ -117,10 +127,12 @@ var DogSelect = struct {
 // DogOrderBy lists the properties of example.zoo.dog that $orderby may sort
 // by; an AscendingOnly property has no Desc, a DescendingOnly one only Desc.
 var DogOrderBy = struct {
+	_       query.NotComparable
 	ID      query.Sortable
 	Name    query.Sortable
 	GoodBoy query.Sortable
 }{
+	query.NotComparable{},
 	"id",
 	"name",
 	"goodBoy",
@@ -129,8 +141,10 @@ var DogOrderBy = struct {
 // DogExpand lists the navigation properties of example.zoo.dog that $expand
 // may name.
 var DogExpand = struct {
+	_       query.NotComparable
 	Friends query.Expandable
 }{
+	query.NotComparable{},
 	"friends",
 }
 
@@ -144,9 +158,11 @@ func CheckHeadKeeperQuery(rawQuery string) error {
 // HeadKeeperSelect lists the properties of example.zoo.headKeeper that $select
 // may name.
 var HeadKeeperSelect = struct {
+	_     query.NotComparable
 	ID    query.Selectable
 	Since query.Selectable
 }{
+	query.NotComparable{},
 	"id",
 	"since",
 }
@@ -155,9 +171,11 @@ var HeadKeeperSelect = struct {
 // $orderby may sort by; an AscendingOnly property has no Desc, a
 // DescendingOnly one only Desc.
 var HeadKeeperOrderBy = struct {
+	_     query.NotComparable
 	ID    query.Sortable
 	Since query.Sortable
 }{
+	query.NotComparable{},
 	"id",
 	"since",
 }
@@ -172,8 +190,10 @@ func CheckKeeperQuery(rawQuery string) error {
 // KeeperSelect lists the properties of example.zoo.keeper that $select may
 // name.
 var KeeperSelect = struct {
+	_  query.NotComparable
 	ID query.Selectable
 }{
+	query.NotComparable{},
 	"id",
 }
 
@@ -181,8 +201,10 @@ var KeeperSelect = struct {
 // sort by; an AscendingOnly property has no Desc, a DescendingOnly one only
 // Desc.
 var KeeperOrderBy = struct {
+	_  query.NotComparable
 	ID query.Sortable
 }{
+	query.NotComparable{},
 	"id",
 }
 
@@ -195,11 +217,13 @@ func CheckPuppyQuery(rawQuery string) error {
 
 // PuppySelect lists the properties of example.zoo.puppy that $select may name.
 var PuppySelect = struct {
+	_        query.NotComparable
 	ID       query.Selectable
 	Name     query.Selectable
 	GoodBoy  query.Selectable
 	AgeWeeks query.Selectable
 }{
+	query.NotComparable{},
 	"id",
 	"name",
 	"goodBoy",
@@ -210,11 +234,13 @@ var PuppySelect = struct {
 // sort by; an AscendingOnly property has no Desc, a DescendingOnly one only
 // Desc.
 var PuppyOrderBy = struct {
+	_        query.NotComparable
 	ID       query.Sortable
 	Name     query.Sortable
 	GoodBoy  query.Sortable
 	AgeWeeks query.Sortable
 }{
+	query.NotComparable{},
 	"id",
 	"name",
 	"goodBoy",
@@ -224,8 +250,10 @@ var PuppyOrderBy = struct {
 // PuppyExpand lists the navigation properties of example.zoo.puppy that
 // $expand may name.
 var PuppyExpand = struct {
+	_       query.NotComparable
 	Friends query.Expandable
 }{
+	query.NotComparable{},
 	"friends",
 }
 
@@ -238,12 +266,14 @@ func CheckZooQuery(rawQuery string) error {
 
 // ZooSelect lists the properties of example.zoo.zoo that $select may name.
 var ZooSelect = struct {
+	_     query.NotComparable
 	ID    query.Selectable
 	Logo  query.Selectable
 	Signs query.Selectable
 	Frame query.Selectable
 	Kind  query.Selectable
 }{
+	query.NotComparable{},
 	"id",
 	"logo",
 	"signs",
@@ -254,9 +284,11 @@ var ZooSelect = struct {
 // ZooOrderBy lists the properties of example.zoo.zoo that $orderby may sort
 // by; an AscendingOnly property has no Desc, a DescendingOnly one only Desc.
 var ZooOrderBy = struct {
+	_    query.NotComparable
 	ID   query.Sortable
 	Kind query.Sortable
 }{
+	query.NotComparable{},
 	"id",
 	"kind",
 }
@@ -264,10 +296,12 @@ var ZooOrderBy = struct {
 // ZooExpand lists the navigation properties of example.zoo.zoo that $expand
 // may name.
 var ZooExpand = struct {
+	_       query.NotComparable
 	Star    query.ExpandableSingle
 	Animals query.Expandable
 	Keepers query.Expandable
 }{
+	query.NotComparable{},
 	"star",
 	"animals",
 	"keepers",

@@ -249,77 +249,77 @@ var TeamFilter = struct {
 // filter_string_AnyEq is the $filter builder type of a string property with any.
 type filter_string_AnyEq filter.Field
 
-func (p filter_string_AnyEq) AnyEq(v string) filter.Cond {
-	return filter.Field(p).AnyEq(v)
+func (p *filter_string_AnyEq) AnyEq(v string) filter.Cond {
+	return filter.Field(*p).AnyEq(v)
 }
 
 // filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull is the $filter builder type of a string property with eq, ne, gt, ge, lt, le, in, startsWith, endsWith, contains, null.
 type filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull filter.Field
 
-func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull) Eq(v string) filter.Cond {
-	return filter.Field(p).Compare("eq", v)
+func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull) Eq(v string) filter.Cond {
+	return filter.Field(*p).Compare("eq", v)
 }
-func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull) Ne(v string) filter.Cond {
-	return filter.Field(p).Compare("ne", v)
+func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull) Ne(v string) filter.Cond {
+	return filter.Field(*p).Compare("ne", v)
 }
-func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull) Gt(v string) filter.Cond {
-	return filter.Field(p).Compare("gt", v)
+func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull) Gt(v string) filter.Cond {
+	return filter.Field(*p).Compare("gt", v)
 }
-func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull) Ge(v string) filter.Cond {
-	return filter.Field(p).Compare("ge", v)
+func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull) Ge(v string) filter.Cond {
+	return filter.Field(*p).Compare("ge", v)
 }
-func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull) Lt(v string) filter.Cond {
-	return filter.Field(p).Compare("lt", v)
+func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull) Lt(v string) filter.Cond {
+	return filter.Field(*p).Compare("lt", v)
 }
-func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull) Le(v string) filter.Cond {
-	return filter.Field(p).Compare("le", v)
+func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull) Le(v string) filter.Cond {
+	return filter.Field(*p).Compare("le", v)
 }
-func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull) In(v string, more ...string) filter.Cond {
-	return filter.In(filter.Field(p), v, more)
+func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull) In(v string, more ...string) filter.Cond {
+	return filter.In(filter.Field(*p), v, more)
 }
-func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull) StartsWith(s string) filter.Cond {
-	return filter.Field(p).Call("startswith", s)
+func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull) StartsWith(s string) filter.Cond {
+	return filter.Field(*p).Call("startswith", s)
 }
-func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull) EndsWith(s string) filter.Cond {
-	return filter.Field(p).Call("endswith", s)
+func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull) EndsWith(s string) filter.Cond {
+	return filter.Field(*p).Call("endswith", s)
 }
-func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull) Contains(s string) filter.Cond {
-	return filter.Field(p).Call("contains", s)
+func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull) Contains(s string) filter.Cond {
+	return filter.Field(*p).Call("contains", s)
 }
-func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull) IsNull() filter.Cond {
-	return filter.Field(p).IsNull()
+func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull) IsNull() filter.Cond {
+	return filter.Field(*p).IsNull()
 }
-func (p filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull) IsNotNull() filter.Cond {
-	return filter.Field(p).IsNotNull()
+func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull) IsNotNull() filter.Cond {
+	return filter.Field(*p).IsNotNull()
 }
 
 // filter_time_Time_EqNeGtGeLtLeInNull is the $filter builder type of a time.Time property with eq, ne, gt, ge, lt, le, in, null.
 type filter_time_Time_EqNeGtGeLtLeInNull filter.Field
 
-func (p filter_time_Time_EqNeGtGeLtLeInNull) Eq(v time.Time) filter.Cond {
-	return filter.Field(p).Compare("eq", v)
+func (p *filter_time_Time_EqNeGtGeLtLeInNull) Eq(v time.Time) filter.Cond {
+	return filter.Field(*p).Compare("eq", v)
 }
-func (p filter_time_Time_EqNeGtGeLtLeInNull) Ne(v time.Time) filter.Cond {
-	return filter.Field(p).Compare("ne", v)
+func (p *filter_time_Time_EqNeGtGeLtLeInNull) Ne(v time.Time) filter.Cond {
+	return filter.Field(*p).Compare("ne", v)
 }
-func (p filter_time_Time_EqNeGtGeLtLeInNull) Gt(v time.Time) filter.Cond {
-	return filter.Field(p).Compare("gt", v)
+func (p *filter_time_Time_EqNeGtGeLtLeInNull) Gt(v time.Time) filter.Cond {
+	return filter.Field(*p).Compare("gt", v)
 }
-func (p filter_time_Time_EqNeGtGeLtLeInNull) Ge(v time.Time) filter.Cond {
-	return filter.Field(p).Compare("ge", v)
+func (p *filter_time_Time_EqNeGtGeLtLeInNull) Ge(v time.Time) filter.Cond {
+	return filter.Field(*p).Compare("ge", v)
 }
-func (p filter_time_Time_EqNeGtGeLtLeInNull) Lt(v time.Time) filter.Cond {
-	return filter.Field(p).Compare("lt", v)
+func (p *filter_time_Time_EqNeGtGeLtLeInNull) Lt(v time.Time) filter.Cond {
+	return filter.Field(*p).Compare("lt", v)
 }
-func (p filter_time_Time_EqNeGtGeLtLeInNull) Le(v time.Time) filter.Cond {
-	return filter.Field(p).Compare("le", v)
+func (p *filter_time_Time_EqNeGtGeLtLeInNull) Le(v time.Time) filter.Cond {
+	return filter.Field(*p).Compare("le", v)
 }
-func (p filter_time_Time_EqNeGtGeLtLeInNull) In(v time.Time, more ...time.Time) filter.Cond {
-	return filter.In(filter.Field(p), v, more)
+func (p *filter_time_Time_EqNeGtGeLtLeInNull) In(v time.Time, more ...time.Time) filter.Cond {
+	return filter.In(filter.Field(*p), v, more)
 }
-func (p filter_time_Time_EqNeGtGeLtLeInNull) IsNull() filter.Cond {
-	return filter.Field(p).IsNull()
+func (p *filter_time_Time_EqNeGtGeLtLeInNull) IsNull() filter.Cond {
+	return filter.Field(*p).IsNull()
 }
-func (p filter_time_Time_EqNeGtGeLtLeInNull) IsNotNull() filter.Cond {
-	return filter.Field(p).IsNotNull()
+func (p *filter_time_Time_EqNeGtGeLtLeInNull) IsNotNull() filter.Cond {
+	return filter.Field(*p).IsNotNull()
 }

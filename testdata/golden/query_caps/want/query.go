@@ -134,9 +134,11 @@ func CheckMessageQuery(rawQuery string) error {
 // that $orderby may sort by; an AscendingOnly property has no Desc, a
 // DescendingOnly one only Desc.
 var MessageOrderBy = struct {
+	_       query.NotComparable
 	ID      query.Sortable
 	Subject query.Sortable
 }{
+	query.NotComparable{},
 	"id",
 	"subject",
 }
@@ -151,6 +153,7 @@ func CheckPersonQuery(rawQuery string) error {
 // PersonSelect lists the properties of example.people.person on me, people
 // that $select may name.
 var PersonSelect = struct {
+	_           query.NotComparable
 	ID          query.Selectable
 	DisplayName query.Selectable
 	Mail        query.Selectable
@@ -158,6 +161,7 @@ var PersonSelect = struct {
 	Emails      query.Selectable
 	Home        query.Selectable
 }{
+	query.NotComparable{},
 	"id",
 	"displayName",
 	"mail",
@@ -170,10 +174,12 @@ var PersonSelect = struct {
 // that $orderby may sort by; an AscendingOnly property has no Desc, a
 // DescendingOnly one only Desc.
 var PersonOrderBy = struct {
+	_           query.NotComparable
 	ID          query.Sortable
 	DisplayName query.AscendingOnly
 	Created     query.DescendingOnly
 }{
+	query.NotComparable{},
 	"id",
 	"displayName",
 	"created",
@@ -182,9 +188,11 @@ var PersonOrderBy = struct {
 // PersonExpand lists the navigation properties of example.people.person on me,
 // people that $expand may name.
 var PersonExpand = struct {
+	_       query.NotComparable
 	Manager query.ExpandableSingle
 	Teams   query.Expandable
 }{
+	query.NotComparable{},
 	"manager",
 	"teams",
 }
@@ -199,9 +207,11 @@ func CheckTeamQuery(rawQuery string) error {
 // TeamSelect lists the properties of example.people.team on teams that $select
 // may name.
 var TeamSelect = struct {
+	_    query.NotComparable
 	ID   query.Selectable
 	Name query.Selectable
 }{
+	query.NotComparable{},
 	"id",
 	"name",
 }
@@ -210,9 +220,11 @@ var TeamSelect = struct {
 // $orderby may sort by; an AscendingOnly property has no Desc, a
 // DescendingOnly one only Desc.
 var TeamOrderBy = struct {
+	_    query.NotComparable
 	ID   query.Sortable
 	Name query.Sortable
 }{
+	query.NotComparable{},
 	"id",
 	"name",
 }
@@ -220,7 +232,9 @@ var TeamOrderBy = struct {
 // TeamExpand lists the navigation properties of example.people.team on teams
 // that $expand may name.
 var TeamExpand = struct {
+	_       query.NotComparable
 	Members query.Expandable
 }{
+	query.NotComparable{},
 	"members",
 }

@@ -49,6 +49,7 @@ func CheckCloudPcExternalPartnerQuery(rawQuery string) error {
 // CloudPcExternalPartnerSelect lists the properties of
 // microsoft.graph.cloudPcExternalPartner that $select may name.
 var CloudPcExternalPartnerSelect = struct {
+	_                query.NotComparable
 	ID               query.Selectable
 	PartnerID        query.Selectable
 	EnableConnection query.Selectable
@@ -56,6 +57,7 @@ var CloudPcExternalPartnerSelect = struct {
 	ConnectionStatus query.Selectable
 	StatusDetails    query.Selectable
 }{
+	query.NotComparable{},
 	"id",
 	"partnerId",
 	"enableConnection",
@@ -68,6 +70,7 @@ var CloudPcExternalPartnerSelect = struct {
 // microsoft.graph.cloudPcExternalPartner that $orderby may sort by; an
 // AscendingOnly property has no Desc, a DescendingOnly one only Desc.
 var CloudPcExternalPartnerOrderBy = struct {
+	_                query.NotComparable
 	ID               query.Sortable
 	PartnerID        query.Sortable
 	EnableConnection query.Sortable
@@ -75,6 +78,7 @@ var CloudPcExternalPartnerOrderBy = struct {
 	ConnectionStatus query.Sortable
 	StatusDetails    query.Sortable
 }{
+	query.NotComparable{},
 	"id",
 	"partnerId",
 	"enableConnection",
@@ -93,8 +97,10 @@ func CheckEntityQuery(rawQuery string) error {
 // EntitySelect lists the properties of microsoft.graph.entity that $select may
 // name.
 var EntitySelect = struct {
+	_  query.NotComparable
 	ID query.Selectable
 }{
+	query.NotComparable{},
 	"id",
 }
 
@@ -102,7 +108,9 @@ var EntitySelect = struct {
 // may sort by; an AscendingOnly property has no Desc, a DescendingOnly one
 // only Desc.
 var EntityOrderBy = struct {
+	_  query.NotComparable
 	ID query.Sortable
 }{
+	query.NotComparable{},
 	"id",
 }

@@ -29,11 +29,6 @@ func (e OrderState) IsKnown() bool {
 	return ok
 }
 
-// String returns the JSON form of e.
-func (e OrderState) String() string {
-	return string(e)
-}
-
 // orderStateMembers lists the members of OrderState and their declared values.
 var orderStateMembers = []enumMember{
 	{"open", 0},

@@ -48,8 +48,10 @@ func CheckEntityQuery(rawQuery string) error {
 // EntitySelect lists the properties of example.shop.entity that $select may
 // name.
 var EntitySelect = struct {
+	_  query.NotComparable
 	ID query.Selectable
 }{
+	query.NotComparable{},
 	"id",
 }
 
@@ -57,8 +59,10 @@ var EntitySelect = struct {
 // sort by; an AscendingOnly property has no Desc, a DescendingOnly one only
 // Desc.
 var EntityOrderBy = struct {
+	_  query.NotComparable
 	ID query.Sortable
 }{
+	query.NotComparable{},
 	"id",
 }
 
@@ -72,10 +76,12 @@ func CheckOrderQuery(rawQuery string) error {
 // OrderSelect lists the properties of example.shop.order that $select may
 // name.
 var OrderSelect = struct {
+	_      query.NotComparable
 	ID     query.Selectable
 	State  query.Selectable
 	ShipTo query.Selectable
 }{
+	query.NotComparable{},
 	"id",
 	"state",
 	"shipTo",
@@ -85,9 +91,11 @@ var OrderSelect = struct {
 // sort by; an AscendingOnly property has no Desc, a DescendingOnly one only
 // Desc.
 var OrderOrderBy = struct {
+	_     query.NotComparable
 	ID    query.Sortable
 	State query.Sortable
 }{
+	query.NotComparable{},
 	"id",
 	"state",
 }
