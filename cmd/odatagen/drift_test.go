@@ -17,7 +17,7 @@ var driftFixtures = filepath.Join("..", "..", "spec", "testdata", "drift")
 var driftLine = regexp.MustCompile(`^(\S+:\d+:\d+): (\S+): (.+) \(see also (\S+:\d+(?::\d+)?)\)$`)
 
 func TestDriftText(t *testing.T) {
-	code, out, errOut := runCLI(t, "", "drift", driftFixtures)
+	code, out, errOut := runCLI(t, "", "drift", "-flat", driftFixtures)
 	if code != exitNo {
 		t.Fatalf("exit %d, want %d; stderr:\n%s", code, exitNo, errOut)
 	}
@@ -46,7 +46,7 @@ func TestDriftText(t *testing.T) {
 		t.Errorf("no plate finding at the create page's row:\n%s", out)
 	}
 	// The same inputs named file by file, CSDL last, give the same output.
-	_, again, _ := runCLI(t, "", "drift",
+	_, again, _ := runCLI(t, "", "drift", "-flat",
 		filepath.Join(driftFixtures, "vehicle.md"), filepath.Join(driftFixtures, "vehicle-create.md"), filepath.Join(driftFixtures, "fleet.xml"))
 	if again != out {
 		t.Errorf("file order changed the output:\n%s\nwant\n%s", again, out)
@@ -92,13 +92,16 @@ func TestDriftClean(t *testing.T) {
 	}
 	csdl := filepath.Join(driftFixtures, "fleet.xml")
 	for _, args := range [][]string{
-		{"drift", csdl, filepath.Join(dir, "depot.md")},
-		{"drift", csdl}, // no docs: nothing to compare
+		{"drift", "-flat", csdl, filepath.Join(dir, "depot.md")},
+		{"drift", "-flat", csdl}, // no docs: nothing to compare
 	} {
 		code, out, errOut := runCLI(t, "", args...)
 		if code != exitOK || out != "" {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, code, out, errOut)
 		}
+	}
+	if code, out, _ := runCLI(t, "", "drift", csdl, filepath.Join(dir, "depot.md")); code != exitOK || out != "findings: 0 (0 errors, 0 warnings)\n" {
+		t.Errorf("grouped without findings: exit %d, %q", code, out)
 	}
 	code, out, _ := runCLI(t, "", "drift", "-json", csdl, filepath.Join(dir, "depot.md"))
 	if code != exitOK || out != "[]\n" {
@@ -136,7 +139,7 @@ func TestDriftSeed(t *testing.T) {
 	page := seedPath(t, "cloudpcexternalpartner.md")
 	api := seedPath(t, "api")
 	csdl := filepath.Join("..", "..", "testdata", "csdl", "cloudpcexternalpartner.xml")
-	code, out, errOut := runCLI(t, "", "drift", page, api, csdl)
+	code, out, errOut := runCLI(t, "", "drift", "-flat", page, api, csdl)
 	if code != exitNo {
 		t.Fatalf("exit %d, want 1; stderr:\n%s", code, errOut)
 	}
@@ -148,7 +151,7 @@ func TestDriftSeed(t *testing.T) {
 		t.Errorf("output:\n%s", out)
 	}
 	// Without the CSDL the pages still disagree with themselves.
-	code, out, _ = runCLI(t, "", "drift", page, api)
+	code, out, _ = runCLI(t, "", "drift", "-flat", page, api)
 	if code != exitNo || strings.Count(out, "\n") != 1 || !strings.Contains(out, "partnerId") {
 		t.Errorf("docs only: exit %d\n%s", code, out)
 	}
@@ -161,7 +164,7 @@ func TestDriftSeed(t *testing.T) {
 // text and the JSON output alike.
 func TestDriftCapabilities(t *testing.T) {
 	dir := filepath.Join("..", "..", "spec", "testdata", "drift_caps")
-	code, out, errOut := runCLI(t, "", "drift", dir)
+	code, out, errOut := runCLI(t, "", "drift", "-flat", dir)
 	if code != exitNo {
 		t.Fatalf("exit %d, want %d; stderr:\n%s", code, exitNo, errOut)
 	}
@@ -198,5 +201,60 @@ func TestDriftCapabilities(t *testing.T) {
 	if f := got[len(got)-1]; f["subject"] != "demo.rental.van/payload" || f["pos"] != filepath.Join(dir, "van.md")+":10:2" ||
 		f["other"] != filepath.Join(dir, "rental.xml")+":195:9" || f["reason"] != "the docs say it supports $orderby; the CSDL's SortRestrictions on entity set vans say Sortable false" {
 		t.Errorf("last finding %v", f)
+	}
+}
+
+// TestDriftGrouped: the default output groups the findings that share a
+// pattern: the garden fixtures repeat one template on three Create pages,
+// which is one group listing the three pages.
+func TestDriftGrouped(t *testing.T) {
+	dir := filepath.Join("..", "..", "docscheck", "report", "testdata", "drift")
+	res, api := filepath.Join(dir, "resources"), filepath.Join(dir, "api")
+	code, out, errOut := runCLI(t, "", "drift", res, api)
+	if code != exitNo {
+		t.Fatalf("exit %d; stderr:\n%s", code, errOut)
+	}
+	want := "error flag-conflict: 6 findings on 3 pages\n" +
+		"  pattern: the create request body requires <property>, which the <type> resource page marks read-only\n" +
+		"  hint: remove <property> from the Request body table of <page>: <other> marks it read-only\n" +
+		"  " + filepath.Join(api, "garden-greenhouse-create.md") + ": 17:2 id, 18:2 builtDateTime\n" +
+		"  " + filepath.Join(api, "garden-pond-create.md") + ": 17:2 id, 18:2 builtDateTime\n" +
+		"  " + filepath.Join(api, "garden-shed-create.md") + ": 17:2 id, 18:2 builtDateTime\n"
+	if !strings.HasPrefix(out, "findings: 8 (8 errors, 0 warnings) on 4 pages, in 3 groups\n") || !strings.Contains(out, want) {
+		t.Errorf("output:\n%s\nwant a group\n%s", out, want)
+	}
+	// -json has each finding with its severity and hint.
+	_, out, _ = runCLI(t, "", "drift", "-json", res, api)
+	var got []map[string]string
+	if err := json.Unmarshal([]byte(out), &got); err != nil || len(got) != 8 {
+		t.Fatalf("%d findings, %v", len(got), err)
+	}
+	for _, f := range got {
+		if f["severity"] != "error" || !strings.HasPrefix(f["hint"], "remove ") && !strings.HasPrefix(f["hint"], "make ") {
+			t.Errorf("finding %v", f)
+		}
+	}
+}
+
+func TestDriftHTML(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "drift.html")
+	code, out, errOut := runCLI(t, "", "drift", "-html", file, driftFixtures)
+	if code != exitNo || out != "" {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(data)
+	create := filepath.Join(driftFixtures, "vehicle-create.md")
+	for _, want := range []string{"<!DOCTYPE html>", "By kind", `<section class="group error"`,
+		`href="` + filepath.ToSlash(create) + `#L15"`, ">" + create + ":15:2</a>", "see also", "fleet.xml#L"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page has no %q", want)
+		}
+	}
+	if code, _, _ := runCLI(t, "", "drift", "-json", "-flat", driftFixtures); code != exitCannot {
+		t.Errorf("-json -flat: exit %d, want 2", code)
 	}
 }

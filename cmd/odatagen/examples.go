@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -9,30 +10,38 @@ import (
 	"strings"
 
 	"github.com/odatagen/odatagen/docscheck"
+	"github.com/odatagen/odatagen/docscheck/report"
 )
 
-const examplesUsage = "[-json] [-skipped] [-spec INPUT]... INPUT...\n" +
+const examplesUsage = "[-json | -flat] [-html FILE] [-skipped] [-spec INPUT]... INPUT...\n" +
 	"Checks every example request and response of the API pages among INPUTs (.md files, or directories of them)\n" +
 	"against the spec that all INPUTs and -spec INPUTs make together (see docscheck for how examples are typed)."
 
 // runExamples is the examples command: it merges every INPUT and -spec
 // INPUT into one spec, checks the examples of the .md pages among the
-// INPUTs (docscheck), and prints one line per problem,
+// INPUTs (docscheck), and prints the problems as a grouped report
+// (report.WriteText: the examples per verdict and skipped per reason,
+// counts per docs area and kind, then the groups of problems that share
+// a pattern, each with its hint and positions). -flat prints the flat
+// list instead, one line per problem,
 //
 //	FILE:LINE:COL: SEVERITY: KIND: MESSAGE (from SOURCE)
 //
 // then a summary (examples per verdict, skipped per reason, problems per
 // kind); -skipped also prints "FILE:LINE: skipped: REASON" for each
 // skipped example. With -json it prints a JSON array with one object per
-// example instead (see exampleJSON). Exit status: 0 when no example is
-// invalid, 1 when one is, 2 for a usage error or inputs that cannot be
-// loaded.
+// example instead (see exampleJSON). -html FILE writes the grouped
+// report as one HTML page (report.WriteHTML) in place of the text. Exit
+// status: 0 when no example is invalid, 1 when one is, 2 for a usage
+// error, inputs that cannot be loaded or a FILE that cannot be written.
 func runExamples(e *env, args []string) error {
 	fs := newFlagSet(e, "examples", examplesUsage)
 	var specs multiFlag
 	fs.Var(&specs, "spec", "spec `INPUT` whose pages are not checked (docs page, YAML, CSDL or directory; repeatable)")
 	asJSON := fs.Bool("json", false, "print one JSON object per example, as an array")
 	showSkipped := fs.Bool("skipped", false, "print a line for each skipped example with its reason")
+	flat := fs.Bool("flat", false, "print one line per problem and a summary, not the grouped report")
+	htmlFile := fs.String("html", "", "write the grouped report as an HTML page to `FILE` instead of the text")
 	var lf loadFlags
 	lf.register(fs)
 	if err := parseFlags(fs, args); err != nil {
@@ -55,13 +64,27 @@ func runExamples(e *env, args []string) error {
 		fmt.Fprintf(e.stderr, "odatagen examples: %v\n", err)
 		return exitError{exitCannot}
 	}
-	if *asJSON {
+	if *asJSON && *flat {
+		return usageError{"-json and -flat are two formats of the flat list: give one"}
+	}
+	switch {
+	case *asJSON:
 		err = writeExamplesJSON(e, results)
-	} else {
+	case *flat:
 		err = writeExamplesText(e, results, *showSkipped)
+	case *htmlFile == "":
+		err = writeExamplesReport(e, results, *showSkipped)
 	}
 	if err != nil {
 		return err
+	}
+	if *htmlFile != "" {
+		r := report.New("odatagen examples", report.FromExamples(results))
+		r.Notes = append(examplesNotes(results), "inputs: "+strings.Join(fs.Args(), ", "))
+		if err := writeHTMLFile(*htmlFile, r); err != nil {
+			fmt.Fprintf(e.stderr, "odatagen examples: %v\n", err)
+			return exitError{exitCannot}
+		}
 	}
 	for _, r := range results {
 		if r.Verdict == docscheck.Invalid {
@@ -139,6 +162,7 @@ type problemJSON struct {
 	Pointer  string `json:"pointer"`
 	Message  string `json:"message"`
 	Source   string `json:"source"`
+	Hint     string `json:"hint"` // report.ExampleHint
 }
 
 func writeExamplesJSON(e *env, results []docscheck.Result) error {
@@ -151,7 +175,7 @@ func writeExamplesJSON(e *env, results []docscheck.Result) error {
 		}
 		for _, p := range r.Problems {
 			x.Problems = append(x.Problems, problemJSON{Pos: posText(p), Severity: string(p.Severity), Kind: p.Kind,
-				Pointer: p.Pointer, Message: p.Message, Source: p.Source})
+				Pointer: p.Pointer, Message: p.Message, Source: p.Source, Hint: report.ExampleHint(r, p)})
 		}
 		out = append(out, x)
 	}
@@ -212,6 +236,52 @@ func writeExamplesText(e *env, results []docscheck.Result, showSkipped bool) err
 			ne, plural(ne, "error", "errors"), nw, plural(nw, "warning", "warnings"), counts(kinds))
 	}
 	return err
+}
+
+// examplesNotes are the summary lines of a run: examples per verdict,
+// skipped per reason.
+func examplesNotes(results []docscheck.Result) []string {
+	verdicts := map[docscheck.Verdict]int{}
+	skips := map[string]int{}
+	for _, r := range results {
+		verdicts[r.Verdict]++
+		if r.Verdict == docscheck.Skipped {
+			skips[r.Skip]++
+		}
+	}
+	notes := []string{fmt.Sprintf("examples: %d (%d valid, %d invalid, %d skipped)", len(results),
+		verdicts[docscheck.Valid], verdicts[docscheck.Invalid], verdicts[docscheck.Skipped])}
+	if len(skips) > 0 {
+		notes = append(notes, "skipped: "+counts(skips))
+	}
+	return notes
+}
+
+// writeExamplesReport prints the grouped report (after the skipped
+// lines, with -skipped).
+func writeExamplesReport(e *env, results []docscheck.Result, showSkipped bool) error {
+	if showSkipped {
+		for _, r := range results {
+			if r.Verdict != docscheck.Skipped {
+				continue
+			}
+			if _, err := fmt.Fprintf(e.stdout, "%s:%d: skipped: %s\n", r.Pos.File, r.Pos.Line, r.Reason); err != nil {
+				return err
+			}
+		}
+	}
+	r := report.New("odatagen examples", report.FromExamples(results))
+	r.Notes = examplesNotes(results)
+	return report.WriteText(e.stdout, r)
+}
+
+// writeHTMLFile writes r as HTML to name.
+func writeHTMLFile(name string, r *report.Report) error {
+	var b bytes.Buffer
+	if err := report.WriteHTML(&b, r); err != nil {
+		return err
+	}
+	return os.WriteFile(name, b.Bytes(), 0o644)
 }
 
 // counts lists "N name" pairs, the most frequent first, then by name.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -17,7 +18,7 @@ var examplesLine = regexp.MustCompile(`^(\S+:\d+:\d+): (error|warning): ([a-z-]+
 
 func TestExamplesText(t *testing.T) {
 	api, res := filepath.Join(docscheckFixtures, "api"), filepath.Join(docscheckFixtures, "resources")
-	code, out, errOut := runCLI(t, "", "examples", "-spec", res, api)
+	code, out, errOut := runCLI(t, "", "examples", "-flat", "-spec", res, api)
 	if code != exitNo {
 		t.Fatalf("exit %d, want %d; stderr:\n%s", code, exitNo, errOut)
 	}
@@ -50,7 +51,7 @@ func TestExamplesText(t *testing.T) {
 		t.Errorf("summary\n%s\nwant\n%s", summary, wantSummary)
 	}
 	// -skipped adds one line per skipped example, with its reason.
-	_, out, _ = runCLI(t, "", "examples", "-skipped", "-spec", res, api)
+	_, out, _ = runCLI(t, "", "examples", "-flat", "-skipped", "-spec", res, api)
 	if n := strings.Count(out, ": skipped: "); n != 5 {
 		t.Errorf("%d skipped lines, want 5:\n%s", n, out)
 	}
@@ -119,5 +120,91 @@ func TestExamplesExit(t *testing.T) {
 		if code, _, _ := runCLI(t, "", args...); code != exitCannot {
 			t.Errorf("%v: exit %d, want 2", args, code)
 		}
+	}
+}
+
+// TestExamplesGrouped: the default output is the grouped report: the
+// verdict and skip lines, the totals, the area and kind tables, then one
+// group per pattern with its hint and positions.
+func TestExamplesGrouped(t *testing.T) {
+	api, res := filepath.Join(docscheckFixtures, "api"), filepath.Join(docscheckFixtures, "resources")
+	code, out, errOut := runCLI(t, "", "examples", "-spec", res, api)
+	if code != exitNo {
+		t.Fatalf("exit %d, want %d; stderr:\n%s", code, exitNo, errOut)
+	}
+	for _, want := range []string{
+		"examples: 11 (2 valid, 4 invalid, 5 skipped)\nskipped: 1 elided, 1 method, 1 not-entity, 1 unknown-type, 1 untyped\n" +
+			"findings: 10 (6 errors, 4 warnings) on 3 pages, in 10 groups\n",
+		"\narea  pages  errors  warnings  kinds\nlamp      3       6         4  5 not-strict-json, ",
+		"\nerror read-only-on-create: 1 finding on 1 page\n  pattern: <pointer>: read-only property cannot be sent on create\n" +
+			"  hint: remove <property> from the example in <page>: its declaration (<source>) marks it read-only\n" +
+			"  " + filepath.Join(api, "lamp-create.md") + ": 43:3 /id\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no\n%s\nin\n%s", want, out)
+		}
+	}
+	if n := strings.Count(out, "\n  pattern: "); n != 10 {
+		t.Errorf("%d groups, want 10", n)
+	}
+	// -skipped puts the skipped lines first.
+	_, out, _ = runCLI(t, "", "examples", "-skipped", "-spec", res, api)
+	if n := strings.Count(out, ": skipped: "); n != 5 || !strings.HasPrefix(out, filepath.Join(api)) {
+		t.Errorf("%d skipped lines, want 5 first:\n%s", n, out)
+	}
+}
+
+func TestExamplesJSONHints(t *testing.T) {
+	api, res := filepath.Join(docscheckFixtures, "api"), filepath.Join(docscheckFixtures, "resources")
+	_, out, _ := runCLI(t, "", "examples", "-json", "-spec", res, api)
+	var got []struct {
+		Problems []map[string]string `json:"problems"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, x := range got {
+		for _, p := range x.Problems {
+			n++
+			if p["hint"] == "" || !strings.Contains(p["hint"], "lamp-") {
+				t.Errorf("problem %v: hint %q", p["pos"], p["hint"])
+			}
+		}
+	}
+	if n != 10 {
+		t.Errorf("%d problems, want 10", n)
+	}
+}
+
+// TestExamplesHTML: -html writes one self-contained page with the summary,
+// the groups and a link per problem, and nothing on standard output.
+func TestExamplesHTML(t *testing.T) {
+	api, res := filepath.Join(docscheckFixtures, "api"), filepath.Join(docscheckFixtures, "resources")
+	file := filepath.Join(t.TempDir(), "report.html")
+	code, out, errOut := runCLI(t, "", "examples", "-html", file, "-spec", res, api)
+	if code != exitNo || out != "" {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(data)
+	for _, want := range []string{"<!DOCTYPE html>", "examples: 11 (2 valid, 4 invalid, 5 skipped)", "By area", "<details",
+		`href="` + filepath.ToSlash(filepath.Join(api, "lamp-create.md")) + `#L43"`, ">" + filepath.Join(api, "lamp-create.md") + ":43:3</a>"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page has no %q", want)
+		}
+	}
+	if strings.Contains(page, "<script") || strings.Contains(page, "http://") || strings.Contains(page, "https://") {
+		t.Error("the page is not self-contained")
+	}
+	// A file that cannot be written: exit 2.
+	if code, _, errOut := runCLI(t, "", "examples", "-html", filepath.Join(t.TempDir(), "no", "such", "dir.html"), "-spec", res, api); code != exitCannot || !strings.Contains(errOut, "dir.html") {
+		t.Errorf("unwritable -html: exit %d, stderr %q", code, errOut)
+	}
+	if code, _, _ := runCLI(t, "", "examples", "-json", "-flat", api); code != exitCannot {
+		t.Errorf("-json -flat: exit %d, want 2", code)
 	}
 }
