@@ -331,3 +331,45 @@ func TestHTMLEscapes(t *testing.T) {
 		t.Error("the message is not in the page, escaped")
 	}
 }
+
+// TestDriftCorpusGroups: on the real beta pages of ../shared/api-corpus
+// with the v1.0 CSDL, the Intune Update pages' template (every property
+// listed as required, read-only ones too) is one group over its pages,
+// and the groups are far fewer than the findings.
+func TestDriftCorpusGroups(t *testing.T) {
+	const dir = "../../../shared/api-corpus/graph-docs-2021/beta"
+	const csdl = "../../../shared/corpus/csdl/graph-v1.0-2021-07.xml"
+	for _, p := range []string{dir, csdl} {
+		if _, err := os.Stat(p); err != nil {
+			t.Skipf("corpus absent: %v", err)
+		}
+	}
+	fs, _, err := load.Drift(csdl, dir+"/api", dir+"/resources")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := New("drift", FromDrift(fs))
+	if len(r.Groups) == 0 || len(r.Groups)*10 > r.Total() {
+		t.Errorf("%d groups for %d findings", len(r.Groups), r.Total())
+	}
+	found := false
+	for _, g := range r.Groups {
+		if g.Kind == spec.FlagConflict && g.Pattern == "the update request body requires <property>, which the <type> resource page marks read-only" {
+			found = true
+			if len(g.Pages) < 3 {
+				t.Errorf("the template's group has %d pages", len(g.Pages))
+			}
+			for _, p := range g.Pages {
+				if AreaOf(p.Page) != "intune" {
+					t.Errorf("page %s in the Intune template's group", p.Page)
+				}
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no group of the Intune template:\n%s", groupLines(r))
+	}
+	if r.Areas[0].Name != "intune" {
+		t.Errorf("first area %s", r.Areas[0].Name)
+	}
+}
