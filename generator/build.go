@@ -130,9 +130,14 @@ func (b *builder) resolve(name string, pos spec.Pos) (string, bool) {
 }
 
 // selectTypes decides what to generate: everything, or the closure of
-// Options.Types (base types, structural property types, enums, type
-// definitions; not the targets of navigation properties, which would pull
-// in most of a service).
+// Options.Types: base types, structural property types, enums, type
+// definitions, and the derived types of every type a value may have (the
+// types asked for and the property types, not the base types reached
+// through them), so that a payload whose @odata.type names a derived type
+// is checked as that type by the generated code and schemas just as
+// `odatagen validate -type X` checks it with the whole spec. Not the
+// targets of navigation properties, which would pull in most of a
+// service.
 func (b *builder) selectTypes() error {
 	b.selected = map[string]bool{}
 	if len(b.opts.Types) == 0 {
@@ -147,7 +152,11 @@ func (b *builder) selectTypes() error {
 		}
 		return nil
 	}
-	var work []string
+	type item struct {
+		q     string
+		value bool // a value may be of q: its derived types are needed too
+	}
+	var work []item
 	var errs []error
 	for _, name := range b.opts.Types {
 		q, err := b.resolveOption(name)
@@ -155,28 +164,44 @@ func (b *builder) selectTypes() error {
 			errs = append(errs, err)
 			continue
 		}
-		work = append(work, q)
+		work = append(work, item{q, true})
 	}
 	if len(errs) > 0 {
 		return errors.Join(errs...)
 	}
+	derived := map[string][]string{} // base -> its direct derived types
+	for _, t := range b.types {
+		if t.Base != nil {
+			derived[t.Base.QualifiedName()] = append(derived[t.Base.QualifiedName()], t.QualifiedName())
+		}
+	}
+	asValue := map[string]bool{} // types whose derived types are queued
 	for len(work) > 0 {
-		q := work[len(work)-1]
+		it := work[len(work)-1]
 		work = work[:len(work)-1]
-		if b.selected[q] || spec.IsPrimitiveName(q) {
+		if spec.IsPrimitiveName(it.q) {
 			continue
 		}
-		b.selected[q] = true
-		t := b.m.Type(q)
+		if it.value && !asValue[it.q] {
+			asValue[it.q] = true
+			for _, d := range derived[it.q] {
+				work = append(work, item{d, true})
+			}
+		}
+		if b.selected[it.q] {
+			continue
+		}
+		b.selected[it.q] = true
+		t := b.m.Type(it.q)
 		if t == nil {
 			continue // enum or type definition: no references
 		}
 		if t.Base != nil {
-			work = append(work, t.Base.QualifiedName())
+			work = append(work, item{t.Base.QualifiedName(), false})
 		}
 		for _, p := range t.Properties {
 			if r, ok := b.resolve(p.Type.Name, p.Pos); ok {
-				work = append(work, r)
+				work = append(work, item{r, true})
 			}
 		}
 	}

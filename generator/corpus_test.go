@@ -247,7 +247,8 @@ func TestGraphWholeService(t *testing.T) {
 // the generated types with the closure computed here, from the CSDL's own
 // elements: the type, its base types, the types of its structural
 // properties (not navigation properties), their enums and type
-// definitions, transitively.
+// definitions, and the derived types of the type and of the property
+// types (not of the base types), transitively.
 func TestSubsetClosure(t *testing.T) {
 	const file = "graph-v1.0-clean.xml"
 	src := corpusFile(t, file)
@@ -293,10 +294,15 @@ func minus(a, b []string) []string {
 // xmlClosure computes the closure of a type from a CSDL document with
 // encoding/xml: structured types contribute their BaseType and the Type of
 // their Property elements, collections unwrapped; names are qualified by
-// the Schema's Namespace (an Alias prefix is replaced by it).
+// the Schema's Namespace (an Alias prefix is replaced by it). A type
+// reached as a value (the root, a property's type) brings its derived
+// types; one reached as a base type does not.
 func xmlClosure(t *testing.T, src []byte, root string) []string {
 	t.Helper()
-	type decl struct{ refs []string }
+	type decl struct {
+		base  string
+		props []string
+	}
 	decls := map[string]*decl{}
 	aliases := map[string]string{}
 	d := xml.NewDecoder(bytes.NewReader(src))
@@ -329,13 +335,11 @@ func xmlClosure(t *testing.T, src []byte, root string) []string {
 			case "EntityType", "ComplexType", "EnumType", "TypeDefinition":
 				cur = &decl{}
 				decls[ns+"."+attr(tok, "Name")] = cur
-				if b := attr(tok, "BaseType"); b != "" {
-					cur.refs = append(cur.refs, b)
-				}
+				cur.base = attr(tok, "BaseType")
 			case "Property":
 				if cur != nil {
 					typ := strings.TrimSuffix(strings.TrimPrefix(attr(tok, "Type"), "Collection("), ")")
-					cur.refs = append(cur.refs, typ)
+					cur.props = append(cur.props, typ)
 				}
 			}
 		case xml.EndElement:
@@ -352,20 +356,45 @@ func xmlClosure(t *testing.T, src []byte, root string) []string {
 		}
 		return q
 	}
-	seen := map[string]bool{}
-	work := []string{root}
+	derived := map[string][]string{}
+	for q, dc := range decls {
+		if dc.base != "" {
+			derived[qualify(dc.base)] = append(derived[qualify(dc.base)], q)
+		}
+	}
+	type item struct {
+		q     string
+		value bool
+	}
+	seen, asValue := map[string]bool{}, map[string]bool{}
+	work := []item{{root, true}}
 	for len(work) > 0 {
-		q := qualify(work[len(work)-1])
+		it := work[len(work)-1]
 		work = work[:len(work)-1]
-		if seen[q] || strings.HasPrefix(q, "Edm.") {
+		q := qualify(it.q)
+		if strings.HasPrefix(q, "Edm.") {
 			continue
 		}
 		dc := decls[q]
 		if dc == nil {
 			t.Fatalf("closure: %s is not declared", q)
 		}
+		if it.value && !asValue[q] {
+			asValue[q] = true
+			for _, d := range derived[q] {
+				work = append(work, item{d, true})
+			}
+		}
+		if seen[q] {
+			continue
+		}
 		seen[q] = true
-		work = append(work, dc.refs...)
+		if dc.base != "" {
+			work = append(work, item{dc.base, false})
+		}
+		for _, p := range dc.props {
+			work = append(work, item{p, true})
+		}
 	}
 	var out []string
 	for q := range seen {

@@ -105,15 +105,17 @@ func TestGenerateErrors(t *testing.T) {
 }
 
 // TestSubsetBySimpleName asks for a type by its simple name and checks the
-// closure: the base type and the enum come along, nothing else.
+// closure: the derived types (an entity payload may be any entity), the
+// base type and the enum come along, nothing else.
 func TestSubsetBySimpleName(t *testing.T) {
 	s := readGoldenSpec(t, "seed")
+	s.Types = append(s.Types, &spec.StructuredType{Kind: spec.EntityKind, Namespace: "microsoft.graph", Name: "unrelated"})
 	res, err := Generate(s, Options{Package: "p", Types: []string{"entity"}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	all := string(bytes.Join(filesData(res.Files), nil))
-	if !strings.Contains(all, "type Entity struct") || strings.Contains(all, "CloudPcExternalPartner") {
+	if !strings.Contains(all, "type Entity struct") || !strings.Contains(all, "type CloudPcExternalPartner struct") || strings.Contains(all, "Unrelated") {
 		t.Errorf("subset of entity:\n%s", all)
 	}
 	res, err = Generate(s, Options{Package: "p", Types: []string{"cloudPcExternalPartner"}})
