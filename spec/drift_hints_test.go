@@ -9,6 +9,7 @@ import (
 
 	"github.com/odatagen/odatagen/spec"
 	"github.com/odatagen/odatagen/spec/load"
+	"github.com/odatagen/odatagen/spec/markdown"
 )
 
 // hintCSDL and hintDocs disagree in every way Drift knows but capability
@@ -199,4 +200,41 @@ func TestDriftPatterns(t *testing.T) {
 		tmpl["demo.fleet.bus/seats"] != tmpl["demo.fleet.vehicle/type"] {
 		t.Errorf("hint templates %v", tmpl)
 	}
+}
+
+// FuzzDriftHints: whatever a page says, every finding has a severity, a
+// hint and a pattern, and the pattern and the hint template are well
+// formed (no formatting error), and the hint template does not depend
+// on the finding's names.
+func FuzzDriftHints(f *testing.F) {
+	csdl := readCSDLString(f, "fleet.xml", fleetCSDL(hintCSDL))
+	for _, name := range slices.Sorted(mapKeys(hintDocs)) {
+		f.Add([]byte(hintDocs[name]))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		docs, _, err := markdown.Read("page.md", src)
+		if err != nil {
+			return
+		}
+		for _, fd := range spec.Drift([]*spec.Spec{csdl}, []*spec.Spec{docs}) {
+			if fd.Severity != spec.SeverityError && fd.Severity != spec.SeverityWarning || fd.Hint == "" || fd.Pattern == "" {
+				t.Fatalf("finding %#v", fd)
+			}
+			tmpl := fd.HintTemplate()
+			if strings.Contains(fd.Pattern, "%!") || strings.Contains(fd.Hint, "%!") || strings.Contains(tmpl, "%!") {
+				t.Fatalf("formatting error in %q / %q / %q", fd.Pattern, fd.Hint, tmpl)
+			}
+			// The template is the same for other names.
+			other := fd
+			other.Subject = "demo.other.thing"
+			if strings.Contains(fd.Subject, "/") {
+				other.Subject += "/member"
+			}
+			other.Pos.File = "elsewhere/p" + filepath.Ext(fd.Pos.File)
+			other.Other.File = "elsewhere/o" + filepath.Ext(fd.Other.File)
+			if o := other.HintTemplate(); o != tmpl {
+				t.Fatalf("hint template depends on the names: %q and %q", tmpl, o)
+			}
+		}
+	})
 }

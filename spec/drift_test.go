@@ -63,7 +63,7 @@ func fleetAPI(method, rows string) string {
 
 const vehicleMeta = `"baseType": "demo.fleet.asset", "keyProperty": "id"`
 
-func readCSDLString(t *testing.T, file, src string) *spec.Spec {
+func readCSDLString(t testing.TB, file, src string) *spec.Spec {
 	t.Helper()
 	s, _, err := csdl.Read(file, []byte(src))
 	if err != nil {

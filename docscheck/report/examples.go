@@ -72,6 +72,9 @@ func ExampleHint(r docscheck.Result, p docscheck.Problem) string {
 	if n.typ == "" {
 		n.typ = "its type"
 	}
+	if p.Pos.File == "" {
+		n.page = "its page"
+	}
 	if src == "" {
 		n.source = ""
 	}
