@@ -220,6 +220,7 @@ func TestGraphWholeService(t *testing.T) {
 	if entities != 1182 || complexes != 1780 || enums != 861 {
 		t.Errorf("the CSDL has %d entity, %d complex, %d enum types; the issue counts 1,182, 1,780, 861", entities, complexes, enums)
 	}
+	assertGofmtStable(t, res.Files)
 	kinds := generatedKinds(t, res.Files)
 	for _, c := range []struct {
 		kind string

@@ -47,14 +47,23 @@ func (d *docBuilder) addSentences(sentences ...string) {
 	}
 }
 
-// lines renders the wrapped comment lines, "" between paragraphs.
+// lines renders the wrapped comment lines, "" between paragraphs. A
+// paragraph between two others that fits on one line and ends in a letter or
+// digit ("State of the action on the device") gets a period: gofmt would
+// otherwise make it a heading ("# State of ...").
 func (d *docBuilder) lines() []string {
 	var out []string
 	for i, p := range d.paras {
 		if i > 0 {
 			out = append(out, "")
 		}
-		out = append(out, wrapText(p, docWidth)...)
+		w := wrapText(p, docWidth)
+		if len(w) == 1 && i > 0 && i < len(d.paras)-1 {
+			if r, _ := utf8.DecodeLastRuneInString(w[0]); unicode.IsLetter(r) || unicode.IsDigit(r) {
+				w[0] += "."
+			}
+		}
+		out = append(out, w...)
 	}
 	return out
 }

@@ -69,7 +69,7 @@ func emitFile(pkg *irPackage, irf *irFile) ([]byte, error) {
 	if err := f.Render(&buf); err != nil {
 		return nil, fmt.Errorf("generator: rendering %s: %w", irf.Name, err)
 	}
-	return formatSource(irf.Name, groupImports(buf.Bytes()))
+	return formatSource(irf.Name, abutDocComments(groupImports(buf.Bytes())))
 }
 
 // formatSource runs go/format; its error shows the source around the
@@ -80,6 +80,47 @@ func formatSource(name string, src []byte) ([]byte, error) {
 		return nil, formatError(name, src, err)
 	}
 	return out, nil
+}
+
+// abutDocComments moves the doc comment of each top-level declaration in
+// jennifer's output, and the line of its keyword, to column 1. Jennifer
+// separates a statement's tokens with spaces, so the second and later lines
+// of a comment, and the declaration, start with one; go/format then indents
+// them away, but only reformats a doc comment (turning a lone capitalized
+// line into a "# heading", say) that starts at column 1 and abuts its
+// declaration. Without this the output is not what gofmt makes of it, and
+// gofmt -l lists it.
+func abutDocComments(src []byte) []byte {
+	lines := bytes.SplitAfter(src, []byte("\n"))
+	for i := 0; i < len(lines); i++ {
+		if !bytes.HasPrefix(lines[i], []byte("//")) {
+			continue
+		}
+		j := i + 1
+		for j < len(lines) && bytes.HasPrefix(lines[j], []byte(" //")) {
+			j++
+		}
+		if j == len(lines) || !isDeclLine(lines[j]) {
+			i = j - 1
+			continue
+		}
+		for k := i + 1; k <= j; k++ {
+			lines[k] = lines[k][1:]
+		}
+		i = j
+	}
+	return bytes.Join(lines, nil)
+}
+
+// isDeclLine reports whether a line of jennifer's output starts a top-level
+// declaration after a separator space.
+func isDeclLine(l []byte) bool {
+	for _, kw := range []string{" type ", " func ", " var ", " const "} {
+		if bytes.HasPrefix(l, []byte(kw)) {
+			return true
+		}
+	}
+	return false
 }
 
 // groupImports puts a blank line between the standard library imports and

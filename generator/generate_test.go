@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"go/format"
 	"os"
 	"path/filepath"
 	"strings"
@@ -312,5 +313,60 @@ func TestOddPropertyNames(t *testing.T) {
 	}
 	if len(res.Notes) != 4 {
 		t.Errorf("notes: %v", res.Notes)
+	}
+}
+
+// assertGofmtStable fails for a generated Go file that gofmt would change:
+// go/format of the file must give the file.
+func assertGofmtStable(t *testing.T, files []File) {
+	t.Helper()
+	for _, f := range files {
+		if !strings.HasSuffix(f.Name, ".go") {
+			continue
+		}
+		out, err := format.Source(f.Data)
+		if err != nil {
+			t.Errorf("%s: %v", f.Name, err)
+			continue
+		}
+		if !bytes.Equal(out, f.Data) {
+			a, b := strings.Split(string(f.Data), "\n"), strings.Split(string(out), "\n")
+			for i := range min(len(a), len(b)) {
+				if a[i] != b[i] {
+					t.Errorf("%s:%d: gofmt makes %q of %q", f.Name, i+1, b[i], a[i])
+					break
+				}
+			}
+		}
+	}
+}
+
+// TestDocsAreGofmtStable generates descriptions that gofmt's doc comment
+// reformatting would change (a lone capitalized line between paragraphs,
+// which it makes a heading) on a type, an enum, a member and a property, and
+// checks that the output is what gofmt makes of it.
+func TestDocsAreGofmtStable(t *testing.T) {
+	const heading = "State of the action on the device"
+	desc := "First paragraph.\n\n" + heading + "\n\n- a list item\n\n[link]: https://example.com/x\n\nLast paragraph."
+	s := &spec.Spec{
+		Types: []*spec.StructuredType{{Namespace: "n", Name: "thing", Description: desc, Properties: []*spec.Property{
+			{Name: "state", Type: spec.TypeRef{Name: "n.actionState"}, Description: desc},
+		}}},
+		Enums: []*spec.EnumType{{Namespace: "n", Name: "actionState", Description: desc, Members: []*spec.EnumMember{
+			{Name: "none", Description: desc},
+		}}},
+	}
+	res, err := Generate(s, Options{Package: "p"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertGofmtStable(t, res.Files)
+	for _, f := range res.Files {
+		if bytes.Contains(f.Data, []byte("// # ")) {
+			t.Errorf("%s has a heading:\n%s", f.Name, f.Data)
+		}
+	}
+	if src := string(res.Map()["enums.go"]); !strings.Contains(src, "// "+heading+".\n") {
+		t.Errorf("enums.go does not end the lone paragraph with a period:\n%s", src)
 	}
 }

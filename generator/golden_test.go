@@ -133,6 +133,7 @@ func TestGolden(t *testing.T) {
 				t.Fatalf("Generate: %v", err)
 			default:
 				compareTree(t, filepath.Join(dir, "want"), res.Files)
+				assertGofmtStable(t, res.Files)
 			}
 			wantNotes, _ := os.ReadFile(filepath.Join(dir, "want_notes.txt"))
 			if got := notesText(res.Notes); got != string(wantNotes) {
