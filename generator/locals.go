@@ -17,6 +17,7 @@ const (
 	localODataPackage   = "odataPackage"
 	localODataTypes     = "odataTypes"
 	localDerivedIndex   = "derivedIndex"
+	localFuncVars       = "funcVars" // + a suffix per function type: funcVarsValidate, ...
 )
 
 // localNames are the unexported names that generated code declares or
@@ -30,4 +31,6 @@ var localNames = []string{
 	localPlan, localFilterTypes, localFilterEnums,
 	localEnumMember, localEnumValue, localFlagsValue, localODataType, localUnmarshalSlice, localODataPackage, localODataTypes,
 	localDerivedIndex, "filterTypeDefs", "t", "ok", "path", "typ",
+	localFuncVars + "Validate", localFuncVars + "ValidateCollection", localFuncVars + "CheckFilter",
+	localFuncVars + "CheckQuery", localFuncVars + "CheckSetQuery",
 }

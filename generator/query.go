@@ -314,21 +314,22 @@ func emitQueryFile(f *jen.File, qf *irQueryFile) {
 		jen.List(jen.Id("_"), jen.Err()).Op("=").Qual(queryPath, "CheckType").Call(jen.Id(qf.ModelVar), jen.Id("name"), jen.Id("rawQuery")),
 		jen.Return(jen.Err()),
 	))
-	for _, s := range qf.Sets {
-		f.Add(fixedDoc(s.Func+" checks a query string against the entity set or singleton "+s.Name+" ("+s.Type+") and its capabilities. The error is a *query.Error with a caret under the problem.").
-			Func().Id(s.Func).Params(jen.Id("rawQuery").String()).Error().Block(
-			jen.List(jen.Id("_"), jen.Err()).Op(":=").Qual(queryPath, "Check").Call(jen.Id(qf.ModelVar), jen.Lit(s.Name), jen.Id("rawQuery")),
-			jen.Return(jen.Err()),
-		))
+	setVars := make([]funcVar, len(qf.Sets))
+	for i, s := range qf.Sets {
+		setVars[i] = funcVar{s.Func, s.Func + " checks a query string against the entity set or singleton " + s.Name + " (" + s.Type + ") and its capabilities. The error is a *query.Error with a caret under the problem.", s.Name}
 	}
+	var types []funcVar
 	for _, t := range qf.Types {
 		if t.CheckFunc != "" {
-			f.Add(fixedDoc(t.CheckFunc+" checks a query string against "+t.QualifiedName+": it is "+qf.CheckQuery+"["+t.GoName+"].").
-				Func().Id(t.CheckFunc).Params(jen.Id("rawQuery").String()).Error().Block(
-				jen.List(jen.Id("_"), jen.Err()).Op(":=").Qual(queryPath, "CheckType").Call(jen.Id(qf.ModelVar), jen.Lit(t.QualifiedName), jen.Id("rawQuery")),
-				jen.Return(jen.Err()),
-			))
+			types = append(types, funcVar{t.CheckFunc, t.CheckFunc + " checks a query string against " + t.QualifiedName + ": it is " + qf.CheckQuery + "[" + t.GoName + "].", t.QualifiedName})
 		}
+	}
+	check := func(fn string) jen.Code {
+		return jen.List(jen.Id("_"), jen.Err()).Op(":=").Qual(queryPath, fn).Call(jen.Id(qf.ModelVar), jen.Id("name"), jen.Id("rawQuery")).Line().Return(jen.Err())
+	}
+	emitFuncVars(f, "CheckSetQuery", jen.Func().Params(jen.Id("rawQuery").String()).Error(), check("Check"), setVars)
+	emitFuncVars(f, "CheckQuery", jen.Func().Params(jen.Id("rawQuery").String()).Error(), check("CheckType"), types)
+	for _, t := range qf.Types {
 		on := " of " + t.QualifiedName
 		if len(t.Sets) > 0 {
 			on += " on " + strings.Join(t.Sets, ", ")

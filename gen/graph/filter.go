@@ -82,11 +82,34 @@ func CheckFilter[T any](expr string) error {
 	return filter.Check(FilterModel, name, expr)
 }
 
-// CheckCloudPcExternalPartnerFilter checks a $filter expression against
-// microsoft.graph.cloudPcExternalPartner: it is
-// CheckFilter[CloudPcExternalPartner].
-func CheckCloudPcExternalPartnerFilter(expr string) error {
-	return filter.Check(FilterModel, "microsoft.graph.cloudPcExternalPartner", expr)
+var (
+	// CheckCloudPcExternalPartnerFilter checks a $filter expression against
+	// microsoft.graph.cloudPcExternalPartner: it is
+	// CheckFilter[CloudPcExternalPartner].
+	CheckCloudPcExternalPartnerFilter func(expr string) error
+
+	// CheckEntityFilter checks a $filter expression against
+	// microsoft.graph.entity: it is CheckFilter[Entity].
+	CheckEntityFilter func(expr string) error
+)
+
+// funcVarsCheckFilter lists the variables above with the name each passes on:
+// static data, which init turns into functions.
+var funcVarsCheckFilter = []struct {
+	f    *func(expr string) error
+	name string
+}{
+	{&CheckCloudPcExternalPartnerFilter, "microsoft.graph.cloudPcExternalPartner"},
+	{&CheckEntityFilter, "microsoft.graph.entity"},
+}
+
+func init() {
+	for _, t := range funcVarsCheckFilter {
+		name := t.name
+		*t.f = func(expr string) error {
+			return filter.Check(FilterModel, name, expr)
+		}
+	}
 }
 
 // CloudPcExternalPartnerFilter builds $filter conditions on
@@ -100,12 +123,6 @@ var CloudPcExternalPartnerFilter = struct {
 	EnableConnection filter_bool_Eq
 }{
 	EnableConnection: filter_bool_Eq{Path: "enableConnection", Type: "Edm.Boolean"},
-}
-
-// CheckEntityFilter checks a $filter expression against
-// microsoft.graph.entity: it is CheckFilter[Entity].
-func CheckEntityFilter(expr string) error {
-	return filter.Check(FilterModel, "microsoft.graph.entity", expr)
 }
 
 // filter_bool_Eq is the $filter builder type of a bool property with eq.

@@ -38,12 +38,35 @@ func CheckQuery[T any](rawQuery string) error {
 	return err
 }
 
-// CheckCloudPcExternalPartnerQuery checks a query string against
-// microsoft.graph.cloudPcExternalPartner: it is
-// CheckQuery[CloudPcExternalPartner].
-func CheckCloudPcExternalPartnerQuery(rawQuery string) error {
-	_, err := query.CheckType(QueryModel, "microsoft.graph.cloudPcExternalPartner", rawQuery)
-	return err
+var (
+	// CheckCloudPcExternalPartnerQuery checks a query string against
+	// microsoft.graph.cloudPcExternalPartner: it is
+	// CheckQuery[CloudPcExternalPartner].
+	CheckCloudPcExternalPartnerQuery func(rawQuery string) error
+
+	// CheckEntityQuery checks a query string against microsoft.graph.entity: it is
+	// CheckQuery[Entity].
+	CheckEntityQuery func(rawQuery string) error
+)
+
+// funcVarsCheckQuery lists the variables above with the name each passes on:
+// static data, which init turns into functions.
+var funcVarsCheckQuery = []struct {
+	f    *func(rawQuery string) error
+	name string
+}{
+	{&CheckCloudPcExternalPartnerQuery, "microsoft.graph.cloudPcExternalPartner"},
+	{&CheckEntityQuery, "microsoft.graph.entity"},
+}
+
+func init() {
+	for _, t := range funcVarsCheckQuery {
+		name := t.name
+		*t.f = func(rawQuery string) error {
+			_, err := query.CheckType(QueryModel, name, rawQuery)
+			return err
+		}
+	}
 }
 
 // CloudPcExternalPartnerSelect lists the properties of
@@ -85,13 +108,6 @@ var CloudPcExternalPartnerOrderBy = struct {
 	"lastSyncDateTime",
 	"connectionStatus",
 	"statusDetails",
-}
-
-// CheckEntityQuery checks a query string against microsoft.graph.entity: it is
-// CheckQuery[Entity].
-func CheckEntityQuery(rawQuery string) error {
-	_, err := query.CheckType(QueryModel, "microsoft.graph.entity", rawQuery)
-	return err
 }
 
 // EntitySelect lists the properties of microsoft.graph.entity that $select may

@@ -59,8 +59,26 @@ func CheckFilter[T any](expr string) error {
 	return filter.Check(FilterModel, name, expr)
 }
 
-// CheckInvoiceFilter checks a $filter expression against example.gaps.invoice:
-// it is CheckFilter[Invoice].
-func CheckInvoiceFilter(expr string) error {
-	return filter.Check(FilterModel, "example.gaps.invoice", expr)
+var (
+	// CheckInvoiceFilter checks a $filter expression against example.gaps.invoice:
+	// it is CheckFilter[Invoice].
+	CheckInvoiceFilter func(expr string) error
+)
+
+// funcVarsCheckFilter lists the variables above with the name each passes on:
+// static data, which init turns into functions.
+var funcVarsCheckFilter = []struct {
+	f    *func(expr string) error
+	name string
+}{
+	{&CheckInvoiceFilter, "example.gaps.invoice"},
+}
+
+func init() {
+	for _, t := range funcVarsCheckFilter {
+		name := t.name
+		*t.f = func(expr string) error {
+			return filter.Check(FilterModel, name, expr)
+		}
+	}
 }

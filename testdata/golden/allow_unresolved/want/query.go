@@ -38,11 +38,29 @@ func CheckQuery[T any](rawQuery string) error {
 	return err
 }
 
-// CheckInvoiceQuery checks a query string against example.gaps.invoice: it is
-// CheckQuery[Invoice].
-func CheckInvoiceQuery(rawQuery string) error {
-	_, err := query.CheckType(QueryModel, "example.gaps.invoice", rawQuery)
-	return err
+var (
+	// CheckInvoiceQuery checks a query string against example.gaps.invoice: it is
+	// CheckQuery[Invoice].
+	CheckInvoiceQuery func(rawQuery string) error
+)
+
+// funcVarsCheckQuery lists the variables above with the name each passes on:
+// static data, which init turns into functions.
+var funcVarsCheckQuery = []struct {
+	f    *func(rawQuery string) error
+	name string
+}{
+	{&CheckInvoiceQuery, "example.gaps.invoice"},
+}
+
+func init() {
+	for _, t := range funcVarsCheckQuery {
+		name := t.name
+		*t.f = func(rawQuery string) error {
+			_, err := query.CheckType(QueryModel, name, rawQuery)
+			return err
+		}
+	}
 }
 
 // InvoiceSelect lists the properties of example.gaps.invoice that $select may

@@ -131,14 +131,50 @@ func DecodeCollection[T any](data []byte) (edm.Page[T], error) {
 	return p, err
 }
 
-// ValidateInvoice validates a JSON payload of example.gaps.invoice: it is
-// Validate[Invoice].
-func ValidateInvoice(data []byte, mode validate.Mode) error {
-	return odataPlan.Validate("example.gaps.invoice", mode, data)
+var (
+	// ValidateInvoice validates a JSON payload of example.gaps.invoice: it is
+	// Validate[Invoice].
+	ValidateInvoice func(data []byte, mode validate.Mode) error
+)
+
+// funcVarsValidate lists the variables above with the name each passes on:
+// static data, which init turns into functions.
+var funcVarsValidate = []struct {
+	f    *func(data []byte, mode validate.Mode) error
+	name string
+}{
+	{&ValidateInvoice, "example.gaps.invoice"},
 }
 
-// ValidateInvoiceCollection validates an OData collection response of
-// example.gaps.invoice: it is ValidateCollection[Invoice].
-func ValidateInvoiceCollection(data []byte) error {
-	return odataPlan.ValidateCollection("example.gaps.invoice", validate.Read, data)
+func init() {
+	for _, t := range funcVarsValidate {
+		name := t.name
+		*t.f = func(data []byte, mode validate.Mode) error {
+			return odataPlan.Validate(name, mode, data)
+		}
+	}
+}
+
+var (
+	// ValidateInvoiceCollection validates an OData collection response of
+	// example.gaps.invoice: it is ValidateCollection[Invoice].
+	ValidateInvoiceCollection func(data []byte) error
+)
+
+// funcVarsValidateCollection lists the variables above with the name each
+// passes on: static data, which init turns into functions.
+var funcVarsValidateCollection = []struct {
+	f    *func(data []byte) error
+	name string
+}{
+	{&ValidateInvoiceCollection, "example.gaps.invoice"},
+}
+
+func init() {
+	for _, t := range funcVarsValidateCollection {
+		name := t.name
+		*t.f = func(data []byte) error {
+			return odataPlan.ValidateCollection(name, validate.Read, data)
+		}
+	}
 }

@@ -493,8 +493,26 @@ func CheckFilter[T any](expr string) error {
 	return filter.Check(FilterModel, name, expr)
 }
 
-// CheckEverythingFilter checks a $filter expression against
-// example.edm.everything: it is CheckFilter[Everything].
-func CheckEverythingFilter(expr string) error {
-	return filter.Check(FilterModel, "example.edm.everything", expr)
+var (
+	// CheckEverythingFilter checks a $filter expression against
+	// example.edm.everything: it is CheckFilter[Everything].
+	CheckEverythingFilter func(expr string) error
+)
+
+// funcVarsCheckFilter lists the variables above with the name each passes on:
+// static data, which init turns into functions.
+var funcVarsCheckFilter = []struct {
+	f    *func(expr string) error
+	name string
+}{
+	{&CheckEverythingFilter, "example.edm.everything"},
+}
+
+func init() {
+	for _, t := range funcVarsCheckFilter {
+		name := t.name
+		*t.f = func(expr string) error {
+			return filter.Check(FilterModel, name, expr)
+		}
+	}
 }

@@ -878,14 +878,50 @@ func DecodeCollection[T any](data []byte) (edm.Page[T], error) {
 	return p, err
 }
 
-// ValidateEverything validates a JSON payload of example.edm.everything: it is
-// Validate[Everything].
-func ValidateEverything(data []byte, mode validate.Mode) error {
-	return odataPlan.Validate("example.edm.everything", mode, data)
+var (
+	// ValidateEverything validates a JSON payload of example.edm.everything: it is
+	// Validate[Everything].
+	ValidateEverything func(data []byte, mode validate.Mode) error
+)
+
+// funcVarsValidate lists the variables above with the name each passes on:
+// static data, which init turns into functions.
+var funcVarsValidate = []struct {
+	f    *func(data []byte, mode validate.Mode) error
+	name string
+}{
+	{&ValidateEverything, "example.edm.everything"},
 }
 
-// ValidateEverythingCollection validates an OData collection response of
-// example.edm.everything: it is ValidateCollection[Everything].
-func ValidateEverythingCollection(data []byte) error {
-	return odataPlan.ValidateCollection("example.edm.everything", validate.Read, data)
+func init() {
+	for _, t := range funcVarsValidate {
+		name := t.name
+		*t.f = func(data []byte, mode validate.Mode) error {
+			return odataPlan.Validate(name, mode, data)
+		}
+	}
+}
+
+var (
+	// ValidateEverythingCollection validates an OData collection response of
+	// example.edm.everything: it is ValidateCollection[Everything].
+	ValidateEverythingCollection func(data []byte) error
+)
+
+// funcVarsValidateCollection lists the variables above with the name each
+// passes on: static data, which init turns into functions.
+var funcVarsValidateCollection = []struct {
+	f    *func(data []byte) error
+	name string
+}{
+	{&ValidateEverythingCollection, "example.edm.everything"},
+}
+
+func init() {
+	for _, t := range funcVarsValidateCollection {
+		name := t.name
+		*t.f = func(data []byte) error {
+			return odataPlan.ValidateCollection(name, validate.Read, data)
+		}
+	}
 }

@@ -82,8 +82,26 @@ func CheckFilter[T any](expr string) error {
 	return filter.Check(FilterModel, name, expr)
 }
 
-// CheckCanvasFilter checks a $filter expression against example.paint.canvas:
-// it is CheckFilter[Canvas].
-func CheckCanvasFilter(expr string) error {
-	return filter.Check(FilterModel, "example.paint.canvas", expr)
+var (
+	// CheckCanvasFilter checks a $filter expression against example.paint.canvas:
+	// it is CheckFilter[Canvas].
+	CheckCanvasFilter func(expr string) error
+)
+
+// funcVarsCheckFilter lists the variables above with the name each passes on:
+// static data, which init turns into functions.
+var funcVarsCheckFilter = []struct {
+	f    *func(expr string) error
+	name string
+}{
+	{&CheckCanvasFilter, "example.paint.canvas"},
+}
+
+func init() {
+	for _, t := range funcVarsCheckFilter {
+		name := t.name
+		*t.f = func(expr string) error {
+			return filter.Check(FilterModel, name, expr)
+		}
+	}
 }

@@ -139,14 +139,50 @@ func DecodeCollection[T any](data []byte) (edm.Page[T], error) {
 	return p, err
 }
 
-// ValidateCanvas validates a JSON payload of example.paint.canvas: it is
-// Validate[Canvas].
-func ValidateCanvas(data []byte, mode validate.Mode) error {
-	return odataPlan.Validate("example.paint.canvas", mode, data)
+var (
+	// ValidateCanvas validates a JSON payload of example.paint.canvas: it is
+	// Validate[Canvas].
+	ValidateCanvas func(data []byte, mode validate.Mode) error
+)
+
+// funcVarsValidate lists the variables above with the name each passes on:
+// static data, which init turns into functions.
+var funcVarsValidate = []struct {
+	f    *func(data []byte, mode validate.Mode) error
+	name string
+}{
+	{&ValidateCanvas, "example.paint.canvas"},
 }
 
-// ValidateCanvasCollection validates an OData collection response of
-// example.paint.canvas: it is ValidateCollection[Canvas].
-func ValidateCanvasCollection(data []byte) error {
-	return odataPlan.ValidateCollection("example.paint.canvas", validate.Read, data)
+func init() {
+	for _, t := range funcVarsValidate {
+		name := t.name
+		*t.f = func(data []byte, mode validate.Mode) error {
+			return odataPlan.Validate(name, mode, data)
+		}
+	}
+}
+
+var (
+	// ValidateCanvasCollection validates an OData collection response of
+	// example.paint.canvas: it is ValidateCollection[Canvas].
+	ValidateCanvasCollection func(data []byte) error
+)
+
+// funcVarsValidateCollection lists the variables above with the name each
+// passes on: static data, which init turns into functions.
+var funcVarsValidateCollection = []struct {
+	f    *func(data []byte) error
+	name string
+}{
+	{&ValidateCanvasCollection, "example.paint.canvas"},
+}
+
+func init() {
+	for _, t := range funcVarsValidateCollection {
+		name := t.name
+		*t.f = func(data []byte) error {
+			return odataPlan.ValidateCollection(name, validate.Read, data)
+		}
+	}
 }

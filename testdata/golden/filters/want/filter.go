@@ -137,10 +137,28 @@ func CheckFilter[T any](expr string) error {
 	return filter.Check(FilterModel, name, expr)
 }
 
-// CheckBookFilter checks a $filter expression against example.library.book: it
-// is CheckFilter[Book].
-func CheckBookFilter(expr string) error {
-	return filter.Check(FilterModel, "example.library.book", expr)
+var (
+	// CheckBookFilter checks a $filter expression against example.library.book: it
+	// is CheckFilter[Book].
+	CheckBookFilter func(expr string) error
+)
+
+// funcVarsCheckFilter lists the variables above with the name each passes on:
+// static data, which init turns into functions.
+var funcVarsCheckFilter = []struct {
+	f    *func(expr string) error
+	name string
+}{
+	{&CheckBookFilter, "example.library.book"},
+}
+
+func init() {
+	for _, t := range funcVarsCheckFilter {
+		name := t.name
+		*t.f = func(expr string) error {
+			return filter.Check(FilterModel, name, expr)
+		}
+	}
 }
 
 // BookFilter builds $filter conditions on example.library.book. It has a field

@@ -45,11 +45,29 @@ func CheckQuery[T any](rawQuery string) error {
 	return err
 }
 
-// CheckBookQuery checks a query string against example.library.book: it is
-// CheckQuery[Book].
-func CheckBookQuery(rawQuery string) error {
-	_, err := query.CheckType(QueryModel, "example.library.book", rawQuery)
-	return err
+var (
+	// CheckBookQuery checks a query string against example.library.book: it is
+	// CheckQuery[Book].
+	CheckBookQuery func(rawQuery string) error
+)
+
+// funcVarsCheckQuery lists the variables above with the name each passes on:
+// static data, which init turns into functions.
+var funcVarsCheckQuery = []struct {
+	f    *func(rawQuery string) error
+	name string
+}{
+	{&CheckBookQuery, "example.library.book"},
+}
+
+func init() {
+	for _, t := range funcVarsCheckQuery {
+		name := t.name
+		*t.f = func(rawQuery string) error {
+			_, err := query.CheckType(QueryModel, name, rawQuery)
+			return err
+		}
+	}
 }
 
 // BookSelect lists the properties of example.library.book that $select may

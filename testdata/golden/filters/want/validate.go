@@ -239,14 +239,50 @@ func DecodeCollection[T any](data []byte) (edm.Page[T], error) {
 	return p, err
 }
 
-// ValidateBook validates a JSON payload of example.library.book: it is
-// Validate[Book].
-func ValidateBook(data []byte, mode validate.Mode) error {
-	return odataPlan.Validate("example.library.book", mode, data)
+var (
+	// ValidateBook validates a JSON payload of example.library.book: it is
+	// Validate[Book].
+	ValidateBook func(data []byte, mode validate.Mode) error
+)
+
+// funcVarsValidate lists the variables above with the name each passes on:
+// static data, which init turns into functions.
+var funcVarsValidate = []struct {
+	f    *func(data []byte, mode validate.Mode) error
+	name string
+}{
+	{&ValidateBook, "example.library.book"},
 }
 
-// ValidateBookCollection validates an OData collection response of
-// example.library.book: it is ValidateCollection[Book].
-func ValidateBookCollection(data []byte) error {
-	return odataPlan.ValidateCollection("example.library.book", validate.Read, data)
+func init() {
+	for _, t := range funcVarsValidate {
+		name := t.name
+		*t.f = func(data []byte, mode validate.Mode) error {
+			return odataPlan.Validate(name, mode, data)
+		}
+	}
+}
+
+var (
+	// ValidateBookCollection validates an OData collection response of
+	// example.library.book: it is ValidateCollection[Book].
+	ValidateBookCollection func(data []byte) error
+)
+
+// funcVarsValidateCollection lists the variables above with the name each
+// passes on: static data, which init turns into functions.
+var funcVarsValidateCollection = []struct {
+	f    *func(data []byte) error
+	name string
+}{
+	{&ValidateBookCollection, "example.library.book"},
+}
+
+func init() {
+	for _, t := range funcVarsValidateCollection {
+		name := t.name
+		*t.f = func(data []byte) error {
+			return odataPlan.ValidateCollection(name, validate.Read, data)
+		}
+	}
 }

@@ -108,16 +108,48 @@ func CheckFilter[T any](expr string) error {
 	return filter.Check(FilterModel, name, expr)
 }
 
-// CheckItemFilter checks a $filter expression against example.mail.item: it is
-// CheckFilter[Item].
-func CheckItemFilter(expr string) error {
-	return filter.Check(FilterModel, "example.mail.item", expr)
+var (
+	// CheckItemFilter checks a $filter expression against example.mail.item: it is
+	// CheckFilter[Item].
+	CheckItemFilter func(expr string) error
+
+	// CheckLetterFilter checks a $filter expression against example.mail.letter:
+	// it is CheckFilter[Letter].
+	CheckLetterFilter func(expr string) error
+
+	// CheckParcelFilter checks a $filter expression against example.mail.parcel:
+	// it is CheckFilter[Parcel].
+	CheckParcelFilter func(expr string) error
+
+	// CheckPostFilter checks a $filter expression against example.mail.post: it is
+	// CheckFilter[Post].
+	CheckPostFilter func(expr string) error
+
+	// CheckRegisteredLetterFilter checks a $filter expression against
+	// example.mail.registeredLetter: it is CheckFilter[RegisteredLetter].
+	CheckRegisteredLetterFilter func(expr string) error
+)
+
+// funcVarsCheckFilter lists the variables above with the name each passes on:
+// static data, which init turns into functions.
+var funcVarsCheckFilter = []struct {
+	f    *func(expr string) error
+	name string
+}{
+	{&CheckItemFilter, "example.mail.item"},
+	{&CheckLetterFilter, "example.mail.letter"},
+	{&CheckParcelFilter, "example.mail.parcel"},
+	{&CheckPostFilter, "example.mail.post"},
+	{&CheckRegisteredLetterFilter, "example.mail.registeredLetter"},
 }
 
-// CheckLetterFilter checks a $filter expression against example.mail.letter:
-// it is CheckFilter[Letter].
-func CheckLetterFilter(expr string) error {
-	return filter.Check(FilterModel, "example.mail.letter", expr)
+func init() {
+	for _, t := range funcVarsCheckFilter {
+		name := t.name
+		*t.f = func(expr string) error {
+			return filter.Check(FilterModel, name, expr)
+		}
+	}
 }
 
 // LetterFilter builds $filter conditions on example.mail.letter. It has a
@@ -136,18 +168,6 @@ var LetterFilter = struct {
 	Subject:      filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains{Path: "subject", Type: "Edm.String"},
 }
 
-// CheckParcelFilter checks a $filter expression against example.mail.parcel:
-// it is CheckFilter[Parcel].
-func CheckParcelFilter(expr string) error {
-	return filter.Check(FilterModel, "example.mail.parcel", expr)
-}
-
-// CheckPostFilter checks a $filter expression against example.mail.post: it is
-// CheckFilter[Post].
-func CheckPostFilter(expr string) error {
-	return filter.Check(FilterModel, "example.mail.post", expr)
-}
-
 // PostFilter builds $filter conditions on example.mail.post. It has a field
 // for each property the builder can filter, and each field has a method for
 // each operator that property supports, so an unsupported filter does not
@@ -162,12 +182,6 @@ var PostFilter = struct {
 }{
 	SentDateTime: filter_time_Time_EqNeGtGeLtLeNull{Path: "sentDateTime", Type: "Edm.DateTimeOffset"},
 	Subject:      filter_string_EqStartsWith{Path: "subject", Type: "Edm.String"},
-}
-
-// CheckRegisteredLetterFilter checks a $filter expression against
-// example.mail.registeredLetter: it is CheckFilter[RegisteredLetter].
-func CheckRegisteredLetterFilter(expr string) error {
-	return filter.Check(FilterModel, "example.mail.registeredLetter", expr)
 }
 
 // RegisteredLetterFilter builds $filter conditions on

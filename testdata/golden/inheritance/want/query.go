@@ -38,11 +38,49 @@ func CheckQuery[T any](rawQuery string) error {
 	return err
 }
 
-// CheckItemQuery checks a query string against example.mail.item: it is
-// CheckQuery[Item].
-func CheckItemQuery(rawQuery string) error {
-	_, err := query.CheckType(QueryModel, "example.mail.item", rawQuery)
-	return err
+var (
+	// CheckItemQuery checks a query string against example.mail.item: it is
+	// CheckQuery[Item].
+	CheckItemQuery func(rawQuery string) error
+
+	// CheckLetterQuery checks a query string against example.mail.letter: it is
+	// CheckQuery[Letter].
+	CheckLetterQuery func(rawQuery string) error
+
+	// CheckParcelQuery checks a query string against example.mail.parcel: it is
+	// CheckQuery[Parcel].
+	CheckParcelQuery func(rawQuery string) error
+
+	// CheckPostQuery checks a query string against example.mail.post: it is
+	// CheckQuery[Post].
+	CheckPostQuery func(rawQuery string) error
+
+	// CheckRegisteredLetterQuery checks a query string against
+	// example.mail.registeredLetter: it is CheckQuery[RegisteredLetter].
+	CheckRegisteredLetterQuery func(rawQuery string) error
+)
+
+// funcVarsCheckQuery lists the variables above with the name each passes on:
+// static data, which init turns into functions.
+var funcVarsCheckQuery = []struct {
+	f    *func(rawQuery string) error
+	name string
+}{
+	{&CheckItemQuery, "example.mail.item"},
+	{&CheckLetterQuery, "example.mail.letter"},
+	{&CheckParcelQuery, "example.mail.parcel"},
+	{&CheckPostQuery, "example.mail.post"},
+	{&CheckRegisteredLetterQuery, "example.mail.registeredLetter"},
+}
+
+func init() {
+	for _, t := range funcVarsCheckQuery {
+		name := t.name
+		*t.f = func(rawQuery string) error {
+			_, err := query.CheckType(QueryModel, name, rawQuery)
+			return err
+		}
+	}
 }
 
 // ItemSelect lists the properties of example.mail.item that $select may name.
@@ -62,13 +100,6 @@ var ItemOrderBy = struct {
 }{
 	query.NotComparable{},
 	"id",
-}
-
-// CheckLetterQuery checks a query string against example.mail.letter: it is
-// CheckQuery[Letter].
-func CheckLetterQuery(rawQuery string) error {
-	_, err := query.CheckType(QueryModel, "example.mail.letter", rawQuery)
-	return err
 }
 
 // LetterSelect lists the properties of example.mail.letter that $select may
@@ -104,13 +135,6 @@ var LetterOrderBy = struct {
 	"body",
 }
 
-// CheckParcelQuery checks a query string against example.mail.parcel: it is
-// CheckQuery[Parcel].
-func CheckParcelQuery(rawQuery string) error {
-	_, err := query.CheckType(QueryModel, "example.mail.parcel", rawQuery)
-	return err
-}
-
 // ParcelSelect lists the properties of example.mail.parcel that $select may
 // name.
 var ParcelSelect = struct {
@@ -134,13 +158,6 @@ var ParcelOrderBy = struct {
 	query.NotComparable{},
 	"id",
 	"weightGrams",
-}
-
-// CheckPostQuery checks a query string against example.mail.post: it is
-// CheckQuery[Post].
-func CheckPostQuery(rawQuery string) error {
-	_, err := query.CheckType(QueryModel, "example.mail.post", rawQuery)
-	return err
 }
 
 // PostSelect lists the properties of example.mail.post that $select may name.
@@ -168,13 +185,6 @@ var PostOrderBy = struct {
 	"id",
 	"sentDateTime",
 	"subject",
-}
-
-// CheckRegisteredLetterQuery checks a query string against
-// example.mail.registeredLetter: it is CheckQuery[RegisteredLetter].
-func CheckRegisteredLetterQuery(rawQuery string) error {
-	_, err := query.CheckType(QueryModel, "example.mail.registeredLetter", rawQuery)
-	return err
 }
 
 // RegisteredLetterSelect lists the properties of example.mail.registeredLetter

@@ -257,62 +257,90 @@ func DecodeCollection[T any](data []byte) (edm.Page[T], error) {
 	return p, err
 }
 
-// ValidateItem validates a JSON payload of example.mail.item: it is
-// Validate[Item].
-func ValidateItem(data []byte, mode validate.Mode) error {
-	return odataPlan.Validate("example.mail.item", mode, data)
+var (
+	// ValidateItem validates a JSON payload of example.mail.item: it is
+	// Validate[Item].
+	ValidateItem func(data []byte, mode validate.Mode) error
+
+	// ValidateLetter validates a JSON payload of example.mail.letter: it is
+	// Validate[Letter].
+	ValidateLetter func(data []byte, mode validate.Mode) error
+
+	// ValidateParcel validates a JSON payload of example.mail.parcel: it is
+	// Validate[Parcel].
+	ValidateParcel func(data []byte, mode validate.Mode) error
+
+	// ValidatePost validates a JSON payload of example.mail.post: it is
+	// Validate[Post].
+	ValidatePost func(data []byte, mode validate.Mode) error
+
+	// ValidateRegisteredLetter validates a JSON payload of
+	// example.mail.registeredLetter: it is Validate[RegisteredLetter].
+	ValidateRegisteredLetter func(data []byte, mode validate.Mode) error
+)
+
+// funcVarsValidate lists the variables above with the name each passes on:
+// static data, which init turns into functions.
+var funcVarsValidate = []struct {
+	f    *func(data []byte, mode validate.Mode) error
+	name string
+}{
+	{&ValidateItem, "example.mail.item"},
+	{&ValidateLetter, "example.mail.letter"},
+	{&ValidateParcel, "example.mail.parcel"},
+	{&ValidatePost, "example.mail.post"},
+	{&ValidateRegisteredLetter, "example.mail.registeredLetter"},
 }
 
-// ValidateItemCollection validates an OData collection response of
-// example.mail.item: it is ValidateCollection[Item].
-func ValidateItemCollection(data []byte) error {
-	return odataPlan.ValidateCollection("example.mail.item", validate.Read, data)
+func init() {
+	for _, t := range funcVarsValidate {
+		name := t.name
+		*t.f = func(data []byte, mode validate.Mode) error {
+			return odataPlan.Validate(name, mode, data)
+		}
+	}
 }
 
-// ValidateLetter validates a JSON payload of example.mail.letter: it is
-// Validate[Letter].
-func ValidateLetter(data []byte, mode validate.Mode) error {
-	return odataPlan.Validate("example.mail.letter", mode, data)
+var (
+	// ValidateItemCollection validates an OData collection response of
+	// example.mail.item: it is ValidateCollection[Item].
+	ValidateItemCollection func(data []byte) error
+
+	// ValidateLetterCollection validates an OData collection response of
+	// example.mail.letter: it is ValidateCollection[Letter].
+	ValidateLetterCollection func(data []byte) error
+
+	// ValidateParcelCollection validates an OData collection response of
+	// example.mail.parcel: it is ValidateCollection[Parcel].
+	ValidateParcelCollection func(data []byte) error
+
+	// ValidatePostCollection validates an OData collection response of
+	// example.mail.post: it is ValidateCollection[Post].
+	ValidatePostCollection func(data []byte) error
+
+	// ValidateRegisteredLetterCollection validates an OData collection response of
+	// example.mail.registeredLetter: it is ValidateCollection[RegisteredLetter].
+	ValidateRegisteredLetterCollection func(data []byte) error
+)
+
+// funcVarsValidateCollection lists the variables above with the name each
+// passes on: static data, which init turns into functions.
+var funcVarsValidateCollection = []struct {
+	f    *func(data []byte) error
+	name string
+}{
+	{&ValidateItemCollection, "example.mail.item"},
+	{&ValidateLetterCollection, "example.mail.letter"},
+	{&ValidateParcelCollection, "example.mail.parcel"},
+	{&ValidatePostCollection, "example.mail.post"},
+	{&ValidateRegisteredLetterCollection, "example.mail.registeredLetter"},
 }
 
-// ValidateLetterCollection validates an OData collection response of
-// example.mail.letter: it is ValidateCollection[Letter].
-func ValidateLetterCollection(data []byte) error {
-	return odataPlan.ValidateCollection("example.mail.letter", validate.Read, data)
-}
-
-// ValidateParcel validates a JSON payload of example.mail.parcel: it is
-// Validate[Parcel].
-func ValidateParcel(data []byte, mode validate.Mode) error {
-	return odataPlan.Validate("example.mail.parcel", mode, data)
-}
-
-// ValidateParcelCollection validates an OData collection response of
-// example.mail.parcel: it is ValidateCollection[Parcel].
-func ValidateParcelCollection(data []byte) error {
-	return odataPlan.ValidateCollection("example.mail.parcel", validate.Read, data)
-}
-
-// ValidatePost validates a JSON payload of example.mail.post: it is
-// Validate[Post].
-func ValidatePost(data []byte, mode validate.Mode) error {
-	return odataPlan.Validate("example.mail.post", mode, data)
-}
-
-// ValidatePostCollection validates an OData collection response of
-// example.mail.post: it is ValidateCollection[Post].
-func ValidatePostCollection(data []byte) error {
-	return odataPlan.ValidateCollection("example.mail.post", validate.Read, data)
-}
-
-// ValidateRegisteredLetter validates a JSON payload of
-// example.mail.registeredLetter: it is Validate[RegisteredLetter].
-func ValidateRegisteredLetter(data []byte, mode validate.Mode) error {
-	return odataPlan.Validate("example.mail.registeredLetter", mode, data)
-}
-
-// ValidateRegisteredLetterCollection validates an OData collection response of
-// example.mail.registeredLetter: it is ValidateCollection[RegisteredLetter].
-func ValidateRegisteredLetterCollection(data []byte) error {
-	return odataPlan.ValidateCollection("example.mail.registeredLetter", validate.Read, data)
+func init() {
+	for _, t := range funcVarsValidateCollection {
+		name := t.name
+		*t.f = func(data []byte) error {
+			return odataPlan.ValidateCollection(name, validate.Read, data)
+		}
+	}
 }

@@ -186,38 +186,51 @@ func CheckFilter[T any](expr string) error {
 	return filter.Check(FilterModel, name, expr)
 }
 
-// CheckAlertFilter checks a $filter expression against example.names.alert: it
-// is CheckFilter[Alert].
-func CheckAlertFilter(expr string) error {
-	return filter.Check(FilterModel, "example.names.alert", expr)
+var (
+	// CheckAlertFilter checks a $filter expression against example.names.alert: it
+	// is CheckFilter[Alert].
+	CheckAlertFilter func(expr string) error
+
+	// CheckRecordFilter checks a $filter expression against example.names.record:
+	// it is CheckFilter[Record].
+	CheckRecordFilter func(expr string) error
+
+	// CheckSecurityAlertFilter checks a $filter expression against
+	// example.names.securityAlert: it is CheckFilter[SecurityAlert].
+	CheckSecurityAlertFilter func(expr string) error
+
+	// CheckSecurityAlert2Filter checks a $filter expression against
+	// example.names.security.alert: it is CheckFilter[SecurityAlert2].
+	CheckSecurityAlert2Filter func(expr string) error
+
+	// CheckSecurityIncidentFilter checks a $filter expression against
+	// example.names.security.incident: it is CheckFilter[SecurityIncident].
+	CheckSecurityIncidentFilter func(expr string) error
+
+	// CheckStatusCodeFilter checks a $filter expression against
+	// example.names.statusCode: it is CheckFilter[StatusCode].
+	CheckStatusCodeFilter func(expr string) error
+)
+
+// funcVarsCheckFilter lists the variables above with the name each passes on:
+// static data, which init turns into functions.
+var funcVarsCheckFilter = []struct {
+	f    *func(expr string) error
+	name string
+}{
+	{&CheckAlertFilter, "example.names.alert"},
+	{&CheckRecordFilter, "example.names.record"},
+	{&CheckSecurityAlertFilter, "example.names.securityAlert"},
+	{&CheckSecurityAlert2Filter, "example.names.security.alert"},
+	{&CheckSecurityIncidentFilter, "example.names.security.incident"},
+	{&CheckStatusCodeFilter, "example.names.statusCode"},
 }
 
-// CheckRecordFilter checks a $filter expression against example.names.record:
-// it is CheckFilter[Record].
-func CheckRecordFilter(expr string) error {
-	return filter.Check(FilterModel, "example.names.record", expr)
-}
-
-// CheckSecurityAlertFilter checks a $filter expression against
-// example.names.securityAlert: it is CheckFilter[SecurityAlert].
-func CheckSecurityAlertFilter(expr string) error {
-	return filter.Check(FilterModel, "example.names.securityAlert", expr)
-}
-
-// CheckSecurityAlert2Filter checks a $filter expression against
-// example.names.security.alert: it is CheckFilter[SecurityAlert2].
-func CheckSecurityAlert2Filter(expr string) error {
-	return filter.Check(FilterModel, "example.names.security.alert", expr)
-}
-
-// CheckSecurityIncidentFilter checks a $filter expression against
-// example.names.security.incident: it is CheckFilter[SecurityIncident].
-func CheckSecurityIncidentFilter(expr string) error {
-	return filter.Check(FilterModel, "example.names.security.incident", expr)
-}
-
-// CheckStatusCodeFilter checks a $filter expression against
-// example.names.statusCode: it is CheckFilter[StatusCode].
-func CheckStatusCodeFilter(expr string) error {
-	return filter.Check(FilterModel, "example.names.statusCode", expr)
+func init() {
+	for _, t := range funcVarsCheckFilter {
+		name := t.name
+		*t.f = func(expr string) error {
+			return filter.Check(FilterModel, name, expr)
+		}
+	}
 }

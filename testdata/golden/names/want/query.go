@@ -38,11 +38,39 @@ func CheckQuery[T any](rawQuery string) error {
 	return err
 }
 
-// CheckAlertQuery checks a query string against example.names.alert: it is
-// CheckQuery[Alert].
-func CheckAlertQuery(rawQuery string) error {
-	_, err := query.CheckType(QueryModel, "example.names.alert", rawQuery)
-	return err
+var (
+	// CheckAlertQuery checks a query string against example.names.alert: it is
+	// CheckQuery[Alert].
+	CheckAlertQuery func(rawQuery string) error
+
+	// CheckSecurityAlert2Query checks a query string against
+	// example.names.security.alert: it is CheckQuery[SecurityAlert2].
+	CheckSecurityAlert2Query func(rawQuery string) error
+
+	// CheckSecurityIncidentQuery checks a query string against
+	// example.names.security.incident: it is CheckQuery[SecurityIncident].
+	CheckSecurityIncidentQuery func(rawQuery string) error
+)
+
+// funcVarsCheckQuery lists the variables above with the name each passes on:
+// static data, which init turns into functions.
+var funcVarsCheckQuery = []struct {
+	f    *func(rawQuery string) error
+	name string
+}{
+	{&CheckAlertQuery, "example.names.alert"},
+	{&CheckSecurityAlert2Query, "example.names.security.alert"},
+	{&CheckSecurityIncidentQuery, "example.names.security.incident"},
+}
+
+func init() {
+	for _, t := range funcVarsCheckQuery {
+		name := t.name
+		*t.f = func(rawQuery string) error {
+			_, err := query.CheckType(QueryModel, name, rawQuery)
+			return err
+		}
+	}
 }
 
 // AlertSelect lists the properties of example.names.alert that $select may
@@ -66,13 +94,6 @@ var AlertOrderBy = struct {
 	"id",
 }
 
-// CheckSecurityAlert2Query checks a query string against
-// example.names.security.alert: it is CheckQuery[SecurityAlert2].
-func CheckSecurityAlert2Query(rawQuery string) error {
-	_, err := query.CheckType(QueryModel, "example.names.security.alert", rawQuery)
-	return err
-}
-
 // SecurityAlert2Select lists the properties of example.names.security.alert
 // that $select may name.
 var SecurityAlert2Select = struct {
@@ -94,13 +115,6 @@ var SecurityAlert2OrderBy = struct {
 }{
 	query.NotComparable{},
 	"id",
-}
-
-// CheckSecurityIncidentQuery checks a query string against
-// example.names.security.incident: it is CheckQuery[SecurityIncident].
-func CheckSecurityIncidentQuery(rawQuery string) error {
-	_, err := query.CheckType(QueryModel, "example.names.security.incident", rawQuery)
-	return err
 }
 
 // SecurityIncidentSelect lists the properties of

@@ -356,74 +356,100 @@ func DecodeCollection[T any](data []byte) (edm.Page[T], error) {
 	return p, err
 }
 
-// ValidateAlert validates a JSON payload of example.names.alert: it is
-// Validate[Alert].
-func ValidateAlert(data []byte, mode validate.Mode) error {
-	return odataPlan.Validate("example.names.alert", mode, data)
+var (
+	// ValidateAlert validates a JSON payload of example.names.alert: it is
+	// Validate[Alert].
+	ValidateAlert func(data []byte, mode validate.Mode) error
+
+	// ValidateRecord validates a JSON payload of example.names.record: it is
+	// Validate[Record].
+	ValidateRecord func(data []byte, mode validate.Mode) error
+
+	// ValidateSecurityAlert validates a JSON payload of
+	// example.names.securityAlert: it is Validate[SecurityAlert].
+	ValidateSecurityAlert func(data []byte, mode validate.Mode) error
+
+	// ValidateSecurityAlert2 validates a JSON payload of
+	// example.names.security.alert: it is Validate[SecurityAlert2].
+	ValidateSecurityAlert2 func(data []byte, mode validate.Mode) error
+
+	// ValidateSecurityIncident validates a JSON payload of
+	// example.names.security.incident: it is Validate[SecurityIncident].
+	ValidateSecurityIncident func(data []byte, mode validate.Mode) error
+
+	// ValidateStatusCode validates a JSON payload of example.names.statusCode: it
+	// is Validate[StatusCode].
+	ValidateStatusCode func(data []byte, mode validate.Mode) error
+)
+
+// funcVarsValidate lists the variables above with the name each passes on:
+// static data, which init turns into functions.
+var funcVarsValidate = []struct {
+	f    *func(data []byte, mode validate.Mode) error
+	name string
+}{
+	{&ValidateAlert, "example.names.alert"},
+	{&ValidateRecord, "example.names.record"},
+	{&ValidateSecurityAlert, "example.names.securityAlert"},
+	{&ValidateSecurityAlert2, "example.names.security.alert"},
+	{&ValidateSecurityIncident, "example.names.security.incident"},
+	{&ValidateStatusCode, "example.names.statusCode"},
 }
 
-// ValidateAlertCollection validates an OData collection response of
-// example.names.alert: it is ValidateCollection[Alert].
-func ValidateAlertCollection(data []byte) error {
-	return odataPlan.ValidateCollection("example.names.alert", validate.Read, data)
+func init() {
+	for _, t := range funcVarsValidate {
+		name := t.name
+		*t.f = func(data []byte, mode validate.Mode) error {
+			return odataPlan.Validate(name, mode, data)
+		}
+	}
 }
 
-// ValidateRecord validates a JSON payload of example.names.record: it is
-// Validate[Record].
-func ValidateRecord(data []byte, mode validate.Mode) error {
-	return odataPlan.Validate("example.names.record", mode, data)
+var (
+	// ValidateAlertCollection validates an OData collection response of
+	// example.names.alert: it is ValidateCollection[Alert].
+	ValidateAlertCollection func(data []byte) error
+
+	// ValidateRecordCollection validates an OData collection response of
+	// example.names.record: it is ValidateCollection[Record].
+	ValidateRecordCollection func(data []byte) error
+
+	// ValidateSecurityAlertCollection validates an OData collection response of
+	// example.names.securityAlert: it is ValidateCollection[SecurityAlert].
+	ValidateSecurityAlertCollection func(data []byte) error
+
+	// ValidateSecurityAlert2Collection validates an OData collection response of
+	// example.names.security.alert: it is ValidateCollection[SecurityAlert2].
+	ValidateSecurityAlert2Collection func(data []byte) error
+
+	// ValidateSecurityIncidentCollection validates an OData collection response of
+	// example.names.security.incident: it is ValidateCollection[SecurityIncident].
+	ValidateSecurityIncidentCollection func(data []byte) error
+
+	// ValidateStatusCodeCollection validates an OData collection response of
+	// example.names.statusCode: it is ValidateCollection[StatusCode].
+	ValidateStatusCodeCollection func(data []byte) error
+)
+
+// funcVarsValidateCollection lists the variables above with the name each
+// passes on: static data, which init turns into functions.
+var funcVarsValidateCollection = []struct {
+	f    *func(data []byte) error
+	name string
+}{
+	{&ValidateAlertCollection, "example.names.alert"},
+	{&ValidateRecordCollection, "example.names.record"},
+	{&ValidateSecurityAlertCollection, "example.names.securityAlert"},
+	{&ValidateSecurityAlert2Collection, "example.names.security.alert"},
+	{&ValidateSecurityIncidentCollection, "example.names.security.incident"},
+	{&ValidateStatusCodeCollection, "example.names.statusCode"},
 }
 
-// ValidateRecordCollection validates an OData collection response of
-// example.names.record: it is ValidateCollection[Record].
-func ValidateRecordCollection(data []byte) error {
-	return odataPlan.ValidateCollection("example.names.record", validate.Read, data)
-}
-
-// ValidateSecurityAlert validates a JSON payload of
-// example.names.securityAlert: it is Validate[SecurityAlert].
-func ValidateSecurityAlert(data []byte, mode validate.Mode) error {
-	return odataPlan.Validate("example.names.securityAlert", mode, data)
-}
-
-// ValidateSecurityAlertCollection validates an OData collection response of
-// example.names.securityAlert: it is ValidateCollection[SecurityAlert].
-func ValidateSecurityAlertCollection(data []byte) error {
-	return odataPlan.ValidateCollection("example.names.securityAlert", validate.Read, data)
-}
-
-// ValidateSecurityAlert2 validates a JSON payload of
-// example.names.security.alert: it is Validate[SecurityAlert2].
-func ValidateSecurityAlert2(data []byte, mode validate.Mode) error {
-	return odataPlan.Validate("example.names.security.alert", mode, data)
-}
-
-// ValidateSecurityAlert2Collection validates an OData collection response of
-// example.names.security.alert: it is ValidateCollection[SecurityAlert2].
-func ValidateSecurityAlert2Collection(data []byte) error {
-	return odataPlan.ValidateCollection("example.names.security.alert", validate.Read, data)
-}
-
-// ValidateSecurityIncident validates a JSON payload of
-// example.names.security.incident: it is Validate[SecurityIncident].
-func ValidateSecurityIncident(data []byte, mode validate.Mode) error {
-	return odataPlan.Validate("example.names.security.incident", mode, data)
-}
-
-// ValidateSecurityIncidentCollection validates an OData collection response of
-// example.names.security.incident: it is ValidateCollection[SecurityIncident].
-func ValidateSecurityIncidentCollection(data []byte) error {
-	return odataPlan.ValidateCollection("example.names.security.incident", validate.Read, data)
-}
-
-// ValidateStatusCode validates a JSON payload of example.names.statusCode: it
-// is Validate[StatusCode].
-func ValidateStatusCode(data []byte, mode validate.Mode) error {
-	return odataPlan.Validate("example.names.statusCode", mode, data)
-}
-
-// ValidateStatusCodeCollection validates an OData collection response of
-// example.names.statusCode: it is ValidateCollection[StatusCode].
-func ValidateStatusCodeCollection(data []byte) error {
-	return odataPlan.ValidateCollection("example.names.statusCode", validate.Read, data)
+func init() {
+	for _, t := range funcVarsValidateCollection {
+		name := t.name
+		*t.f = func(data []byte) error {
+			return odataPlan.ValidateCollection(name, validate.Read, data)
+		}
+	}
 }

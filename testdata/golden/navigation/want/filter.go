@@ -136,32 +136,46 @@ func CheckFilter[T any](expr string) error {
 	return filter.Check(FilterModel, name, expr)
 }
 
-// CheckFileFilter checks a $filter expression against example.files.file: it
-// is CheckFilter[File].
-func CheckFileFilter(expr string) error {
-	return filter.Check(FilterModel, "example.files.file", expr)
+var (
+	// CheckFileFilter checks a $filter expression against example.files.file: it
+	// is CheckFilter[File].
+	CheckFileFilter func(expr string) error
+
+	// CheckFolderFilter checks a $filter expression against example.files.folder:
+	// it is CheckFilter[Folder].
+	CheckFolderFilter func(expr string) error
+
+	// CheckLayoutFilter checks a $filter expression against example.files.layout:
+	// it is CheckFilter[Layout].
+	CheckLayoutFilter func(expr string) error
+
+	// CheckMarginsFilter checks a $filter expression against
+	// example.files.margins: it is CheckFilter[Margins].
+	CheckMarginsFilter func(expr string) error
+
+	// CheckViewSettingsFilter checks a $filter expression against
+	// example.files.viewSettings: it is CheckFilter[ViewSettings].
+	CheckViewSettingsFilter func(expr string) error
+)
+
+// funcVarsCheckFilter lists the variables above with the name each passes on:
+// static data, which init turns into functions.
+var funcVarsCheckFilter = []struct {
+	f    *func(expr string) error
+	name string
+}{
+	{&CheckFileFilter, "example.files.file"},
+	{&CheckFolderFilter, "example.files.folder"},
+	{&CheckLayoutFilter, "example.files.layout"},
+	{&CheckMarginsFilter, "example.files.margins"},
+	{&CheckViewSettingsFilter, "example.files.viewSettings"},
 }
 
-// CheckFolderFilter checks a $filter expression against example.files.folder:
-// it is CheckFilter[Folder].
-func CheckFolderFilter(expr string) error {
-	return filter.Check(FilterModel, "example.files.folder", expr)
-}
-
-// CheckLayoutFilter checks a $filter expression against example.files.layout:
-// it is CheckFilter[Layout].
-func CheckLayoutFilter(expr string) error {
-	return filter.Check(FilterModel, "example.files.layout", expr)
-}
-
-// CheckMarginsFilter checks a $filter expression against
-// example.files.margins: it is CheckFilter[Margins].
-func CheckMarginsFilter(expr string) error {
-	return filter.Check(FilterModel, "example.files.margins", expr)
-}
-
-// CheckViewSettingsFilter checks a $filter expression against
-// example.files.viewSettings: it is CheckFilter[ViewSettings].
-func CheckViewSettingsFilter(expr string) error {
-	return filter.Check(FilterModel, "example.files.viewSettings", expr)
+func init() {
+	for _, t := range funcVarsCheckFilter {
+		name := t.name
+		*t.f = func(expr string) error {
+			return filter.Check(FilterModel, name, expr)
+		}
+	}
 }

@@ -38,11 +38,34 @@ func CheckQuery[T any](rawQuery string) error {
 	return err
 }
 
-// CheckFileQuery checks a query string against example.files.file: it is
-// CheckQuery[File].
-func CheckFileQuery(rawQuery string) error {
-	_, err := query.CheckType(QueryModel, "example.files.file", rawQuery)
-	return err
+var (
+	// CheckFileQuery checks a query string against example.files.file: it is
+	// CheckQuery[File].
+	CheckFileQuery func(rawQuery string) error
+
+	// CheckFolderQuery checks a query string against example.files.folder: it is
+	// CheckQuery[Folder].
+	CheckFolderQuery func(rawQuery string) error
+)
+
+// funcVarsCheckQuery lists the variables above with the name each passes on:
+// static data, which init turns into functions.
+var funcVarsCheckQuery = []struct {
+	f    *func(rawQuery string) error
+	name string
+}{
+	{&CheckFileQuery, "example.files.file"},
+	{&CheckFolderQuery, "example.files.folder"},
+}
+
+func init() {
+	for _, t := range funcVarsCheckQuery {
+		name := t.name
+		*t.f = func(rawQuery string) error {
+			_, err := query.CheckType(QueryModel, name, rawQuery)
+			return err
+		}
+	}
 }
 
 // FileSelect lists the properties of example.files.file that $select may name.
@@ -77,13 +100,6 @@ var FileExpand = struct {
 }{
 	query.NotComparable{},
 	"folder",
-}
-
-// CheckFolderQuery checks a query string against example.files.folder: it is
-// CheckQuery[Folder].
-func CheckFolderQuery(rawQuery string) error {
-	_, err := query.CheckType(QueryModel, "example.files.folder", rawQuery)
-	return err
 }
 
 // FolderSelect lists the properties of example.files.folder that $select may

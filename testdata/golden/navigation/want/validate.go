@@ -270,62 +270,90 @@ func DecodeCollection[T any](data []byte) (edm.Page[T], error) {
 	return p, err
 }
 
-// ValidateFile validates a JSON payload of example.files.file: it is
-// Validate[File].
-func ValidateFile(data []byte, mode validate.Mode) error {
-	return odataPlan.Validate("example.files.file", mode, data)
+var (
+	// ValidateFile validates a JSON payload of example.files.file: it is
+	// Validate[File].
+	ValidateFile func(data []byte, mode validate.Mode) error
+
+	// ValidateFolder validates a JSON payload of example.files.folder: it is
+	// Validate[Folder].
+	ValidateFolder func(data []byte, mode validate.Mode) error
+
+	// ValidateLayout validates a JSON payload of example.files.layout: it is
+	// Validate[Layout].
+	ValidateLayout func(data []byte, mode validate.Mode) error
+
+	// ValidateMargins validates a JSON payload of example.files.margins: it is
+	// Validate[Margins].
+	ValidateMargins func(data []byte, mode validate.Mode) error
+
+	// ValidateViewSettings validates a JSON payload of example.files.viewSettings:
+	// it is Validate[ViewSettings].
+	ValidateViewSettings func(data []byte, mode validate.Mode) error
+)
+
+// funcVarsValidate lists the variables above with the name each passes on:
+// static data, which init turns into functions.
+var funcVarsValidate = []struct {
+	f    *func(data []byte, mode validate.Mode) error
+	name string
+}{
+	{&ValidateFile, "example.files.file"},
+	{&ValidateFolder, "example.files.folder"},
+	{&ValidateLayout, "example.files.layout"},
+	{&ValidateMargins, "example.files.margins"},
+	{&ValidateViewSettings, "example.files.viewSettings"},
 }
 
-// ValidateFileCollection validates an OData collection response of
-// example.files.file: it is ValidateCollection[File].
-func ValidateFileCollection(data []byte) error {
-	return odataPlan.ValidateCollection("example.files.file", validate.Read, data)
+func init() {
+	for _, t := range funcVarsValidate {
+		name := t.name
+		*t.f = func(data []byte, mode validate.Mode) error {
+			return odataPlan.Validate(name, mode, data)
+		}
+	}
 }
 
-// ValidateFolder validates a JSON payload of example.files.folder: it is
-// Validate[Folder].
-func ValidateFolder(data []byte, mode validate.Mode) error {
-	return odataPlan.Validate("example.files.folder", mode, data)
+var (
+	// ValidateFileCollection validates an OData collection response of
+	// example.files.file: it is ValidateCollection[File].
+	ValidateFileCollection func(data []byte) error
+
+	// ValidateFolderCollection validates an OData collection response of
+	// example.files.folder: it is ValidateCollection[Folder].
+	ValidateFolderCollection func(data []byte) error
+
+	// ValidateLayoutCollection validates an OData collection response of
+	// example.files.layout: it is ValidateCollection[Layout].
+	ValidateLayoutCollection func(data []byte) error
+
+	// ValidateMarginsCollection validates an OData collection response of
+	// example.files.margins: it is ValidateCollection[Margins].
+	ValidateMarginsCollection func(data []byte) error
+
+	// ValidateViewSettingsCollection validates an OData collection response of
+	// example.files.viewSettings: it is ValidateCollection[ViewSettings].
+	ValidateViewSettingsCollection func(data []byte) error
+)
+
+// funcVarsValidateCollection lists the variables above with the name each
+// passes on: static data, which init turns into functions.
+var funcVarsValidateCollection = []struct {
+	f    *func(data []byte) error
+	name string
+}{
+	{&ValidateFileCollection, "example.files.file"},
+	{&ValidateFolderCollection, "example.files.folder"},
+	{&ValidateLayoutCollection, "example.files.layout"},
+	{&ValidateMarginsCollection, "example.files.margins"},
+	{&ValidateViewSettingsCollection, "example.files.viewSettings"},
 }
 
-// ValidateFolderCollection validates an OData collection response of
-// example.files.folder: it is ValidateCollection[Folder].
-func ValidateFolderCollection(data []byte) error {
-	return odataPlan.ValidateCollection("example.files.folder", validate.Read, data)
-}
-
-// ValidateLayout validates a JSON payload of example.files.layout: it is
-// Validate[Layout].
-func ValidateLayout(data []byte, mode validate.Mode) error {
-	return odataPlan.Validate("example.files.layout", mode, data)
-}
-
-// ValidateLayoutCollection validates an OData collection response of
-// example.files.layout: it is ValidateCollection[Layout].
-func ValidateLayoutCollection(data []byte) error {
-	return odataPlan.ValidateCollection("example.files.layout", validate.Read, data)
-}
-
-// ValidateMargins validates a JSON payload of example.files.margins: it is
-// Validate[Margins].
-func ValidateMargins(data []byte, mode validate.Mode) error {
-	return odataPlan.Validate("example.files.margins", mode, data)
-}
-
-// ValidateMarginsCollection validates an OData collection response of
-// example.files.margins: it is ValidateCollection[Margins].
-func ValidateMarginsCollection(data []byte) error {
-	return odataPlan.ValidateCollection("example.files.margins", validate.Read, data)
-}
-
-// ValidateViewSettings validates a JSON payload of example.files.viewSettings:
-// it is Validate[ViewSettings].
-func ValidateViewSettings(data []byte, mode validate.Mode) error {
-	return odataPlan.Validate("example.files.viewSettings", mode, data)
-}
-
-// ValidateViewSettingsCollection validates an OData collection response of
-// example.files.viewSettings: it is ValidateCollection[ViewSettings].
-func ValidateViewSettingsCollection(data []byte) error {
-	return odataPlan.ValidateCollection("example.files.viewSettings", validate.Read, data)
+func init() {
+	for _, t := range funcVarsValidateCollection {
+		name := t.name
+		*t.f = func(data []byte) error {
+			return odataPlan.ValidateCollection(name, validate.Read, data)
+		}
+	}
 }

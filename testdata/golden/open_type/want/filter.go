@@ -50,8 +50,26 @@ func CheckFilter[T any](expr string) error {
 	return filter.Check(FilterModel, name, expr)
 }
 
-// CheckSettingsFilter checks a $filter expression against
-// example.bag.settings: it is CheckFilter[Settings].
-func CheckSettingsFilter(expr string) error {
-	return filter.Check(FilterModel, "example.bag.settings", expr)
+var (
+	// CheckSettingsFilter checks a $filter expression against
+	// example.bag.settings: it is CheckFilter[Settings].
+	CheckSettingsFilter func(expr string) error
+)
+
+// funcVarsCheckFilter lists the variables above with the name each passes on:
+// static data, which init turns into functions.
+var funcVarsCheckFilter = []struct {
+	f    *func(expr string) error
+	name string
+}{
+	{&CheckSettingsFilter, "example.bag.settings"},
+}
+
+func init() {
+	for _, t := range funcVarsCheckFilter {
+		name := t.name
+		*t.f = func(expr string) error {
+			return filter.Check(FilterModel, name, expr)
+		}
+	}
 }

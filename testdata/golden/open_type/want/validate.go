@@ -116,14 +116,50 @@ func DecodeCollection[T any](data []byte) (edm.Page[T], error) {
 	return p, err
 }
 
-// ValidateSettings validates a JSON payload of example.bag.settings: it is
-// Validate[Settings].
-func ValidateSettings(data []byte, mode validate.Mode) error {
-	return odataPlan.Validate("example.bag.settings", mode, data)
+var (
+	// ValidateSettings validates a JSON payload of example.bag.settings: it is
+	// Validate[Settings].
+	ValidateSettings func(data []byte, mode validate.Mode) error
+)
+
+// funcVarsValidate lists the variables above with the name each passes on:
+// static data, which init turns into functions.
+var funcVarsValidate = []struct {
+	f    *func(data []byte, mode validate.Mode) error
+	name string
+}{
+	{&ValidateSettings, "example.bag.settings"},
 }
 
-// ValidateSettingsCollection validates an OData collection response of
-// example.bag.settings: it is ValidateCollection[Settings].
-func ValidateSettingsCollection(data []byte) error {
-	return odataPlan.ValidateCollection("example.bag.settings", validate.Read, data)
+func init() {
+	for _, t := range funcVarsValidate {
+		name := t.name
+		*t.f = func(data []byte, mode validate.Mode) error {
+			return odataPlan.Validate(name, mode, data)
+		}
+	}
+}
+
+var (
+	// ValidateSettingsCollection validates an OData collection response of
+	// example.bag.settings: it is ValidateCollection[Settings].
+	ValidateSettingsCollection func(data []byte) error
+)
+
+// funcVarsValidateCollection lists the variables above with the name each
+// passes on: static data, which init turns into functions.
+var funcVarsValidateCollection = []struct {
+	f    *func(data []byte) error
+	name string
+}{
+	{&ValidateSettingsCollection, "example.bag.settings"},
+}
+
+func init() {
+	for _, t := range funcVarsValidateCollection {
+		name := t.name
+		*t.f = func(data []byte) error {
+			return odataPlan.ValidateCollection(name, validate.Read, data)
+		}
+	}
 }

@@ -204,10 +204,83 @@ func CheckFilter[T any](expr string) error {
 	return filter.Check(FilterModel, name, expr)
 }
 
-// CheckAnimalFilter checks a $filter expression against example.zoo.animal: it
-// is CheckFilter[Animal].
-func CheckAnimalFilter(expr string) error {
-	return filter.Check(FilterModel, "example.zoo.animal", expr)
+var (
+	// CheckAnimalFilter checks a $filter expression against example.zoo.animal: it
+	// is CheckFilter[Animal].
+	CheckAnimalFilter func(expr string) error
+
+	// CheckCatFilter checks a $filter expression against example.zoo.cat: it is
+	// CheckFilter[Cat].
+	CheckCatFilter func(expr string) error
+
+	// CheckCircleFilter checks a $filter expression against example.zoo.circle: it
+	// is CheckFilter[Circle].
+	CheckCircleFilter func(expr string) error
+
+	// CheckDogFilter checks a $filter expression against example.zoo.dog: it is
+	// CheckFilter[Dog].
+	CheckDogFilter func(expr string) error
+
+	// CheckHeadKeeperFilter checks a $filter expression against
+	// example.zoo.headKeeper: it is CheckFilter[HeadKeeper].
+	CheckHeadKeeperFilter func(expr string) error
+
+	// CheckKeeperFilter checks a $filter expression against example.zoo.keeper: it
+	// is CheckFilter[Keeper].
+	CheckKeeperFilter func(expr string) error
+
+	// CheckPuppyFilter checks a $filter expression against example.zoo.puppy: it
+	// is CheckFilter[Puppy].
+	CheckPuppyFilter func(expr string) error
+
+	// CheckShapeFilter checks a $filter expression against example.zoo.shape: it
+	// is CheckFilter[Shape].
+	CheckShapeFilter func(expr string) error
+
+	// CheckSquareFilter checks a $filter expression against example.zoo.square: it
+	// is CheckFilter[Square].
+	CheckSquareFilter func(expr string) error
+
+	// CheckTicketFilter checks a $filter expression against example.zoo.ticket: it
+	// is CheckFilter[Ticket].
+	CheckTicketFilter func(expr string) error
+
+	// CheckVipTicketFilter checks a $filter expression against
+	// example.zoo.vipTicket: it is CheckFilter[VipTicket].
+	CheckVipTicketFilter func(expr string) error
+
+	// CheckZooFilter checks a $filter expression against example.zoo.zoo: it is
+	// CheckFilter[Zoo].
+	CheckZooFilter func(expr string) error
+)
+
+// funcVarsCheckFilter lists the variables above with the name each passes on:
+// static data, which init turns into functions.
+var funcVarsCheckFilter = []struct {
+	f    *func(expr string) error
+	name string
+}{
+	{&CheckAnimalFilter, "example.zoo.animal"},
+	{&CheckCatFilter, "example.zoo.cat"},
+	{&CheckCircleFilter, "example.zoo.circle"},
+	{&CheckDogFilter, "example.zoo.dog"},
+	{&CheckHeadKeeperFilter, "example.zoo.headKeeper"},
+	{&CheckKeeperFilter, "example.zoo.keeper"},
+	{&CheckPuppyFilter, "example.zoo.puppy"},
+	{&CheckShapeFilter, "example.zoo.shape"},
+	{&CheckSquareFilter, "example.zoo.square"},
+	{&CheckTicketFilter, "example.zoo.ticket"},
+	{&CheckVipTicketFilter, "example.zoo.vipTicket"},
+	{&CheckZooFilter, "example.zoo.zoo"},
+}
+
+func init() {
+	for _, t := range funcVarsCheckFilter {
+		name := t.name
+		*t.f = func(expr string) error {
+			return filter.Check(FilterModel, name, expr)
+		}
+	}
 }
 
 // AnimalFilter builds $filter conditions on example.zoo.animal. It has a field
@@ -222,12 +295,6 @@ var AnimalFilter = struct {
 	Name: filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains{Path: "name", Type: "Edm.String"},
 }
 
-// CheckCatFilter checks a $filter expression against example.zoo.cat: it is
-// CheckFilter[Cat].
-func CheckCatFilter(expr string) error {
-	return filter.Check(FilterModel, "example.zoo.cat", expr)
-}
-
 // CatFilter builds $filter conditions on example.zoo.cat. It has a field for
 // each property the builder can filter, and each field has a method for each
 // operator that property supports, so an unsupported filter does not compile.
@@ -238,18 +305,6 @@ var CatFilter = struct {
 	Name filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains
 }{
 	Name: filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains{Path: "name", Type: "Edm.String"},
-}
-
-// CheckCircleFilter checks a $filter expression against example.zoo.circle: it
-// is CheckFilter[Circle].
-func CheckCircleFilter(expr string) error {
-	return filter.Check(FilterModel, "example.zoo.circle", expr)
-}
-
-// CheckDogFilter checks a $filter expression against example.zoo.dog: it is
-// CheckFilter[Dog].
-func CheckDogFilter(expr string) error {
-	return filter.Check(FilterModel, "example.zoo.dog", expr)
 }
 
 // DogFilter builds $filter conditions on example.zoo.dog. It has a field for
@@ -268,24 +323,6 @@ var DogFilter = struct {
 	GoodBoy: filter_bool_EqNe{Path: "goodBoy", Type: "Edm.Boolean"},
 }
 
-// CheckHeadKeeperFilter checks a $filter expression against
-// example.zoo.headKeeper: it is CheckFilter[HeadKeeper].
-func CheckHeadKeeperFilter(expr string) error {
-	return filter.Check(FilterModel, "example.zoo.headKeeper", expr)
-}
-
-// CheckKeeperFilter checks a $filter expression against example.zoo.keeper: it
-// is CheckFilter[Keeper].
-func CheckKeeperFilter(expr string) error {
-	return filter.Check(FilterModel, "example.zoo.keeper", expr)
-}
-
-// CheckPuppyFilter checks a $filter expression against example.zoo.puppy: it
-// is CheckFilter[Puppy].
-func CheckPuppyFilter(expr string) error {
-	return filter.Check(FilterModel, "example.zoo.puppy", expr)
-}
-
 // PuppyFilter builds $filter conditions on example.zoo.puppy. It has a field
 // for each property the builder can filter, and each field has a method for
 // each operator that property supports, so an unsupported filter does not
@@ -300,36 +337,6 @@ var PuppyFilter = struct {
 }{
 	Name:    filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains{Path: "name", Type: "Edm.String"},
 	GoodBoy: filter_bool_EqNe{Path: "goodBoy", Type: "Edm.Boolean"},
-}
-
-// CheckShapeFilter checks a $filter expression against example.zoo.shape: it
-// is CheckFilter[Shape].
-func CheckShapeFilter(expr string) error {
-	return filter.Check(FilterModel, "example.zoo.shape", expr)
-}
-
-// CheckSquareFilter checks a $filter expression against example.zoo.square: it
-// is CheckFilter[Square].
-func CheckSquareFilter(expr string) error {
-	return filter.Check(FilterModel, "example.zoo.square", expr)
-}
-
-// CheckTicketFilter checks a $filter expression against example.zoo.ticket: it
-// is CheckFilter[Ticket].
-func CheckTicketFilter(expr string) error {
-	return filter.Check(FilterModel, "example.zoo.ticket", expr)
-}
-
-// CheckVipTicketFilter checks a $filter expression against
-// example.zoo.vipTicket: it is CheckFilter[VipTicket].
-func CheckVipTicketFilter(expr string) error {
-	return filter.Check(FilterModel, "example.zoo.vipTicket", expr)
-}
-
-// CheckZooFilter checks a $filter expression against example.zoo.zoo: it is
-// CheckFilter[Zoo].
-func CheckZooFilter(expr string) error {
-	return filter.Check(FilterModel, "example.zoo.zoo", expr)
 }
 
 // ZooFilter builds $filter conditions on example.zoo.zoo. It has a field for

@@ -38,11 +38,59 @@ func CheckQuery[T any](rawQuery string) error {
 	return err
 }
 
-// CheckAnimalQuery checks a query string against example.zoo.animal: it is
-// CheckQuery[Animal].
-func CheckAnimalQuery(rawQuery string) error {
-	_, err := query.CheckType(QueryModel, "example.zoo.animal", rawQuery)
-	return err
+var (
+	// CheckAnimalQuery checks a query string against example.zoo.animal: it is
+	// CheckQuery[Animal].
+	CheckAnimalQuery func(rawQuery string) error
+
+	// CheckCatQuery checks a query string against example.zoo.cat: it is
+	// CheckQuery[Cat].
+	CheckCatQuery func(rawQuery string) error
+
+	// CheckDogQuery checks a query string against example.zoo.dog: it is
+	// CheckQuery[Dog].
+	CheckDogQuery func(rawQuery string) error
+
+	// CheckHeadKeeperQuery checks a query string against example.zoo.headKeeper:
+	// it is CheckQuery[HeadKeeper].
+	CheckHeadKeeperQuery func(rawQuery string) error
+
+	// CheckKeeperQuery checks a query string against example.zoo.keeper: it is
+	// CheckQuery[Keeper].
+	CheckKeeperQuery func(rawQuery string) error
+
+	// CheckPuppyQuery checks a query string against example.zoo.puppy: it is
+	// CheckQuery[Puppy].
+	CheckPuppyQuery func(rawQuery string) error
+
+	// CheckZooQuery checks a query string against example.zoo.zoo: it is
+	// CheckQuery[Zoo].
+	CheckZooQuery func(rawQuery string) error
+)
+
+// funcVarsCheckQuery lists the variables above with the name each passes on:
+// static data, which init turns into functions.
+var funcVarsCheckQuery = []struct {
+	f    *func(rawQuery string) error
+	name string
+}{
+	{&CheckAnimalQuery, "example.zoo.animal"},
+	{&CheckCatQuery, "example.zoo.cat"},
+	{&CheckDogQuery, "example.zoo.dog"},
+	{&CheckHeadKeeperQuery, "example.zoo.headKeeper"},
+	{&CheckKeeperQuery, "example.zoo.keeper"},
+	{&CheckPuppyQuery, "example.zoo.puppy"},
+	{&CheckZooQuery, "example.zoo.zoo"},
+}
+
+func init() {
+	for _, t := range funcVarsCheckQuery {
+		name := t.name
+		*t.f = func(rawQuery string) error {
+			_, err := query.CheckType(QueryModel, name, rawQuery)
+			return err
+		}
+	}
 }
 
 // AnimalSelect lists the properties of example.zoo.animal that $select may
@@ -70,13 +118,6 @@ var AnimalOrderBy = struct {
 	"name",
 }
 
-// CheckCatQuery checks a query string against example.zoo.cat: it is
-// CheckQuery[Cat].
-func CheckCatQuery(rawQuery string) error {
-	_, err := query.CheckType(QueryModel, "example.zoo.cat", rawQuery)
-	return err
-}
-
 // CatSelect lists the properties of example.zoo.cat that $select may name.
 var CatSelect = struct {
 	_     query.NotComparable
@@ -102,13 +143,6 @@ var CatOrderBy = struct {
 	"id",
 	"name",
 	"lives",
-}
-
-// CheckDogQuery checks a query string against example.zoo.dog: it is
-// CheckQuery[Dog].
-func CheckDogQuery(rawQuery string) error {
-	_, err := query.CheckType(QueryModel, "example.zoo.dog", rawQuery)
-	return err
 }
 
 // DogSelect lists the properties of example.zoo.dog that $select may name.
@@ -148,13 +182,6 @@ var DogExpand = struct {
 	"friends",
 }
 
-// CheckHeadKeeperQuery checks a query string against example.zoo.headKeeper:
-// it is CheckQuery[HeadKeeper].
-func CheckHeadKeeperQuery(rawQuery string) error {
-	_, err := query.CheckType(QueryModel, "example.zoo.headKeeper", rawQuery)
-	return err
-}
-
 // HeadKeeperSelect lists the properties of example.zoo.headKeeper that $select
 // may name.
 var HeadKeeperSelect = struct {
@@ -180,13 +207,6 @@ var HeadKeeperOrderBy = struct {
 	"since",
 }
 
-// CheckKeeperQuery checks a query string against example.zoo.keeper: it is
-// CheckQuery[Keeper].
-func CheckKeeperQuery(rawQuery string) error {
-	_, err := query.CheckType(QueryModel, "example.zoo.keeper", rawQuery)
-	return err
-}
-
 // KeeperSelect lists the properties of example.zoo.keeper that $select may
 // name.
 var KeeperSelect = struct {
@@ -206,13 +226,6 @@ var KeeperOrderBy = struct {
 }{
 	query.NotComparable{},
 	"id",
-}
-
-// CheckPuppyQuery checks a query string against example.zoo.puppy: it is
-// CheckQuery[Puppy].
-func CheckPuppyQuery(rawQuery string) error {
-	_, err := query.CheckType(QueryModel, "example.zoo.puppy", rawQuery)
-	return err
 }
 
 // PuppySelect lists the properties of example.zoo.puppy that $select may name.
@@ -255,13 +268,6 @@ var PuppyExpand = struct {
 }{
 	query.NotComparable{},
 	"friends",
-}
-
-// CheckZooQuery checks a query string against example.zoo.zoo: it is
-// CheckQuery[Zoo].
-func CheckZooQuery(rawQuery string) error {
-	_, err := query.CheckType(QueryModel, "example.zoo.zoo", rawQuery)
-	return err
 }
 
 // ZooSelect lists the properties of example.zoo.zoo that $select may name.

@@ -461,146 +461,160 @@ func DecodeCollection[T any](data []byte) (edm.Page[T], error) {
 	return p, err
 }
 
-// ValidateAnimal validates a JSON payload of example.zoo.animal: it is
-// Validate[Animal].
-func ValidateAnimal(data []byte, mode validate.Mode) error {
-	return odataPlan.Validate("example.zoo.animal", mode, data)
+var (
+	// ValidateAnimal validates a JSON payload of example.zoo.animal: it is
+	// Validate[Animal].
+	ValidateAnimal func(data []byte, mode validate.Mode) error
+
+	// ValidateCat validates a JSON payload of example.zoo.cat: it is
+	// Validate[Cat].
+	ValidateCat func(data []byte, mode validate.Mode) error
+
+	// ValidateCircle validates a JSON payload of example.zoo.circle: it is
+	// Validate[Circle].
+	ValidateCircle func(data []byte, mode validate.Mode) error
+
+	// ValidateDog validates a JSON payload of example.zoo.dog: it is
+	// Validate[Dog].
+	ValidateDog func(data []byte, mode validate.Mode) error
+
+	// ValidateHeadKeeper validates a JSON payload of example.zoo.headKeeper: it is
+	// Validate[HeadKeeper].
+	ValidateHeadKeeper func(data []byte, mode validate.Mode) error
+
+	// ValidateKeeper validates a JSON payload of example.zoo.keeper: it is
+	// Validate[Keeper].
+	ValidateKeeper func(data []byte, mode validate.Mode) error
+
+	// ValidatePuppy validates a JSON payload of example.zoo.puppy: it is
+	// Validate[Puppy].
+	ValidatePuppy func(data []byte, mode validate.Mode) error
+
+	// ValidateShape validates a JSON payload of example.zoo.shape: it is
+	// Validate[Shape].
+	ValidateShape func(data []byte, mode validate.Mode) error
+
+	// ValidateSquare validates a JSON payload of example.zoo.square: it is
+	// Validate[Square].
+	ValidateSquare func(data []byte, mode validate.Mode) error
+
+	// ValidateTicket validates a JSON payload of example.zoo.ticket: it is
+	// Validate[Ticket].
+	ValidateTicket func(data []byte, mode validate.Mode) error
+
+	// ValidateVipTicket validates a JSON payload of example.zoo.vipTicket: it is
+	// Validate[VipTicket].
+	ValidateVipTicket func(data []byte, mode validate.Mode) error
+
+	// ValidateZoo validates a JSON payload of example.zoo.zoo: it is
+	// Validate[Zoo].
+	ValidateZoo func(data []byte, mode validate.Mode) error
+)
+
+// funcVarsValidate lists the variables above with the name each passes on:
+// static data, which init turns into functions.
+var funcVarsValidate = []struct {
+	f    *func(data []byte, mode validate.Mode) error
+	name string
+}{
+	{&ValidateAnimal, "example.zoo.animal"},
+	{&ValidateCat, "example.zoo.cat"},
+	{&ValidateCircle, "example.zoo.circle"},
+	{&ValidateDog, "example.zoo.dog"},
+	{&ValidateHeadKeeper, "example.zoo.headKeeper"},
+	{&ValidateKeeper, "example.zoo.keeper"},
+	{&ValidatePuppy, "example.zoo.puppy"},
+	{&ValidateShape, "example.zoo.shape"},
+	{&ValidateSquare, "example.zoo.square"},
+	{&ValidateTicket, "example.zoo.ticket"},
+	{&ValidateVipTicket, "example.zoo.vipTicket"},
+	{&ValidateZoo, "example.zoo.zoo"},
 }
 
-// ValidateAnimalCollection validates an OData collection response of
-// example.zoo.animal: it is ValidateCollection[Animal].
-func ValidateAnimalCollection(data []byte) error {
-	return odataPlan.ValidateCollection("example.zoo.animal", validate.Read, data)
+func init() {
+	for _, t := range funcVarsValidate {
+		name := t.name
+		*t.f = func(data []byte, mode validate.Mode) error {
+			return odataPlan.Validate(name, mode, data)
+		}
+	}
 }
 
-// ValidateCat validates a JSON payload of example.zoo.cat: it is
-// Validate[Cat].
-func ValidateCat(data []byte, mode validate.Mode) error {
-	return odataPlan.Validate("example.zoo.cat", mode, data)
+var (
+	// ValidateAnimalCollection validates an OData collection response of
+	// example.zoo.animal: it is ValidateCollection[Animal].
+	ValidateAnimalCollection func(data []byte) error
+
+	// ValidateCatCollection validates an OData collection response of
+	// example.zoo.cat: it is ValidateCollection[Cat].
+	ValidateCatCollection func(data []byte) error
+
+	// ValidateCircleCollection validates an OData collection response of
+	// example.zoo.circle: it is ValidateCollection[Circle].
+	ValidateCircleCollection func(data []byte) error
+
+	// ValidateDogCollection validates an OData collection response of
+	// example.zoo.dog: it is ValidateCollection[Dog].
+	ValidateDogCollection func(data []byte) error
+
+	// ValidateHeadKeeperCollection validates an OData collection response of
+	// example.zoo.headKeeper: it is ValidateCollection[HeadKeeper].
+	ValidateHeadKeeperCollection func(data []byte) error
+
+	// ValidateKeeperCollection validates an OData collection response of
+	// example.zoo.keeper: it is ValidateCollection[Keeper].
+	ValidateKeeperCollection func(data []byte) error
+
+	// ValidatePuppyCollection validates an OData collection response of
+	// example.zoo.puppy: it is ValidateCollection[Puppy].
+	ValidatePuppyCollection func(data []byte) error
+
+	// ValidateShapeCollection validates an OData collection response of
+	// example.zoo.shape: it is ValidateCollection[Shape].
+	ValidateShapeCollection func(data []byte) error
+
+	// ValidateSquareCollection validates an OData collection response of
+	// example.zoo.square: it is ValidateCollection[Square].
+	ValidateSquareCollection func(data []byte) error
+
+	// ValidateTicketCollection validates an OData collection response of
+	// example.zoo.ticket: it is ValidateCollection[Ticket].
+	ValidateTicketCollection func(data []byte) error
+
+	// ValidateVipTicketCollection validates an OData collection response of
+	// example.zoo.vipTicket: it is ValidateCollection[VipTicket].
+	ValidateVipTicketCollection func(data []byte) error
+
+	// ValidateZooCollection validates an OData collection response of
+	// example.zoo.zoo: it is ValidateCollection[Zoo].
+	ValidateZooCollection func(data []byte) error
+)
+
+// funcVarsValidateCollection lists the variables above with the name each
+// passes on: static data, which init turns into functions.
+var funcVarsValidateCollection = []struct {
+	f    *func(data []byte) error
+	name string
+}{
+	{&ValidateAnimalCollection, "example.zoo.animal"},
+	{&ValidateCatCollection, "example.zoo.cat"},
+	{&ValidateCircleCollection, "example.zoo.circle"},
+	{&ValidateDogCollection, "example.zoo.dog"},
+	{&ValidateHeadKeeperCollection, "example.zoo.headKeeper"},
+	{&ValidateKeeperCollection, "example.zoo.keeper"},
+	{&ValidatePuppyCollection, "example.zoo.puppy"},
+	{&ValidateShapeCollection, "example.zoo.shape"},
+	{&ValidateSquareCollection, "example.zoo.square"},
+	{&ValidateTicketCollection, "example.zoo.ticket"},
+	{&ValidateVipTicketCollection, "example.zoo.vipTicket"},
+	{&ValidateZooCollection, "example.zoo.zoo"},
 }
 
-// ValidateCatCollection validates an OData collection response of
-// example.zoo.cat: it is ValidateCollection[Cat].
-func ValidateCatCollection(data []byte) error {
-	return odataPlan.ValidateCollection("example.zoo.cat", validate.Read, data)
-}
-
-// ValidateCircle validates a JSON payload of example.zoo.circle: it is
-// Validate[Circle].
-func ValidateCircle(data []byte, mode validate.Mode) error {
-	return odataPlan.Validate("example.zoo.circle", mode, data)
-}
-
-// ValidateCircleCollection validates an OData collection response of
-// example.zoo.circle: it is ValidateCollection[Circle].
-func ValidateCircleCollection(data []byte) error {
-	return odataPlan.ValidateCollection("example.zoo.circle", validate.Read, data)
-}
-
-// ValidateDog validates a JSON payload of example.zoo.dog: it is
-// Validate[Dog].
-func ValidateDog(data []byte, mode validate.Mode) error {
-	return odataPlan.Validate("example.zoo.dog", mode, data)
-}
-
-// ValidateDogCollection validates an OData collection response of
-// example.zoo.dog: it is ValidateCollection[Dog].
-func ValidateDogCollection(data []byte) error {
-	return odataPlan.ValidateCollection("example.zoo.dog", validate.Read, data)
-}
-
-// ValidateHeadKeeper validates a JSON payload of example.zoo.headKeeper: it is
-// Validate[HeadKeeper].
-func ValidateHeadKeeper(data []byte, mode validate.Mode) error {
-	return odataPlan.Validate("example.zoo.headKeeper", mode, data)
-}
-
-// ValidateHeadKeeperCollection validates an OData collection response of
-// example.zoo.headKeeper: it is ValidateCollection[HeadKeeper].
-func ValidateHeadKeeperCollection(data []byte) error {
-	return odataPlan.ValidateCollection("example.zoo.headKeeper", validate.Read, data)
-}
-
-// ValidateKeeper validates a JSON payload of example.zoo.keeper: it is
-// Validate[Keeper].
-func ValidateKeeper(data []byte, mode validate.Mode) error {
-	return odataPlan.Validate("example.zoo.keeper", mode, data)
-}
-
-// ValidateKeeperCollection validates an OData collection response of
-// example.zoo.keeper: it is ValidateCollection[Keeper].
-func ValidateKeeperCollection(data []byte) error {
-	return odataPlan.ValidateCollection("example.zoo.keeper", validate.Read, data)
-}
-
-// ValidatePuppy validates a JSON payload of example.zoo.puppy: it is
-// Validate[Puppy].
-func ValidatePuppy(data []byte, mode validate.Mode) error {
-	return odataPlan.Validate("example.zoo.puppy", mode, data)
-}
-
-// ValidatePuppyCollection validates an OData collection response of
-// example.zoo.puppy: it is ValidateCollection[Puppy].
-func ValidatePuppyCollection(data []byte) error {
-	return odataPlan.ValidateCollection("example.zoo.puppy", validate.Read, data)
-}
-
-// ValidateShape validates a JSON payload of example.zoo.shape: it is
-// Validate[Shape].
-func ValidateShape(data []byte, mode validate.Mode) error {
-	return odataPlan.Validate("example.zoo.shape", mode, data)
-}
-
-// ValidateShapeCollection validates an OData collection response of
-// example.zoo.shape: it is ValidateCollection[Shape].
-func ValidateShapeCollection(data []byte) error {
-	return odataPlan.ValidateCollection("example.zoo.shape", validate.Read, data)
-}
-
-// ValidateSquare validates a JSON payload of example.zoo.square: it is
-// Validate[Square].
-func ValidateSquare(data []byte, mode validate.Mode) error {
-	return odataPlan.Validate("example.zoo.square", mode, data)
-}
-
-// ValidateSquareCollection validates an OData collection response of
-// example.zoo.square: it is ValidateCollection[Square].
-func ValidateSquareCollection(data []byte) error {
-	return odataPlan.ValidateCollection("example.zoo.square", validate.Read, data)
-}
-
-// ValidateTicket validates a JSON payload of example.zoo.ticket: it is
-// Validate[Ticket].
-func ValidateTicket(data []byte, mode validate.Mode) error {
-	return odataPlan.Validate("example.zoo.ticket", mode, data)
-}
-
-// ValidateTicketCollection validates an OData collection response of
-// example.zoo.ticket: it is ValidateCollection[Ticket].
-func ValidateTicketCollection(data []byte) error {
-	return odataPlan.ValidateCollection("example.zoo.ticket", validate.Read, data)
-}
-
-// ValidateVipTicket validates a JSON payload of example.zoo.vipTicket: it is
-// Validate[VipTicket].
-func ValidateVipTicket(data []byte, mode validate.Mode) error {
-	return odataPlan.Validate("example.zoo.vipTicket", mode, data)
-}
-
-// ValidateVipTicketCollection validates an OData collection response of
-// example.zoo.vipTicket: it is ValidateCollection[VipTicket].
-func ValidateVipTicketCollection(data []byte) error {
-	return odataPlan.ValidateCollection("example.zoo.vipTicket", validate.Read, data)
-}
-
-// ValidateZoo validates a JSON payload of example.zoo.zoo: it is
-// Validate[Zoo].
-func ValidateZoo(data []byte, mode validate.Mode) error {
-	return odataPlan.Validate("example.zoo.zoo", mode, data)
-}
-
-// ValidateZooCollection validates an OData collection response of
-// example.zoo.zoo: it is ValidateCollection[Zoo].
-func ValidateZooCollection(data []byte) error {
-	return odataPlan.ValidateCollection("example.zoo.zoo", validate.Read, data)
+func init() {
+	for _, t := range funcVarsValidateCollection {
+		name := t.name
+		*t.f = func(data []byte) error {
+			return odataPlan.ValidateCollection(name, validate.Read, data)
+		}
+	}
 }

@@ -146,10 +146,43 @@ func CheckFilter[T any](expr string) error {
 	return filter.Check(FilterModel, name, expr)
 }
 
-// CheckAddressFilter checks a $filter expression against
-// example.people.address: it is CheckFilter[Address].
-func CheckAddressFilter(expr string) error {
-	return filter.Check(FilterModel, "example.people.address", expr)
+var (
+	// CheckAddressFilter checks a $filter expression against
+	// example.people.address: it is CheckFilter[Address].
+	CheckAddressFilter func(expr string) error
+
+	// CheckMessageFilter checks a $filter expression against
+	// example.people.message: it is CheckFilter[Message].
+	CheckMessageFilter func(expr string) error
+
+	// CheckPersonFilter checks a $filter expression against example.people.person:
+	// it is CheckFilter[Person].
+	CheckPersonFilter func(expr string) error
+
+	// CheckTeamFilter checks a $filter expression against example.people.team: it
+	// is CheckFilter[Team].
+	CheckTeamFilter func(expr string) error
+)
+
+// funcVarsCheckFilter lists the variables above with the name each passes on:
+// static data, which init turns into functions.
+var funcVarsCheckFilter = []struct {
+	f    *func(expr string) error
+	name string
+}{
+	{&CheckAddressFilter, "example.people.address"},
+	{&CheckMessageFilter, "example.people.message"},
+	{&CheckPersonFilter, "example.people.person"},
+	{&CheckTeamFilter, "example.people.team"},
+}
+
+func init() {
+	for _, t := range funcVarsCheckFilter {
+		name := t.name
+		*t.f = func(expr string) error {
+			return filter.Check(FilterModel, name, expr)
+		}
+	}
 }
 
 // AddressFilter builds $filter conditions on example.people.address. It has a
@@ -168,12 +201,6 @@ var AddressFilter = struct {
 	Street: filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull{Path: "street", Type: "Edm.String"},
 }
 
-// CheckMessageFilter checks a $filter expression against
-// example.people.message: it is CheckFilter[Message].
-func CheckMessageFilter(expr string) error {
-	return filter.Check(FilterModel, "example.people.message", expr)
-}
-
 // MessageFilter builds $filter conditions on example.people.message. It has a
 // field for each property the builder can filter, and each field has a method
 // for each operator that property supports, so an unsupported filter does not
@@ -188,12 +215,6 @@ var MessageFilter = struct {
 }{
 	ID:      filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull{Path: "id", Type: "Edm.String"},
 	Subject: filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull{Path: "subject", Type: "Edm.String"},
-}
-
-// CheckPersonFilter checks a $filter expression against example.people.person:
-// it is CheckFilter[Person].
-func CheckPersonFilter(expr string) error {
-	return filter.Check(FilterModel, "example.people.person", expr)
 }
 
 // PersonFilter builds $filter conditions on example.people.person. It has a
@@ -222,12 +243,6 @@ var PersonFilter = struct {
 	Mail:        filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull{Path: "mail", Type: "Edm.String"},
 	Created:     filter_time_Time_EqNeGtGeLtLeInNull{Path: "created", Type: "Edm.DateTimeOffset"},
 	Emails:      filter_string_AnyEq{Path: "emails", Type: "Edm.String"},
-}
-
-// CheckTeamFilter checks a $filter expression against example.people.team: it
-// is CheckFilter[Team].
-func CheckTeamFilter(expr string) error {
-	return filter.Check(FilterModel, "example.people.team", expr)
 }
 
 // TeamFilter builds $filter conditions on example.people.team. It has a field

@@ -91,43 +91,83 @@ func CheckQuery[T any](rawQuery string) error {
 	return err
 }
 
-// CheckMeQuery checks a query string against the entity set or singleton me
-// (example.people.person) and its capabilities. The error is a *query.Error
-// with a caret under the problem.
-func CheckMeQuery(rawQuery string) error {
-	_, err := query.Check(QueryModel, "me", rawQuery)
-	return err
+var (
+	// CheckMeQuery checks a query string against the entity set or singleton me
+	// (example.people.person) and its capabilities. The error is a *query.Error
+	// with a caret under the problem.
+	CheckMeQuery func(rawQuery string) error
+
+	// CheckMessagesQuery checks a query string against the entity set or singleton
+	// messages (example.people.message) and its capabilities. The error is a
+	// *query.Error with a caret under the problem.
+	CheckMessagesQuery func(rawQuery string) error
+
+	// CheckPeopleQuery checks a query string against the entity set or singleton
+	// people (example.people.person) and its capabilities. The error is a
+	// *query.Error with a caret under the problem.
+	CheckPeopleQuery func(rawQuery string) error
+
+	// CheckTeamsQuery checks a query string against the entity set or singleton
+	// teams (example.people.team) and its capabilities. The error is a
+	// *query.Error with a caret under the problem.
+	CheckTeamsQuery func(rawQuery string) error
+)
+
+// funcVarsCheckSetQuery lists the variables above with the name each passes
+// on: static data, which init turns into functions.
+var funcVarsCheckSetQuery = []struct {
+	f    *func(rawQuery string) error
+	name string
+}{
+	{&CheckMeQuery, "me"},
+	{&CheckMessagesQuery, "messages"},
+	{&CheckPeopleQuery, "people"},
+	{&CheckTeamsQuery, "teams"},
 }
 
-// CheckMessagesQuery checks a query string against the entity set or singleton
-// messages (example.people.message) and its capabilities. The error is a
-// *query.Error with a caret under the problem.
-func CheckMessagesQuery(rawQuery string) error {
-	_, err := query.Check(QueryModel, "messages", rawQuery)
-	return err
+func init() {
+	for _, t := range funcVarsCheckSetQuery {
+		name := t.name
+		*t.f = func(rawQuery string) error {
+			_, err := query.Check(QueryModel, name, rawQuery)
+			return err
+		}
+	}
 }
 
-// CheckPeopleQuery checks a query string against the entity set or singleton
-// people (example.people.person) and its capabilities. The error is a
-// *query.Error with a caret under the problem.
-func CheckPeopleQuery(rawQuery string) error {
-	_, err := query.Check(QueryModel, "people", rawQuery)
-	return err
+var (
+	// CheckMessageQuery checks a query string against example.people.message: it
+	// is CheckQuery[Message].
+	CheckMessageQuery func(rawQuery string) error
+
+	// CheckPersonQuery checks a query string against example.people.person: it is
+	// CheckQuery[Person].
+	CheckPersonQuery func(rawQuery string) error
+
+	// CheckTeamQuery checks a query string against example.people.team: it is
+	// CheckQuery[Team].
+	CheckTeamQuery func(rawQuery string) error
+)
+
+// funcVarsCheckQuery lists the variables above with the name each passes on:
+// static data, which init turns into functions.
+var funcVarsCheckQuery = []struct {
+	f    *func(rawQuery string) error
+	name string
+}{
+	{&CheckMessageQuery, "example.people.message"},
+	{&CheckPersonQuery, "example.people.person"},
+	{&CheckTeamQuery, "example.people.team"},
 }
 
-// CheckTeamsQuery checks a query string against the entity set or singleton
-// teams (example.people.team) and its capabilities. The error is a
-// *query.Error with a caret under the problem.
-func CheckTeamsQuery(rawQuery string) error {
-	_, err := query.Check(QueryModel, "teams", rawQuery)
-	return err
-}
-
-// CheckMessageQuery checks a query string against example.people.message: it
-// is CheckQuery[Message].
-func CheckMessageQuery(rawQuery string) error {
-	_, err := query.CheckType(QueryModel, "example.people.message", rawQuery)
-	return err
+func init() {
+	for _, t := range funcVarsCheckQuery {
+		name := t.name
+		*t.f = func(rawQuery string) error {
+			_, err := query.CheckType(QueryModel, name, rawQuery)
+			return err
+		}
+	}
 }
 
 // MessageOrderBy lists the properties of example.people.message on messages
@@ -141,13 +181,6 @@ var MessageOrderBy = struct {
 	query.NotComparable{},
 	"id",
 	"subject",
-}
-
-// CheckPersonQuery checks a query string against example.people.person: it is
-// CheckQuery[Person].
-func CheckPersonQuery(rawQuery string) error {
-	_, err := query.CheckType(QueryModel, "example.people.person", rawQuery)
-	return err
 }
 
 // PersonSelect lists the properties of example.people.person on me, people
@@ -195,13 +228,6 @@ var PersonExpand = struct {
 	query.NotComparable{},
 	"manager",
 	"teams",
-}
-
-// CheckTeamQuery checks a query string against example.people.team: it is
-// CheckQuery[Team].
-func CheckTeamQuery(rawQuery string) error {
-	_, err := query.CheckType(QueryModel, "example.people.team", rawQuery)
-	return err
 }
 
 // TeamSelect lists the properties of example.people.team on teams that $select

@@ -255,50 +255,80 @@ func DecodeCollection[T any](data []byte) (edm.Page[T], error) {
 	return p, err
 }
 
-// ValidateAddress validates a JSON payload of example.people.address: it is
-// Validate[Address].
-func ValidateAddress(data []byte, mode validate.Mode) error {
-	return odataPlan.Validate("example.people.address", mode, data)
+var (
+	// ValidateAddress validates a JSON payload of example.people.address: it is
+	// Validate[Address].
+	ValidateAddress func(data []byte, mode validate.Mode) error
+
+	// ValidateMessage validates a JSON payload of example.people.message: it is
+	// Validate[Message].
+	ValidateMessage func(data []byte, mode validate.Mode) error
+
+	// ValidatePerson validates a JSON payload of example.people.person: it is
+	// Validate[Person].
+	ValidatePerson func(data []byte, mode validate.Mode) error
+
+	// ValidateTeam validates a JSON payload of example.people.team: it is
+	// Validate[Team].
+	ValidateTeam func(data []byte, mode validate.Mode) error
+)
+
+// funcVarsValidate lists the variables above with the name each passes on:
+// static data, which init turns into functions.
+var funcVarsValidate = []struct {
+	f    *func(data []byte, mode validate.Mode) error
+	name string
+}{
+	{&ValidateAddress, "example.people.address"},
+	{&ValidateMessage, "example.people.message"},
+	{&ValidatePerson, "example.people.person"},
+	{&ValidateTeam, "example.people.team"},
 }
 
-// ValidateAddressCollection validates an OData collection response of
-// example.people.address: it is ValidateCollection[Address].
-func ValidateAddressCollection(data []byte) error {
-	return odataPlan.ValidateCollection("example.people.address", validate.Read, data)
+func init() {
+	for _, t := range funcVarsValidate {
+		name := t.name
+		*t.f = func(data []byte, mode validate.Mode) error {
+			return odataPlan.Validate(name, mode, data)
+		}
+	}
 }
 
-// ValidateMessage validates a JSON payload of example.people.message: it is
-// Validate[Message].
-func ValidateMessage(data []byte, mode validate.Mode) error {
-	return odataPlan.Validate("example.people.message", mode, data)
+var (
+	// ValidateAddressCollection validates an OData collection response of
+	// example.people.address: it is ValidateCollection[Address].
+	ValidateAddressCollection func(data []byte) error
+
+	// ValidateMessageCollection validates an OData collection response of
+	// example.people.message: it is ValidateCollection[Message].
+	ValidateMessageCollection func(data []byte) error
+
+	// ValidatePersonCollection validates an OData collection response of
+	// example.people.person: it is ValidateCollection[Person].
+	ValidatePersonCollection func(data []byte) error
+
+	// ValidateTeamCollection validates an OData collection response of
+	// example.people.team: it is ValidateCollection[Team].
+	ValidateTeamCollection func(data []byte) error
+)
+
+// funcVarsValidateCollection lists the variables above with the name each
+// passes on: static data, which init turns into functions.
+var funcVarsValidateCollection = []struct {
+	f    *func(data []byte) error
+	name string
+}{
+	{&ValidateAddressCollection, "example.people.address"},
+	{&ValidateMessageCollection, "example.people.message"},
+	{&ValidatePersonCollection, "example.people.person"},
+	{&ValidateTeamCollection, "example.people.team"},
 }
 
-// ValidateMessageCollection validates an OData collection response of
-// example.people.message: it is ValidateCollection[Message].
-func ValidateMessageCollection(data []byte) error {
-	return odataPlan.ValidateCollection("example.people.message", validate.Read, data)
-}
-
-// ValidatePerson validates a JSON payload of example.people.person: it is
-// Validate[Person].
-func ValidatePerson(data []byte, mode validate.Mode) error {
-	return odataPlan.Validate("example.people.person", mode, data)
-}
-
-// ValidatePersonCollection validates an OData collection response of
-// example.people.person: it is ValidateCollection[Person].
-func ValidatePersonCollection(data []byte) error {
-	return odataPlan.ValidateCollection("example.people.person", validate.Read, data)
-}
-
-// ValidateTeam validates a JSON payload of example.people.team: it is
-// Validate[Team].
-func ValidateTeam(data []byte, mode validate.Mode) error {
-	return odataPlan.Validate("example.people.team", mode, data)
-}
-
-// ValidateTeamCollection validates an OData collection response of
-// example.people.team: it is ValidateCollection[Team].
-func ValidateTeamCollection(data []byte) error {
-	return odataPlan.ValidateCollection("example.people.team", validate.Read, data)
+func init() {
+	for _, t := range funcVarsValidateCollection {
+		name := t.name
+		*t.f = func(data []byte) error {
+			return odataPlan.ValidateCollection(name, validate.Read, data)
+		}
+	}
 }

@@ -180,28 +180,62 @@ func DecodeCollection[T any](data []byte) (edm.Page[T], error) {
 	return p, err
 }
 
-// ValidateCloudPcExternalPartner validates a JSON payload of
-// microsoft.graph.cloudPcExternalPartner: it is
-// Validate[CloudPcExternalPartner].
-func ValidateCloudPcExternalPartner(data []byte, mode validate.Mode) error {
-	return odataPlan.Validate("microsoft.graph.cloudPcExternalPartner", mode, data)
+var (
+	// ValidateCloudPcExternalPartner validates a JSON payload of
+	// microsoft.graph.cloudPcExternalPartner: it is
+	// Validate[CloudPcExternalPartner].
+	ValidateCloudPcExternalPartner func(data []byte, mode validate.Mode) error
+
+	// ValidateEntity validates a JSON payload of microsoft.graph.entity: it is
+	// Validate[Entity].
+	ValidateEntity func(data []byte, mode validate.Mode) error
+)
+
+// funcVarsValidate lists the variables above with the name each passes on:
+// static data, which init turns into functions.
+var funcVarsValidate = []struct {
+	f    *func(data []byte, mode validate.Mode) error
+	name string
+}{
+	{&ValidateCloudPcExternalPartner, "microsoft.graph.cloudPcExternalPartner"},
+	{&ValidateEntity, "microsoft.graph.entity"},
 }
 
-// ValidateCloudPcExternalPartnerCollection validates an OData collection
-// response of microsoft.graph.cloudPcExternalPartner: it is
-// ValidateCollection[CloudPcExternalPartner].
-func ValidateCloudPcExternalPartnerCollection(data []byte) error {
-	return odataPlan.ValidateCollection("microsoft.graph.cloudPcExternalPartner", validate.Read, data)
+func init() {
+	for _, t := range funcVarsValidate {
+		name := t.name
+		*t.f = func(data []byte, mode validate.Mode) error {
+			return odataPlan.Validate(name, mode, data)
+		}
+	}
 }
 
-// ValidateEntity validates a JSON payload of microsoft.graph.entity: it is
-// Validate[Entity].
-func ValidateEntity(data []byte, mode validate.Mode) error {
-	return odataPlan.Validate("microsoft.graph.entity", mode, data)
+var (
+	// ValidateCloudPcExternalPartnerCollection validates an OData collection
+	// response of microsoft.graph.cloudPcExternalPartner: it is
+	// ValidateCollection[CloudPcExternalPartner].
+	ValidateCloudPcExternalPartnerCollection func(data []byte) error
+
+	// ValidateEntityCollection validates an OData collection response of
+	// microsoft.graph.entity: it is ValidateCollection[Entity].
+	ValidateEntityCollection func(data []byte) error
+)
+
+// funcVarsValidateCollection lists the variables above with the name each
+// passes on: static data, which init turns into functions.
+var funcVarsValidateCollection = []struct {
+	f    *func(data []byte) error
+	name string
+}{
+	{&ValidateCloudPcExternalPartnerCollection, "microsoft.graph.cloudPcExternalPartner"},
+	{&ValidateEntityCollection, "microsoft.graph.entity"},
 }
 
-// ValidateEntityCollection validates an OData collection response of
-// microsoft.graph.entity: it is ValidateCollection[Entity].
-func ValidateEntityCollection(data []byte) error {
-	return odataPlan.ValidateCollection("microsoft.graph.entity", validate.Read, data)
+func init() {
+	for _, t := range funcVarsValidateCollection {
+		name := t.name
+		*t.f = func(data []byte) error {
+			return odataPlan.ValidateCollection(name, validate.Read, data)
+		}
+	}
 }

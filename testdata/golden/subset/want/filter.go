@@ -78,20 +78,36 @@ func CheckFilter[T any](expr string) error {
 	return filter.Check(FilterModel, name, expr)
 }
 
-// CheckAddressFilter checks a $filter expression against example.shop.address:
-// it is CheckFilter[Address].
-func CheckAddressFilter(expr string) error {
-	return filter.Check(FilterModel, "example.shop.address", expr)
+var (
+	// CheckAddressFilter checks a $filter expression against example.shop.address:
+	// it is CheckFilter[Address].
+	CheckAddressFilter func(expr string) error
+
+	// CheckEntityFilter checks a $filter expression against example.shop.entity:
+	// it is CheckFilter[Entity].
+	CheckEntityFilter func(expr string) error
+
+	// CheckOrderFilter checks a $filter expression against example.shop.order: it
+	// is CheckFilter[Order].
+	CheckOrderFilter func(expr string) error
+)
+
+// funcVarsCheckFilter lists the variables above with the name each passes on:
+// static data, which init turns into functions.
+var funcVarsCheckFilter = []struct {
+	f    *func(expr string) error
+	name string
+}{
+	{&CheckAddressFilter, "example.shop.address"},
+	{&CheckEntityFilter, "example.shop.entity"},
+	{&CheckOrderFilter, "example.shop.order"},
 }
 
-// CheckEntityFilter checks a $filter expression against example.shop.entity:
-// it is CheckFilter[Entity].
-func CheckEntityFilter(expr string) error {
-	return filter.Check(FilterModel, "example.shop.entity", expr)
-}
-
-// CheckOrderFilter checks a $filter expression against example.shop.order: it
-// is CheckFilter[Order].
-func CheckOrderFilter(expr string) error {
-	return filter.Check(FilterModel, "example.shop.order", expr)
+func init() {
+	for _, t := range funcVarsCheckFilter {
+		name := t.name
+		*t.f = func(expr string) error {
+			return filter.Check(FilterModel, name, expr)
+		}
+	}
 }

@@ -38,11 +38,34 @@ func CheckQuery[T any](rawQuery string) error {
 	return err
 }
 
-// CheckEntityQuery checks a query string against example.shop.entity: it is
-// CheckQuery[Entity].
-func CheckEntityQuery(rawQuery string) error {
-	_, err := query.CheckType(QueryModel, "example.shop.entity", rawQuery)
-	return err
+var (
+	// CheckEntityQuery checks a query string against example.shop.entity: it is
+	// CheckQuery[Entity].
+	CheckEntityQuery func(rawQuery string) error
+
+	// CheckOrderQuery checks a query string against example.shop.order: it is
+	// CheckQuery[Order].
+	CheckOrderQuery func(rawQuery string) error
+)
+
+// funcVarsCheckQuery lists the variables above with the name each passes on:
+// static data, which init turns into functions.
+var funcVarsCheckQuery = []struct {
+	f    *func(rawQuery string) error
+	name string
+}{
+	{&CheckEntityQuery, "example.shop.entity"},
+	{&CheckOrderQuery, "example.shop.order"},
+}
+
+func init() {
+	for _, t := range funcVarsCheckQuery {
+		name := t.name
+		*t.f = func(rawQuery string) error {
+			_, err := query.CheckType(QueryModel, name, rawQuery)
+			return err
+		}
+	}
 }
 
 // EntitySelect lists the properties of example.shop.entity that $select may
@@ -64,13 +87,6 @@ var EntityOrderBy = struct {
 }{
 	query.NotComparable{},
 	"id",
-}
-
-// CheckOrderQuery checks a query string against example.shop.order: it is
-// CheckQuery[Order].
-func CheckOrderQuery(rawQuery string) error {
-	_, err := query.CheckType(QueryModel, "example.shop.order", rawQuery)
-	return err
 }
 
 // OrderSelect lists the properties of example.shop.order that $select may

@@ -167,38 +167,70 @@ func DecodeCollection[T any](data []byte) (edm.Page[T], error) {
 	return p, err
 }
 
-// ValidateAddress validates a JSON payload of example.shop.address: it is
-// Validate[Address].
-func ValidateAddress(data []byte, mode validate.Mode) error {
-	return odataPlan.Validate("example.shop.address", mode, data)
+var (
+	// ValidateAddress validates a JSON payload of example.shop.address: it is
+	// Validate[Address].
+	ValidateAddress func(data []byte, mode validate.Mode) error
+
+	// ValidateEntity validates a JSON payload of example.shop.entity: it is
+	// Validate[Entity].
+	ValidateEntity func(data []byte, mode validate.Mode) error
+
+	// ValidateOrder validates a JSON payload of example.shop.order: it is
+	// Validate[Order].
+	ValidateOrder func(data []byte, mode validate.Mode) error
+)
+
+// funcVarsValidate lists the variables above with the name each passes on:
+// static data, which init turns into functions.
+var funcVarsValidate = []struct {
+	f    *func(data []byte, mode validate.Mode) error
+	name string
+}{
+	{&ValidateAddress, "example.shop.address"},
+	{&ValidateEntity, "example.shop.entity"},
+	{&ValidateOrder, "example.shop.order"},
 }
 
-// ValidateAddressCollection validates an OData collection response of
-// example.shop.address: it is ValidateCollection[Address].
-func ValidateAddressCollection(data []byte) error {
-	return odataPlan.ValidateCollection("example.shop.address", validate.Read, data)
+func init() {
+	for _, t := range funcVarsValidate {
+		name := t.name
+		*t.f = func(data []byte, mode validate.Mode) error {
+			return odataPlan.Validate(name, mode, data)
+		}
+	}
 }
 
-// ValidateEntity validates a JSON payload of example.shop.entity: it is
-// Validate[Entity].
-func ValidateEntity(data []byte, mode validate.Mode) error {
-	return odataPlan.Validate("example.shop.entity", mode, data)
+var (
+	// ValidateAddressCollection validates an OData collection response of
+	// example.shop.address: it is ValidateCollection[Address].
+	ValidateAddressCollection func(data []byte) error
+
+	// ValidateEntityCollection validates an OData collection response of
+	// example.shop.entity: it is ValidateCollection[Entity].
+	ValidateEntityCollection func(data []byte) error
+
+	// ValidateOrderCollection validates an OData collection response of
+	// example.shop.order: it is ValidateCollection[Order].
+	ValidateOrderCollection func(data []byte) error
+)
+
+// funcVarsValidateCollection lists the variables above with the name each
+// passes on: static data, which init turns into functions.
+var funcVarsValidateCollection = []struct {
+	f    *func(data []byte) error
+	name string
+}{
+	{&ValidateAddressCollection, "example.shop.address"},
+	{&ValidateEntityCollection, "example.shop.entity"},
+	{&ValidateOrderCollection, "example.shop.order"},
 }
 
-// ValidateEntityCollection validates an OData collection response of
-// example.shop.entity: it is ValidateCollection[Entity].
-func ValidateEntityCollection(data []byte) error {
-	return odataPlan.ValidateCollection("example.shop.entity", validate.Read, data)
-}
-
-// ValidateOrder validates a JSON payload of example.shop.order: it is
-// Validate[Order].
-func ValidateOrder(data []byte, mode validate.Mode) error {
-	return odataPlan.Validate("example.shop.order", mode, data)
-}
-
-// ValidateOrderCollection validates an OData collection response of
-// example.shop.order: it is ValidateCollection[Order].
-func ValidateOrderCollection(data []byte) error {
-	return odataPlan.ValidateCollection("example.shop.order", validate.Read, data)
+func init() {
+	for _, t := range funcVarsValidateCollection {
+		name := t.name
+		*t.f = func(data []byte) error {
+			return odataPlan.ValidateCollection(name, validate.Read, data)
+		}
+	}
 }
