@@ -66,7 +66,7 @@ func (r *mdReader) readAPI() {
 				seen[rw.name] = true
 				bp := &spec.BodyProperty{
 					Name:        rw.name,
-					Required:    rw.facts.required || rw.required || required && !rw.requiredIn && !rw.facts.optional,
+					Required:    rw.facts.required || rw.required || required && !rw.requiredIn && !rw.facts.optional && !mdRequiredOnlyIf(rw.facts.conditions),
 					Description: mdOneLine(rw.desc),
 					Pos:         rw.pos,
 				}
@@ -88,6 +88,18 @@ func (r *mdReader) readAPI() {
 		return
 	}
 	r.spec.Operations = append(r.spec.Operations, op)
+}
+
+// mdRequiredOnlyIf reports whether a row's conditions make it required
+// only in some cases ("Required if kind is custom."): an intro that says
+// the table lists required properties does not make such a row required.
+func mdRequiredOnlyIf(conditions []string) bool {
+	for _, c := range conditions {
+		if strings.Contains(strings.ToLower(c), "required") {
+			return true
+		}
+	}
+	return false
 }
 
 // mdSaysAllRequired reads a line before a request body table: "The
