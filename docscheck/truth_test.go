@@ -1,0 +1,293 @@
+package docscheck
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/odatagen/odatagen/spec"
+	"github.com/odatagen/odatagen/spec/load"
+	"github.com/odatagen/odatagen/spec/markdown"
+)
+
+// The docs-truth fixtures: a CSDL with an empty complex type Json, and
+// resource and API pages written for these tests (testdata/truth).
+const truthDir = "testdata/truth"
+
+// truthSpec loads the fixtures' merged spec (CSDL, resource pages, API
+// pages) and its warnings.
+func truthSpec(t *testing.T) (*spec.Spec, []spec.Warning) {
+	t.Helper()
+	s, ws, err := load.Spec(truthDir+"/csdl", truthDir+"/resources", truthDir+"/api")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, ws
+}
+
+// truthResults checks the fixtures' API pages with c, by example name
+// (the blockType comment's "name", or "page:line" when it has none).
+func truthResults(t *testing.T, c *Checker) map[string]Result {
+	t.Helper()
+	out := map[string]Result{}
+	for _, p := range corpusPages(t, truthDir+"/api") {
+		names := map[int]string{}
+		exs, _ := markdown.Examples(p.File, p.Src)
+		for _, ex := range exs {
+			if n, _ := ex.Fields["name"].(string); n != "" {
+				names[ex.Line] = n
+			}
+		}
+		for _, r := range c.Page(p.File, p.Src) {
+			key := names[r.Pos.Line]
+			if key == "" {
+				key = fmt.Sprintf("%s:%d", filepath.Base(r.Pos.File), r.Pos.Line)
+			}
+			if _, dup := out[key]; dup {
+				t.Fatalf("two examples named %s", key)
+			}
+			out[key] = r
+		}
+	}
+	return out
+}
+
+// findings lists a result's problems as "severity kind pointer".
+func findings(r Result) []string {
+	var out []string
+	for _, p := range r.Problems {
+		out = append(out, fmt.Sprintf("%s %s %s", p.Severity, p.Kind, p.Pointer))
+	}
+	return out
+}
+
+// typeProp is a property of a type of s, or a test failure.
+func typeProp(t *testing.T, s *spec.Spec, typ, prop string) *spec.Property {
+	t.Helper()
+	for _, st := range s.Types {
+		if st.QualifiedName() == typ {
+			if p := st.Property(prop); p != nil {
+				return p
+			}
+		}
+	}
+	t.Fatalf("%s has no property %s", typ, prop)
+	return nil
+}
+
+// bodyProp is a property of the create operation of a type of s, or a
+// test failure.
+func bodyProp(t *testing.T, s *spec.Spec, typ, prop string) *spec.BodyProperty {
+	t.Helper()
+	for _, op := range s.Operations {
+		if op.Type == typ && op.Kind == spec.Create {
+			for _, bp := range op.Body {
+				if bp.Name == prop {
+					return bp
+				}
+			}
+		}
+	}
+	t.Fatalf("no create operation of %s with body property %s", typ, prop)
+	return nil
+}
+
+// TestFalseRejectionCauses checks, end to end, that the examples the
+// docs give for each cause of a false rejection are accepted: any JSON
+// value where the type is microsoft.graph.Json (a), properties that are
+// required or read-only only in some cases (b), and a table that
+// describes the JSON inside a property (c). Each example is also checked
+// against the spec (or plan) altered the way the old reading had it, and
+// must then be rejected with the expected kind: what the docs gave before
+// the readers learnt the cause.
+func TestFalseRejectionCauses(t *testing.T) {
+	s, warnings := truthSpec(t)
+	c, err := New(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	today := truthResults(t, c)
+
+	// Every example of the fixtures is checked (none skipped, but the
+	// bodiless 204) and valid, without a finding, not even a warning.
+	wantNames := []string{
+		"create_gadget_standard", "create_gadget_template", "update_gadget", "gadget-update.md:55",
+		"create_gadgetpolicy", "gadgetpolicy-create.md:55", "create_shelf",
+		"update_sheetrange_rows", "update_sheetrange_text", "update_sheetrange_number",
+		"update_sheetrange_object", "update_sheetrange_null", "sheetrange-update.md:120",
+	}
+	var gotNames []string
+	for name, r := range today {
+		gotNames = append(gotNames, name)
+		if name == "gadget-update.md:55" {
+			if r.Verdict != Skipped || r.Skip != SkipNoBody {
+				t.Errorf("%s: %s %s, want skipped %s", name, r.Verdict, r.Skip, SkipNoBody)
+			}
+			continue
+		}
+		if r.Verdict != Valid || len(r.Problems) > 0 {
+			t.Errorf("%s (%s): %s %s %v, want valid without findings", name, r.Pos, r.Verdict, r.Reason, findings(r))
+		}
+	}
+	slices.Sort(gotNames)
+	slices.Sort(wantNames)
+	if !slices.Equal(gotNames, wantNames) {
+		t.Errorf("examples %v, want %v", gotNames, wantNames)
+	}
+
+	// The readings today that the causes rest on.
+	m, _, err := spec.Resolve(s, spec.ResolveOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if jt := m.Type("microsoft.graph.Json"); jt == nil || !jt.AnyJSON {
+		t.Errorf("microsoft.graph.Json is not read as any JSON value")
+	}
+	conditional := map[string]string{ // property of gadget: its condition
+		"customLabel":  "Required if kind is custom.",
+		"vendorSerial": "Required when the gadget is registered with a vendor.",
+		"template":     "Read-only when isBuiltIn is true.",
+		"ownerName":    "Read-only for gadgets synced from on-premises.",
+	}
+	for name, cond := range conditional {
+		p := typeProp(t, s, "microsoft.graph.gadget", name)
+		if p.Required || p.ReadOnly || p.Immutable || !slices.Equal(p.Conditions, []string{cond}) {
+			t.Errorf("gadget.%s: required %v, read-only %v, immutable %v, conditions %q; want only the condition %q",
+				name, p.Required, p.ReadOnly, p.Immutable, p.Conditions, cond)
+		}
+	}
+	// The Create shelf page's table follows a line that says it lists
+	// the required properties; its rows that say they are required only
+	// in some cases are not.
+	for name, want := range map[string]bool{"displayName": true, "layout": true, "customWidth": false, "vendorCode": false} {
+		if bp := bodyProp(t, s, "microsoft.graph.shelf", name); bp.Required != want {
+			t.Errorf("POST /shelves body property %s: required %v, want %v", name, bp.Required, want)
+		}
+	}
+	for _, st := range s.Types {
+		if st.Name == "gadgetPolicy" {
+			for _, nested := range []string{"maxCount", "allowedKinds"} {
+				if st.Property(nested) != nil {
+					t.Errorf("gadgetPolicy has property %s, a field of the JSON inside definition", nested)
+				}
+			}
+		}
+	}
+	skipped := false
+	for _, w := range warnings {
+		if strings.HasSuffix(w.Pos.File, "gadgetpolicy.md") && w.Pos.Line == 25 && strings.Contains(w.Msg, "inside property definition") {
+			skipped = true
+		}
+	}
+	if !skipped {
+		t.Errorf("no warning that gadgetpolicy.md:25's table describes the JSON inside definition: %v", warnings)
+	}
+
+	// The old readings.
+	closedJSON := func(t *testing.T) *Checker { // Json as an object with no properties
+		s, _ := truthSpec(t)
+		c, err := New(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for i := range c.plan.Types {
+			if c.plan.Types[i].Name == "microsoft.graph.Json" {
+				if !c.plan.Types[i].AnyJSON {
+					t.Fatal("the plan's microsoft.graph.Json is not any JSON")
+				}
+				c.plan.Types[i].AnyJSON, found = false, true
+			}
+		}
+		if !found {
+			t.Fatal("no microsoft.graph.Json in the plan")
+		}
+		return c
+	}
+	absolute := func(prop string, required bool) func(t *testing.T) *Checker { // the condition as an absolute fact
+		return func(t *testing.T) *Checker {
+			s, _ := truthSpec(t)
+			p := typeProp(t, s, "microsoft.graph.gadget", prop)
+			p.Conditions = nil
+			if required {
+				p.Required = true
+			} else {
+				p.ReadOnly = true
+			}
+			c, err := New(s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return c
+		}
+	}
+	requiredInBody := func(prop string) func(t *testing.T) *Checker { // the row's condition as an absolute Required
+		return func(t *testing.T) *Checker {
+			s, _ := truthSpec(t)
+			bodyProp(t, s, "microsoft.graph.shelf", prop).Required = true
+			c, err := New(s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return c
+		}
+	}
+	nestedAsProps := func(t *testing.T) *Checker { // the nested rows as required properties of the policy
+		s, _ := truthSpec(t)
+		for _, st := range s.Types {
+			if st.Name == "gadgetPolicy" {
+				st.Properties = append(st.Properties,
+					&spec.Property{Name: "maxCount", Type: spec.TypeRef{Name: "Edm.Int32"}, Nullable: true, Required: true},
+					&spec.Property{Name: "allowedKinds", Type: spec.TypeRef{Name: "Edm.String", Collection: true}, Nullable: true, Required: true})
+			}
+		}
+		c, err := New(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+
+	for _, tc := range []struct {
+		cause, example string
+		old            func(*testing.T) *Checker
+		want           []string // the findings of the old reading
+	}{
+		// (a) microsoft.graph.Json is any JSON value.
+		{"a", "update_sheetrange_rows", closedJSON, []string{"error wrong-type /values"}},
+		{"a", "update_sheetrange_text", closedJSON, []string{"error wrong-type /formulas"}},
+		{"a", "update_sheetrange_number", closedJSON, []string{"error wrong-type /numberFormat"}},
+		{"a", "update_sheetrange_object", closedJSON, []string{"error unknown-property /numberFormat/decimals", "error unknown-property /numberFormat/thousands"}},
+		// null was never rejected: the property is nullable, and an
+		// empty closed object type takes null too.
+		{"a", "update_sheetrange_null", closedJSON, nil},
+		{"a", "sheetrange-update.md:120", closedJSON, []string{"error wrong-type /values", "error wrong-type /formulas", "error wrong-type /numberFormat"}},
+		// (b) conditional facts are kept, not enforced.
+		{"b", "create_gadget_standard", absolute("customLabel", true), []string{"error missing-required "}},
+		{"b", "create_gadget_standard", absolute("vendorSerial", true), []string{"error missing-required "}},
+		{"b", "create_gadget_template", absolute("template", false), []string{"error read-only-on-create /template"}},
+		{"b", "create_gadget_template", absolute("ownerName", false), []string{"error read-only-on-create /ownerName"}},
+		{"b", "update_gadget", absolute("template", false), []string{"error read-only-on-update /template"}},
+		{"b", "update_gadget", absolute("ownerName", false), []string{"error read-only-on-update /ownerName"}},
+		{"b", "create_shelf", requiredInBody("customWidth"), []string{"error missing-required "}},
+		{"b", "create_shelf", requiredInBody("vendorCode"), []string{"error missing-required "}},
+		// (c) the table under definition describes the JSON inside it.
+		{"c", "create_gadgetpolicy", nestedAsProps, []string{"error missing-required ", "error missing-required "}},
+	} {
+		r, ok := today[tc.example]
+		if !ok {
+			t.Errorf("(%s) %s: no such example", tc.cause, tc.example)
+			continue
+		}
+		old := truthResults(t, tc.old(t))[tc.example]
+		wantVerdict := Invalid
+		if tc.want == nil {
+			wantVerdict = Valid
+		}
+		if got := findings(old); old.Verdict != wantVerdict || !slices.Equal(got, tc.want) {
+			t.Errorf("(%s) %s (%s) read the old way: %s %v, want %s %v", tc.cause, tc.example, r.Pos, old.Verdict, got, wantVerdict, tc.want)
+		}
+	}
+}
