@@ -291,3 +291,97 @@ func TestFalseRejectionCauses(t *testing.T) {
 		}
 	}
 }
+
+// TestCorpusFindingKinds names, for every kind of finding the checker
+// gives, one real case in the shared corpus (both versions' pages, as
+// TestCorpusV1 and TestCorpusBeta check them) that must be found with
+// that kind and severity, each reviewed by hand; and lists the kinds
+// the corpus has no case of. A kind found in the corpus that is not
+// named here, a listed kind without a case that gets one, and a kind
+// the checker can give that is in neither list all fail the test.
+func TestCorpusFindingKinds(t *testing.T) {
+	needCorpus(t, corpusV1, corpusBeta, corpusCSDL)
+	rs := corpusCheck(t, corpusV1+"/api", corpusV1+"/api", corpusV1+"/resources", corpusCSDL)
+	rs = append(rs, corpusCheck(t, corpusBeta+"/api", corpusBeta+"/api", corpusBeta+"/resources")...)
+	found := map[string][]string{} // "severity kind": "version/api/page.md:line:col pointer"
+	for _, r := range rs {
+		for _, p := range r.Problems {
+			file := p.Pos.File[strings.Index(p.Pos.File, "graph-docs-2021/")+len("graph-docs-2021/"):]
+			at := fmt.Sprintf("%s:%d:%d %s", file, p.Pos.Line, p.Pos.Col, p.Pointer)
+			key := string(p.Severity) + " " + p.Kind
+			found[key] = append(found[key], strings.TrimSpace(at))
+		}
+	}
+
+	cases := []struct {
+		severity Severity
+		kind     string
+		at       string // page:line:col pointer
+	}{
+		// The v1.0 CSDL's educationSubmission has returnedBy, submittedBy
+		// and unsubmittedBy but no releasedBy, and neither has the v1.0
+		// resource page: the list example shows a member that v1.0 does
+		// not have (the beta type has it).
+		{Error, "unknown-property", "v1.0/api/educationassignment-list-submissions.md:101:7 /value/0/releasedBy"},
+		// The releasedBy object ends "}," and then "},": a comma before a
+		// closing brace, twice; the body as shown does not parse.
+		{Error, "not-strict-json", "v1.0/api/educationassignment-list-submissions.md:105:12"},
+		// The response's blockType comment has a comma after its last
+		// member ("@odata.type"): the comment is not strict JSON, the
+		// body is (a warning: the comment is not sent).
+		{Warning, "not-strict-json", "v1.0/api/identityapiconnector-get.md:102:0"},
+		// The first listener of the list names its type as the
+		// invokeuserflowlistener resource page declares it,
+		// "#microsoft.graph.invokeUserFlowListener"; the second writes
+		// "#Microsoft.Graph.InvokeUserFlowListener", namespace and name in
+		// another case. OData names are case-sensitive: as written, it
+		// names no type.
+		{Warning, "odata-type-case", "beta/api/authenticationeventspolicy-list-onsignupstart.md:107:7 /value/1/@odata.type"},
+		// The Request body table lists displayName only, but the example
+		// also sends query, a property the resource page gives the
+		// reviewSetQuery: the table and the example disagree.
+		{Warning, "not-in-body", "beta/api/ediscovery-reviewsetquery-post.md:72:4 /query"},
+	}
+	// No case in the corpus: no example of its 20 v1.0 and 40 beta pages
+	// gives these (the pages' create and update examples send writable,
+	// well-typed members, enum values as declared, and no member twice).
+	noCase := []string{
+		"wrong-type", "bad-enum", "enum-case", "bad-format", "out-of-range",
+		"missing-required", "read-only-on-create", "read-only-on-update", "immutable-on-update",
+		"wrong-odata-type", "duplicate-member", "other",
+	}
+
+	named := map[string]bool{}
+	for _, c := range cases {
+		key := string(c.severity) + " " + c.kind
+		named[c.kind], named[key] = true, true
+		if !slices.Contains(found[key], c.at) {
+			t.Errorf("%s: no %s %s; the corpus has %s: %q", c.at, c.severity, c.kind, key, found[key])
+		}
+	}
+	for key, ats := range found {
+		if !named[key] {
+			t.Errorf("%s is found in the corpus (%q) but no case of it is named", key, ats)
+		}
+	}
+	for _, k := range noCase {
+		if named[k] {
+			t.Errorf("%s is both named and listed as having no case", k)
+		}
+		for _, sev := range []Severity{Error, Warning} {
+			if ats := found[string(sev)+" "+k]; len(ats) > 0 {
+				t.Errorf("%s, listed as having no case in the corpus, is found: %s %q", k, sev, ats)
+			}
+		}
+	}
+	// Every kind the checker can give is named or listed.
+	all := []string{"read-only-on-create", "read-only-on-update", "odata-type-case", "enum-case", "not-strict-json", "duplicate-member"}
+	for _, k := range kinds {
+		all = append(all, k)
+	}
+	for _, k := range all {
+		if !named[k] && !slices.Contains(noCase, k) {
+			t.Errorf("kind %s is neither named with a corpus case nor listed as having none", k)
+		}
+	}
+}
