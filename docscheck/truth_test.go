@@ -110,31 +110,34 @@ func TestFalseRejectionCauses(t *testing.T) {
 	}
 	today := truthResults(t, c)
 
-	// Every example of the fixtures is checked (none skipped, but the
-	// bodiless 204) and valid, without a finding, not even a warning.
-	wantNames := []string{
-		"create_gadget_standard", "create_gadget_template", "update_gadget", "gadget-update.md:55",
-		"create_gadgetpolicy", "gadgetpolicy-create.md:55", "create_shelf",
-		"update_sheetrange_rows", "update_sheetrange_text", "update_sheetrange_number",
-		"update_sheetrange_object", "update_sheetrange_null", "sheetrange-update.md:120",
+	// Every example of the fixtures is checked as the type and in the
+	// mode it is for (none skipped, but the bodiless 204) and valid,
+	// without a finding, not even a warning.
+	const g = "microsoft.graph."
+	want := map[string]string{ // example: type and mode
+		"create_gadget_standard": g + "gadget create", "create_gadget_template": g + "gadget create",
+		"update_gadget": g + "gadget update", "gadget-update.md:55": "skipped",
+		"create_gadgetpolicy": g + "gadgetPolicy create", "gadgetpolicy-create.md:55": g + "gadgetPolicy read",
+		"create_shelf":           g + "shelf create",
+		"update_sheetrange_rows": g + "sheetRange update", "update_sheetrange_text": g + "sheetRange update",
+		"update_sheetrange_number": g + "sheetRange update", "update_sheetrange_object": g + "sheetRange update",
+		"update_sheetrange_null": g + "sheetRange update", "sheetrange-update.md:120": g + "sheetRange read",
 	}
-	var gotNames []string
+	if len(today) != len(want) {
+		t.Errorf("%d examples, want %d", len(today), len(want))
+	}
 	for name, r := range today {
-		gotNames = append(gotNames, name)
-		if name == "gadget-update.md:55" {
+		w, ok := want[name]
+		switch {
+		case !ok:
+			t.Errorf("%s (%s): unexpected example", name, r.Pos)
+		case w == "skipped":
 			if r.Verdict != Skipped || r.Skip != SkipNoBody {
 				t.Errorf("%s: %s %s, want skipped %s", name, r.Verdict, r.Skip, SkipNoBody)
 			}
-			continue
+		case r.Type+" "+r.Mode != w || r.Verdict != Valid || len(r.Problems) > 0:
+			t.Errorf("%s (%s): %s %s %s %s %v, want %s valid without findings", name, r.Pos, r.Type, r.Mode, r.Verdict, r.Reason, findings(r), w)
 		}
-		if r.Verdict != Valid || len(r.Problems) > 0 {
-			t.Errorf("%s (%s): %s %s %v, want valid without findings", name, r.Pos, r.Verdict, r.Reason, findings(r))
-		}
-	}
-	slices.Sort(gotNames)
-	slices.Sort(wantNames)
-	if !slices.Equal(gotNames, wantNames) {
-		t.Errorf("examples %v, want %v", gotNames, wantNames)
 	}
 
 	// The readings today that the causes rest on.
