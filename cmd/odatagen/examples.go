@@ -11,6 +11,7 @@ import (
 
 	"github.com/odatagen/odatagen/docscheck"
 	"github.com/odatagen/odatagen/docscheck/report"
+	"github.com/odatagen/odatagen/spec/load"
 )
 
 const examplesUsage = "[-json | -flat] [-html FILE] [-skipped] [-spec INPUT]... INPUT...\n" +
@@ -113,25 +114,12 @@ func examplePages(inputs []string) ([]docscheck.Page, error) {
 		return err
 	}
 	for _, in := range inputs {
-		fi, err := os.Stat(in)
+		files, err := load.ExpandPath(in, func(name string) bool { return strings.EqualFold(filepath.Ext(name), ".md") })
 		if err != nil {
 			return nil, err
 		}
-		if !fi.IsDir() {
-			if err := add(in); err != nil {
-				return nil, err
-			}
-			continue
-		}
-		entries, err := os.ReadDir(in)
-		if err != nil {
-			return nil, err
-		}
-		for _, d := range entries {
-			if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
-				continue
-			}
-			if err := add(filepath.Join(in, d.Name())); err != nil {
+		for _, f := range files {
+			if err := add(f); err != nil {
 				return nil, err
 			}
 		}

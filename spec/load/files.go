@@ -23,49 +23,84 @@ func isCSDLFile(name string) bool {
 
 // inputFiles expands paths the way Load does: a file stands for itself
 // (and must have a known extension), a directory for the spec files
-// directly in it, in name order (it must hold one). A file named twice
-// counts once.
+// directly in it, and a directory followed by "/..." for the spec files
+// anywhere below it, as in the go command's patterns, each in name order
+// (a directory must hold one). A file named twice counts once.
 func inputFiles(paths []string) ([]string, error) {
 	if len(paths) == 0 {
 		return nil, errors.New("load: no input files")
 	}
 	var files []string
 	seen := map[string]bool{}
-	add := func(f string) {
-		if c := filepath.Clean(f); !seen[c] {
-			seen[c] = true
-			files = append(files, f)
-		}
-	}
 	for _, p := range paths {
-		fi, err := os.Stat(p)
-		if err != nil {
-			return nil, err // *PathError names p
-		}
-		if !fi.IsDir() {
-			if readerFor(p) == nil {
-				return nil, fmt.Errorf("%s: unknown kind of spec file (want %s)", p, loadExts())
-			}
-			add(p)
-			continue
-		}
-		entries, err := os.ReadDir(p)
+		fs, err := ExpandPath(p, func(name string) bool { return readerFor(name) != nil })
 		if err != nil {
 			return nil, err
 		}
-		n := 0
-		for _, e := range entries {
-			if e.IsDir() || strings.HasPrefix(e.Name(), ".") || readerFor(e.Name()) == nil {
-				continue
-			}
-			add(filepath.Join(p, e.Name()))
-			n++
+		if len(fs) == 1 && fs[0] == p && readerFor(p) == nil {
+			return nil, fmt.Errorf("%s: unknown kind of spec file (want %s)", p, loadExts())
 		}
-		if n == 0 {
-			return nil, fmt.Errorf("%s: no spec files in the directory (want %s)", p, loadExts())
+		if len(fs) == 0 {
+			dir, _ := strings.CutSuffix(p, "/...")
+			return nil, fmt.Errorf("%s: no spec files in the directory (want %s)", dir, loadExts())
+		}
+		for _, f := range fs {
+			if c := filepath.Clean(f); !seen[c] {
+				seen[c] = true
+				files = append(files, f)
+			}
 		}
 	}
 	return files, nil
+}
+
+// ExpandPath lists the files that one input path names: a file stands for
+// itself, whatever its name; a directory for the files directly in it that
+// match accepts; a directory followed by "/..." ("docs/v1.0/...", as in the
+// go command's patterns) for the files that match anywhere below it.
+// Directory entries whose names start with "." are skipped, and so is every
+// directory below one; symbolic links to directories are not followed.
+// Files come in lexical order of their paths.
+func ExpandPath(p string, match func(name string) bool) ([]string, error) {
+	root, recursive := strings.CutSuffix(filepath.ToSlash(p), "/...")
+	if recursive {
+		root = filepath.FromSlash(root)
+		if root == "" {
+			root = "."
+		}
+	} else {
+		root = p
+	}
+	fi, err := os.Stat(root)
+	if err != nil {
+		return nil, err // *PathError names the path
+	}
+	if !fi.IsDir() {
+		if recursive {
+			return nil, fmt.Errorf("%s: not a directory (a path ending in /... names the files below a directory)", root)
+		}
+		return []string{p}, nil
+	}
+	var files []string
+	err = filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if path == root {
+			return nil
+		}
+		if strings.HasPrefix(d.Name(), ".") || d.IsDir() && !recursive {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() && d.Type().IsRegular() && match(d.Name()) {
+			files = append(files, path)
+		}
+		return nil
+	})
+	return files, err
 }
 
 // readInputs reads the files that paths name (see inputFiles) and sorts

@@ -264,3 +264,50 @@ func TestOverlayKeepsQueryPhrasesOfInherited(t *testing.T) {
 	}
 	t.Fatal("no truck type")
 }
+
+// TestExpandPath lists a directory's own files, the files anywhere below
+// it for "dir/...", skips dot entries and what match refuses, and keeps a
+// file named directly whatever its name.
+func TestExpandPath(t *testing.T) {
+	tmp := t.TempDir()
+	for _, name := range []string{"a.md", "b.txt", "sub/c.md", "sub/deeper/d.md", ".hidden/e.md", "sub/.f.md"} {
+		p := filepath.Join(tmp, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	md := func(name string) bool { return strings.HasSuffix(name, ".md") }
+	rel := func(fs []string) string {
+		for i, f := range fs {
+			r, err := filepath.Rel(tmp, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fs[i] = filepath.ToSlash(r)
+		}
+		return strings.Join(fs, " ")
+	}
+	for _, tc := range []struct{ path, want string }{
+		{tmp, "a.md"},
+		{tmp + "/...", "a.md sub/c.md sub/deeper/d.md"},
+		{filepath.Join(tmp, "sub") + "/...", "sub/c.md sub/deeper/d.md"},
+		{filepath.Join(tmp, "b.txt"), "b.txt"},
+	} {
+		fs, err := ExpandPath(tc.path, md)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.path, err)
+		}
+		if got := rel(fs); got != tc.want {
+			t.Errorf("ExpandPath(%s) = %q, want %q", tc.path, got, tc.want)
+		}
+	}
+	if _, err := ExpandPath(filepath.Join(tmp, "a.md")+"/...", md); err == nil || !strings.Contains(err.Error(), "not a directory") {
+		t.Errorf("a file followed by /...: %v", err)
+	}
+	if _, err := ExpandPath(filepath.Join(tmp, "missing")+"/...", md); err == nil {
+		t.Error("a missing directory followed by /...: no error")
+	}
+}
