@@ -92,6 +92,11 @@ type docsTypeFacts struct {
 type docsPropFacts struct {
 	filter *FilterSupport // the first docs statement of $filter support
 	desc   string
+	// filterSrc are the Sources of filter; pos is where the docs first
+	// describe the property (the source of its lost filter support when
+	// the docs list other properties as filterable).
+	filterSrc []Source
+	pos       Pos
 }
 
 type docsEnumFacts struct {
@@ -137,11 +142,12 @@ func newOverlay(csdl, docs []*Spec) *overlayer {
 				pk := strings.ToLower(dp.Name)
 				pf := f.props[pk]
 				if pf == nil {
-					pf = &docsPropFacts{}
+					pf = &docsPropFacts{pos: dp.Pos}
 					f.props[pk] = pf
 				}
 				if pf.filter == nil && dp.Filter != nil {
 					pf.filter = dp.Filter
+					pf.filterSrc = factSources(dp, FactFilter)
 				}
 				fillText(&pf.desc, dp.Description)
 				f.filtered = f.filtered || dp.Filter != nil && slices.Contains(t.Properties, dp)
@@ -181,6 +187,30 @@ func (f *docsTypeFacts) filterFor(pf *docsPropFacts, csdl *FilterSupport, nav bo
 	default:
 		return cloneFilter(csdl)
 	}
+}
+
+// setFilterSources makes c's filter sources say where filterFor's answer
+// came from: the docs statement, the docs row of a property left out of
+// the docs' list of filterable ones, or (unchanged) the CSDL.
+func (f *docsTypeFacts) setFilterSources(c *Property, pf *docsPropFacts, nav bool) {
+	switch {
+	case pf.filter != nil:
+		c.SetSource(FactFilter, Pos{})
+		c.Sources = append(c.Sources, pf.filterSrc...)
+	case f.filtered && !nav:
+		c.SetSource(FactFilter, pf.pos)
+	}
+}
+
+// factSources returns p's sources of fact f.
+func factSources(p *Property, f Fact) []Source {
+	var out []Source
+	for _, s := range p.Sources {
+		if s.Fact == f {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // csdlPart returns p with the docs' filter facts and with descriptions
@@ -242,9 +272,12 @@ func (o *overlayer) csdlProperties(f *docsTypeFacts, ps []*Property, nav bool) [
 			continue
 		}
 		c := *p
+		c.Sources = slices.Clone(p.Sources)
 		c.Filter = f.filterFor(pf, p.Filter, nav)
+		f.setFilterSources(&c, pf, nav)
 		if pf.desc != "" {
 			c.Description = ""
+			c.SetSource(FactDescription, Pos{})
 		}
 		out[i] = &c
 	}
@@ -291,6 +324,8 @@ func (o *overlayer) docsProperties(f *docsTypeFacts, ct *StructuredType, ps []*P
 			if dp.Nullable != cp.Nullable {
 				c := *dp
 				c.Nullable = cp.Nullable
+				c.Sources = slices.Clone(dp.Sources)
+				c.SetSource(FactNullable, Pos{}) // the docs' statement does not stand
 				out[i] = &c
 			}
 			continue
@@ -309,6 +344,10 @@ func (o *overlayer) docsProperties(f *docsTypeFacts, ct *StructuredType, ps []*P
 func (o *overlayer) redeclare(f *docsTypeFacts, ct *StructuredType, cp, dp *Property, nav bool) *Property {
 	c := *cp
 	c.Pos = dp.Pos
+	c.Sources = slices.Clone(cp.Sources)
+	combineSources(&c, dp) // before the facts are combined
+	c.SetSource(FactNullable, Pos{})
+	c.Sources = append(c.Sources, factSources(cp, FactNullable)...) // the CSDL's stands
 	if dp.Type.Name != "" && !o.d.sameType(dp.Type, cp.Type) {
 		o.warnings = append(o.warnings, Warning{Pos: dp.Pos, Other: cp.Pos, Kind: WarnDisagreement, Type: ct.QualifiedName(),
 			Msg: "type " + ct.QualifiedName() + ": inherited property " + cp.Name + " has type " + dp.Type.String() +
@@ -328,14 +367,20 @@ func (o *overlayer) redeclare(f *docsTypeFacts, ct *StructuredType, cp, dp *Prop
 		d := *c.Default
 		c.Default = &d
 	}
-	c.Filter = f.filterFor(f.props[strings.ToLower(dp.Name)], cp.Filter, nav)
+	pf := f.props[strings.ToLower(dp.Name)]
+	c.Filter = f.filterFor(pf, cp.Filter, nav)
+	f.setFilterSources(&c, pf, nav)
 	if dp.Query != nil {
 		c.Query = cloneQuery(dp.Query) // the docs' query option phrases
+		c.SetSource(FactQuery, Pos{})
+		c.Sources = append(c.Sources, factSources(dp, FactQuery)...)
 	} else {
 		c.Query = cloneQuery(cp.Query)
 	}
 	if dp.Description != "" {
 		c.Description = dp.Description
+		c.SetSource(FactDescription, Pos{})
+		c.Sources = append(c.Sources, factSources(dp, FactDescription)...)
 	}
 	return &c
 }

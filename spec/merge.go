@@ -362,6 +362,7 @@ func (m *merger) cloneProperty(p *Property) *Property {
 	c.Query = cloneQuery(p.Query)
 	c.Conditions = slices.Clone(p.Conditions)
 	c.Capabilities = p.Capabilities.Clone()
+	c.Sources = slices.Clone(p.Sources)
 	return &c
 }
 
@@ -525,6 +526,7 @@ func equalFoldList(a, b []string) bool {
 // filled, and "by default" against "only on $select" is warned about, a's
 // kept. typeWhat names the type for the warnings, which carry b's position first.
 func (m *merger) combineProperty(typeWhat string, a, b *Property) {
+	combineSources(a, b)
 	what := typeWhat + ": property " + a.Name
 	switch {
 	case b.Type.Name == "" || strings.EqualFold(a.Type.String(), b.Type.String()):
@@ -788,16 +790,18 @@ func (m *merger) crossCheck(ix *Index) {
 func keysNotNullable(ix *Index, types []*StructuredType) {
 	for _, t := range types {
 		var key []string
+		var keyPos Pos // the type that declares the key: the source of not-nullable
 		for _, b := range ix.BaseChain(t) {
 			if len(b.Key) > 0 {
-				key = b.Key
+				key, keyPos = b.Key, b.Pos
 				break
 			}
 		}
 		for _, name := range key {
 			for _, p := range t.Properties {
-				if p.Name == name {
+				if p.Name == name && p.Nullable {
 					p.Nullable = false
+					p.SetSource(FactNullable, keyPos)
 				}
 			}
 		}
@@ -839,4 +843,104 @@ func (m *merger) combinePaths(what string, dst *[]*PathCapabilities, b []*PathCa
 		}
 		m.combineCaps(what+" path "+bp.Path, &found.Capabilities, bp.Capabilities)
 	}
+}
+
+// combineSources merges b's Sources into a's, before combineProperty
+// combines the facts: for each fact b states, b's sources come first when
+// the merged value is b's (a had none, or b's wins: a stated
+// not-nullable, a set flag), and after a's when both state the same; when
+// they disagree, a's value stands and b's statement is left out (Merge
+// warns about it). A position a already has for the fact is not added
+// twice. a's slice must be its own (cloneProperty).
+func combineSources(a, b *Property) {
+	var done [len(factNames)]bool
+	for _, s := range b.Sources {
+		f := s.Fact
+		if int(f) >= len(done) || done[f] {
+			continue
+		}
+		done[f] = true
+		taken, agreed := factOutcome(a, b, f)
+		switch {
+		case taken:
+			takeSources(a, b, f)
+		case agreed:
+			for _, bs := range b.Sources {
+				if bs.Fact == f && !slices.Contains(a.Sources, bs) {
+					a.Sources = append(a.Sources, bs)
+				}
+			}
+		}
+	}
+}
+
+// takeSources puts b's sources of fact f before a's.
+func takeSources(a, b *Property, f Fact) {
+	var had []Source
+	a.Sources = slices.DeleteFunc(a.Sources, func(s Source) bool {
+		if s.Fact == f {
+			had = append(had, s)
+			return true
+		}
+		return false
+	})
+	for _, bs := range b.Sources {
+		if bs.Fact == f && !slices.Contains(had, bs) {
+			a.Sources = append(a.Sources, bs)
+		}
+	}
+	a.Sources = append(a.Sources, had...)
+}
+
+// factOutcome says, from a's and b's values of fact f before
+// combineProperty combines them, whether the merged value is b's (taken)
+// or the one both state (agreed); neither means they differ and a's
+// stands.
+func factOutcome(a, b *Property, f Fact) (taken, agreed bool) {
+	flag := func(x, y bool) (bool, bool) { return !x && y, x == y }
+	switch f {
+	case FactType:
+		return a.Type.Name == "" && b.Type.Name != "", strings.EqualFold(a.Type.String(), b.Type.String())
+	case FactNullable:
+		return a.Nullable && !b.Nullable, a.Nullable == b.Nullable
+	case FactReadOnly:
+		return flag(a.ReadOnly, b.ReadOnly)
+	case FactRequired:
+		return flag(a.Required, b.Required)
+	case FactImmutable:
+		return flag(a.Immutable, b.Immutable)
+	case FactDeprecated:
+		return flag(a.Deprecated, b.Deprecated)
+	case FactContainsTarget:
+		return flag(a.ContainsTarget, b.ContainsTarget)
+	case FactDefault:
+		return a.Default == nil && b.Default != nil,
+			(a.Default == nil) == (b.Default == nil) && (a.Default == nil || *a.Default == *b.Default)
+	case FactConditions:
+		return len(a.Conditions) == 0 && len(b.Conditions) > 0, slices.Equal(a.Conditions, b.Conditions)
+	case FactFilter:
+		return a.Filter == nil && b.Filter != nil,
+			(a.Filter == nil) == (b.Filter == nil) && (a.Filter == nil || slices.Equal(a.Filter.Ops, b.Filter.Ops))
+	case FactQuery:
+		if a.Query.IsZero() {
+			return !b.Query.IsZero(), b.Query.IsZero()
+		}
+		if b.Query.IsZero() {
+			return false, false
+		}
+		aq, bq := a.Query, b.Query
+		return false, (len(aq.Options) == 0 || len(bq.Options) == 0 || slices.Equal(aq.Options, bq.Options)) &&
+			(aq.Returned == ReturnedUnstated || bq.Returned == ReturnedUnstated || aq.Returned == bq.Returned)
+	case FactPartner:
+		return a.Partner == "" && b.Partner != "", strings.EqualFold(a.Partner, b.Partner)
+	case FactMaxLength:
+		return a.MaxLength == 0 && b.MaxLength != 0, a.MaxLength == b.MaxLength
+	case FactPrecision:
+		return a.Precision == 0 && b.Precision != 0, a.Precision == b.Precision
+	case FactScale:
+		return a.Scale == 0 && b.Scale != 0, a.Scale == b.Scale
+	case FactDescription:
+		return a.Description == "" && b.Description != "", a.Description == b.Description
+	}
+	return false, false
 }

@@ -172,6 +172,98 @@ type Property struct {
 	// navigation property (inline, or out of line as "ns.type/nav"), or
 	// nil.
 	Capabilities *Capabilities
+	// Sources say where the facts came from (see Source). Only facts
+	// that an input stated have one; a fact without is the reader's
+	// default. Copies of a Property share the slice: clone it before
+	// changing it (SetSource and AddSource change it in place).
+	Sources []Source
+}
+
+// Fact names one fact of a Property, for its Sources. The names (String)
+// are the YAML spec's keys.
+type Fact uint8
+
+// The facts of a Property that Sources tell the origin of.
+const (
+	FactType Fact = iota + 1
+	FactNullable
+	FactReadOnly
+	FactRequired
+	FactImmutable
+	FactDeprecated
+	FactDefault
+	FactConditions
+	FactFilter
+	FactQuery
+	FactContainsTarget
+	FactPartner
+	FactMaxLength
+	FactPrecision
+	FactScale
+	FactDescription
+)
+
+// Facts lists every Fact in order.
+var Facts = []Fact{FactType, FactNullable, FactReadOnly, FactRequired, FactImmutable, FactDeprecated,
+	FactDefault, FactConditions, FactFilter, FactQuery, FactContainsTarget, FactPartner,
+	FactMaxLength, FactPrecision, FactScale, FactDescription}
+
+var factNames = [...]string{"", "type", "nullable", "readOnly", "required", "immutable", "deprecated",
+	"default", "conditions", "filter", "query", "containsTarget", "partner",
+	"maxLength", "precision", "scale", "description"}
+
+func (f Fact) String() string {
+	if int(f) < len(factNames) && f != 0 {
+		return factNames[f]
+	}
+	return fmt.Sprintf("Fact(%d)", f)
+}
+
+// Source says that the input at Pos stated a fact of a property: a docs
+// table cell, a CSDL element or annotation, a YAML key. A property's
+// Sources list, for each fact, first the statement that decided it and
+// then the other inputs that stated the same (Merge appends them;
+// disagreements are Warnings instead). A statement of a fact's absence
+// counts too: the CSDL annotation that makes a property unfilterable is
+// the source of its nil Filter.
+type Source struct {
+	Fact Fact
+	Pos  Pos
+}
+
+// Source returns the position that decided fact f of p and the others
+// that stated it too; from is not valid when no input stated f.
+func (p *Property) Source(f Fact) (from Pos, also []Pos) {
+	found := false
+	for _, s := range p.Sources {
+		if s.Fact != f {
+			continue
+		}
+		if !found {
+			from, found = s.Pos, true
+		} else {
+			also = append(also, s.Pos)
+		}
+	}
+	return from, also
+}
+
+// SetSource makes pos the only source of fact f, in place. An invalid pos
+// removes f's sources.
+func (p *Property) SetSource(f Fact, pos Pos) {
+	p.Sources = slices.DeleteFunc(p.Sources, func(s Source) bool { return s.Fact == f })
+	if pos.IsValid() {
+		p.Sources = append(p.Sources, Source{Fact: f, Pos: pos})
+	}
+}
+
+// AddSource adds pos as a source of fact f, in place: the deciding one
+// when f has none yet, else one that also stated it. An invalid pos is
+// ignored.
+func (p *Property) AddSource(f Fact, pos Pos) {
+	if pos.IsValid() {
+		p.Sources = append(p.Sources, Source{Fact: f, Pos: pos})
+	}
 }
 
 // TypeRef is a reference to a type: a qualified name ("Edm.String",

@@ -84,13 +84,18 @@ func FullSpec() *spec.Spec {
 }
 
 // ClearPos zeroes every position in s, so that specs from different
-// sources compare equal, and turns empty lists into nil.
+// sources compare equal, and turns empty lists into nil. It drops the
+// properties' Sources, which are positions too (and which facts have one
+// depends on the reader).
 func ClearPos(s *spec.Spec) *spec.Spec {
 	clearPosValue(reflect.ValueOf(s))
 	return s
 }
 
-var posType = reflect.TypeOf(spec.Pos{})
+var (
+	posType     = reflect.TypeOf(spec.Pos{})
+	sourcesType = reflect.TypeOf([]spec.Source(nil))
+)
 
 func clearPosValue(v reflect.Value) {
 	switch v.Kind() {
@@ -99,6 +104,10 @@ func clearPosValue(v reflect.Value) {
 			clearPosValue(v.Elem())
 		}
 	case reflect.Slice:
+		if v.Type() == sourcesType && v.CanSet() {
+			v.SetZero()
+			return
+		}
 		if v.Len() == 0 && v.CanSet() {
 			v.SetZero()
 		}

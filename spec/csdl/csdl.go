@@ -238,7 +238,7 @@ type csdlReader struct {
 	types    map[string]*spec.StructuredType
 	enums    map[string]*spec.EnumType
 	typedefs map[string]*spec.TypeDef
-	access   map[*spec.Property]uint8 // NonInsertable/NonUpdatable marks
+	access   map[*spec.Property]*csdlAccess // NonInsertable/NonUpdatable marks
 }
 
 type csdlContainer struct {
@@ -679,11 +679,19 @@ func (r *csdlReader) property(se xml.StartElement, off int64) (*spec.Property, e
 	if p.Nullable, err = r.boolAttr(se, off, "Nullable", true); err != nil {
 		return nil, err
 	}
+	// The element states its type and nullability (CSDL's default when
+	// it has no Nullable), and resolve adds its $filter default: room for
+	// those and one annotation.
+	p.Sources = make([]spec.Source, 2, 4)
+	p.Sources[0] = spec.Source{Fact: spec.FactType, Pos: p.Pos}
+	p.Sources[1] = spec.Source{Fact: spec.FactNullable, Pos: p.Pos}
 	if se.Name.Local == "NavigationProperty" {
 		if p.ContainsTarget, err = r.boolAttr(se, off, "ContainsTarget", false); err != nil {
 			return nil, err
 		}
 		p.Partner, _ = attr(se, "Partner")
+		r.stated(p, spec.FactContainsTarget, p.ContainsTarget)
+		r.stated(p, spec.FactPartner, p.Partner != "")
 		return p, nil
 	}
 	if p.MaxLength, err = r.intAttr(se, off, "MaxLength", "max"); err != nil {
@@ -698,7 +706,18 @@ func (r *csdlReader) property(se xml.StartElement, off int64) (*spec.Property, e
 	if d, ok := attr(se, "DefaultValue"); ok {
 		p.Default = &d
 	}
+	r.stated(p, spec.FactMaxLength, p.MaxLength != 0)
+	r.stated(p, spec.FactPrecision, p.Precision != 0)
+	r.stated(p, spec.FactScale, p.Scale != 0)
+	r.stated(p, spec.FactDefault, p.Default != nil)
 	return p, nil
+}
+
+// stated records the property element as the source of fact f when ok.
+func (r *csdlReader) stated(p *spec.Property, f spec.Fact, ok bool) {
+	if ok {
+		p.AddSource(f, p.Pos)
+	}
 }
 
 // inline reads the children of an element whose only children of interest

@@ -48,6 +48,13 @@ const (
 	nonUpdatable
 )
 
+// csdlAccess are the NonInsertable/NonUpdatable marks of a property and
+// the positions of the restriction entries that made them.
+type csdlAccess struct {
+	marks    uint8
+	ins, upd spec.Pos
+}
+
 // qname resolves an alias-qualified name to a namespace-qualified one and
 // normalizes Edm names.
 func (r *csdlReader) qname(s string) string {
@@ -111,9 +118,11 @@ func (r *csdlReader) resolve() {
 	for _, t := range s.Types {
 		for _, p := range t.Properties {
 			p.Filter = defaultFilter(p)
+			p.AddSource(spec.FactFilter, p.Pos)
 		}
 		for _, p := range t.NavigationProperties {
 			p.Filter = defaultFilter(p)
+			p.AddSource(spec.FactFilter, p.Pos)
 		}
 	}
 
@@ -145,12 +154,15 @@ func (r *csdlReader) resolve() {
 			}
 		}
 	}
-	for p, m := range r.access {
-		switch m {
+	for p, a := range r.access {
+		switch a.marks {
 		case nonInsertable | nonUpdatable:
 			p.ReadOnly = true
+			p.AddSource(spec.FactReadOnly, a.ins)
+			p.AddSource(spec.FactReadOnly, a.upd)
 		case nonUpdatable:
 			p.Immutable = true
+			p.AddSource(spec.FactImmutable, a.upd)
 		}
 	}
 
@@ -282,6 +294,7 @@ func (r *csdlReader) own(t *spec.StructuredType, name string) *spec.Property {
 		return p
 	}
 	c := *p
+	c.Sources = slices.Clone(p.Sources)
 	if p.Filter != nil {
 		f := *p.Filter
 		f.Ops = slices.Clone(f.Ops)
@@ -412,7 +425,7 @@ func (r *csdlReader) apply(a *csdlAnnot, tg csdlTarget) {
 		if a.val == nil || a.val.kind != "String" {
 			return
 		}
-		r.describe(tg, strings.TrimSpace(a.val.text), a.term == termLongDescription)
+		r.describe(tg, strings.TrimSpace(a.val.text), a.term == termLongDescription, a.pos)
 	case termComputed, termImmutable, termPermissions, termRevisions:
 		if !propFact(a) {
 			return
@@ -426,10 +439,13 @@ func (r *csdlReader) apply(a *csdlAnnot, tg csdlTarget) {
 		case p == nil:
 		case a.term == termImmutable:
 			p.Immutable = true
+			p.AddSource(spec.FactImmutable, a.pos)
 		case a.term == termRevisions:
 			p.Deprecated = true
+			p.AddSource(spec.FactDeprecated, a.pos)
 		default:
 			p.ReadOnly = true
+			p.AddSource(spec.FactReadOnly, a.pos)
 		}
 	case termNavigation:
 		r.navRestrictions(tg, a.val)
@@ -515,7 +531,7 @@ func (r *csdlReader) change(t *spec.StructuredType, p *spec.Property, need func(
 
 // describe sets the description of tg. A long description only fills an
 // empty one.
-func (r *csdlReader) describe(tg csdlTarget, text string, long bool) {
+func (r *csdlReader) describe(tg csdlTarget, text string, long bool, pos spec.Pos) {
 	var d *string
 	switch {
 	case tg.member != nil:
@@ -532,6 +548,9 @@ func (r *csdlReader) describe(tg csdlTarget, text string, long bool) {
 			return
 		}
 		d = &p.Description
+		if !long || *d == "" {
+			p.SetSource(spec.FactDescription, pos)
+		}
 	case tg.typ != nil:
 		d = &tg.typ.Description
 	default:
@@ -570,23 +589,34 @@ func (r *csdlReader) restrict(t *spec.StructuredType, term string, rec *csdlExpr
 	case termInsert:
 		for _, path := range items(field(rec, "NonInsertableProperties")) {
 			if cur, p := r.restricted(t, path, "NonInsertableProperties"); p != nil {
-				r.mark(r.own(cur, p.Name), nonInsertable)
+				r.mark(r.own(cur, p.Name), nonInsertable, path.pos)
 			}
 		}
 	case termUpdate:
 		for _, path := range items(field(rec, "NonUpdatableProperties")) {
 			if cur, p := r.restricted(t, path, "NonUpdatableProperties"); p != nil {
-				r.mark(r.own(cur, p.Name), nonUpdatable)
+				r.mark(r.own(cur, p.Name), nonUpdatable, path.pos)
 			}
 		}
 	}
 }
 
-func (r *csdlReader) mark(p *spec.Property, m uint8) {
+func (r *csdlReader) mark(p *spec.Property, m uint8, pos spec.Pos) {
 	if r.access == nil {
-		r.access = map[*spec.Property]uint8{}
+		r.access = map[*spec.Property]*csdlAccess{}
 	}
-	r.access[p] |= m
+	a := r.access[p]
+	if a == nil {
+		a = &csdlAccess{}
+		r.access[p] = a
+	}
+	a.marks |= m
+	if m == nonInsertable && !a.ins.IsValid() {
+		a.ins = pos
+	}
+	if m == nonUpdatable && !a.upd.IsValid() {
+		a.upd = pos
+	}
 }
 
 // filterRestrictions applies a Capabilities.FilterRestrictions record to t
@@ -608,6 +638,7 @@ func (r *csdlReader) filterRestrictions(t *spec.StructuredType, rec *csdlExpr) {
 				for _, p := range list {
 					if p := r.change(t, p, hasFilter); p != nil {
 						p.Filter = nil
+						p.SetSource(spec.FactFilter, field(rec, "Filterable").pos)
 					}
 				}
 			}
@@ -617,6 +648,7 @@ func (r *csdlReader) filterRestrictions(t *spec.StructuredType, rec *csdlExpr) {
 		if cur, p := r.restricted(t, path, "NonFilterableProperties"); p != nil {
 			if p := r.change(cur, p, hasFilter); p != nil {
 				p.Filter = nil
+				p.SetSource(spec.FactFilter, path.pos)
 			}
 		}
 	}
@@ -637,6 +669,7 @@ func (r *csdlReader) filterRestrictions(t *spec.StructuredType, rec *csdlExpr) {
 			continue
 		}
 		f := p.Filter
+		p.SetSource(spec.FactFilter, fe.pos)
 		if f.Ops = intersect(f.Ops, ops); len(f.Ops) == 0 {
 			p.Filter = nil
 			continue
@@ -652,6 +685,7 @@ func (r *csdlReader) countRestrictions(t *spec.StructuredType, rec *csdlExpr) {
 			cur, p := r.restricted(t, path, name)
 			if p := r.change(cur, p, func(p *spec.Property) bool { return p.Filter != nil && p.Filter.Count }); p != nil {
 				p.Filter.Count = false
+				p.AddSource(spec.FactFilter, path.pos)
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -131,6 +132,14 @@ func mdClassifyTable(t *mdTable) mdTableKind {
 	return mdTableProps
 }
 
+// cellPos is the position of cell c, or def when the table did not say.
+func (r *mdReader) cellPos(c mdCell, def spec.Pos) spec.Pos {
+	if c.line == 0 {
+		return def
+	}
+	return r.pos(c.line, c.col)
+}
+
 func mdCellAt(row []mdCell, i int) (mdCell, bool) {
 	if i < 0 || i >= len(row) {
 		return mdCell{}, false
@@ -165,6 +174,9 @@ type mdRow struct {
 	notNull    bool
 	def        *string
 	deprecated bool
+	// The positions of the cells the facts were read from (zero when the
+	// row has no such cell): the sources of the property's facts.
+	typePos, descPos, requiredPos, readOnlyPos, nullPos, defPos spec.Pos
 }
 
 // readRows reads the rows of a property table. what names the table for
@@ -208,6 +220,7 @@ func (r *mdReader) readRows(b mdBlock, needType bool) []mdRow {
 		if tc, ok := mdCellAt(row, cols.typ); ok && cols.typ >= 0 && strings.TrimSpace(tc.text) != "" {
 			rw.typ = r.parseType(tc.text)
 			rw.hasType = true
+			rw.typePos = r.pos(tc.line, tc.col)
 			if !rw.typ.ok {
 				r.warnf(r.pos(tc.line, tc.col), "type %q of %s is not a type name; using Edm.Untyped", mdOneLine(mdPlain(tc.text, r.sc.refs, false)), name)
 				rw.typ.ref.Name = "Edm.Untyped"
@@ -219,11 +232,15 @@ func (r *mdReader) readRows(b mdBlock, needType bool) []mdRow {
 		var desc strings.Builder
 		if dc, ok := mdCellAt(row, cols.desc); ok {
 			desc.WriteString(dc.text)
+			rw.descPos = r.cellPos(dc, p)
 		}
 		for _, e := range cols.extra {
 			if ec, ok := mdCellAt(row, e); ok && ec.text != "" {
 				desc.WriteString("<br>")
 				desc.WriteString(ec.text)
+				if !rw.descPos.IsValid() {
+					rw.descPos = r.cellPos(ec, p)
+				}
 			}
 		}
 		rw.desc = mdPlain(desc.String(), r.sc.refs, true)
@@ -231,17 +248,21 @@ func (r *mdReader) readRows(b mdBlock, needType bool) []mdRow {
 		if c, ok := mdCellAt(row, cols.required); ok && strings.TrimSpace(c.text) != "" {
 			rw.required = mdTruthy(c.text)
 			rw.requiredIn = true
+			rw.requiredPos = r.cellPos(c, p)
 		}
 		if c, ok := mdCellAt(row, cols.readOnly); ok {
 			rw.readOnly = mdTruthy(c.text)
+			rw.readOnlyPos = r.cellPos(c, p)
 		}
 		if c, ok := mdCellAt(row, cols.nullable); ok {
 			v := strings.ToLower(strings.Trim(mdPlain(c.text, nil, false), " ."))
 			rw.notNull = v == "no" || v == "false"
+			rw.nullPos = r.cellPos(c, p)
 		}
 		if c, ok := mdCellAt(row, cols.def); ok {
 			if v := strings.Trim(mdPlain(c.text, nil, false), " "); v != "" && v != "-" && !strings.EqualFold(v, "none") {
 				rw.def = &v
+				rw.defPos = r.cellPos(c, p)
 			}
 		}
 		rows = append(rows, rw)
@@ -269,7 +290,44 @@ func (rw *mdRow) property() *spec.Property {
 	if rw.def != nil {
 		p.Default = rw.def
 	}
+	p.Sources = rw.sources(p)
 	return p
+}
+
+// sources returns where the row stated the facts property() reads from
+// it: the cell of each, and the description cell for what its phrases
+// say. A fact that two cells state has both, the column first.
+func (rw *mdRow) sources(p *spec.Property) []spec.Source {
+	f := rw.facts
+	var buf [12]spec.Source
+	s := buf[:0]
+	add := func(fact spec.Fact, ok bool, pos spec.Pos) {
+		if ok && pos.IsValid() {
+			s = append(s, spec.Source{Fact: fact, Pos: pos})
+		}
+	}
+	add(spec.FactType, rw.hasType, rw.typePos)
+	add(spec.FactNullable, rw.notNull, rw.nullPos)
+	add(spec.FactNullable, f.notNullable, rw.descPos)
+	add(spec.FactReadOnly, rw.readOnly, rw.readOnlyPos)
+	add(spec.FactReadOnly, rw.typ.readOnly, rw.typePos)
+	add(spec.FactReadOnly, f.readOnly, rw.descPos)
+	add(spec.FactRequired, rw.required, rw.requiredPos)
+	add(spec.FactRequired, f.required && !f.optional, rw.descPos)
+	add(spec.FactImmutable, f.immutable, rw.descPos)
+	add(spec.FactDeprecated, rw.deprecated, rw.pos)
+	add(spec.FactDeprecated, rw.typ.deprecated, rw.typePos)
+	add(spec.FactDeprecated, f.deprecated, rw.descPos)
+	add(spec.FactDefault, rw.def != nil, rw.defPos)
+	add(spec.FactDefault, rw.def == nil && f.defaultValue != nil, rw.descPos)
+	add(spec.FactConditions, len(f.conditions) > 0, rw.descPos)
+	add(spec.FactFilter, p.Filter != nil, rw.descPos)
+	add(spec.FactQuery, p.Query != nil, rw.descPos)
+	add(spec.FactDescription, p.Description != "", rw.descPos)
+	if len(s) == 0 {
+		return nil
+	}
+	return slices.Clone(s)
 }
 
 // mdEnumHeadingRe matches "x values", "x value", "x enumeration values",

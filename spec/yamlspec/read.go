@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -405,8 +406,11 @@ func checkNamespace(ns string) error {
 // unique in any case across properties and navigationProperties together.
 func (r *yamlReader) structured(n *yaml.Node, ns string) (*spec.StructuredType, error) {
 	m, err := r.fields(n, "type", "name", "kind", "baseType", "abstract", "open", "key",
-		"description", "properties", "navigationProperties", "capabilities", "inheritedNavigation")
+		"description", "properties", "navigationProperties", "capabilities", "inheritedNavigation", "sources")
 	if err != nil {
+		return nil, err
+	}
+	if err := r.ignoredSources(m["sources"]); err != nil {
 		return nil, err
 	}
 	t := &spec.StructuredType{Namespace: ns, Pos: r.pos(n)}
@@ -492,11 +496,14 @@ func (r *yamlReader) structured(n *yaml.Node, ns string) (*spec.StructuredType, 
 func (r *yamlReader) property(n *yaml.Node) (*spec.Property, error) {
 	m, err := r.fields(n, "property", "name", "type", "nullable", "readOnly", "required",
 		"immutable", "deprecated", "default", "conditions", "filter", "query", "containsTarget", "partner",
-		"maxLength", "precision", "scale", "description", "capabilities")
+		"maxLength", "precision", "scale", "description", "capabilities", "sources")
 	if err != nil {
 		return nil, err
 	}
-	p := &spec.Property{Nullable: true, Pos: r.pos(n)}
+	if err := r.ignoredSources(m["sources"]); err != nil {
+		return nil, err
+	}
+	p := &spec.Property{Nullable: true, Pos: r.pos(n), Sources: r.sources(m)}
 	if p.Name, err = r.name(m, n, "property"); err != nil {
 		return nil, err
 	}
@@ -568,6 +575,34 @@ func (r *yamlReader) property(n *yaml.Node) (*spec.Property, error) {
 		return nil, err
 	}
 	return p, nil
+}
+
+// ignoredSources checks the sources: of a type or property (as
+// WriteOptions.Sources writes them): a mapping, whose content is not read.
+// They say where the facts came from when the file was written; the file
+// states the facts now, and may have been edited since, so Read makes each
+// fact's value in the file its source (see sources) instead.
+func (r *yamlReader) ignoredSources(n *yaml.Node) error {
+	if n != nil && n.Kind != yaml.MappingNode {
+		return r.errf(n, "sources: want a mapping, got %s", kindName(n))
+	}
+	return nil
+}
+
+// sources returns the positions of the fact values of a property's
+// mapping m: the file is the source of every fact it states.
+func (r *yamlReader) sources(m map[string]*yaml.Node) []spec.Source {
+	var buf [16]spec.Source // one per spec.Facts
+	s := buf[:0]
+	for _, f := range spec.Facts {
+		if v := m[f.String()]; v != nil {
+			s = append(s, spec.Source{Fact: f, Pos: r.pos(v)})
+		}
+	}
+	if len(s) == 0 {
+		return nil
+	}
+	return slices.Clone(s)
 }
 
 // filter reads a property's filter mapping (ops, null, count) into a

@@ -179,7 +179,7 @@ func TestYAMLErrors(t *testing.T) {
 		{"namespaces not a list", "namespaces: x\n", `f.yaml:1:13: namespaces: want a list, got "x"`},
 		{"alias", "namespaces: &a []\noperations: *a\n", "f.yaml:1:13: anchors are not supported in spec files"},
 		{"unknown type key", ns + "      - name: t\n        kind: entity\n        colour: red\n",
-			`f.yaml:6:9: type: unknown key "colour" (want one of name, kind, baseType, abstract, open, key, description, properties, navigationProperties, capabilities, inheritedNavigation)`},
+			`f.yaml:6:9: type: unknown key "colour" (want one of name, kind, baseType, abstract, open, key, description, properties, navigationProperties, capabilities, inheritedNavigation, sources)`},
 		{"missing type name", ns + "      - kind: entity\n", "f.yaml:4:9: type: missing name"},
 		{"empty type name", ns + "      - name: ''\n", "f.yaml:4:15: type: name must not be empty"},
 		{"unknown kind", ns + "      - name: t\n        kind: Entity\n", `f.yaml:5:15: unknown kind "Entity" (want entity or complex)`},
