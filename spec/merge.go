@@ -846,12 +846,12 @@ func (m *merger) combinePaths(what string, dst *[]*PathCapabilities, b []*PathCa
 }
 
 // combineSources merges b's Sources into a's, before combineProperty
-// combines the facts: for each fact b states, b's sources come first when
+// combines the facts: for each fact b states, b's sources replace a's when
 // the merged value is b's (a had none, or b's wins: a stated
-// not-nullable, a set flag), and after a's when both state the same; when
+// not-nullable, a set flag), and follow a's when both state the same; when
 // they disagree, a's value stands and b's statement is left out (Merge
-// warns about it). A position a already has for the fact is not added
-// twice. a's slice must be its own (cloneProperty).
+// warns about it where it matters). A position a already has for the fact
+// is not added twice. a's slice must be its own (cloneProperty).
 func combineSources(a, b *Property) {
 	var done [len(factNames)]bool
 	for _, s := range b.Sources {
@@ -874,22 +874,16 @@ func combineSources(a, b *Property) {
 	}
 }
 
-// takeSources puts b's sources of fact f before a's.
+// takeSources makes b's sources of fact f a's: a's own stated another
+// value (the default nullability, a CSDL "not filterable"), which the
+// merged value is not.
 func takeSources(a, b *Property, f Fact) {
-	var had []Source
-	a.Sources = slices.DeleteFunc(a.Sources, func(s Source) bool {
-		if s.Fact == f {
-			had = append(had, s)
-			return true
-		}
-		return false
-	})
+	a.Sources = slices.DeleteFunc(a.Sources, func(s Source) bool { return s.Fact == f })
 	for _, bs := range b.Sources {
-		if bs.Fact == f && !slices.Contains(had, bs) {
+		if bs.Fact == f {
 			a.Sources = append(a.Sources, bs)
 		}
 	}
-	a.Sources = append(a.Sources, had...)
 }
 
 // factOutcome says, from a's and b's values of fact f before
