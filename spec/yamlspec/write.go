@@ -14,10 +14,34 @@ import (
 // Write writes s in the YAML form that Read reads. Positions are not
 // written. The output is deterministic: it follows the order of s.
 func Write(s *spec.Spec) ([]byte, error) {
+	return WriteWith(s, WriteOptions{})
+}
+
+// WriteOptions are the options of WriteWith.
+type WriteOptions struct {
+	// Sources adds to each type the position it was declared at and to
+	// each property where its facts came from (spec.Property.Sources),
+	// as a last key, sources:, that maps each fact that has a source to
+	// its file:line:col, or to {from: POS, also: [POS, ...]} when other
+	// inputs stated it too:
+	//
+	//	- name: partnerId
+	//	  type: Edm.String
+	//	  readOnly: true
+	//	  sources:
+	//	    type: metadata.xml:12:6
+	//	    readOnly: {from: page.md:30:42, also: [metadata.xml:20:10]}
+	//
+	// Read accepts the key and ignores what it says (see Read).
+	Sources bool
+}
+
+// WriteWith is Write with options.
+func WriteWith(s *spec.Spec, o WriteOptions) ([]byte, error) {
 	if s == nil {
 		return nil, fmt.Errorf("spec: Write of a nil spec")
 	}
-	root, err := specNode(s)
+	root, err := specNode(s, o)
 	if err != nil {
 		return nil, err
 	}
@@ -279,7 +303,7 @@ func foldsBack(chunks []string, text string) bool {
 // namespaceGroups), then operations and entitySets, each in the order of
 // s and left out when empty, as are all empty values below it. A nil
 // element anywhere in s is an error, since Read could not give it back.
-func specNode(s *spec.Spec) (*yaml.Node, error) {
+func specNode(s *spec.Spec, o WriteOptions) (*yaml.Node, error) {
 	root := newMap()
 	groups, err := namespaceGroups(s)
 	if err != nil {
@@ -287,7 +311,7 @@ func specNode(s *spec.Spec) (*yaml.Node, error) {
 	}
 	var nss []*yaml.Node
 	for _, g := range groups {
-		n, err := g.node()
+		n, err := g.node(o)
 		if err != nil {
 			return nil, err
 		}
@@ -382,12 +406,12 @@ func namespaceGroups(s *spec.Spec) ([]*nsGroup, error) {
 	return groups, nil
 }
 
-func (g *nsGroup) node() (*yaml.Node, error) {
+func (g *nsGroup) node(o WriteOptions) (*yaml.Node, error) {
 	m := newMap()
 	m.str("name", g.ns)
 	var types, enums, tds []*yaml.Node
 	for _, t := range g.types {
-		n, err := typeNode(t)
+		n, err := typeNode(t, o)
 		if err != nil {
 			return nil, err
 		}
@@ -413,7 +437,7 @@ func (g *nsGroup) node() (*yaml.Node, error) {
 	return m.n, nil
 }
 
-func typeNode(t *spec.StructuredType) (*yaml.Node, error) {
+func typeNode(t *spec.StructuredType, o WriteOptions) (*yaml.Node, error) {
 	m := newMap()
 	m.add("name", strNode(t.Name))
 	m.str("kind", string(t.Kind))
@@ -433,7 +457,11 @@ func typeNode(t *spec.StructuredType) (*yaml.Node, error) {
 			if p == nil {
 				return nil, fmt.Errorf("spec: nil property in %s", t.QualifiedName())
 			}
-			items = append(items, propertyNode(p))
+			n := propertyNode(p)
+			if o.Sources {
+				addSources(n, p)
+			}
+			items = append(items, n)
 		}
 		m.list(list.key, items)
 	}
@@ -441,7 +469,42 @@ func typeNode(t *spec.StructuredType) (*yaml.Node, error) {
 		m.add("capabilities", c)
 	}
 	m.list("inheritedNavigation", pathsNode(t.InheritedNavigation))
+	if o.Sources && t.Pos.IsValid() {
+		sm := newMap()
+		sm.add("declared", strNode(t.Pos.String()))
+		m.add("sources", sm.n)
+	}
 	return m.n, nil
+}
+
+// addSources appends the sources: key of WriteOptions.Sources to the
+// property mapping n, when p has sources.
+func addSources(n *yaml.Node, p *spec.Property) {
+	if len(p.Sources) == 0 {
+		return
+	}
+	sm := newMap()
+	for _, f := range spec.Facts {
+		from, also := p.Source(f)
+		if !from.IsValid() {
+			continue
+		}
+		if len(also) == 0 {
+			sm.add(f.String(), strNode(from.String()))
+			continue
+		}
+		fm := newMap().flow()
+		fm.add("from", strNode(from.String()))
+		as := make([]string, len(also))
+		for i, a := range also {
+			as[i] = a.String()
+		}
+		fm.add("also", flowList(as))
+		sm.add(f.String(), fm.n)
+	}
+	if len(sm.n.Content) > 0 {
+		yamlMap{n}.add("sources", sm.n)
+	}
 }
 
 // propertyNode builds one property mapping in Read's key order, writing

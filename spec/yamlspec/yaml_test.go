@@ -320,6 +320,9 @@ func FuzzRead(f *testing.F) {
 	if out, err := Write(querySpec()); err == nil {
 		f.Add(out)
 	}
+	if out, err := WriteWith(sourcesSpec(), WriteOptions{Sources: true}); err == nil {
+		f.Add(out)
+	}
 	f.Add([]byte("namespaces:\n  - name: n\n    enums:\n      - name: e\n        flags: true\n        members: [{name: a, value: 1}]\n"))
 	f.Add([]byte("operations:\n  - kind: create\n    body: [{name: a, description: \"x\\ny\"}]\n"))
 	f.Add([]byte("operations:\n  - kind: create\n    body:\n      - name: \"0\"\n        description: |2+\n\n"))
@@ -340,8 +343,21 @@ func FuzzRead(f *testing.F) {
 		if err != nil {
 			t.Fatalf("Read of written YAML: %v\n%s", err, out)
 		}
+		// With the sources of what was read (its own positions), the
+		// output reads back to the same spec: Read ignores them.
+		withSources, err := WriteWith(s, WriteOptions{Sources: true})
+		if err != nil {
+			t.Fatalf("WriteWith Sources of an accepted spec: %v", err)
+		}
+		back2, err := Read("h.yaml", withSources)
+		if err != nil {
+			t.Fatalf("Read of YAML written with sources: %v\n%s", err, withSources)
+		}
 		if d := spectest.Diff(spectest.ClearPos(back), spectest.ClearPos(s)); d != "" {
 			t.Fatalf("round trip: %s\n%s", d, out)
+		}
+		if d := spectest.Diff(spectest.ClearPos(back2), s); d != "" {
+			t.Fatalf("round trip with sources: %s\n%s", d, withSources)
 		}
 	})
 }
