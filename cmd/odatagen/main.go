@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	odatagen spec [-o FILE] INPUT...
+//	odatagen spec [-o FILE] [-sources] INPUT...
 //	odatagen generate -o DIR [-pkg NAME] [-type NAME]... [-allow-unresolved] [-compact] INPUT...
 //	odatagen validate -spec INPUT [-spec INPUT]... [-type NAME] [-mode read|create|update] [-collection] [-ieee754compatible] [-datetime-without-seconds] (PAYLOAD... | -jsonl FILE)
 //	odatagen filter -spec INPUT [-spec INPUT]... -type NAME EXPR
@@ -74,7 +74,7 @@ var commands []command
 
 func init() {
 	commands = []command{
-		{"spec", "print the merged spec of INPUTs as YAML", runSpec},
+		{"spec", "print the merged spec of INPUTs as YAML (-sources: where each fact came from)", runSpec},
 		{"generate", "write Go types and JSON Schemas for INPUTs into a directory", runGenerate},
 		{"validate", "validate JSON payloads against a type of the spec", runValidate},
 		{"filter", "check a $filter expression against a type of the spec", runFilter},

@@ -8,8 +8,11 @@ import (
 )
 
 func runSpec(e *env, args []string) error {
-	fs := newFlagSet(e, "spec", "[-o FILE] INPUT...")
+	fs := newFlagSet(e, "spec", "[-o FILE] [-sources] INPUT...")
 	out := fs.String("o", "", "write the YAML to `FILE` instead of standard output")
+	sources := fs.Bool("sources", false, "write where each fact came from: under sources: of each property, the file:line:col\n"+
+		"of the docs table cell, CSDL element or annotation, or YAML key that stated it (and of the\n"+
+		"inputs that also did), and of each type where it was declared; reading the YAML back ignores them")
 	var lf loadFlags
 	lf.register(fs)
 	if err := parseFlags(fs, args); err != nil {
@@ -22,7 +25,7 @@ func runSpec(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	data, err := yamlspec.Write(s)
+	data, err := yamlspec.WriteWith(s, yamlspec.WriteOptions{Sources: *sources})
 	if err != nil {
 		return err
 	}

@@ -1,15 +1,19 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/odatagen/odatagen/internal/spectest"
 	"github.com/odatagen/odatagen/spec"
 	"github.com/odatagen/odatagen/spec/yamlspec"
+	"gopkg.in/yaml.v3"
 )
 
 // TestSpecSeed checks the facts of the seed resource page through the
@@ -165,5 +169,103 @@ func TestSpecErrors(t *testing.T) {
 	}
 	if code, _, _ := runCLI(t, "", "nosuchcommand"); code != 2 {
 		t.Errorf("unknown command: exit %d, want 2", code)
+	}
+}
+
+// TestSpecSources: spec -sources on a docs page and a CSDL document of the
+// same type (the readers' fixtures) writes, per property, where each fact
+// came from: serial's type from the CSDL Property element (the page's type
+// cell also says it), its read-only and $filter support from the page's
+// description cell; weight's read-only from the CSDL's Core.Computed. Read
+// back, the YAML is the spec that spec writes without -sources, and that
+// output has no sources at all.
+func TestSpecSources(t *testing.T) {
+	page := filepath.Join("..", "..", "spec", "markdown", "testdata", "markdown", "sources.md")
+	csdlFile := filepath.Join("..", "..", "spec", "csdl", "testdata", "csdl", "sources.xml")
+	// at is file:line:col of the first line of file holding text, at the
+	// column where want (on that line) starts.
+	at := func(file, text, want string) string {
+		t.Helper()
+		src, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, l := range strings.Split(string(src), "\n") {
+			if strings.Contains(l, text) {
+				return fmt.Sprintf("%s:%d:%d", file, i+1, strings.Index(l, want)+1)
+			}
+		}
+		t.Fatalf("%s has no line with %q", file, text)
+		return ""
+	}
+	code, out, errOut := runCLI(t, "", "spec", "-sources", page, csdlFile)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, errOut)
+	}
+	var doc struct {
+		Namespaces []struct {
+			Types []struct {
+				Name       string
+				Sources    map[string]any
+				Properties []struct {
+					Name    string
+					Sources map[string]any
+				}
+			}
+		}
+	}
+	if err := yaml.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("output is not YAML: %v\n%s", err, out)
+	}
+	sources := map[string]map[string]any{} // "type.property" -> sources
+	typeSources := map[string]map[string]any{}
+	for _, ns := range doc.Namespaces {
+		for _, ty := range ns.Types {
+			typeSources[ty.Name] = ty.Sources
+			for _, p := range ty.Properties {
+				sources[ty.Name+"."+p.Name] = p.Sources
+			}
+		}
+	}
+	serialRow := "| serial | String |"
+	for _, tc := range []struct {
+		prop, fact string
+		want       any
+	}{
+		{"gizmo.serial", "type", map[string]any{
+			"from": at(csdlFile, `Property Name="serial"`, "<Property"),
+			"also": []any{at(page, serialRow, "String")}}},
+		{"gizmo.serial", "nullable", at(csdlFile, `Property Name="serial"`, "<Property")},
+		{"gizmo.serial", "readOnly", at(page, serialRow, "Serial number")},
+		{"gizmo.serial", "filter", at(page, serialRow, "Serial number")},
+		{"gizmo.weight", "readOnly", at(csdlFile, `Term="Org.OData.Core.V1.Computed" Bool="true"`, "<Annotation")},
+		{"gizmo.retries", "default", at(page, "| retries |", "3 | How")},
+	} {
+		got := sources[tc.prop][tc.fact]
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s: %s source %#v, want %#v", tc.prop, tc.fact, got, tc.want)
+		}
+	}
+	if got, want := typeSources["gizmo"]["declared"], at(csdlFile, `EntityType Name="gizmo"`, "<EntityType"); got != want {
+		t.Errorf("gizmo declared at %v, want %v", got, want)
+	}
+
+	code, plain, errOut := runCLI(t, "", "spec", page, csdlFile)
+	if code != 0 {
+		t.Fatalf("without -sources: exit %d\n%s", code, errOut)
+	}
+	if strings.Contains(plain, "sources:") {
+		t.Errorf("spec without -sources wrote sources:\n%s", plain)
+	}
+	a, err := yamlspec.Read("plain.yaml", []byte(plain))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := yamlspec.Read("sources.yaml", []byte(out))
+	if err != nil {
+		t.Fatalf("-sources output does not read back: %v", err)
+	}
+	if d := spectest.Diff(spectest.ClearPos(b), spectest.ClearPos(a)); d != "" {
+		t.Errorf("-sources output reads back as another spec: %s", d)
 	}
 }
