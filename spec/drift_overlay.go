@@ -45,6 +45,11 @@ import (
 //     default) with the docs facts on top, by the rules above; a docs type
 //     that differs from the CSDL's is kept out with a Warning.
 //
+// A property's Sources move with the facts: the docs' $filter statement
+// and description replace the CSDL's sources of them, a docs statement of
+// nullability that does not stand is dropped, and a property that loses
+// its filter support because the docs list others points at its docs row.
+//
 // With no CSDL specs, or no docs specs, Overlay is Merge of the others.
 // The inputs are not changed. The warnings are Merge's, then Overlay's.
 func Overlay(csdl, docs []*Spec) (*Spec, []Warning) {

@@ -43,6 +43,10 @@ import (
 //     the Create page lists it as required; the merged spec keeps both
 //     facts and the warning points at both lines.
 //
+// A property's Sources follow its facts: the source of the value that
+// stands comes first, then those of later inputs that state the same (see
+// combineSources).
+//
 // Merge copies every element it returns, so the inputs are never changed
 // and the result shares no pointers with them. The result and the warnings
 // depend only on the inputs and their order.

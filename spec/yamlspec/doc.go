@@ -62,8 +62,11 @@
 //     What a docs page says of the other query options is one too:
 //     {options: [$orderby, $search], returned: select} (returned: default
 //     for "Returned by default", select for "Returned only on $select").
-//   - Positions are not written. Read sets every element's Pos to its
-//     node's file:line:col.
+//   - Positions are not written, unless WriteOptions.Sources asks for
+//     where each property's facts came from (a sources: mapping per type
+//     and property, which Read accepts and ignores). Read sets every
+//     element's Pos to its node's file:line:col, and each fact's source
+//     (spec.Property.Sources) to its value's.
 //   - The reader is strict: unknown or repeated keys, values of the wrong
 //     kind, bad type strings, unknown filter operators or kinds, and
 //     duplicate names are errors naming file:line:col. Anchors and aliases

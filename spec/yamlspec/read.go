@@ -16,7 +16,8 @@ import (
 )
 
 // Read reads the YAML form of a spec. file is used in positions and
-// error messages.
+// error messages. A property's Sources are the positions of its fact keys'
+// values; a sources: mapping (WriteOptions.Sources) is not read.
 func Read(file string, src []byte) (*spec.Spec, error) {
 	r := &yamlReader{file: file}
 	dec := yaml.NewDecoder(bytes.NewReader(src))
