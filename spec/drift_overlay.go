@@ -277,7 +277,7 @@ func (o *overlayer) csdlProperties(f *docsTypeFacts, ps []*Property, nav bool) [
 			continue
 		}
 		c := *p
-		c.Sources = slices.Clone(p.Sources)
+		c.Sources = slices.Clip(p.Sources)
 		c.Filter = f.filterFor(pf, p.Filter, nav)
 		f.setFilterSources(&c, pf, nav)
 		if pf.desc != "" {
@@ -329,7 +329,7 @@ func (o *overlayer) docsProperties(f *docsTypeFacts, ct *StructuredType, ps []*P
 			if dp.Nullable != cp.Nullable {
 				c := *dp
 				c.Nullable = cp.Nullable
-				c.Sources = slices.Clone(dp.Sources)
+				c.Sources = slices.Clip(dp.Sources)
 				c.SetSource(FactNullable, Pos{}) // the docs' statement does not stand
 				out[i] = &c
 			}
@@ -349,7 +349,7 @@ func (o *overlayer) docsProperties(f *docsTypeFacts, ct *StructuredType, ps []*P
 func (o *overlayer) redeclare(f *docsTypeFacts, ct *StructuredType, cp, dp *Property, nav bool) *Property {
 	c := *cp
 	c.Pos = dp.Pos
-	c.Sources = slices.Clone(cp.Sources)
+	c.Sources = slices.Clip(cp.Sources)
 	combineSources(&c, dp) // before the facts are combined
 	c.SetSource(FactNullable, Pos{})
 	c.Sources = append(c.Sources, factSources(cp, FactNullable)...) // the CSDL's stands

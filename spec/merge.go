@@ -366,7 +366,7 @@ func (m *merger) cloneProperty(p *Property) *Property {
 	c.Query = cloneQuery(p.Query)
 	c.Conditions = slices.Clone(p.Conditions)
 	c.Capabilities = p.Capabilities.Clone()
-	c.Sources = slices.Clone(p.Sources)
+	c.Sources = slices.Clip(p.Sources) // appends reallocate: p's stay p's
 	return &c
 }
 
@@ -855,7 +855,8 @@ func (m *merger) combinePaths(what string, dst *[]*PathCapabilities, b []*PathCa
 // not-nullable, a set flag), and follow a's when both state the same; when
 // they disagree, a's value stands and b's statement is left out (Merge
 // warns about it where it matters). A position a already has for the fact
-// is not added twice. a's slice must be its own (cloneProperty).
+// is not added twice. a's slice must have no room to append into that
+// another property uses (cloneProperty clips it).
 func combineSources(a, b *Property) {
 	var done [len(factNames)]bool
 	for _, s := range b.Sources {
@@ -882,7 +883,7 @@ func combineSources(a, b *Property) {
 // value (the default nullability, a CSDL "not filterable"), which the
 // merged value is not.
 func takeSources(a, b *Property, f Fact) {
-	a.Sources = slices.DeleteFunc(a.Sources, func(s Source) bool { return s.Fact == f })
+	a.SetSource(f, Pos{})
 	for _, bs := range b.Sources {
 		if bs.Fact == f {
 			a.Sources = append(a.Sources, bs)

@@ -174,8 +174,9 @@ type Property struct {
 	Capabilities *Capabilities
 	// Sources say where the facts came from (see Source). Only facts
 	// that an input stated have one; a fact without is the reader's
-	// default. Copies of a Property share the slice: clone it before
-	// changing it (SetSource and AddSource change it in place).
+	// default. The slice is shared by copies of the Property and only
+	// ever appended to (SetSource makes a new one), so a copy made with
+	// slices.Clip(p.Sources) can be changed without changing p.
 	Sources []Source
 }
 
@@ -248,18 +249,26 @@ func (p *Property) Source(f Fact) (from Pos, also []Pos) {
 	return from, also
 }
 
-// SetSource makes pos the only source of fact f, in place. An invalid pos
-// removes f's sources.
+// SetSource makes pos the only source of fact f. An invalid pos removes
+// f's sources. It gives p a new slice: the old one may be shared.
 func (p *Property) SetSource(f Fact, pos Pos) {
-	p.Sources = slices.DeleteFunc(p.Sources, func(s Source) bool { return s.Fact == f })
-	if pos.IsValid() {
-		p.Sources = append(p.Sources, Source{Fact: f, Pos: pos})
+	out := make([]Source, 0, len(p.Sources)+1)
+	for _, s := range p.Sources {
+		if s.Fact != f {
+			out = append(out, s)
+		}
 	}
+	if pos.IsValid() {
+		out = append(out, Source{Fact: f, Pos: pos})
+	}
+	if len(out) == 0 {
+		out = nil
+	}
+	p.Sources = out
 }
 
-// AddSource adds pos as a source of fact f, in place: the deciding one
-// when f has none yet, else one that also stated it. An invalid pos is
-// ignored.
+// AddSource appends pos as a source of fact f: the deciding one when f
+// has none yet, else one that also stated it. An invalid pos is ignored.
 func (p *Property) AddSource(f Fact, pos Pos) {
 	if pos.IsValid() {
 		p.Sources = append(p.Sources, Source{Fact: f, Pos: pos})

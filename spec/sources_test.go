@@ -60,6 +60,20 @@ func TestMergeSources(t *testing.T) {
 	if !slices.Equal(a.Types[0].Properties[0].Sources, before) {
 		t.Errorf("Merge changed its input's Sources: %v", a.Types[0].Properties[0].Sources)
 	}
+	// Two merges of an input whose Sources have room to grow do not write
+	// into each other's.
+	a.Types[0].Properties[0].Sources = slices.Grow(a.Types[0].Properties[0].Sources, 4)
+	also := func(file string) *Spec {
+		return &Spec{Types: []*StructuredType{{Name: "gizmo", Namespace: "ns", Properties: []*Property{
+			{Name: "serial", Type: TypeRef{Name: "Edm.String"}, Nullable: true, ReadOnly: true,
+				Sources: srcs(FactReadOnly, at(file, 1, 1))}}}}}
+	}
+	first, _ := Merge(a, also("one.md"))
+	kept := slices.Clone(first.Types[0].Properties[0].Sources)
+	Merge(a, also("two.md"))
+	if got := first.Types[0].Properties[0].Sources; !slices.Equal(got, kept) {
+		t.Errorf("a second Merge changed the first's Sources: %v, was %v", got, kept)
+	}
 	// A key property is not nullable because the type declaring the key
 	// says so.
 	k := &Spec{Types: []*StructuredType{{Name: "thing", Namespace: "ns", Kind: EntityKind, Key: []string{"id"}, Pos: at("k.xml", 2, 3),

@@ -239,6 +239,8 @@ type csdlReader struct {
 	enums    map[string]*spec.EnumType
 	typedefs map[string]*spec.TypeDef
 	access   map[*spec.Property]*csdlAccess // NonInsertable/NonUpdatable marks
+
+	sourceBlock []spec.Source // what newSources cuts from
 }
 
 type csdlContainer struct {
@@ -682,9 +684,8 @@ func (r *csdlReader) property(se xml.StartElement, off int64) (*spec.Property, e
 	// The element states its type and nullability (CSDL's default when
 	// it has no Nullable), and resolve adds its $filter default: room for
 	// those and one annotation.
-	p.Sources = make([]spec.Source, 2, 4)
-	p.Sources[0] = spec.Source{Fact: spec.FactType, Pos: p.Pos}
-	p.Sources[1] = spec.Source{Fact: spec.FactNullable, Pos: p.Pos}
+	p.Sources = r.newSources()
+	p.Sources = append(p.Sources, spec.Source{Fact: spec.FactType, Pos: p.Pos}, spec.Source{Fact: spec.FactNullable, Pos: p.Pos})
 	if se.Name.Local == "NavigationProperty" {
 		if p.ContainsTarget, err = r.boolAttr(se, off, "ContainsTarget", false); err != nil {
 			return nil, err
@@ -711,6 +712,20 @@ func (r *csdlReader) property(se xml.StartElement, off int64) (*spec.Property, e
 	r.stated(p, spec.FactScale, p.Scale != 0)
 	r.stated(p, spec.FactDefault, p.Default != nil)
 	return p, nil
+}
+
+// newSources returns an empty slice with room for 4 sources, cut from a
+// block shared by many properties (one allocation for up to 256 of them,
+// the blocks growing from 8 so that a small document stays small; the
+// capacity limit keeps each slice its own).
+func (r *csdlReader) newSources() []spec.Source {
+	const room = 4
+	if cap(r.sourceBlock)-len(r.sourceBlock) < room {
+		r.sourceBlock = make([]spec.Source, 0, min(max(2*cap(r.sourceBlock), 8*room), 256*room))
+	}
+	n := len(r.sourceBlock)
+	r.sourceBlock = r.sourceBlock[:n+room]
+	return r.sourceBlock[n : n : n+room]
 }
 
 // stated records the property element as the source of fact f when ok.

@@ -294,7 +294,7 @@ func (r *csdlReader) own(t *spec.StructuredType, name string) *spec.Property {
 		return p
 	}
 	c := *p
-	c.Sources = slices.Clone(p.Sources)
+	c.Sources = slices.Clip(p.Sources) // appends reallocate: p's stay p's
 	if p.Filter != nil {
 		f := *p.Filter
 		f.Ops = slices.Clone(f.Ops)

@@ -132,12 +132,18 @@ func mdClassifyTable(t *mdTable) mdTableKind {
 	return mdTableProps
 }
 
-// cellPos is the position of cell c, or def when the table did not say.
-func (r *mdReader) cellPos(c mdCell, def spec.Pos) spec.Pos {
+// mdAt is a line and column of the page being read, 0 for none: a cell
+// position that a row keeps for the sources of its facts (a spec.Pos, with
+// the file name, is four times the size, and a page may have thousands
+// of rows).
+type mdAt struct{ line, col int32 }
+
+// cellAt is the position of cell c, or def when the table did not say.
+func cellAt(c mdCell, def spec.Pos) mdAt {
 	if c.line == 0 {
-		return def
+		return mdAt{int32(def.Line), int32(def.Col)}
 	}
-	return r.pos(c.line, c.col)
+	return mdAt{int32(c.line), int32(c.col)}
 }
 
 func mdCellAt(row []mdCell, i int) (mdCell, bool) {
@@ -176,7 +182,7 @@ type mdRow struct {
 	deprecated bool
 	// The positions of the cells the facts were read from (zero when the
 	// row has no such cell): the sources of the property's facts.
-	typePos, descPos, requiredPos, readOnlyPos, nullPos, defPos spec.Pos
+	typeAt, descAt, requiredAt, readOnlyAt, nullAt, defAt mdAt
 }
 
 // readRows reads the rows of a property table. what names the table for
@@ -191,7 +197,7 @@ func (r *mdReader) readRows(b mdBlock, needType bool) []mdRow {
 	if cols.guessed {
 		r.warnf(r.pos(b.line, b.col), "table header %q is not a property table header; reading its columns as name, type, description", mdHeaderText(t.header[0]))
 	}
-	var rows []mdRow
+	rows := make([]mdRow, 0, len(t.rows))
 	for _, row := range t.rows {
 		nc, _ := mdCellAt(row, cols.name)
 		p := r.pos(nc.line, nc.col)
@@ -220,7 +226,7 @@ func (r *mdReader) readRows(b mdBlock, needType bool) []mdRow {
 		if tc, ok := mdCellAt(row, cols.typ); ok && cols.typ >= 0 && strings.TrimSpace(tc.text) != "" {
 			rw.typ = r.parseType(tc.text)
 			rw.hasType = true
-			rw.typePos = r.pos(tc.line, tc.col)
+			rw.typeAt = cellAt(tc, p)
 			if !rw.typ.ok {
 				r.warnf(r.pos(tc.line, tc.col), "type %q of %s is not a type name; using Edm.Untyped", mdOneLine(mdPlain(tc.text, r.sc.refs, false)), name)
 				rw.typ.ref.Name = "Edm.Untyped"
@@ -232,14 +238,14 @@ func (r *mdReader) readRows(b mdBlock, needType bool) []mdRow {
 		var desc strings.Builder
 		if dc, ok := mdCellAt(row, cols.desc); ok {
 			desc.WriteString(dc.text)
-			rw.descPos = r.cellPos(dc, p)
+			rw.descAt = cellAt(dc, p)
 		}
 		for _, e := range cols.extra {
 			if ec, ok := mdCellAt(row, e); ok && ec.text != "" {
 				desc.WriteString("<br>")
 				desc.WriteString(ec.text)
-				if !rw.descPos.IsValid() {
-					rw.descPos = r.cellPos(ec, p)
+				if rw.descAt.line == 0 {
+					rw.descAt = cellAt(ec, p)
 				}
 			}
 		}
@@ -248,21 +254,21 @@ func (r *mdReader) readRows(b mdBlock, needType bool) []mdRow {
 		if c, ok := mdCellAt(row, cols.required); ok && strings.TrimSpace(c.text) != "" {
 			rw.required = mdTruthy(c.text)
 			rw.requiredIn = true
-			rw.requiredPos = r.cellPos(c, p)
+			rw.requiredAt = cellAt(c, p)
 		}
 		if c, ok := mdCellAt(row, cols.readOnly); ok {
 			rw.readOnly = mdTruthy(c.text)
-			rw.readOnlyPos = r.cellPos(c, p)
+			rw.readOnlyAt = cellAt(c, p)
 		}
 		if c, ok := mdCellAt(row, cols.nullable); ok {
 			v := strings.ToLower(strings.Trim(mdPlain(c.text, nil, false), " ."))
 			rw.notNull = v == "no" || v == "false"
-			rw.nullPos = r.cellPos(c, p)
+			rw.nullAt = cellAt(c, p)
 		}
 		if c, ok := mdCellAt(row, cols.def); ok {
 			if v := strings.Trim(mdPlain(c.text, nil, false), " "); v != "" && v != "-" && !strings.EqualFold(v, "none") {
 				rw.def = &v
-				rw.defPos = r.cellPos(c, p)
+				rw.defAt = cellAt(c, p)
 			}
 		}
 		rows = append(rows, rw)
@@ -301,29 +307,30 @@ func (rw *mdRow) sources(p *spec.Property) []spec.Source {
 	f := rw.facts
 	var buf [12]spec.Source
 	s := buf[:0]
-	add := func(fact spec.Fact, ok bool, pos spec.Pos) {
-		if ok && pos.IsValid() {
-			s = append(s, spec.Source{Fact: fact, Pos: pos})
+	add := func(fact spec.Fact, ok bool, at mdAt) {
+		if ok && at.line > 0 {
+			s = append(s, spec.Source{Fact: fact, Pos: spec.Pos{File: rw.pos.File, Line: int(at.line), Col: int(at.col)}})
 		}
 	}
-	add(spec.FactType, rw.hasType, rw.typePos)
-	add(spec.FactNullable, rw.notNull, rw.nullPos)
-	add(spec.FactNullable, f.notNullable, rw.descPos)
-	add(spec.FactReadOnly, rw.readOnly, rw.readOnlyPos)
-	add(spec.FactReadOnly, rw.typ.readOnly, rw.typePos)
-	add(spec.FactReadOnly, f.readOnly, rw.descPos)
-	add(spec.FactRequired, rw.required, rw.requiredPos)
-	add(spec.FactRequired, f.required && !f.optional, rw.descPos)
-	add(spec.FactImmutable, f.immutable, rw.descPos)
-	add(spec.FactDeprecated, rw.deprecated, rw.pos)
-	add(spec.FactDeprecated, rw.typ.deprecated, rw.typePos)
-	add(spec.FactDeprecated, f.deprecated, rw.descPos)
-	add(spec.FactDefault, rw.def != nil, rw.defPos)
-	add(spec.FactDefault, rw.def == nil && f.defaultValue != nil, rw.descPos)
-	add(spec.FactConditions, len(f.conditions) > 0, rw.descPos)
-	add(spec.FactFilter, p.Filter != nil, rw.descPos)
-	add(spec.FactQuery, p.Query != nil, rw.descPos)
-	add(spec.FactDescription, p.Description != "", rw.descPos)
+	rowAt := mdAt{int32(rw.pos.Line), int32(rw.pos.Col)}
+	add(spec.FactType, rw.hasType, rw.typeAt)
+	add(spec.FactNullable, rw.notNull, rw.nullAt)
+	add(spec.FactNullable, f.notNullable, rw.descAt)
+	add(spec.FactReadOnly, rw.readOnly, rw.readOnlyAt)
+	add(spec.FactReadOnly, rw.typ.readOnly, rw.typeAt)
+	add(spec.FactReadOnly, f.readOnly, rw.descAt)
+	add(spec.FactRequired, rw.required, rw.requiredAt)
+	add(spec.FactRequired, f.required && !f.optional, rw.descAt)
+	add(spec.FactImmutable, f.immutable, rw.descAt)
+	add(spec.FactDeprecated, rw.deprecated, rowAt)
+	add(spec.FactDeprecated, rw.typ.deprecated, rw.typeAt)
+	add(spec.FactDeprecated, f.deprecated, rw.descAt)
+	add(spec.FactDefault, rw.def != nil, rw.defAt)
+	add(spec.FactDefault, rw.def == nil && f.defaultValue != nil, rw.descAt)
+	add(spec.FactConditions, len(f.conditions) > 0, rw.descAt)
+	add(spec.FactFilter, p.Filter != nil, rw.descAt)
+	add(spec.FactQuery, p.Query != nil, rw.descAt)
+	add(spec.FactDescription, p.Description != "", rw.descAt)
 	if len(s) == 0 {
 		return nil
 	}
