@@ -89,7 +89,8 @@ func mdLines(src []byte) []string {
 // this order, which matters: blank (an mdBBlank block, so paragraphs stay
 // apart); a ``` or ~~~ fence, whose body runs to a line of at least the
 // same fence and nothing else; a line starting "<!--", whose comment runs
-// to the first "-->" (text after it on that line is dropped); an ATX
+// to the first "-->" (text after it on that line is a text line of its
+// own, at its column); an ATX
 // heading (#..######, trailing #s stripped) other than the "(#tab/" lines
 // of code sample tabs; a line with a pipe followed by a delimiter row,
 // which starts a table (mdReadTable); a reference link definition, which
@@ -143,10 +144,16 @@ func mdScanPage(src []byte) *mdScan {
 			// An HTML comment, possibly over several lines.
 			var b strings.Builder
 			rest := trimmed[4:]
+			restCol := indent + 5 // the column of rest's first byte
 			j := i
+			var after *mdBlock // text after the "-->"
 			for {
 				if k := strings.Index(rest, "-->"); k >= 0 {
 					b.WriteString(rest[:k])
+					if tail := rest[k+3:]; strings.TrimSpace(tail) != "" {
+						lead := len(tail) - len(strings.TrimLeft(tail, " \t"))
+						after = &mdBlock{kind: mdBText, line: j + 1, col: restCol + k + 3 + lead, text: strings.TrimSpace(tail)}
+					}
 					break
 				}
 				b.WriteString(rest)
@@ -156,9 +163,12 @@ func mdScanPage(src []byte) *mdScan {
 					break
 				}
 				b.WriteByte('\n')
-				rest = lines[j]
+				rest, restCol = lines[j], 1
 			}
 			sc.blocks = append(sc.blocks, mdBlock{kind: mdBComment, line: num, col: indent + 1, text: b.String()})
+			if after != nil {
+				sc.blocks = append(sc.blocks, *after)
+			}
 			i = j + 1
 		case mdHeadingLevel(trimmed) > 0 && !mdIsTabHeading(trimmed):
 			lvl := mdHeadingLevel(trimmed)
