@@ -11,7 +11,8 @@
 //     comment's "@odata.type" (a leading "#" dropped; "Collection(T)" is
 //     a collection of T), else the body's own top-level "@odata.type",
 //     else the type its "@odata.context" names, else the type the URL of
-//     the GET or PATCH request before it leads to; "isCollection": true
+//     the GET or PATCH request before it leads to, or the item type of
+//     the collection a POST request before it creates in; "isCollection": true
 //     makes it a collection response ({"value": [...]}, each item
 //     checked), as does a context or URL naming a collection when the body
 //     has a "value" array. A "truncated": true response is checked too,
@@ -26,6 +27,12 @@
 //     "@odata.type", else the type the page's Request body section links
 //     to ("[user](../resources/user.md)"), else the page's operation, else
 //     the type the URL leads to.
+//   - An example without a blockType comment (an HTTP block found by its
+//     first line, see markdown.Examples) is typed the same way, with no
+//     comment members: its TypedBy ends "(no blockType comment)", and the
+//     text line before a response stands in for "truncated" when it says
+//     the response may be truncated or shortened. Such a block in the
+//     page's HTTP request section is the request syntax, skipped.
 //   - Requests without a body (GET, DELETE), other methods (PUT), bodies
 //     that are not JSON (HTML, multipart), and examples whose type the spec
 //     does not hold are skipped with a reason.
@@ -96,11 +103,13 @@ const (
 	SkipUnknownType = "unknown-type" // the type named is not in the spec
 	SkipElided      = "elided"       // the body leaves content out with "..."
 	SkipRaw         = "raw-value"    // the response to a /$value or /$count request
+	SkipSyntax      = "syntax"       // a block without a blockType comment in the HTTP request section: the syntax, not an example
 )
 
 // Result is the outcome of checking one example.
 type Result struct {
-	// Pos is where the example is: its blockType comment (File, Line).
+	// Pos is where the example is: its blockType comment (File, Line), or
+	// the opening fence of an example without one.
 	Pos spec.Pos `json:"pos"`
 	// BlockType is "request" or "response"; Method and URL are a request's.
 	BlockType string `json:"blockType"`
@@ -227,11 +236,21 @@ func (c *Checker) Page(file string, src []byte) []Result {
 
 // example checks one example; req is the request before a response on
 // its page, or nil.
-func (c *Checker) example(file string, ex markdown.Example, link string, req *markdown.Example) Result {
+func (c *Checker) example(file string, ex markdown.Example, link string, req *markdown.Example) (res Result) {
 	r := Result{Pos: spec.Pos{File: file, Line: ex.Line}, BlockType: ex.BlockType, Method: ex.Method, URL: ex.URL}
 	skip := func(kind, reason string, args ...any) Result {
 		r.Verdict, r.Skip, r.Reason = Skipped, kind, fmt.Sprintf(reason, args...)
 		return r
+	}
+	if !ex.Commented && strings.EqualFold(ex.Section, "HTTP request") {
+		return skip(SkipSyntax, "a block without a blockType comment in the HTTP request section: the request syntax, not an example")
+	}
+	if !ex.Commented {
+		defer func() {
+			if res.TypedBy != "" {
+				res.TypedBy += " (no blockType comment)"
+			}
+		}()
 	}
 	body := []byte(ex.Body)
 	trim := strings.TrimSpace(ex.Body)
@@ -280,6 +299,17 @@ func (c *Checker) example(file string, ex markdown.Example, link string, req *ma
 		}
 	}
 
+	// noType says what has no "@odata.type" for a response's skip reason.
+	noType := "the response comment names no @odata.type"
+	truncated, _ := fields["truncated"].(bool)
+	if !ex.Commented {
+		noType = "no blockType comment names an @odata.type"
+		// Without a comment, the text before the block stands in for
+		// its "truncated": "the response object shown here may be
+		// truncated (shortened) ...".
+		intro := strings.ToLower(ex.Intro)
+		truncated = ex.BlockType == "response" && (strings.Contains(intro, "truncated") || strings.Contains(intro, "shortened"))
+	}
 	var mode validate.Mode
 	switch ex.BlockType {
 	case "response":
@@ -287,6 +317,12 @@ func (c *Checker) example(file string, ex markdown.Example, link string, req *ma
 		r.Mode = "read"
 		t, _ := fields["@odata.type"].(string)
 		r.Collection, _ = fields["isCollection"].(bool)
+		var created, createdHow string // the type a POST request before it creates
+		if req != nil && req.Method == "POST" && !strings.Contains(req.URL, "$ref") {
+			if q, coll, how, ok := c.walkURL(urlPath(req.URL)); ok && coll {
+				created, createdHow = q, how
+			}
+		}
 		if inner, ok := strings.CutPrefix(t, "Collection("); ok {
 			t, r.Collection = strings.TrimSuffix(inner, ")"), true
 		}
@@ -298,24 +334,31 @@ func (c *Checker) example(file string, ex markdown.Example, link string, req *ma
 		case top.context != "":
 			q, coll, ok := c.contextType(top.context)
 			if !ok {
-				return skip(SkipUntyped, "the response comment names no @odata.type, the body has none, and its @odata.context %s names no type of the spec", top.context)
+				return skip(SkipUntyped, "%s, the body has none, and its @odata.context %s names no type of the spec", noType, top.context)
 			}
 			t, r.TypedBy = q, "body's @odata.context"
 			r.Collection = r.Collection || (coll && top.value)
 		case req != nil && (req.Method == "GET" || req.Method == "PATCH"):
 			q, coll, how, ok := c.walkURL(urlPath(req.URL))
 			if !ok {
-				return skip(SkipUntyped, "the response comment names no @odata.type, the body has none, and the request URL leads to no type of the spec")
+				return skip(SkipUntyped, "%s, the body has none, and the request URL leads to no type of the spec", noType)
 			}
 			t, r.TypedBy = q, "the URL of the "+req.Method+" request before it ("+how+")"
 			r.Collection = r.Collection || (coll && top.value)
+		case req != nil && req.Method == "POST" && created != "":
+			// the response to a create is the entity created: one item
+			// of the collection the request's URL names
+			t, r.TypedBy = created, "the URL of the POST request before it (a create in "+createdHow+")"
 		default:
-			return skip(SkipUntyped, "the response comment names no @odata.type and the body has none")
+			return skip(SkipUntyped, "%s and the body has none", noType)
 		}
 		if comment, _ := fields["isCollection"].(bool); comment {
 			r.TypedBy += ", isCollection"
 		} else if r.Collection {
 			r.TypedBy += ", a collection"
+		}
+		if truncated && !ex.Commented {
+			r.TypedBy += ", truncated as the text before it says"
 		}
 		q, ok := c.resolve(t)
 		if !ok {
@@ -403,7 +446,6 @@ func (c *Checker) example(file string, ex markdown.Example, link string, req *ma
 		err = run()
 	}
 	r.Problems = append(r.Problems, respelt...)
-	truncated, _ := fields["truncated"].(bool)
 	var verr *validate.Error
 	var jerr *validate.JSONError
 	switch {

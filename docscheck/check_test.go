@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/odatagen/odatagen/spec"
 	"github.com/odatagen/odatagen/spec/load"
 )
 
@@ -230,6 +231,92 @@ func TestWalkURL(t *testing.T) {
 	} {
 		if got := urlPath(u.in); got != u.want {
 			t.Errorf("urlPath(%q) = %q, want %q", u.in, got, u.want)
+		}
+	}
+}
+
+// TestUncommented checks fixture pages whose examples have no blockType
+// comment: each is found by its block's first line and placed at its
+// fence; a block in the HTTP request section is the syntax, skipped; a
+// response is typed by the request before it (a POST to a collection
+// creates one item of it; a GET or PATCH leads to what its URL names), by
+// its body's @odata.type or @odata.context, or else skipped; the text
+// before a response stands in for the comment's "truncated"; TypedBy says
+// there was no comment; each problem is at the page line and column of
+// its member.
+func TestUncommented(t *testing.T) {
+	desk, _, err := load.Spec("testdata/csdl/desk.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lamp, _, err := load.Spec("testdata/api", "testdata/resources")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rs []Result
+	for _, c := range []struct {
+		dir  string
+		spec *spec.Spec
+	}{{"testdata/uncommented/desk", desk}, {"testdata/uncommented/lamp", lamp}} {
+		got, err := Check(c.spec, corpusPages(t, c.dir))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs = append(rs, got...)
+	}
+	var got []string
+	for _, r := range rs {
+		line := fmt.Sprintf("%s:%d %s %s %s %s | %s", filepath.Base(r.Pos.File), r.Pos.Line, r.BlockType, r.Verdict, r.Mode, r.Type, r.TypedBy)
+		if r.Verdict == Skipped {
+			line += " (" + r.Skip + ": " + r.Reason + ")"
+		}
+		for _, p := range r.Problems {
+			line += fmt.Sprintf(" [%s %s@%d:%d]", p.Severity, p.Kind, p.Pos.Line, p.Pos.Col)
+		}
+		got = append(got, line)
+	}
+	const d, l = "desk-lamps-uncommented.md", "lamp-list-uncommented.md"
+	want := []string{
+		d + ":16 request skipped   |  (syntax: a block without a blockType comment in the HTTP request section: the request syntax, not an example)",
+		d + ":27 request valid create microsoft.graph.lamp | POST to a collection (navigation lamps of microsoft.graph.desk): create; type from URL (navigation lamps of microsoft.graph.desk) (no blockType comment)",
+		d + ":41 response invalid read microsoft.graph.lamp | the URL of the POST request before it (a create in navigation lamps of microsoft.graph.desk) (no blockType comment) [error wrong-type@48:3]",
+		d + ":56 request skipped   |  (method: a GET request sends no entity to check)",
+		d + ":64 response invalid read microsoft.graph.lamp | the URL of the GET request before it (entity set lamps), a collection, truncated as the text before it says (no blockType comment) [error unknown-property@71:17]",
+		d + ":78 request valid update microsoft.graph.lamp | PATCH: update; type from URL (navigation favourite of microsoft.graph.desk) (no blockType comment)",
+		d + ":89 response valid read microsoft.graph.lamp | the URL of the PATCH request before it (navigation favourite of microsoft.graph.desk) (no blockType comment)",
+		d + ":100 request skipped   |  (not-entity: POST to a URL the spec does not lead through, on a page that is not a Create page (an action?))",
+		// an action's response: its own @odata.type (a derived type) decides
+		d + ":107 response valid read microsoft.graph.floorLamp | body's @odata.type (no blockType comment)",
+		d + ":119 request skipped   |  (not-entity: POST to a URL the spec does not lead through, on a page that is not a Create page (an action?))",
+		d + ":126 response skipped read  |  (untyped: no blockType comment names an @odata.type and the body has none)",
+		l + ":17 request skipped   |  (method: a GET request sends no entity to check)",
+		l + ":23 response valid read microsoft.graph.lamp | body's @odata.type, truncated as the text before it says (no blockType comment)",
+		l + ":36 request skipped   |  (method: a GET request sends no entity to check)",
+		l + ":42 response invalid read microsoft.graph.lamp | body's @odata.type (no blockType comment) [error wrong-type@49:3]",
+		l + ":55 request skipped   |  (method: a GET request sends no entity to check)",
+		l + ":59 response invalid read microsoft.graph.lamp | body's @odata.context, a collection (no blockType comment) [error bad-enum@66:32]",
+		l + ":73 request skipped   |  (method: a GET request sends no entity to check)",
+		l + ":77 response skipped read  |  (untyped: no blockType comment names an @odata.type, the body has none, and the request URL leads to no type of the spec)",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// Each result is at its opening fence, each problem at its member.
+	for _, r := range rs {
+		src, err := os.ReadFile(r.Pos.File)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(string(src), "\n")
+		if f := strings.TrimSpace(lines[r.Pos.Line-1]); !strings.HasPrefix(f, "```") && !strings.HasPrefix(f, "~~~") {
+			t.Errorf("%s: result line is %q, not a fence", r.Pos, f)
+		}
+		for _, p := range r.Problems {
+			toks := tokens(p.Pointer)
+			line := lines[p.Pos.Line-1]
+			if len(toks) == 0 || p.Pos.Col < 1 || !strings.HasPrefix(line[p.Pos.Col-1:], strconv.Quote(toks[len(toks)-1])) {
+				t.Errorf("%s: %s is not at the start of %q", p.Pos, p.Pointer, line)
+			}
 		}
 	}
 }
