@@ -387,7 +387,7 @@ func (d *drifter) sameType(docs, csdl TypeRef) bool {
 		return false
 	}
 	dn := d.resolve(docs.Name)
-	if strings.EqualFold(dn, csdl.Name) {
+	if strings.EqualFold(dn, csdl.Name) || untypedJSON(TypeRef{Name: dn, Collection: docs.Collection}, csdl, func(q string) bool { return emptyJSONType(d.csdlType(q)) }) {
 		return true
 	}
 	if td := d.cix.TypeDef(csdl.Name); td != nil {

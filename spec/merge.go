@@ -78,6 +78,9 @@ type decl struct {
 	q    string // canonical qualified name (first spelling)
 	what string // "type", "enum" or "type definition"
 	pos  Pos
+	// json and notJSON: some declaration of the name is, or is not, an
+	// empty Json complex type (see declaredJSON).
+	json, notJSON bool
 }
 
 type unresolvedRef struct {
@@ -145,6 +148,8 @@ func (m *merger) declare(parts []*Spec) {
 		for _, t := range p.Types {
 			if t != nil {
 				add(t.Namespace, t.Name, "type", t.Pos)
+				d := m.decls[strings.ToLower(t.QualifiedName())]
+				d.json, d.notJSON = d.json || emptyJSONType(t), d.notJSON || !emptyJSONType(t)
 			}
 		}
 		for _, e := range p.Enums {
@@ -536,6 +541,10 @@ func (m *merger) combineProperty(typeWhat string, a, b *Property) {
 	case b.Type.Name == "" || strings.EqualFold(a.Type.String(), b.Type.String()):
 	case a.Type.Name == "":
 		a.Type = b.Type
+	case untypedJSON(a.Type, b.Type, m.declaredJSON):
+		if strings.EqualFold(a.Type.Name, "Edm.Untyped") { // any JSON value both: keep the named type
+			a.Type = b.Type
+		}
 	default:
 		m.warn(b.Pos, a.Pos, "%s has type %s here but %s first; keeping %s", what, b.Type, a.Type, a.Type)
 	}
@@ -780,7 +789,7 @@ func (m *merger) crossCheck(ix *Index) {
 			if op.Kind == Update && p.Immutable {
 				m.warn(b.Pos, p.Pos, "the update body lists %s, which %s marks immutable (settable on create only)", b.Name, t.QualifiedName())
 			}
-			if b.Type.Name != "" && p.Type.Name != "" && !strings.EqualFold(b.Type.String(), p.Type.String()) {
+			if b.Type.Name != "" && p.Type.Name != "" && !strings.EqualFold(b.Type.String(), p.Type.String()) && !untypedJSON(b.Type, p.Type, func(q string) bool { return emptyJSONType(ix.Type(q)) }) {
 				m.warn(b.Pos, p.Pos, "the %s body gives %s type %s, but %s says %s", op.Kind, b.Name, b.Type, t.QualifiedName(), p.Type)
 			}
 		}
