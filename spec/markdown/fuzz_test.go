@@ -92,8 +92,9 @@ func mdOpIndex(op spec.FilterOp) int {
 }
 
 // FuzzExamples checks that Examples never panics, that every example's
-// body starts inside the page and is text of the page at that line, and
-// that every warning has a position in the file.
+// line is in the page (the opening fence of one without a blockType
+// comment), that its body is the text of the page from its BodyLine and
+// BodyCol on, and that every warning has a position in the file.
 func FuzzExamples(f *testing.F) {
 	fixtures, _ := filepath.Glob(filepath.Join("testdata", "markdown", "*.md"))
 	for _, p := range fixtures {
@@ -104,6 +105,8 @@ func FuzzExamples(f *testing.F) {
 	f.Add([]byte("<!-- {\"blockType\": \"request\"} -->\n```http\nPOST /x\nContent-Type: application/json\n\n{\"a\": 1}\n```\n"))
 	f.Add([]byte("<!--\n{\n\"blockType\": \"response\",\n\"@odata.type\": \"x.y\"\n}\n-->\n~~~\nHTTP/1.1 200 OK\n\n{}\n"))
 	f.Add([]byte("<!-- { blockType: 'request' -->\n```\n"))
+	f.Add([]byte("## HTTP request\n``` http\nPATCH /x/{id}\n```\n### Response\nMay be truncated.\n~~~\nHTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n{\"a\": 1}\n~~~\n"))
+	f.Add([]byte("```json\nHTTP/1.1 204 No Content\n```\n```\nGET https://graph.microsoft.com/v1.0/me\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		const file = "fuzz.md"
 		exs, warns := Examples(file, src)
@@ -114,6 +117,12 @@ func FuzzExamples(f *testing.F) {
 			}
 		}
 		for _, ex := range exs {
+			if ex.Line < 1 || ex.Line > len(lines) {
+				t.Fatalf("example at line %d, page has %d lines", ex.Line, len(lines))
+			}
+			if l := strings.TrimSpace(lines[ex.Line-1]); !ex.Commented && !mdIsFence(l) {
+				t.Fatalf("example without a comment at line %d %q, not a fence", ex.Line, l)
+			}
 			if ex.Body == "" {
 				continue
 			}
@@ -123,6 +132,9 @@ func FuzzExamples(f *testing.F) {
 			first, _, _ := strings.Cut(ex.Body, "\n")
 			if !strings.Contains(lines[ex.BodyLine-1], strings.TrimSpace(first)) {
 				t.Fatalf("body's first line %q is not on page line %d %q", first, ex.BodyLine, lines[ex.BodyLine-1])
+			}
+			if rest := strings.Join(lines[ex.BodyLine-1:], "\n"); ex.BodyCol > len(rest)+1 || !strings.HasPrefix(rest[ex.BodyCol-1:], ex.Body) {
+				t.Fatalf("body %q is not the page's text from %d:%d", ex.Body, ex.BodyLine, ex.BodyCol)
 			}
 		}
 	})
