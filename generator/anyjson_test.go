@@ -6,6 +6,7 @@ import (
 
 	"github.com/odatagen/odatagen/spec/csdl"
 	"github.com/odatagen/odatagen/validate"
+	"github.com/odatagen/odatagen/validate/schemaset"
 )
 
 // anyJSONCSDL declares microsoft.graph.Json as Microsoft Graph does (an
@@ -31,7 +32,7 @@ func TestAnyJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	set, err := validate.NewSet(docs)
+	set, err := schemaset.New(docs)
 	if err != nil {
 		t.Fatal(err)
 	}

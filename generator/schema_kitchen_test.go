@@ -12,6 +12,7 @@ import (
 	"github.com/odatagen/odatagen/spec"
 	"github.com/odatagen/odatagen/spec/yamlspec"
 	"github.com/odatagen/odatagen/validate"
+	"github.com/odatagen/odatagen/validate/schemaset"
 	"github.com/odatagen/odatagen/validate/validatetest"
 )
 
@@ -96,7 +97,7 @@ func TestSchemaKitchen(t *testing.T) {
 		t.Fatal(err)
 	}
 	schGolden(t, filepath.Join("..", "testdata", "schema", "kitchen"), files)
-	set, err := validate.NewSet(files)
+	set, err := schemaset.New(files)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -204,7 +205,7 @@ func TestSchemaUnresolved(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	set, err := validate.NewSet(files)
+	set, err := schemaset.New(files)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/odatagen/odatagen/spec"
 	"github.com/odatagen/odatagen/spec/markdown"
 	"github.com/odatagen/odatagen/validate"
+	"github.com/odatagen/odatagen/validate/schemaset"
 	"github.com/odatagen/odatagen/validate/validatetest"
 )
 
@@ -91,7 +92,7 @@ func TestSchemaSeedPages(t *testing.T) {
 			t.Errorf("%s from the pages differs from the hand-written seed's:\n%s", name, files[name])
 		}
 	}
-	set, err := validate.NewSet(files)
+	set, err := schemaset.New(files)
 	if err != nil {
 		t.Fatal(err)
 	}

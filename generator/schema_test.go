@@ -12,6 +12,7 @@ import (
 
 	"github.com/odatagen/odatagen/spec"
 	"github.com/odatagen/odatagen/validate"
+	"github.com/odatagen/odatagen/validate/schemaset"
 	"github.com/odatagen/odatagen/validate/validatetest"
 )
 
@@ -129,13 +130,13 @@ func schWith(t testing.TB, doc string, members map[string]any) []byte {
 	return b
 }
 
-func schSeedSet(t testing.TB, withOps bool) *validate.Set {
+func schSeedSet(t testing.TB, withOps bool) *schemaset.Set {
 	t.Helper()
 	files, err := Schemas(schSeedSpec(withOps), SchemaOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	set, err := validate.NewSet(files)
+	set, err := schemaset.New(files)
 	if err != nil {
 		t.Fatal(err)
 	}

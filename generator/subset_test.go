@@ -6,6 +6,7 @@ import (
 
 	"github.com/odatagen/odatagen/spec"
 	"github.com/odatagen/odatagen/validate"
+	"github.com/odatagen/odatagen/validate/schemaset"
 )
 
 // TestSubsetAgreesOnDerivedTypes: for each type X of the polymorphism case,
@@ -38,7 +39,7 @@ func TestSubsetAgreesOnDerivedTypes(t *testing.T) {
 				schemas[f.Name] = f.Data
 			}
 		}
-		set, err := validate.NewSet(schemas)
+		set, err := schemaset.New(schemas)
 		if err != nil {
 			t.Fatal(err)
 		}

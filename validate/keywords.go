@@ -1,5 +1,7 @@
 package validate
 
+import "encoding/json"
+
 // The keywords odatagen adds to its JSON Schema documents, besides the
 // standard ones: the generator writes them (generator/schema.go) and this
 // package reads them to word its errors (errors.go). Other JSON Schema
@@ -103,6 +105,14 @@ func ImpliedType(node map[string]any) string {
 		return "Edm.Decimal"
 	case "integer":
 		return impliedRanges[[2]string{numStr(node, "minimum"), numStr(node, "maximum")}]
+	}
+	return ""
+}
+
+// numStr returns the number at key of a schema node, as written.
+func numStr(node map[string]any, key string) string {
+	if n, ok := node[key].(json.Number); ok {
+		return string(n)
 	}
 	return ""
 }

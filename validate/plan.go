@@ -7,13 +7,15 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/odatagen/odatagen/validate/internal/report"
 )
 
-// A Plan is the compiled form of a Set: the same rules as the schema
-// documents, as plain data that a validator applies in one pass over the
+// A Plan is the compiled form of the schema documents (which
+// validate/schemaset's Set runs with jsonschema): the same rules, as plain data that a validator applies in one pass over the
 // payload's bytes, without building a value tree and without allocating
 // when the payload is valid. Validate and ValidateCollection take the same
-// arguments as the Set's methods and return the same errors: the same
+// arguments as the methods of schemaset.Set and return the same errors: the same
 // *JSONError for a payload that is not acceptable JSON (same offset,
 // pointer and message), and an *Error with the same Problems (pointer,
 // kind, expected, found, message, order) for one that breaks the rules.
@@ -82,8 +84,8 @@ type Plan struct {
 	// Enums are the enumeration types that properties refer to.
 	Enums []PlanEnum
 	// MaxSize is the payload size limit in bytes; 0 means DefaultMaxSize
-	// (see MaxSize for a Set). A larger payload is refused with the same
-	// *JSONError as a Set gives.
+	// (schemaset.MaxSize sets a Set's). A larger payload is refused with
+	// the same *JSONError as a schemaset.Set gives.
 	MaxSize int64
 	// IEEE754Compatible accepts Edm.Int64 and Edm.Decimal values as JSON
 	// strings as well as numbers, as OData's IEEE754Compatible=true format
@@ -119,7 +121,8 @@ type PlanType struct {
 	// payload validated as it, is not checked at all. It is for an empty
 	// complex type that metadata uses for "any JSON" (microsoft.graph.Json).
 	// Today's schema documents treat such a type as an object with no
-	// properties, so a plan that sets it is more lenient than the Set.
+	// properties, so a plan that sets it is more lenient than a
+	// schemaset.Set.
 	AnyJSON bool
 	// Props is the flattened property table: the base chain's properties
 	// and the type's own (a redeclared property once, with the most
@@ -326,7 +329,7 @@ func (p *Plan) build() (*planPrep, error) {
 		if !pp.types.add(t.Name, int32(i)) {
 			bad("type %s appears twice", t.Name)
 		}
-		s := simpleName(t.Name)
+		s := report.SimpleName(t.Name)
 		simple[s] = append(simple[s], int32(i))
 	}
 	names := make([]string, 0, len(simple))
@@ -441,8 +444,8 @@ func (p *Plan) resolve(pp *planPrep, typeName string, mode Mode) (int, error) {
 }
 
 // Validate checks a payload of the type (qualified, or a simple name that
-// one type of the plan has, resolved as a Set resolves it) in a mode, as
-// Set.Validate does. It returns nil, a *JSONError when data is not
+// one type of the plan has, resolved as a schemaset.Set resolves it) in a
+// mode, as schemaset.Set.Validate does. It returns nil, a *JSONError when data is not
 // acceptable JSON, an *Error listing every problem, or another error when
 // the plan has no such type or is not well formed (see Check).
 func (p *Plan) Validate(typeName string, mode Mode, data []byte) error {
@@ -450,7 +453,7 @@ func (p *Plan) Validate(typeName string, mode Mode, data []byte) error {
 }
 
 // ValidateCollection checks an OData collection response, as
-// Set.ValidateCollection does: an object whose "value" member is an array
+// schemaset.Set.ValidateCollection does: an object whose "value" member is an array
 // of the type, validated item by item (problems point into /value/i/...),
 // beside the control information @odata.context, @odata.nextLink,
 // @odata.deltaLink (strings) and @odata.count (an integer). Any other
@@ -487,7 +490,7 @@ func (p *Plan) run(typeName string, mode Mode, data []byte, collection bool) err
 		return nil
 	}
 	ps := slices.Clone(r.problems)
-	return &Error{Type: p.Types[ti].Name, Mode: mode, Collection: collection, Problems: (&reporter{problems: ps}).finish()}
+	return &Error{Type: p.Types[ti].Name, Mode: mode, Collection: collection, Problems: sortProblems(ps)}
 }
 
 // nameIndex is an open-addressing hash table from names to int32 values,

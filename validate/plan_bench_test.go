@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -15,15 +14,16 @@ import (
 	"github.com/odatagen/odatagen/validate"
 )
 
-// Benchmarks of Plan.Validate beside Set.Validate and the floor, which is
+// Benchmarks of Plan.Validate beside the floor, which is
 // encoding/json.Unmarshal of the same bytes into a plain struct shaped
-// like the seed type, all in the same run:
+// like the seed type, in the same run:
 //
 //	go test ./validate -run '^$' -bench 'Plan' -benchmem -count 5
 //
-// BenchmarkPlanRatio measures the three in alternation and reports the
-// median ratios (plan/floor, set/floor), which is what to read on a shared
-// machine.
+// validate/schemaset's benchmarks of the same names add the Set
+// (schemaset.Set.Validate), and its BenchmarkPlanRatio measures the three
+// in alternation and reports the median ratios (plan/floor, set/floor),
+// which is what to read on a shared machine.
 
 // planBenchPartner is the seed type as a plain struct.
 type planBenchPartner struct {
@@ -48,6 +48,17 @@ const (
 	planBenchCreate = `{"@odata.type":"#microsoft.graph.cloudPcExternalPartner","partnerId":"198d7140-80bb-4843-8cc4-811377a49a92","enableConnection":true}`
 )
 
+// planBenchGetIndented is the Get response as the docs indent it.
+const planBenchGetIndented = `{
+  "@odata.type": "#microsoft.graph.cloudPcExternalPartner",
+  "id": "b3548526-e615-3785-3118-be70b3968ec5",
+  "partnerId": "198d7140-80bb-4843-8cc4-811377a49a92",
+  "enableConnection": true,
+  "lastSyncDateTime": "2020-11-03T12:43:14Z",
+  "connectionStatus": "available",
+  "statusDetails": "The external partner is available"
+}`
+
 func planBenchCollection(n int) []byte {
 	items := make([]string, n)
 	for i := range items {
@@ -57,9 +68,8 @@ func planBenchCollection(n int) []byte {
 		strings.Join(items, ",") + `]}`)
 }
 
-// planSeed returns the seed's Plan, built from the seed spec, and its Set,
-// from the committed schema documents.
-func planSeed(t testing.TB) (*validate.Plan, *validate.Set) {
+// planSeed returns the seed's Plan, built from the seed spec.
+func planSeed(t testing.TB) *validate.Plan {
 	t.Helper()
 	file := filepath.Join("..", "testdata", "cloudpcexternalpartner.yaml")
 	src, err := os.ReadFile(file)
@@ -74,19 +84,18 @@ func planSeed(t testing.TB) (*validate.Plan, *validate.Set) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return plan, seedSet(t)
+	return plan
 }
 
 type planBenchCase struct {
 	name  string
 	data  []byte
 	floor func([]byte) error
-	set   func([]byte) error
 	plan  func([]byte) error
 }
 
 func planBenchCases(t testing.TB) []planBenchCase {
-	plan, set := planSeed(t)
+	plan := planSeed(t)
 	one := func(d []byte) error { var v planBenchPartner; return json.Unmarshal(d, &v) }
 	coll := func(d []byte) error {
 		var v planBenchPartners
@@ -100,21 +109,17 @@ func planBenchCases(t testing.TB) []planBenchCase {
 	}
 	cases := []planBenchCase{
 		{"get", []byte(planBenchGet), one,
-			func(d []byte) error { return set.Validate(partner, validate.Read, d) },
 			func(d []byte) error { return plan.Validate(partner, validate.Read, d) }},
 		{"create", []byte(planBenchCreate), one,
-			func(d []byte) error { return set.Validate(partner, validate.Create, d) },
 			func(d []byte) error { return plan.Validate(partner, validate.Create, d) }},
 		{"list50", planBenchCollection(50), coll,
-			func(d []byte) error { return set.ValidateCollection(partner, validate.Read, d) },
 			func(d []byte) error { return plan.ValidateCollection(partner, validate.Read, d) }},
-		// validate/bench_test.go's indented Get response.
-		{"get-indented", []byte(getResponse), one,
-			func(d []byte) error { return set.Validate(partner, validate.Read, d) },
+		// validate/schemaset/bench_test.go's indented Get response.
+		{"get-indented", []byte(planBenchGetIndented), one,
 			func(d []byte) error { return plan.Validate(partner, validate.Read, d) }},
 	}
 	for _, c := range cases {
-		for _, f := range []func([]byte) error{c.floor, c.set, c.plan} {
+		for _, f := range []func([]byte) error{c.floor, c.plan} {
 			if err := f(c.data); err != nil {
 				t.Fatalf("%s: %v", c.name, err)
 			}
@@ -128,7 +133,7 @@ func BenchmarkPlan(b *testing.B) {
 		for _, step := range []struct {
 			name string
 			f    func([]byte) error
-		}{{"floor", c.floor}, {"set", c.set}, {"plan", c.plan}} {
+		}{{"floor", c.floor}, {"plan", c.plan}} {
 			b.Run(c.name+"/"+step.name, func(b *testing.B) {
 				b.SetBytes(int64(len(c.data)))
 				b.ReportAllocs()
@@ -139,41 +144,6 @@ func BenchmarkPlan(b *testing.B) {
 				}
 			})
 		}
-	}
-}
-
-// BenchmarkPlanRatio times the floor, the Set and the Plan in alternating
-// rounds and reports the medians of the per-round ratios.
-func BenchmarkPlanRatio(b *testing.B) {
-	for _, c := range planBenchCases(b) {
-		b.Run(c.name, func(b *testing.B) {
-			const rounds = 21
-			iters := max(b.N/rounds, 1)
-			timeIt := func(f func([]byte) error) float64 {
-				start := time.Now()
-				for range iters {
-					if err := f(c.data); err != nil {
-						b.Fatal(err)
-					}
-				}
-				return float64(time.Since(start)) / float64(iters)
-			}
-			var planRatio, setRatio, planNs []float64
-			for range rounds {
-				floor := timeIt(c.floor)
-				set := timeIt(c.set)
-				plan := timeIt(c.plan)
-				planRatio = append(planRatio, plan/floor)
-				setRatio = append(setRatio, set/floor)
-				planNs = append(planNs, plan)
-			}
-			slices.Sort(planRatio)
-			slices.Sort(setRatio)
-			slices.Sort(planNs)
-			b.ReportMetric(planRatio[rounds/2], "plan/floor")
-			b.ReportMetric(setRatio[rounds/2], "set/floor")
-			b.ReportMetric(planNs[rounds/2], "plan-ns/op")
-		})
 	}
 }
 

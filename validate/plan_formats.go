@@ -1,145 +1,24 @@
 package validate
 
+import "github.com/odatagen/odatagen/validate/internal/formats"
+
 // Format and number checks of a Plan, on bytes and without allocating.
-// Each accepts exactly what the Set's check accepts: jsonschema's "date"
-// and "uuid", and formats.go's "date-time" (this file's planDateTime),
-// "time-of-day", "duration" and "base64url"; the tests compare them on
-// fuzzed input.
+// Each accepts exactly what the check of schemaset.Set accepts:
+// jsonschema's "date" and "uuid", and internal/formats' "date-time"
+// (formats.DateTime, which both use), "time-of-day", "duration" and
+// "base64url"; the tests compare them on fuzzed input.
 
-// planDate is jsonschema's "date": time.Parse("2006-01-02", s), which takes
-// exactly four digits, two and two, a month from 1 to 12 and a day of that
-// month.
-func planDate(s []byte) bool {
-	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return false
-	}
-	for _, i := range [...]int{0, 1, 2, 3, 5, 6, 8, 9} {
-		if s[i]-'0' >= 10 {
-			return false
-		}
-	}
-	year := int(s[0]-'0')*1000 + int(s[1]-'0')*100 + int(s[2]-'0')*10 + int(s[3]-'0')
-	month := int(s[5]-'0')*10 + int(s[6]-'0')
-	day := int(s[8]-'0')*10 + int(s[9]-'0')
-	if month < 1 || month > 12 || day < 1 {
-		return false
-	}
-	days := [...]int{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}[month-1]
-	if month == 2 && year%4 == 0 && (year%100 != 0 || year%400 == 0) {
-		days = 29
-	}
-	return day <= days
-}
+// planDate is jsonschema's "date" (formats.Date).
+func planDate(s []byte) bool { return formats.Date(s) }
 
-// planDateTime is the "date-time" format (RFC 3339, digits only): a date,
-// "T" or "t", and a time; with noSeconds also a time without seconds, as OData's ABNF
-// allows.
-func planDateTime(s []byte, noSeconds bool) bool {
-	if len(s) >= 20 && (s[10] == 'T' || s[10] == 't') && planDate(s[:10]) && planTime(s[11:]) {
-		return true
-	}
-	return noSeconds && len(s) >= 17 && (s[10] == 'T' || s[10] == 't') && planDate(s[:10]) && planTimeNoSeconds(s[11:])
-}
+// planDateTime is the "date-time" format (formats.DateTime), with
+// noSeconds also a time without seconds.
+func planDateTime(s []byte, noSeconds bool) bool { return formats.DateTime(s, noSeconds) }
 
-// planAtoi2 reads two digits. (jsonschema's own "date-time" reads them
-// with strconv.Atoi, which also takes "+7" and "-0", so that it accepted
-// "2020-01-01T+1:+2:-0Z"; formats.go replaces it with planDateTime.)
-func planAtoi2(a, b byte) (int, bool) {
-	if a-'0' >= 10 || b-'0' >= 10 {
-		return 0, false
-	}
-	return int(a-'0')*10 + int(b-'0'), true
-}
+// planGUID is jsonschema's "uuid" (formats.GUID).
+func planGUID(s []byte) bool { return formats.GUID(s) }
 
-// planTime is RFC 3339's full-time: hh:mm:ss, an optional
-// fraction, and Z or an offset ±hh:mm; a leap second only at 23:59 UTC.
-func planTime(s []byte) bool {
-	if len(s) < 9 || s[2] != ':' || s[5] != ':' {
-		return false
-	}
-	h, ok1 := planAtoi2(s[0], s[1])
-	m, ok2 := planAtoi2(s[3], s[4])
-	sec, ok3 := planAtoi2(s[6], s[7])
-	if !ok1 || !ok2 || !ok3 || h > 23 || m > 59 || sec > 60 {
-		return false
-	}
-	return planTimeRest(s[8:], h, m, sec)
-}
-
-// planTimeNoSeconds is hh:mm and Z or an offset.
-func planTimeNoSeconds(s []byte) bool {
-	if len(s) < 6 || s[2] != ':' || s[0]-'0' >= 10 || s[1]-'0' >= 10 || s[3]-'0' >= 10 || s[4]-'0' >= 10 {
-		return false
-	}
-	h := int(s[0]-'0')*10 + int(s[1]-'0')
-	m := int(s[3]-'0')*10 + int(s[4]-'0')
-	if h > 23 || m > 59 || s[5] == '.' {
-		return false
-	}
-	return planTimeRest(s[5:], h, m, 0)
-}
-
-// planTimeRest checks what follows the seconds: a fraction, then the
-// offset, then the leap second rule.
-func planTimeRest(s []byte, h, m, sec int) bool {
-	if len(s) > 0 && s[0] == '.' {
-		n := 1
-		for n < len(s) && s[n]-'0' < 10 {
-			n++
-		}
-		if n == 1 {
-			return false
-		}
-		s = s[n:]
-	}
-	if !(len(s) == 1 && (s[0] == 'Z' || s[0] == 'z')) {
-		if len(s) != 6 || s[3] != ':' {
-			return false
-		}
-		sign := 0
-		switch s[0] {
-		case '+':
-			sign = -1
-		case '-':
-			sign = 1
-		default:
-			return false
-		}
-		zh, ok1 := planAtoi2(s[1], s[2])
-		zm, ok2 := planAtoi2(s[4], s[5])
-		if !ok1 || !ok2 || zh > 23 || zm > 59 {
-			return false
-		}
-		hm := h*60 + m + sign*(zh*60+zm)
-		if hm < 0 {
-			hm += 24 * 60
-		}
-		h, m = hm/60, hm%60
-	}
-	return sec < 60 || h == 23 && m == 59
-}
-
-// planGUID is jsonschema's "uuid": 8-4-4-4-12 hexadecimal digits.
-func planGUID(s []byte) bool {
-	if len(s) != 36 {
-		return false
-	}
-	for i, c := range s {
-		switch i {
-		case 8, 13, 18, 23:
-			if c != '-' {
-				return false
-			}
-		default:
-			if !isHex(c) {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-// planTwoDigits is formats.go's twoDigits: two digits, at most max.
+// planTwoDigits is formats.twoDigits: two digits, at most max.
 func planTwoDigits(s []byte, max int) ([]byte, bool) {
 	if len(s) < 2 || s[0]-'0' >= 10 || s[1]-'0' >= 10 {
 		return s, false
@@ -147,7 +26,7 @@ func planTwoDigits(s []byte, max int) ([]byte, bool) {
 	return s[2:], int(s[0]-'0')*10+int(s[1]-'0') <= max
 }
 
-// planTimeOfDay is formats.go's checkTimeOfDay: hh:mm[:ss[.fffffff]].
+// planTimeOfDay is formats.TimeOfDay: hh:mm[:ss[.fffffff]].
 func planTimeOfDay(s []byte) bool {
 	rest, ok := planTwoDigits(s, 23)
 	if !ok || len(rest) == 0 || rest[0] != ':' {
@@ -179,7 +58,7 @@ func planDigits(s []byte) int {
 	return n
 }
 
-// planDuration is formats.go's checkDuration.
+// planDuration is formats.Duration.
 func planDuration(s []byte) bool {
 	if len(s) > 0 && s[0] == '-' {
 		s = s[1:]
@@ -244,7 +123,7 @@ func indexByteString(s string, c byte) int {
 	return -1
 }
 
-// planBase64 is formats.go's checkBase64: what one of encoding/base64's
+// planBase64 is formats.Base64: what one of encoding/base64's
 // RawURLEncoding, URLEncoding, StdEncoding and RawStdEncoding decodes.
 // Those skip '\r' and '\n' anywhere; one alphabet must hold every other
 // character; padded, the length is a multiple of four and "=" or "=="

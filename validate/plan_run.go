@@ -6,6 +6,9 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/odatagen/odatagen/validate/internal/formats"
+	"github.com/odatagen/odatagen/validate/internal/report"
 )
 
 // The validating walk of a Plan: recursive descent over the payload, each
@@ -48,7 +51,7 @@ func (r *planRun) describe(start, end int) string {
 	raw := r.data[start:end]
 	switch raw[0] {
 	case '"':
-		return "string " + quote(string(planUnquote(nil, raw[1:len(raw)-1])))
+		return "string " + report.Quote(string(planUnquote(nil, raw[1:len(raw)-1])))
 	case '{':
 		return "object"
 	case '[':
@@ -60,7 +63,7 @@ func (r *planRun) describe(start, end int) string {
 	case 'n':
 		return "null"
 	}
-	return "number " + clip(string(raw))
+	return "number " + report.Clip(string(raw))
 }
 
 // short is describe without the JSON type of strings and numbers, as short
@@ -69,11 +72,11 @@ func (r *planRun) short(start, end int) string {
 	raw := r.data[start:end]
 	switch raw[0] {
 	case '"':
-		return quote(string(planUnquote(nil, raw[1:len(raw)-1])))
+		return report.Quote(string(planUnquote(nil, raw[1:len(raw)-1])))
 	case '{', '[', 't', 'f', 'n':
 		return r.describe(start, end)
 	}
-	return clip(string(raw))
+	return report.Clip(string(raw))
 }
 
 // words is the name of a value's OData type in problems.
@@ -265,10 +268,10 @@ func (r *planRun) integer(v *PlanValue) bool {
 	raw := r.data[start:r.pos]
 	switch planInteger(raw, v.Kind) {
 	case intNotInteger:
-		exp, found := r.words(v), "number "+clip(string(raw))
+		exp, found := r.words(v), "number "+report.Clip(string(raw))
 		r.add(len(r.frames), WrongType, exp, found, "expected "+exp+", found "+found)
 	case intOutOfRange:
-		exp, found := r.words(v)+planIntBounds[v.Kind].words, clip(string(raw))
+		exp, found := r.words(v)+planIntBounds[v.Kind].words, report.Clip(string(raw))
 		r.add(len(r.frames), OutOfRange, exp, found, found+" is out of range for "+exp)
 	}
 	return true
@@ -307,14 +310,14 @@ func (r *planRun) numericString(v *PlanValue) bool {
 			case intNotInteger:
 				good = false
 			case intOutOfRange:
-				exp, found := r.words(v)+planIntBounds[v.Kind].words, quote(string(s))
+				exp, found := r.words(v)+planIntBounds[v.Kind].words, report.Quote(string(s))
 				r.add(len(r.frames), OutOfRange, exp, found, found+" is out of range for "+exp)
 				return true
 			}
 		}
 	}
 	if !good {
-		exp, found := r.words(v)+what, quote(string(s))
+		exp, found := r.words(v)+what, report.Quote(string(s))
 		r.add(len(r.frames), BadFormat, exp, found, found+" is not a valid "+exp)
 	}
 	return true
@@ -350,10 +353,10 @@ func (r *planRun) format(v *PlanValue) bool {
 	if !ok {
 		f := planFormatNames[v.Kind]
 		exp := r.words(v)
-		if w := formatWords[f]; w != "" {
+		if w := formats.Words[f]; w != "" {
 			exp += " (" + w + ")"
 		}
-		found := quote(string(s))
+		found := report.Quote(string(s))
 		r.add(len(r.frames), BadFormat, exp, found, found+" is not a valid "+exp)
 	}
 	return true
@@ -371,14 +374,14 @@ func (r *planRun) enum(v *PlanValue) bool {
 		if pe.members.lookup(s) >= 0 {
 			return true
 		}
-		exp, found := simpleName(r.words(v))+" member ("+strings.Join(e.Members, ", ")+")", quote(string(s))
+		exp, found := report.SimpleName(r.words(v))+" member ("+strings.Join(e.Members, ", ")+")", report.Quote(string(s))
 		r.add(len(r.frames), NotMember, exp, found, found+" is not a "+exp)
 		return true
 	}
 	if planFlags(s, e, pe) {
 		return true
 	}
-	exp, found := "combination of "+simpleName(r.words(v))+" members ("+strings.Join(e.Members, ", ")+")", quote(string(s))
+	exp, found := "combination of "+report.SimpleName(r.words(v))+" members ("+strings.Join(e.Members, ", ")+")", report.Quote(string(s))
 	r.add(len(r.frames), NotMember, exp, found, found+" is not a "+exp)
 	return true
 }
@@ -772,7 +775,7 @@ var planDelim = func() (t [256]bool) {
 }()
 
 // collectionResponse validates an OData collection response of type ti,
-// as Set.ValidateCollection does.
+// as schemaset.Set.ValidateCollection does.
 func (r *planRun) collectionResponse(ti int, c byte) bool {
 	q := r.p.Types[ti].Name
 	if c != '{' {

@@ -8,15 +8,18 @@ import (
 	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/odatagen/odatagen/validate/internal/jsonvalue"
 )
 
 // The scanner of a Plan: JSON tokens straight from the payload's bytes.
 // It accepts exactly what encoding/json's Valid accepts (RFC 8259; invalid
 // UTF-8 inside strings is let through, as encoding/json does, and decodes
 // to U+FFFD; nesting deeper than 10000 is refused), finds repeated member
-// names by their decoded form, as the Set's parser does, and allocates
-// nothing on its way. A syntax error only sets a flag: the *JSONError is
-// then made by syntaxError, the same function a Set uses, so that both
+// names by their decoded form, as the value-tree parser of schemaset.Set
+// (jsonvalue.Parse) does, and allocates nothing on its way. A syntax error
+// only sets a flag: the *JSONError is then made by syntaxError
+// (jsonvalue.SyntaxError, which schemaset.Set uses too), so that both
 // report the same offset and message.
 
 // planMaxDepth is encoding/json's nesting limit.
@@ -626,7 +629,7 @@ func (r *planRun) pointer(n int) string {
 		if f.arr {
 			sb.WriteString(strconv.Itoa(f.index))
 		} else if f.index >= 0 {
-			sb.WriteString(escapeToken(string(r.keyName(f.index, &r.tbuf))))
+			sb.WriteString(jsonvalue.EscapeToken(string(r.keyName(f.index, &r.tbuf))))
 		}
 	}
 	return sb.String()

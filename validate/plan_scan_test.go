@@ -6,12 +6,15 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/odatagen/odatagen/validate/internal/formats"
+	"github.com/odatagen/odatagen/validate/internal/jsonvalue"
 )
 
-// Tests of the Plan's scanner, decoder and checks against what the Set
-// relies on: encoding/json's Valid and its string decoding, jsonschema's
-// formats and integers, formats.go.
+// Tests of the Plan's scanner, decoder and checks against what
+// schemaset.Set relies on: encoding/json's Valid and its string decoding,
+// the value tree of internal/jsonvalue, jsonschema's integers, the
+// formats of internal/formats. (The formats of jsonschema itself are
+// compared in validate/schemaset, which imports it.)
 
 // planScanOnly runs the scanner over data as a syntax-only validation.
 func planScanOnly(data []byte) (ok bool, dup *JSONError) {
@@ -43,12 +46,12 @@ func FuzzPlanScan(f *testing.F) {
 		if !ok {
 			return
 		}
-		_, err := parseJSON(data, DefaultMaxSize)
+		_, jerr := jsonvalue.Parse(data, DefaultMaxSize)
 		switch {
-		case err == nil && dup != nil:
+		case jerr == nil && dup != nil:
 			t.Fatalf("scanner finds %v, the parser nothing: %q", dup, data)
-		case err != nil && (dup == nil || *dup != *err.(*JSONError)):
-			t.Fatalf("scanner finds %v, the parser %v: %q", dup, err, data)
+		case jerr != nil && (dup == nil || *dup != JSONError(*jerr)):
+			t.Fatalf("scanner finds %v, the parser %+v: %q", dup, jerr, data)
 		}
 		// Every string decodes as encoding/json decodes it.
 		for i := 0; i < len(data); i++ {
@@ -90,70 +93,33 @@ func TestPlanScanSeeds(t *testing.T) {
 		b.WriteString(`"k` + strings.Repeat("x", i%7) + string(rune('a'+i%26)) + `":1,`)
 	}
 	b.WriteString(`"k\u0078a":2}`)
-	_, err := parseJSON([]byte(b.String()), DefaultMaxSize)
-	if _, dup := planScanOnly([]byte(b.String())); dup == nil || err == nil || *dup != *err.(*JSONError) {
-		t.Errorf("big object: scanner %v, parser %v", dup, err)
+	_, jerr := jsonvalue.Parse([]byte(b.String()), DefaultMaxSize)
+	if _, dup := planScanOnly([]byte(b.String())); dup == nil || jerr == nil || *dup != JSONError(*jerr) {
+		t.Errorf("big object: scanner %v, parser %+v", dup, jerr)
 	}
-}
-
-// planJSONSchemaFormat validates s with jsonschema's own format.
-func planJSONSchemaFormat(t testing.TB, format string) func(string) bool {
-	c := jsonschema.NewCompiler()
-	c.AssertFormat()
-	for _, f := range customFormats {
-		c.RegisterFormat(f)
-	}
-	if err := c.AddResource("f.json", map[string]any{"format": format}); err != nil {
-		t.Fatal(err)
-	}
-	sch, err := c.Compile("f.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return func(s string) bool { return sch.Validate(s) == nil }
-}
-
-var planFormatSeeds = []string{
-	"", "2020-11-03T12:43:14Z", "2020-11-03t12:43:14z", "2020-11-03T12:43:14.123+01:00", "2020-12-31T23:59:60Z",
-	"2020-12-31T22:59:60-01:00", "2020-12-31T00:59:60+01:00", "2020-12-31T12:59:60Z", "2020-01-01T+1:+2:-0Z",
-	"2020-01-01T-1:00:00Z", "2020-01-01T00:00:00+24:00", "2020-01-01T00:00:00+05:60", "2020-01-01T00:00:00.Z",
-	"2020-02-30T00:00:00Z", "2020-11-03T12:43Z", "2020-11-03T23:59:59-23:59", "2020-02-29", "2021-02-29",
-	"1900-02-29", "2000-02-29", "0000-02-29", "2020-1-01", "2020-00-10", "2020-01-00", "+020-01-01",
-	"23:59", "24:00", "12:60", "12:30:15", "12:30:15.", "12:30:15.1234567", "1:30", "12:30:61", "12:30:15Z",
-	"P1D", "PT", "P", "-P1DT2H3M4.5S", "PT0.5S", "P1Y2M3W4D", "PT1.5H", "P1D1D", "+P1D", "PT36H", "P1W", "PT1S1M",
-	"P1DT", "PT1.S", "PT.5S", "P1H", "--P1D", "P1DT1H1M1.1S", "PT1H1H",
-	"b3548526-e615-3785-3118-be70b3968ec5", "B3548526-E615-3785-3118-BE70B3968EC5", "b3548526e61537853118be70b3968ec5",
-	"b3548526-e615-3785-3118-be70b3968ecg", "b3548526-e615-3785-3118-be70b3968ec5-", "b354852-6e615-3785-3118-be70b3968ec5",
-	"AQID", "AQI", "AQ", "A", "AQ==", "AQI=", "AQ=", "A===", "AQID\n", "_-8", "+/8=", "_/8", "!!", "aGVsbG8",
-	"AQ\n==", "AQ=\n=", "\r\n", "AQID====", "AQIDAQ==AQID", "-_+/", "====",
 }
 
 func FuzzPlanFormats(f *testing.F) {
-	for _, s := range planFormatSeeds {
+	for _, s := range formats.Seeds {
 		f.Add(s)
 	}
-	dateTime := planJSONSchemaFormat(f, "date-time")
-	date := planJSONSchemaFormat(f, "date")
-	uuid := planJSONSchemaFormat(f, "uuid")
 	f.Fuzz(func(t *testing.T, s string) {
 		b := []byte(s)
 		for _, c := range []struct {
 			name      string
 			got, want bool
 		}{
-			{"date-time", planDateTime(b, false), dateTime(s)},
-			{"date", planDate(b), date(s)},
-			{"uuid", planGUID(b), uuid(s)},
-			{"time-of-day", planTimeOfDay(b), checkTimeOfDay(s) == nil},
-			{"duration", planDuration(b), checkDuration(s) == nil},
-			{"base64url", planBase64(b), checkBase64(s) == nil},
+			{"date-time", planDateTime(b, false), formats.DateTimeString(s) == nil},
+			{"time-of-day", planTimeOfDay(b), formats.TimeOfDay(s) == nil},
+			{"duration", planDuration(b), formats.Duration(s) == nil},
+			{"base64url", planBase64(b), formats.Base64(s) == nil},
 		} {
 			if c.got != c.want {
 				t.Errorf("%s %q: plan says %v, the Set %v", c.name, s, c.got, c.want)
 			}
 		}
 		// Without seconds is a superset.
-		if dateTime(s) && !planDateTime(b, true) {
+		if formats.DateTimeString(s) == nil && !planDateTime(b, true) {
 			t.Errorf("date-time %q: refused without-seconds", s)
 		}
 	})

@@ -3,11 +3,14 @@ package validate
 import (
 	"slices"
 	"strings"
+
+	"github.com/odatagen/odatagen/validate/internal/report"
 )
 
 // ResolveTypeName is odatagen's one rule for the type a person means by a
 // name, on a command line (odatagen generate -type, validate -type, filter
-// -type), in generator.Options.Types, or in Set.Validate:
+// -type), in generator.Options.Types, or in Plan.Validate and
+// schemaset.Set.Validate:
 //
 //  1. a qualified name among names, exactly, is that type;
 //  2. else a qualified name among names ignoring case, when one matches;
@@ -34,7 +37,7 @@ func ResolveTypeName(name string, names []string, namespaceSize func(ns string) 
 		return folded[0], nil, true
 	}
 	for _, n := range names {
-		if strings.EqualFold(simpleName(n), name) {
+		if strings.EqualFold(report.SimpleName(n), name) {
 			candidates = append(candidates, n)
 		}
 	}

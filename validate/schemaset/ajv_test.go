@@ -1,4 +1,4 @@
-package validate_test
+package schemaset_test
 
 import (
 	"bufio"
@@ -25,7 +25,7 @@ import (
 // Set ODATAGEN_AJV to the directory where it was installed:
 //
 //	npm install --prefix /tmp/ajv ajv@8
-//	ODATAGEN_AJV=/tmp/ajv go test ./validate -run TestAjvAgrees
+//	ODATAGEN_AJV=/tmp/ajv go test ./validate/schemaset -run TestAjvAgrees
 //
 // Payloads with numbers of more than 15 digits or exponents of three digits
 // are left out: JavaScript reads them as doubles, so ajv cannot tell

@@ -1,4 +1,4 @@
-package validate_test
+package schemaset_test
 
 import (
 	"errors"
@@ -22,6 +22,7 @@ import (
 	"github.com/odatagen/odatagen/spec/load"
 	"github.com/odatagen/odatagen/spec/yamlspec"
 	"github.com/odatagen/odatagen/validate"
+	"github.com/odatagen/odatagen/validate/schemaset"
 	"gopkg.in/yaml.v3"
 )
 
@@ -29,9 +30,9 @@ import (
 // Set from generator.Schemas, the Plan from generator.Plan) must give the
 // same verdict on every payload, with the same problems, word for word.
 //
-//	go test ./validate -run TestPlanDiff                       # a few thousand payloads
-//	go test ./validate -run TestPlanDiff -plan.diff.n=1000000  # the long run
-//	go test ./validate -run '^$' -fuzz FuzzPlanValidate -fuzztime 5m
+//	go test ./validate/schemaset -run TestPlanDiff                       # a few thousand payloads
+//	go test ./validate/schemaset -run TestPlanDiff -plan.diff.n=1000000  # the long run
+//	go test ./validate/schemaset -run '^$' -fuzz FuzzPlanValidate -fuzztime 5m
 
 var (
 	planDiffN    = flag.Int("plan.diff.n", 0, "number of payloads for TestPlanDiff (0: a short run)")
@@ -41,7 +42,7 @@ var (
 // planCase is one spec with its Set and Plan.
 type planCase struct {
 	name  string
-	set   *validate.Set
+	set   *schemaset.Set
 	plan  *validate.Plan
 	types []string
 	files map[string][]byte // the schema documents of set
@@ -82,7 +83,7 @@ func loadPlanCases() ([]*planCase, error) {
 		}
 		return yamlspec.Read(file, src)
 	}
-	golden, _ := filepath.Glob(filepath.Join("..", "testdata", "golden", "*", "input.yaml"))
+	golden, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "golden", "*", "input.yaml"))
 	for _, f := range golden {
 		s, err := read(f, f)
 		if err != nil {
@@ -98,8 +99,8 @@ func loadPlanCases() ([]*planCase, error) {
 		}
 		inputs = append(inputs, input{"golden/" + filepath.Base(filepath.Dir(f)), s, opts.AllowUnresolved})
 	}
-	more, _ := filepath.Glob(filepath.Join("testdata", "plan", "*.yaml"))
-	more = append([]string{filepath.Join("..", "testdata", "cloudpcexternalpartner.yaml")}, more...)
+	more, _ := filepath.Glob(filepath.Join("..", "testdata", "plan", "*.yaml"))
+	more = append([]string{filepath.Join("..", "..", "testdata", "cloudpcexternalpartner.yaml")}, more...)
 	for _, f := range more {
 		s, err := read(f, f)
 		if err != nil {
@@ -110,7 +111,7 @@ func loadPlanCases() ([]*planCase, error) {
 	inputs = append(inputs, input{"go/oddEnums", planOddEnumsSpec(), false})
 	// The shared corpus beside the clone, when it is there: CSDL services
 	// (Microsoft Graph v1.0 among them) and the seed's docs pages.
-	shared := filepath.Join("..", "..", "shared")
+	shared := filepath.Join("..", "..", "..", "shared")
 	csdl, _ := filepath.Glob(filepath.Join(shared, "corpus", "csdl", "*.xml"))
 	for _, f := range csdl {
 		if strings.Contains(f, "2021") {
@@ -145,7 +146,7 @@ func loadPlanCases() ([]*planCase, error) {
 		if perr != nil {
 			return nil, fmt.Errorf("%s: generator.Plan: %v", in.name, perr)
 		}
-		set, err := validate.NewSet(files)
+		set, err := schemaset.New(files)
 		if err != nil {
 			return nil, err
 		}

@@ -1,16 +1,17 @@
-package validate_test
+package schemaset_test
 
 import (
 	"fmt"
 
 	"github.com/odatagen/odatagen/validate"
+	"github.com/odatagen/odatagen/validate/schemaset"
 )
 
-// NewSet takes schema documents as bytes, named by SchemaFile. Generated
-// packages embed theirs and use NewSetFS; a document written by hand only
+// New takes schema documents as bytes, named by validate.SchemaFile.
+// Generated packages embed theirs (NewFS reads an embed.FS); a document written by hand only
 // needs the $id that SchemaID gives and, for messages in OData's words,
 // the x-odata-type keywords.
-func ExampleNewSet() {
+func ExampleNew() {
 	const note = "example.note"
 	doc := fmt.Sprintf(`{
 		"$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -24,7 +25,7 @@ func ExampleNewSet() {
 		"required": ["title"]
 	}`, validate.SchemaID(note, validate.Read), note)
 
-	set, err := validate.NewSet(map[string][]byte{validate.SchemaFile(note, validate.Read): []byte(doc)})
+	set, err := schemaset.New(map[string][]byte{validate.SchemaFile(note, validate.Read): []byte(doc)})
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -1,4 +1,4 @@
-package validate_test
+package schemaset_test
 
 import (
 	"encoding/json"
@@ -41,7 +41,7 @@ func benchCollection(n int) []byte {
 // BenchmarkValidate compares Set.Validate with json.Unmarshal of the same
 // bytes into a plain struct:
 //
-//	go test ./validate -run XXX -bench Validate -benchmem
+//	go test ./validate/schemaset -run XXX -bench Validate -benchmem
 func BenchmarkValidate(b *testing.B) {
 	set := seedSet(b)
 	coll := benchCollection(50)

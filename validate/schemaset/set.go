@@ -1,4 +1,40 @@
-package validate
+// Package schemaset validates OData JSON payloads with the JSON Schema
+// documents that odatagen generates, running them with
+// github.com/santhosh-tekuri/jsonschema/v6: the reference validator, which
+// the tests hold validate.Plan to (the same verdicts and the same
+// problems, word for word), and a way to check payloads against documents
+// without a Plan, e.g. documents edited by hand. Generated packages and
+// the odatagen command use validate.Plan; they do not import this
+// package, so that programs using them do not pull in jsonschema and
+// golang.org/x/text.
+//
+// # Schemas
+//
+// There is one JSON Schema (draft 2020-12) document per structured type
+// per validate.Mode, named validate.SchemaFile(type, mode) and with $id
+// validate.SchemaID(type, mode); documents refer to each other by file
+// name, so they work the same from a directory, an embed.FS or a map.
+//
+// A Set holds the documents as data (New from a map, NewFS from an fs.FS
+// such as a generated package's embedded files) and compiles them lazily:
+// a (type, mode) is compiled on its first validation, with the documents
+// it references, and cached. Creating a Set reads nothing. A Set is safe
+// for concurrent use.
+//
+// Format assertions are on. Besides JSON Schema's "date-time", "date" and
+// "uuid", the Set knows "time-of-day" (Edm.TimeOfDay), "duration"
+// (Edm.Duration, replacing JSON Schema's with OData's spelling) and
+// "base64url" (Edm.Binary), with the meanings validate.Plan checks.
+//
+// # Errors
+//
+// The errors are validate's: a *validate.JSONError for a payload that is
+// not acceptable JSON (it does not parse, repeats a member name, or is over
+// the size limit, validate.DefaultMaxSize unless MaxSize says otherwise),
+// a *validate.Error listing every leaf problem (jsonschema's nested causes
+// flattened, duplicates dropped, ordered by pointer), worded from the
+// x-odata-* keywords of the documents (validate.Keywords).
+package schemaset
 
 import (
 	"bytes"
@@ -12,10 +48,12 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/odatagen/odatagen/validate"
+	"github.com/odatagen/odatagen/validate/internal/jsonvalue"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
-// Set is a set of schema documents, named by SchemaFile, that validates
+// Set is a set of schema documents, named by validate.SchemaFile, that validates
 // payloads. Documents are parsed and compiled lazily, the first time a
 // (type, mode) is validated, together with the documents its schema
 // references; the result is cached. A Set is safe for concurrent use.
@@ -40,7 +78,7 @@ type Set struct {
 
 type cacheKey struct {
 	typ  string
-	mode Mode
+	mode validate.Mode
 }
 
 type compiled struct {
@@ -52,8 +90,9 @@ type compiled struct {
 // Option configures a Set.
 type Option func(*Set)
 
-// MaxSize sets the payload size limit in bytes (DefaultMaxSize when not
-// set). Larger payloads are refused with a *JSONError before parsing.
+// MaxSize sets the payload size limit in bytes (validate.DefaultMaxSize
+// when not set). Larger payloads are refused with a *validate.JSONError
+// before parsing.
 func MaxSize(n int64) Option {
 	return func(s *Set) {
 		if n > 0 {
@@ -62,13 +101,14 @@ func MaxSize(n int64) Option {
 	}
 }
 
-// NewSet returns a Set of the given documents, keyed by file name
-// (SchemaFile). Names that do not follow the convention are an error; the
-// documents themselves are only read when first needed.
-func NewSet(files map[string][]byte, opts ...Option) (*Set, error) {
+// New returns a Set of the given documents, keyed by file name
+// (validate.SchemaFile or validate.EnumSchemaFile). Names that do not
+// follow the convention are an error; the documents themselves are only
+// read when first needed.
+func New(files map[string][]byte, opts ...Option) (*Set, error) {
 	var bad []string
 	for name := range files {
-		if _, _, ok := ParseSchemaFile(name); !ok && !isEnumSchemaFile(name) {
+		if _, _, ok := validate.ParseSchemaFile(name); !ok && !isEnumSchemaFile(name) {
 			bad = append(bad, name)
 		}
 	}
@@ -81,23 +121,23 @@ func NewSet(files map[string][]byte, opts ...Option) (*Set, error) {
 	return s, nil
 }
 
-// NewSetFS returns a Set reading the documents from the root directory of
+// NewFS returns a Set reading the documents from the root directory of
 // fsys, typically an embed.FS of a generated package:
 //
 //	//go:embed *.schema.json
 //	var schemaFS embed.FS
-//	var Schemas = validate.NewSetFS(schemaFS)
+//	var Schemas = schemaset.NewFS(schemaFS)
 //
 // Nothing is read until the first validation, so this is cheap at init even
 // for thousands of documents.
-func NewSetFS(fsys fs.FS, opts ...Option) *Set {
+func NewFS(fsys fs.FS, opts ...Option) *Set {
 	s := newSet(opts)
 	s.fsys = fsys
 	return s
 }
 
 func newSet(opts []Option) *Set {
-	s := &Set{maxSize: DefaultMaxSize}
+	s := &Set{maxSize: validate.DefaultMaxSize}
 	for _, o := range opts {
 		o(s)
 	}
@@ -157,7 +197,7 @@ func (s *Set) listNames() {
 		}
 	}
 	for _, f := range files {
-		if q, _, ok := ParseSchemaFile(f); ok {
+		if q, _, ok := validate.ParseSchemaFile(f); ok {
 			s.names = append(s.names, q)
 		}
 	}
@@ -166,18 +206,18 @@ func (s *Set) listNames() {
 }
 
 // resolve finds the qualified type name a caller means, by odatagen's one
-// rule (ResolveTypeName) over the types the Set has documents for.
-func (s *Set) resolve(typeName string, mode Mode) (string, error) {
-	if s.hasFile(SchemaFile(typeName, mode)) {
+// rule (validate.ResolveTypeName) over the types the Set has documents for.
+func (s *Set) resolve(typeName string, mode validate.Mode) (string, error) {
+	if s.hasFile(validate.SchemaFile(typeName, mode)) {
 		return typeName, nil
 	}
 	s.namesOnce.Do(s.listNames)
 	if s.namesErr != nil {
 		return "", s.namesErr
 	}
-	q, candidates, ok := ResolveTypeName(typeName, s.names, nil)
+	q, candidates, ok := validate.ResolveTypeName(typeName, s.names, nil)
 	switch {
-	case ok && s.hasFile(SchemaFile(q, mode)):
+	case ok && s.hasFile(validate.SchemaFile(q, mode)):
 		return q, nil
 	case !ok && len(candidates) > 1:
 		return "", fmt.Errorf("validate: type name %q is ambiguous: %s", typeName, strings.Join(candidates, ", "))
@@ -187,7 +227,7 @@ func (s *Set) resolve(typeName string, mode Mode) (string, error) {
 
 // schema returns the compiled schema of a type in a mode, and the type's
 // qualified name.
-func (s *Set) schema(typeName string, mode Mode) (*jsonschema.Schema, string, error) {
+func (s *Set) schema(typeName string, mode validate.Mode) (*jsonschema.Schema, string, error) {
 	if v, ok := s.compiled.Load(cacheKey{typeName, mode}); ok {
 		c := v.(*compiled)
 		return c.schema, c.typ, c.err
@@ -203,7 +243,7 @@ func (s *Set) schema(typeName string, mode Mode) (*jsonschema.Schema, string, er
 	return c.schema, c.typ, c.err
 }
 
-func (s *Set) compileOnce(q string, mode Mode) *compiled {
+func (s *Set) compileOnce(q string, mode validate.Mode) *compiled {
 	if v, ok := s.compiled.Load(cacheKey{q, mode}); ok {
 		return v.(*compiled)
 	}
@@ -212,9 +252,9 @@ func (s *Set) compileOnce(q string, mode Mode) *compiled {
 	if v, ok := s.compiled.Load(cacheKey{q, mode}); ok { // compiled while we waited
 		return v.(*compiled)
 	}
-	sch, err := s.compile(SchemaID(q, mode))
+	sch, err := s.compile(validate.SchemaID(q, mode))
 	if err != nil {
-		err = fmt.Errorf("validate: compiling %s: %w", SchemaFile(q, mode), err)
+		err = fmt.Errorf("validate: compiling %s: %w", validate.SchemaFile(q, mode), err)
 	}
 	c := &compiled{typ: q, schema: sch, err: err}
 	s.compiled.Store(cacheKey{q, mode}, c)
@@ -235,9 +275,9 @@ func (s *Set) compile(id string) (sch *jsonschema.Schema, err error) {
 type loader struct{ s *Set }
 
 func (l loader) Load(u string) (any, error) {
-	name, ok := strings.CutPrefix(u, IDBase)
+	name, ok := strings.CutPrefix(u, validate.IDBase)
 	if !ok || strings.Contains(name, "/") {
-		return nil, fmt.Errorf("not a schema of this set (its $id must start with %s)", IDBase)
+		return nil, fmt.Errorf("not a schema of this set (its $id must start with %s)", validate.IDBase)
 	}
 	b, err := l.s.readFile(name)
 	if err != nil {
@@ -270,10 +310,11 @@ func (s *Set) node(location string) (node, root map[string]any) {
 }
 
 // Validate checks a payload of the type (qualified, or a simple name that
-// one type of the Set has) in a mode. It returns nil, a *JSONError when
-// data is not acceptable JSON, an *Error listing every problem, or another
-// error when the Set has no usable schema for the type.
-func (s *Set) Validate(typeName string, mode Mode, data []byte) error {
+// one type of the Set has) in a mode. It returns nil, a
+// *validate.JSONError when data is not acceptable JSON, a *validate.Error
+// listing every problem, or another error when the Set has no usable
+// schema for the type.
+func (s *Set) Validate(typeName string, mode validate.Mode, data []byte) error {
 	v, err := parseJSON(data, s.maxSize)
 	if err != nil {
 		return err
@@ -287,7 +328,7 @@ func (s *Set) Validate(typeName string, mode Mode, data []byte) error {
 	if len(r.problems) == 0 {
 		return nil
 	}
-	return &Error{Type: q, Mode: mode, Problems: r.finish()}
+	return &validate.Error{Type: q, Mode: mode, Problems: r.finish()}
 }
 
 // check validates one value, adding its problems with pointers under
@@ -303,7 +344,7 @@ func (r *reporter) check(sch *jsonschema.Schema, v any, prefix []string) {
 		r.collect(verr)
 		return
 	}
-	r.add(nil, Other, "", "", err.Error())
+	r.add(nil, validate.Other, "", "", err.Error())
 }
 
 func safeValidate(sch *jsonschema.Schema, v any) (err error) {
@@ -321,7 +362,7 @@ func safeValidate(sch *jsonschema.Schema, v any) (err error) {
 // @odata.nextLink, @odata.deltaLink (strings) and @odata.count (an
 // integer). Any other member must be an instance annotation (its name
 // holds "@").
-func (s *Set) ValidateCollection(typeName string, mode Mode, data []byte) error {
+func (s *Set) ValidateCollection(typeName string, mode validate.Mode, data []byte) error {
 	v, err := parseJSON(data, s.maxSize)
 	if err != nil {
 		return err
@@ -334,8 +375,8 @@ func (s *Set) ValidateCollection(typeName string, mode Mode, data []byte) error 
 	obj, ok := v.(map[string]any)
 	if !ok {
 		found := describe(v)
-		r.add(nil, WrongType, "collection response object", found, "expected a collection response object with a value array, found "+found)
-		return &Error{Type: q, Mode: mode, Collection: true, Problems: r.finish()}
+		r.add(nil, validate.WrongType, "collection response object", found, "expected a collection response object with a value array, found "+found)
+		return &validate.Error{Type: q, Mode: mode, Collection: true, Problems: r.finish()}
 	}
 	names := make([]string, 0, len(obj))
 	for k := range obj {
@@ -349,17 +390,17 @@ func (s *Set) ValidateCollection(typeName string, mode Mode, data []byte) error 
 		case "@odata.context", "@odata.nextLink", "@odata.deltaLink":
 			if _, ok := val.(string); !ok {
 				found := describe(val)
-				r.add([]string{k}, WrongType, "string", found, "expected string, found "+found)
+				r.add([]string{k}, validate.WrongType, "string", found, "expected string, found "+found)
 			}
 		case "@odata.count":
 			n, ok := val.(json.Number)
 			if _, err := strconv.ParseInt(string(n), 10, 64); !ok || err != nil {
 				found := describe(val)
-				r.add([]string{k}, WrongType, "Edm.Int64", found, "expected Edm.Int64, found "+found)
+				r.add([]string{k}, validate.WrongType, "Edm.Int64", found, "expected Edm.Int64, found "+found)
 			}
 		default:
 			if !strings.Contains(k, "@") {
-				r.add([]string{k}, Unknown, "value or an annotation", "member "+k,
+				r.add([]string{k}, validate.Unknown, "value or an annotation", "member "+k,
 					"unknown member "+k+" (a collection response has value and annotations only)")
 			}
 		}
@@ -367,10 +408,10 @@ func (s *Set) ValidateCollection(typeName string, mode Mode, data []byte) error 
 	items, ok := obj["value"]
 	switch arr, isArr := items.([]any); {
 	case !ok:
-		r.add(nil, Missing, "member value", "", "missing required member value")
+		r.add(nil, validate.Missing, "member value", "", "missing required member value")
 	case !isArr:
 		found := describe(items)
-		r.add([]string{"value"}, WrongType, "Collection("+q+")", found, "expected Collection("+q+"), found "+found)
+		r.add([]string{"value"}, validate.WrongType, "Collection("+q+")", found, "expected Collection("+q+"), found "+found)
 	default:
 		for i, item := range arr {
 			r.check(sch, item, []string{"value", strconv.Itoa(i)})
@@ -379,5 +420,22 @@ func (s *Set) ValidateCollection(typeName string, mode Mode, data []byte) error 
 	if len(r.problems) == 0 {
 		return nil
 	}
-	return &Error{Type: q, Mode: mode, Collection: true, Problems: r.finish()}
+	return &validate.Error{Type: q, Mode: mode, Collection: true, Problems: r.finish()}
+}
+
+// parseJSON reads a payload into the value tree that jsonschema
+// validates, refusing what validate.Plan refuses.
+func parseJSON(data []byte, maxSize int64) (any, error) {
+	v, jerr := jsonvalue.Parse(data, maxSize)
+	if jerr != nil {
+		return nil, (*validate.JSONError)(jerr)
+	}
+	return v, nil
+}
+
+// isEnumSchemaFile reports whether name was made by
+// validate.EnumSchemaFile.
+func isEnumSchemaFile(name string) bool {
+	rest, ok := strings.CutSuffix(name, validate.EnumSchemaFile(""))
+	return ok && rest != ""
 }

@@ -1,13 +1,15 @@
-package validate
+package jsonvalue
 
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"reflect"
 	"strings"
 	"testing"
 )
+
+// maxSize is validate.DefaultMaxSize.
+const maxSize = 4 << 20
 
 func stdDecode(t testing.TB, data []byte) any {
 	t.Helper()
@@ -29,9 +31,9 @@ func TestParseJSONValues(t *testing.T) {
 		"\"\xff\xfe\"",
 		`{"a":{"a":{"a":1}}}`,
 	} {
-		got, err := parseJSON([]byte(in), DefaultMaxSize)
+		got, err := Parse([]byte(in), maxSize)
 		if err != nil {
-			t.Errorf("%s: %v", in, err)
+			t.Errorf("%s: %+v", in, err)
 			continue
 		}
 		if want := stdDecode(t, []byte(in)); !reflect.DeepEqual(got, want) {
@@ -56,10 +58,9 @@ func TestParseJSONErrors(t *testing.T) {
 		{`[{"x":0},{"a/b":{"c~d":1,"c~d":2}}]`, 25, "/1/a~1b/c~0d", `member "c~d" appears twice`},
 		{`{"a":1,"\u0061":2}`, 7, "/a", `member "a" appears twice`},
 	} {
-		_, err := parseJSON([]byte(tt.in), DefaultMaxSize)
-		var jerr *JSONError
-		if !errors.As(err, &jerr) {
-			t.Errorf("%s: want *JSONError, got %v", tt.in, err)
+		_, jerr := Parse([]byte(tt.in), maxSize)
+		if jerr == nil {
+			t.Errorf("%s: want an *Error, got nil", tt.in)
 			continue
 		}
 		if jerr.Offset != tt.offset || jerr.Pointer != tt.pointer || !strings.Contains(jerr.Msg, tt.msg) {
@@ -70,18 +71,17 @@ func TestParseJSONErrors(t *testing.T) {
 
 func TestParseJSONSizeLimit(t *testing.T) {
 	data := []byte(`{"a":"` + strings.Repeat("x", 100) + `"}`)
-	if _, err := parseJSON(data, int64(len(data))); err != nil {
+	if _, err := Parse(data, int64(len(data))); err != nil {
 		t.Errorf("at the limit: %v", err)
 	}
-	_, err := parseJSON(data, int64(len(data)-1))
-	var jerr *JSONError
-	if !errors.As(err, &jerr) || jerr.Offset != int64(len(data)-1) || !strings.Contains(jerr.Error(), "over the limit") {
-		t.Errorf("over the limit: got %v", err)
+	_, jerr := Parse(data, int64(len(data)-1))
+	if jerr == nil || jerr.Offset != int64(len(data)-1) || !strings.Contains(jerr.Msg, "over the limit") {
+		t.Errorf("over the limit: got %+v", jerr)
 	}
 }
 
 func TestPointerEscaping(t *testing.T) {
-	if got := pointer([]string{"a/b", "c~d", "", "0"}); got != "/a~1b/c~0d//0" {
+	if got := Pointer([]string{"a/b", "c~d", "", "0"}); got != "/a~1b/c~0d//0" {
 		t.Errorf("got %q", got)
 	}
 	for _, tt := range []struct {
@@ -94,8 +94,8 @@ func TestPointerEscaping(t *testing.T) {
 		{"/a", "/b", -1},
 		{"/b/1", "/b/1", 0},
 	} {
-		if got := comparePointers(tt.a, tt.b); got != tt.want {
-			t.Errorf("comparePointers(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		if got := ComparePointers(tt.a, tt.b); got != tt.want {
+			t.Errorf("ComparePointers(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
 		}
 	}
 }
@@ -107,21 +107,18 @@ func FuzzParseJSON(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		v, err := parseJSON(data, DefaultMaxSize)
+		v, jerr := Parse(data, maxSize)
 		valid := json.Valid(data)
-		var jerr *JSONError
 		switch {
-		case err == nil:
+		case jerr == nil:
 			if !valid {
 				t.Fatalf("accepted invalid JSON %q", data)
 			}
 			if want := stdDecode(t, data); !reflect.DeepEqual(v, want) {
 				t.Fatalf("%q: got %#v, want %#v", data, v, want)
 			}
-		case !errors.As(err, &jerr):
-			t.Fatalf("%q: error %T %v", data, err, err)
 		case valid && jerr.Pointer == "":
-			t.Fatalf("%q: rejected valid JSON: %v", data, err)
+			t.Fatalf("%q: rejected valid JSON: %+v", data, jerr)
 		case jerr.Offset < 0 || jerr.Offset > int64(len(data)):
 			t.Fatalf("%q: offset %d out of range", data, jerr.Offset)
 		}

@@ -1,8 +1,10 @@
-package validate
+package schemaset
 
 import (
 	"fmt"
 	"testing"
+
+	"github.com/odatagen/odatagen/validate"
 )
 
 // TestLazyCompile checks that a Set with thousands of documents reads only
@@ -14,19 +16,19 @@ func TestLazyCompile(t *testing.T) {
 		q := fmt.Sprintf("ns.t%d", i)
 		ref := ""
 		if i%2 == 0 { // even types hold a value of the next type
-			ref = fmt.Sprintf(`,"properties":{"next":{"$ref":%q}}`, SchemaFile(fmt.Sprintf("ns.t%d", i+1), Read))
+			ref = fmt.Sprintf(`,"properties":{"next":{"$ref":%q}}`, validate.SchemaFile(fmt.Sprintf("ns.t%d", i+1), validate.Read))
 		}
-		files[SchemaFile(q, Read)] = fmt.Appendf(nil, `{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":%q,"x-odata-type":%q,"type":"object"%s}`,
-			SchemaID(q, Read), q, ref)
+		files[validate.SchemaFile(q, validate.Read)] = fmt.Appendf(nil, `{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":%q,"x-odata-type":%q,"type":"object"%s}`,
+			validate.SchemaID(q, validate.Read), q, ref)
 	}
-	set, err := NewSet(files)
+	set, err := New(files)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := set.Validate("ns.t42", Read, []byte(`{"next":{}}`)); err != nil {
+	if err := set.Validate("ns.t42", validate.Read, []byte(`{"next":{}}`)); err != nil {
 		t.Fatal(err)
 	}
-	if err := set.Validate("t42", Read, []byte(`{"next":1}`)); err == nil {
+	if err := set.Validate("t42", validate.Read, []byte(`{"next":1}`)); err == nil {
 		t.Fatal("want a problem at /next")
 	}
 	loaded := 0

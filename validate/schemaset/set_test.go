@@ -1,4 +1,4 @@
-package validate_test
+package schemaset_test
 
 import (
 	"bytes"
@@ -14,12 +14,13 @@ import (
 	"testing/fstest"
 
 	"github.com/odatagen/odatagen/validate"
+	"github.com/odatagen/odatagen/validate/schemaset"
 	"github.com/odatagen/odatagen/validate/validatetest"
 )
 
 // The seed's schema documents are the generator's golden files; these
 // tests use them as plain data.
-var seedDir = filepath.Join("..", "testdata", "schema", "seed")
+var seedDir = filepath.Join("..", "..", "testdata", "schema", "seed")
 
 func seedFiles(t testing.TB) map[string][]byte { return schemaFiles(t, seedDir) }
 
@@ -41,9 +42,9 @@ func schemaFiles(t testing.TB, dir string) map[string][]byte {
 	return files
 }
 
-func seedSet(t testing.TB, opts ...validate.Option) *validate.Set {
+func seedSet(t testing.TB, opts ...schemaset.Option) *schemaset.Set {
 	t.Helper()
-	set, err := validate.NewSet(seedFiles(t), opts...)
+	set, err := schemaset.New(seedFiles(t), opts...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,34 +68,6 @@ const createRequest = `{
   "partnerId": "198d7140-80bb-4843-8cc4-811377a49a92",
   "enableConnection": true
 }`
-
-func TestModes(t *testing.T) {
-	for _, m := range []validate.Mode{validate.Read, validate.Create, validate.Update} {
-		got, err := validate.ParseMode(strings.ToUpper(m.String()))
-		if err != nil || got != m {
-			t.Errorf("ParseMode(%q) = %v, %v", m, got, err)
-		}
-		name := validate.SchemaFile(partner, m)
-		q, mm, ok := validate.ParseSchemaFile(name)
-		if !ok || q != partner || mm != m {
-			t.Errorf("ParseSchemaFile(%q) = %q, %v, %v", name, q, mm, ok)
-		}
-		if id := validate.SchemaID(partner, m); id != validate.IDBase+name {
-			t.Errorf("SchemaID = %q", id)
-		}
-	}
-	if got := validate.SchemaFile(partner, validate.Create); got != "microsoft.graph.cloudPcExternalPartner.create.schema.json" {
-		t.Errorf("SchemaFile = %q", got)
-	}
-	if _, err := validate.ParseMode("delete"); err == nil {
-		t.Error("ParseMode(delete) did not fail")
-	}
-	for _, bad := range []string{"x.schema.json", "a.b.Read.schema.json", "a.read.json", ".read.schema.json"} {
-		if _, _, ok := validate.ParseSchemaFile(bad); ok {
-			t.Errorf("ParseSchemaFile(%q) accepted", bad)
-		}
-	}
-}
 
 // TestAllProblems checks that every problem is reported, once, in pointer
 // order, and how the error reads.
@@ -173,15 +146,15 @@ func TestTypeNames(t *testing.T) {
 	}
 }
 
-func TestNewSetErrors(t *testing.T) {
-	if _, err := validate.NewSet(map[string][]byte{"partner.json": nil}); err == nil || !strings.Contains(err.Error(), "partner.json") {
+func TestNewErrors(t *testing.T) {
+	if _, err := schemaset.New(map[string][]byte{"partner.json": nil}); err == nil || !strings.Contains(err.Error(), "partner.json") {
 		t.Errorf("bad name: %v", err)
 	}
 	// A document whose $id does not follow the convention.
 	files := seedFiles(t)
 	name := validate.SchemaFile(partner, validate.Update)
 	files[name] = []byte(strings.Replace(string(files[name]), validate.IDBase, "https://example.com/", 1))
-	set, err := validate.NewSet(files)
+	set, err := schemaset.New(files)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -205,7 +178,7 @@ func TestLazy(t *testing.T) {
 	}
 	fsys["microsoft.graph.broken.read.schema.json"] = &fstest.MapFile{Data: []byte(`{"type": `)}
 	fsys["README.md"] = &fstest.MapFile{Data: []byte("not a schema")}
-	set := validate.NewSetFS(fsys)
+	set := schemaset.NewFS(fsys)
 	validatetest.Valid(t, set.Validate(partner, validate.Read, []byte(getResponse)))
 	err := set.Validate("broken", validate.Read, []byte(`{}`))
 	if err == nil || !strings.Contains(err.Error(), "microsoft.graph.broken.read.schema.json") {
@@ -214,7 +187,7 @@ func TestLazy(t *testing.T) {
 }
 
 func TestMaxSize(t *testing.T) {
-	set := seedSet(t, validate.MaxSize(64))
+	set := seedSet(t, schemaset.MaxSize(64))
 	jerr := validatetest.InvalidJSON(t, set.Validate(partner, validate.Read, []byte(getResponse)))
 	if jerr != nil && jerr.Offset != 64 {
 		t.Errorf("offset %d", jerr.Offset)
@@ -260,12 +233,12 @@ func TestConcurrent(t *testing.T) {
 // a *JSONError; never a panic.
 func FuzzValidate(f *testing.F) {
 	seed := seedSet(f)
-	kitchen, err := validate.NewSet(schemaFiles(f, filepath.Join("..", "testdata", "schema", "kitchen")))
+	kitchen, err := schemaset.New(schemaFiles(f, filepath.Join("..", "..", "testdata", "schema", "kitchen")))
 	if err != nil {
 		f.Fatal(err)
 	}
 	targets := []struct {
-		set *validate.Set
+		set *schemaset.Set
 		typ string
 	}{{seed, partner}, {kitchen, "ns.allTypes"}, {kitchen, "ns.base"}, {kitchen, "ns.holder"}}
 	for _, s := range []string{getResponse, createRequest, `{"value":[` + getResponse + `]}`,

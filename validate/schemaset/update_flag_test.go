@@ -1,0 +1,3 @@
+package schemaset_test
+
+import _ "github.com/odatagen/odatagen/internal/golden" // accepts -update (no golden files here)
