@@ -128,7 +128,7 @@ func (p Problem) String() string { return p.Pointer + ": " + p.Message }
 
 // sortProblems orders and de-duplicates problems as Error.Problems are.
 func sortProblems(ps []Problem) []Problem {
-	return report.Sort(ps, func(p *Problem) report.Key {
+	return report.Sort(ps, func(p Problem) report.Key {
 		return report.Key{Pointer: p.Pointer, Kind: int(p.Kind), Message: p.Message}
 	})
 }

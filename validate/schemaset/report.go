@@ -227,7 +227,7 @@ func (r *reporter) rejected(loc []string, node map[string]any, val any, name str
 
 // finish sorts and de-duplicates the problems.
 func (r *reporter) finish() []validate.Problem {
-	return report.Sort(r.problems, func(p *validate.Problem) report.Key {
+	return report.Sort(r.problems, func(p validate.Problem) report.Key {
 		return report.Key{Pointer: p.Pointer, Kind: int(p.Kind), Message: p.Message}
 	})
 }

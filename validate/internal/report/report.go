@@ -53,10 +53,11 @@ type Key struct {
 
 // Sort orders problems as Error.Problems are (by pointer, array indexes
 // in numeric order, then by kind, then by message; stable) and drops the
-// repeats of a problem (the same pointer and message).
-func Sort[P any](ps []P, key func(*P) Key) []P {
+// repeats of a problem (the same pointer and message). key takes a copy,
+// not a pointer, so that the problems compared do not escape to the heap.
+func Sort[P any](ps []P, key func(P) Key) []P {
 	slices.SortStableFunc(ps, func(a, b P) int {
-		ka, kb := key(&a), key(&b)
+		ka, kb := key(a), key(b)
 		if c := jsonvalue.ComparePointers(ka.Pointer, kb.Pointer); c != 0 {
 			return c
 		}
@@ -66,7 +67,7 @@ func Sort[P any](ps []P, key func(*P) Key) []P {
 		return strings.Compare(ka.Message, kb.Message)
 	})
 	return slices.CompactFunc(ps, func(a, b P) bool {
-		ka, kb := key(&a), key(&b)
+		ka, kb := key(a), key(b)
 		return ka.Pointer == kb.Pointer && ka.Message == kb.Message
 	})
 }
