@@ -445,9 +445,9 @@ func (p *Plan) resolve(pp *planPrep, typeName string, mode Mode) (int, error) {
 
 // Validate checks a payload of the type (qualified, or a simple name that
 // one type of the plan has, resolved as a schemaset.Set resolves it) in a
-// mode, as schemaset.Set.Validate does. It returns nil, a *JSONError when data is not
-// acceptable JSON, an *Error listing every problem, or another error when
-// the plan has no such type or is not well formed (see Check).
+// mode, as schemaset.Set.Validate does. It returns nil, a *JSONError when
+// data is not acceptable JSON, an *Error listing every problem, or another
+// error when the plan has no such type or is not well formed (see Check).
 func (p *Plan) Validate(typeName string, mode Mode, data []byte) error {
 	return p.run(typeName, mode, data, false)
 }

@@ -109,7 +109,7 @@ func planBenchCases(t testing.TB) []planBenchCase {
 		{"list50", planBenchCollection(50), coll,
 			func(d []byte) error { return set.ValidateCollection(partner, validate.Read, d) },
 			func(d []byte) error { return plan.ValidateCollection(partner, validate.Read, d) }},
-		// validate/bench_test.go's indented Get response.
+		// bench_test.go's indented Get response.
 		{"get-indented", []byte(getResponse), one,
 			func(d []byte) error { return set.Validate(partner, validate.Read, d) },
 			func(d []byte) error { return plan.Validate(partner, validate.Read, d) }},

@@ -56,8 +56,8 @@ var planCasesOnce struct {
 
 // planDiffCases returns the specs the differential tests use: every
 // golden case that generates, the seed spec with its operations, the
-// kitchen spec of testdata/plan, and specs written in Go for what YAML
-// cannot say.
+// kitchen spec of validate/testdata/plan, and specs written in Go for what
+// YAML cannot say.
 func planDiffCases(t testing.TB) []*planCase {
 	t.Helper()
 	planCasesOnce.Do(func() {
