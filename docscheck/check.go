@@ -149,8 +149,11 @@ type Problem struct {
 	// Pointer is the JSON pointer in the body; Message says what is wrong.
 	Pointer string `json:"pointer,omitempty"`
 	Message string `json:"message"`
-	// Source is where the rule broken comes from, when known: the
-	// position of the property's (or type's, or operation's) declaration.
+	// Source is where the rule broken comes from, when known: the input
+	// that stated the property's fact the body breaks (the docs table cell
+	// or CSDL annotation that made it read-only or required, that gave its
+	// type: spec.Property.Sources), else the position of the property's
+	// (or type's, or operation's) declaration.
 	Source string `json:"source,omitempty"`
 }
 
@@ -775,8 +778,8 @@ func (c *Checker) problem(file string, ex markdown.Example, body []byte, r Resul
 	case validate.Missing:
 		name := strings.TrimPrefix(vp.Expected, "property ")
 		if t := at; t != "" {
-			if q := c.property(t, name); q != nil && q.Pos.IsValid() {
-				p.Source = q.Pos.String()
+			if q := c.property(t, name); q != nil {
+				p.Source = factSource(q, spec.FactRequired)
 			}
 		}
 	case validate.Unknown:
@@ -795,8 +798,8 @@ func (c *Checker) problem(file string, ex markdown.Example, body []byte, r Resul
 			}
 		}
 	default:
-		if prop != nil && prop.Pos.IsValid() {
-			p.Source = prop.Pos.String()
+		if prop != nil {
+			p.Source = factSource(prop, problemFacts[vp.Kind])
 		}
 	}
 	if vp.Kind == validate.WrongODataType {
@@ -822,6 +825,27 @@ func (c *Checker) problem(file string, ex markdown.Example, body []byte, r Resul
 		}
 	}
 	return c.problemAt(file, ex, body, off, p)
+}
+
+// problemFacts are the facts of a property that a kind of problem breaks.
+var problemFacts = map[validate.ProblemKind]spec.Fact{
+	validate.ReadOnly: spec.FactReadOnly, validate.Immutable: spec.FactImmutable, validate.Missing: spec.FactRequired,
+	validate.WrongType: spec.FactType, validate.NotMember: spec.FactType, validate.BadFormat: spec.FactType,
+	validate.OutOfRange: spec.FactType,
+}
+
+// factSource is where fact f of q was stated, or where q was declared when
+// no input stated it (or f is 0), or "".
+func factSource(q *spec.Property, f spec.Fact) string {
+	if f != 0 {
+		if from, _ := q.Source(f); from.IsValid() {
+			return from.String()
+		}
+	}
+	if q.Pos.IsValid() {
+		return q.Pos.String()
+	}
+	return ""
 }
 
 // enumOf is the enum type of a property, or nil.

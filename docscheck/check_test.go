@@ -320,3 +320,57 @@ func TestUncommented(t *testing.T) {
 		}
 	}
 }
+
+// TestProblemSourceIsTheFact checks that a problem's source is the
+// statement of the broken fact: a read-only problem's is the table cell
+// that says "Read-only", a type problem's the Type cell.
+func TestProblemSourceIsTheFact(t *testing.T) {
+	n := 0
+	for _, r := range fixtureResults(t) {
+		for _, p := range r.Problems {
+			var want string
+			switch {
+			case strings.HasPrefix(p.Kind, "read-only-on-"):
+				want = "Read-only"
+			case p.Kind == "wrong-type" || p.Kind == "bad-format":
+				want = "|" // the Type cell: checked below by its column
+			default:
+				continue
+			}
+			file, line, col, ok := splitPos(p.Source)
+			if !ok || !strings.HasPrefix(file, "testdata/resources/") {
+				t.Errorf("%s %s: source %q is not a resource page cell", p.Pos, p.Kind, p.Source)
+				continue
+			}
+			src, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			row := strings.Split(string(src), "\n")[line-1]
+			cell, _, _ := strings.Cut(row[col-1:], "|")
+			if want == "|" {
+				if cells := strings.Split(row, "|"); len(cells) < 3 || strings.TrimSpace(cells[2]) != strings.TrimSpace(cell) {
+					t.Errorf("%s %s: source %s is %q, not the Type cell of %q", p.Pos, p.Kind, p.Source, cell, row)
+				}
+			} else if !strings.Contains(cell, want) {
+				t.Errorf("%s %s: source %s is %q, which does not say %s", p.Pos, p.Kind, p.Source, cell, want)
+			}
+			n++
+		}
+	}
+	if n < 3 {
+		t.Errorf("%d problems with a fact's source, want the fixtures' 3 or more", n)
+	}
+}
+
+// splitPos splits "file:line:col".
+func splitPos(s string) (file string, line, col int, ok bool) {
+	i := strings.LastIndexByte(s, ':')
+	j := strings.LastIndexByte(s[:max(i, 0)], ':')
+	if i < 0 || j < 0 {
+		return "", 0, 0, false
+	}
+	line, err1 := strconv.Atoi(s[j+1 : i])
+	col, err2 := strconv.Atoi(s[i+1:])
+	return s[:j], line, col, err1 == nil && err2 == nil && line > 0 && col > 0
+}
