@@ -780,6 +780,10 @@ func (c *Checker) problem(file string, ex markdown.Example, body []byte, r Resul
 		if t := at; t != "" {
 			if q := c.property(t, name); q != nil {
 				p.Source = factSource(q, spec.FactRequired)
+				if bp := c.bodyRow(t, r.Method, name); bp != nil && bp.Required && bp.Pos.IsValid() {
+					// the page's Request body table made it required
+					p.Source = bp.Pos.String()
+				}
 			}
 		}
 	case validate.Unknown:
@@ -825,6 +829,22 @@ func (c *Checker) problem(file string, ex markdown.Example, body []byte, r Resul
 		}
 	}
 	return c.problemAt(file, ex, body, off, p)
+}
+
+// bodyRow is the Request body row of the operation with method on type
+// typ that names the property, or nil.
+func (c *Checker) bodyRow(typ, method, name string) *spec.BodyProperty {
+	for _, op := range c.spec.Operations {
+		if op.Type != typ || op.Method != method {
+			continue
+		}
+		for _, bp := range op.Body {
+			if bp.Name == name {
+				return bp
+			}
+		}
+	}
+	return nil
 }
 
 // problemFacts are the facts of a property that a kind of problem breaks.

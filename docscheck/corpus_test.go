@@ -312,3 +312,41 @@ func BenchmarkCorpus(b *testing.B) {
 		b.ReportMetric(float64(n), "examples")
 	})
 }
+
+// TestCorpusMissingRequiredSource checks that each missing-required
+// problem of the v1.0 pages names as its source the table row that made the
+// property required, which for all of them is the create page's own Request
+// body row (under the Intune template's "properties that are required when
+// you create" intro, the row itself need not say so), not the resource
+// page's Properties row.
+func TestCorpusMissingRequiredSource(t *testing.T) {
+	needCorpus(t, corpusV1, corpusCSDL)
+	rs := corpusCheck(t, corpusV1+"/api", corpusV1+"/api", corpusV1+"/resources", corpusCSDL)
+	n := 0
+	for _, r := range rs {
+		for _, p := range r.Problems {
+			if p.Kind != "missing-required" {
+				continue
+			}
+			n++
+			name := strings.TrimPrefix(p.Message, "missing required property ")
+			file, line, _, ok := splitPos(p.Source)
+			if !ok {
+				t.Errorf("%s: source %q", p.Pos, p.Source)
+				continue
+			}
+			src, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			row := strings.Split(string(src), "\n")[line-1]
+			cells := strings.Split(row, "|")
+			if file != p.Pos.File || len(cells) < 3 || strings.Trim(strings.TrimSpace(cells[1]), "*`") != name {
+				t.Errorf("%s: source %s is %q, not a row that makes %s required", p.Pos, p.Source, row, name)
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no missing-required problem in the v1.0 pages")
+	}
+}
