@@ -438,11 +438,11 @@ entitySets:
 `},
 			},
 			warnings: []string{
-				"ops.yaml:5:9: warning: the create body requires id, which ns.w marks read-only (see also type.yaml:7:13)",
-				"ops.yaml:7:9: warning: the create body gives size type Edm.Int64, but ns.w says Edm.Int32 (see also type.yaml:12:13)",
+				"ops.yaml:5:9: warning: the create body requires id, which ns.w marks read-only (see also type.yaml:7:52)",
+				"ops.yaml:7:9: warning: the create body gives size type Edm.Int64, but ns.w says Edm.Int32 (see also type.yaml:12:32)",
 				"ops.yaml:8:9: warning: the create body has weight, which ns.w does not have (see also type.yaml:8:9)",
-				"ops.yaml:12:9: warning: the update body lists ID, which ns.w marks read-only (see also type.yaml:7:13)",
-				"ops.yaml:13:9: warning: the update body lists serial, which ns.w marks immutable (settable on create only) (see also type.yaml:11:13)",
+				"ops.yaml:12:9: warning: the update body lists ID, which ns.w marks read-only (see also type.yaml:7:52)",
+				"ops.yaml:13:9: warning: the update body lists serial, which ns.w marks immutable (settable on create only) (see also type.yaml:11:57)",
 			},
 		},
 		{

@@ -40,7 +40,7 @@ func TestExamplesText(t *testing.T) {
 	if !slices.Equal(kinds, want) {
 		t.Errorf("kinds %v, want %v", kinds, want)
 	}
-	if !strings.Contains(out, filepath.Join(api, "lamp-create.md")+":43:3: error: read-only-on-create: /id: read-only property cannot be sent on create (from "+filepath.Join(res, "lamp.md")+":19:2)") {
+	if !strings.Contains(out, filepath.Join(api, "lamp-create.md")+":43:3: error: read-only-on-create: /id: read-only property cannot be sent on create (from "+filepath.Join(res, "lamp.md")+":19:12)") {
 		t.Errorf("no read-only finding with its position and source:\n%s", out)
 	}
 	summary := strings.Join(lines[len(lines)-3:], "\n")

@@ -50,8 +50,8 @@ operations:
 		t.Errorf("Spec(%s):\n%s\nwant:\n%s", dir, out, want)
 	}
 	// a.yaml comes before b.yml; the skipped files would have failed.
-	idPos := filepath.Join(dir, "a.yaml") + ":9:13"
-	wantW := filepath.Join(dir, "b.yml") + ":16:9: warning: the create body lists id, which shop.order marks read-only (see also " + idPos + ")"
+	readOnlyPos := filepath.Join(dir, "a.yaml") + ":9:69" // readOnly: true
+	wantW := filepath.Join(dir, "b.yml") + ":16:9: warning: the create body lists id, which shop.order marks read-only (see also " + readOnlyPos + ")"
 	if len(ws) != 1 || ws[0].String() != wantW {
 		t.Errorf("warnings %v\nwant %s", spectest.WarningStrings(ws), wantW)
 	}
