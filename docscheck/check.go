@@ -780,9 +780,10 @@ func (c *Checker) problem(file string, ex markdown.Example, body []byte, r Resul
 		if t := at; t != "" {
 			if q := c.property(t, name); q != nil {
 				p.Source = factSource(q, spec.FactRequired)
-				if bp := c.bodyRow(t, r.Method, name); bp != nil && bp.Required && bp.Pos.IsValid() {
-					// the page's Request body table made it required
-					p.Source = bp.Pos.String()
+				if bp := c.bodyRow(t, r.Method, name); bp != nil && bp.Required && bp.RequiredPos.IsValid() {
+					// the page's Request body table made it required: its
+					// cell, or the line before the table that says so
+					p.Source = bp.RequiredPos.String()
 				}
 			}
 		}

@@ -564,8 +564,12 @@ func (op *Operation) RequestLine() string {
 type BodyProperty struct {
 	Name string
 	// Type is what the API page says, when it says; it may be empty.
-	Type        TypeRef
-	Required    bool
+	Type     TypeRef
+	Required bool
+	// RequiredPos is where Required was stated, when it is true: the
+	// row's Required cell or the description that says so, or the line
+	// or heading before the table that says it lists required properties.
+	RequiredPos Pos
 	Description string
 	Pos         Pos
 }

@@ -45,6 +45,7 @@ func (r *mdReader) readAPI() {
 	op := &spec.Operation{Kind: kind, Method: method, Path: reqPath, Pos: reqPos}
 	tables := 0
 	required := false // an intro line says the table lists required properties
+	var requiredPos spec.Pos
 	seen := map[string]bool{}
 	for i, b := range r.sc.blocks {
 		if r.blockSec[i] != mdSecBody {
@@ -53,6 +54,7 @@ func (r *mdReader) readAPI() {
 		switch b.kind {
 		case mdBText, mdBHeading:
 			required = mdSaysAllRequired(mdPlain(b.text, r.sc.refs, false), b.kind == mdBHeading)
+			requiredPos = r.pos(b.line, b.col)
 		case mdBTable:
 			if mdClassifyTable(b.table) != mdTableProps {
 				continue
@@ -69,6 +71,14 @@ func (r *mdReader) readAPI() {
 					Required:    rw.facts.required || rw.required || required && !rw.requiredIn && !rw.facts.optional && !mdRequiredOnlyIf(rw.facts.conditions),
 					Description: mdOneLine(rw.desc),
 					Pos:         rw.pos,
+				}
+				switch {
+				case rw.required:
+					bp.RequiredPos = rw.atPos(rw.requiredAt)
+				case rw.facts.required:
+					bp.RequiredPos = rw.atPos(rw.descAt)
+				case bp.Required:
+					bp.RequiredPos = requiredPos
 				}
 				if rw.hasType {
 					bp.Type = rw.typ.ref

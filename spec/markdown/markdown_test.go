@@ -394,6 +394,34 @@ func TestReadPositions(t *testing.T) {
 	if op.Pos.Line != 16 || op.Body[0].Pos.Line != 26 || op.Body[4].Pos.Line != 35 {
 		t.Errorf("operation positions: %v, %v, %v", op.Pos, op.Body[0].Pos, op.Body[4].Pos)
 	}
+	// Where each body row's Required was stated: label's Required cell
+	// ("Yes", column 26), nickname's description ("Another name.
+	// Required.", column 11); speed is not required.
+	for _, tt := range []struct {
+		name      string
+		line, col int
+	}{{"label", 26, 26}, {"nickname", 35, 11}, {"speed", 0, 0}} {
+		for _, bp := range op.Body {
+			if bp.Name == tt.name && (bp.RequiredPos.Line != tt.line || bp.RequiredPos.Col != tt.col) {
+				t.Errorf("%s: RequiredPos %v, want %d:%d", tt.name, bp.RequiredPos, tt.line, tt.col)
+			}
+		}
+	}
+	// A row under a line that says the table lists the required
+	// properties, with no Required column: the line is where it was said.
+	src := []byte("# Create shelf\n\nNamespace: microsoft.graph\n\n## HTTP request\n\n```http\nPOST /shelves\n```\n\n" +
+		"## Request body\n\nThe following table lists the required properties.\n\n|Property|Type|Description|\n|:--|:--|:--|\n|width|Int32|How wide.|\n\n" +
+		"## Response\n\nIf successful, this method returns a `201 Created` response code and a shelf object in the response body.\n")
+	s2, _, err := Read("shelf-create.md", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s2.Operations) != 1 || len(s2.Operations[0].Body) != 1 {
+		t.Fatalf("operations: %+v", s2.Operations)
+	}
+	if bp := s2.Operations[0].Body[0]; !bp.Required || bp.RequiredPos.String() != "shelf-create.md:13:1" {
+		t.Errorf("width: required %v at %v, want true at shelf-create.md:13:1", bp.Required, bp.RequiredPos)
+	}
 }
 
 // TestReadSkipsPagesWithoutType reads pages that describe no type

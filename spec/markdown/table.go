@@ -300,6 +300,15 @@ func (rw *mdRow) property() *spec.Property {
 	return p
 }
 
+// atPos is the position at in the row's file, or the row's own when at is
+// zero.
+func (rw *mdRow) atPos(at mdAt) spec.Pos {
+	if at.line == 0 {
+		return rw.pos
+	}
+	return spec.Pos{File: rw.pos.File, Line: int(at.line), Col: int(at.col)}
+}
+
 // sources returns where the row stated the facts property() reads from
 // it: the cell of each, and the description cell for what its phrases
 // say. A fact that two cells state has both, the column first.
