@@ -811,20 +811,26 @@ func (r *csdlReader) typedef(se xml.StartElement, off int64, ns string) error {
 // Singletons go to the spec's EntitySets (the type still alias-qualified),
 // with their inline annotations, and the names of its action and function
 // imports are kept so that annotations on them stay quiet; the imports are
-// counted as skipped. A container or set defined twice is warned about,
-// and only the first is indexed for annotation targets, but the sets of a
-// second definition are still appended to the spec.
+// counted as skipped. A set defined twice is warned about. A service has
+// one entity container (OData CSDL, "Entity Container": a metadata document
+// defines exactly one), so a second one, under the first one's name or
+// another, is warned about and skipped whole: its sets are not the
+// service's.
 func (r *csdlReader) container(se xml.StartElement, off int64, ns string) error {
 	name, err := r.need(se, off, "Name")
 	if err != nil {
 		return err
 	}
 	c := &csdlContainer{name: ns + "." + name, sets: map[string]*spec.EntitySet{}, imports: map[string]bool{}, pos: r.pos(off)}
-	if prev := r.containers[c.name]; prev != nil {
-		r.warn(c.pos, "entity container %s is defined twice; using the first", c.name)
-	} else {
-		r.containers[c.name] = c
+	for _, prev := range r.containers {
+		msg := "entity container " + c.name + " is defined twice; the second is skipped"
+		if prev.name != c.name {
+			msg = "entity container " + c.name + " is a second one (a service has one, " + prev.name + "); it is skipped"
+		}
+		r.warnings = append(r.warnings, spec.Warning{Pos: c.pos, Other: prev.pos, Msg: msg})
+		return r.skip()
 	}
+	r.containers[c.name] = c
 	return r.children(func(ce xml.StartElement, off int64) error {
 		if ce.Name.Space != nsEdm {
 			return r.skip()

@@ -426,6 +426,29 @@ func TestReadBareSchema(t *testing.T) {
 	}
 }
 
+// TestReadOneContainer reads a document with three entity containers: only
+// the first one's sets are the service's.
+func TestReadOneContainer(t *testing.T) {
+	src := `<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>` +
+		`<Schema Namespace="x" xmlns="http://docs.oasis-open.org/odata/ns/edm">` +
+		`<EntityType Name="e"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.Int32" Nullable="false"/></EntityType>` +
+		`<EntityContainer Name="c"><EntitySet Name="s" EntityType="x.e"/></EntityContainer>` +
+		`<EntityContainer Name="d"><EntitySet Name="t" EntityType="x.e"/></EntityContainer>` +
+		`<EntityContainer Name="c"><Singleton Name="u" Type="x.e"/></EntityContainer>` +
+		`</Schema></edmx:DataServices></edmx:Edmx>`
+	s, ws, err := Read("t.xml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sets []string
+	for _, es := range s.EntitySets {
+		sets = append(sets, es.Name)
+	}
+	if !slices.Equal(sets, []string{"s"}) || len(ws) != 2 {
+		t.Errorf("sets %v, warnings %v; want [s] and 2 warnings", sets, names(ws, spec.Warning.String))
+	}
+}
+
 func TestReadWarnings(t *testing.T) {
 	const head = `<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>` +
 		`<Schema Namespace="x" Alias="a" xmlns="http://docs.oasis-open.org/odata/ns/edm">` + "\n"
@@ -446,6 +469,12 @@ func TestReadWarnings(t *testing.T) {
 		{"duplicate set", `<EntityType Name="e"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.Int32" Nullable="false"/></EntityType>` +
 			"\n" + `<EntityContainer Name="c"><EntitySet Name="s" EntityType="a.e"/><Singleton Name="s" Type="a.e"/></EntityContainer>`,
 			[]string{"t.xml:3:65: warning: entity set or singleton s is defined twice in x.c (see also t.xml:3:27)"}},
+		{"second container", `<EntityType Name="e"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.Int32" Nullable="false"/></EntityType>` +
+			"\n" + `<EntityContainer Name="c"><EntitySet Name="s" EntityType="a.e"/></EntityContainer>` +
+			"\n" + `<EntityContainer Name="d"><EntitySet Name="t" EntityType="a.e"/></EntityContainer>` +
+			"\n" + `<EntityContainer Name="c"><EntitySet Name="u" EntityType="a.e"/></EntityContainer>`,
+			[]string{"t.xml:4:1: warning: entity container x.d is a second one (a service has one, x.c); it is skipped (see also t.xml:3:1)",
+				"t.xml:5:1: warning: entity container x.c is defined twice; the second is skipped (see also t.xml:3:1)"}},
 		{"unqualified target", `<Annotations Target="nowhere"><Annotation Term="Core.Description" String="d"/></Annotations>`,
 			[]string{"t.xml:2:1: warning: annotation target nowhere names nothing in this document"}},
 		{"unknown term on a bad target is reported", `<Annotations Target="x.nope"><Annotation Term="Some.Term"/></Annotations>`,
