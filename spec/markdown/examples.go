@@ -62,7 +62,8 @@ var (
 // fenced block (``` or ~~~) is its example; a comment with no block after
 // it, or an unterminated block, is a warning. A fenced block that no
 // blockType comment comes before is an example when its info string is
-// "http", "json" or empty and its first line is an HTTP request line
+// "http", "msgraph-interactive" (Graph Explorer's "try it" request
+// blocks), "json" or empty and its first line is an HTTP request line
 // (BlockType "request") or status line ("response"); an unterminated one
 // is a warning. Other fenced blocks are passed over whole.
 func Examples(name string, src []byte) ([]Example, []Warning) {
@@ -84,7 +85,7 @@ func Examples(name string, src []byte) ([]Example, []Warning) {
 			}
 			bt := ""
 			switch {
-			case info != "http" && info != "json" && info != "":
+			case info != "http" && info != "msgraph-interactive" && info != "json" && info != "":
 			case httpRequestLine.MatchString(first):
 				bt = "request"
 			case httpStatusLine.MatchString(first):

@@ -92,3 +92,14 @@ func TestExamplesUncommented(t *testing.T) {
 		t.Errorf("warnings: %v", warns)
 	}
 }
+
+// TestExamplesInteractive finds an uncommented request in a
+// "msgraph-interactive" block, as Graph's pages write the requests that
+// Graph Explorer can run.
+func TestExamplesInteractive(t *testing.T) {
+	src := "## Example\n\n```msgraph-interactive\nGET https://graph.microsoft.com/v1.0/me/events\n```\n\n```javascript\nGET https://graph.microsoft.com/v1.0/me/events\n```\n"
+	ex, warns := Examples("p.md", []byte(src))
+	if len(warns) != 0 || len(ex) != 1 || ex[0].BlockType != "request" || ex[0].Method != "GET" || ex[0].Line != 3 || ex[0].Commented {
+		t.Errorf("examples %+v, warnings %v; want the GET request of line 3, uncommented", ex, warns)
+	}
+}
