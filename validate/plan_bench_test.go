@@ -1,16 +1,10 @@
 package validate_test
 
 import (
-	"encoding/json"
-	"fmt"
-	"os"
 	"path/filepath"
-	"strings"
 	"testing"
-	"time"
 
-	"github.com/odatagen/odatagen/generator"
-	"github.com/odatagen/odatagen/spec/yamlspec"
+	"github.com/odatagen/odatagen/internal/plantest"
 	"github.com/odatagen/odatagen/validate"
 )
 
@@ -25,68 +19,6 @@ import (
 // in alternation and reports the median ratios (plan/floor, set/floor),
 // which is what to read on a shared machine.
 
-// planBenchPartner is the seed type as a plain struct.
-type planBenchPartner struct {
-	ODataType        string     `json:"@odata.type,omitempty"`
-	ID               *string    `json:"id,omitempty"`
-	PartnerID        *string    `json:"partnerId,omitempty"`
-	EnableConnection *bool      `json:"enableConnection,omitempty"`
-	LastSyncDateTime *time.Time `json:"lastSyncDateTime,omitempty"`
-	ConnectionStatus *string    `json:"connectionStatus,omitempty"`
-	StatusDetails    *string    `json:"statusDetails,omitempty"`
-}
-
-type planBenchPartners struct {
-	Context string             `json:"@odata.context,omitempty"`
-	Value   []planBenchPartner `json:"value"`
-}
-
-// The docs' examples, as gen/graph's benchmarks have them: the Get
-// response and the Create request body, compact.
-const (
-	planBenchGet    = `{"@odata.type":"#microsoft.graph.cloudPcExternalPartner","id":"b3548526-e615-3785-3118-be70b3968ec5","partnerId":"198d7140-80bb-4843-8cc4-811377a49a92","enableConnection":true,"lastSyncDateTime":"2020-11-03T12:43:14Z","connectionStatus":"available","statusDetails":"The external partner is available"}`
-	planBenchCreate = `{"@odata.type":"#microsoft.graph.cloudPcExternalPartner","partnerId":"198d7140-80bb-4843-8cc4-811377a49a92","enableConnection":true}`
-)
-
-// planBenchGetIndented is the Get response as the docs indent it.
-const planBenchGetIndented = `{
-  "@odata.type": "#microsoft.graph.cloudPcExternalPartner",
-  "id": "b3548526-e615-3785-3118-be70b3968ec5",
-  "partnerId": "198d7140-80bb-4843-8cc4-811377a49a92",
-  "enableConnection": true,
-  "lastSyncDateTime": "2020-11-03T12:43:14Z",
-  "connectionStatus": "available",
-  "statusDetails": "The external partner is available"
-}`
-
-func planBenchCollection(n int) []byte {
-	items := make([]string, n)
-	for i := range items {
-		items[i] = planBenchGet
-	}
-	return []byte(`{"@odata.context":"https://graph.microsoft.com/beta/$metadata#deviceManagement/virtualEndpoint/externalPartners","value":[` +
-		strings.Join(items, ",") + `]}`)
-}
-
-// planSeed returns the seed's Plan, built from the seed spec.
-func planSeed(t testing.TB) *validate.Plan {
-	t.Helper()
-	file := filepath.Join("..", "testdata", "cloudpcexternalpartner.yaml")
-	src, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := yamlspec.Read(file, src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	plan, err := generator.Plan(s, generator.SchemaOptions{AllowUnresolved: false})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return plan
-}
-
 type planBenchCase struct {
 	name  string
 	data  []byte
@@ -95,27 +27,17 @@ type planBenchCase struct {
 }
 
 func planBenchCases(t testing.TB) []planBenchCase {
-	plan := planSeed(t)
-	one := func(d []byte) error { var v planBenchPartner; return json.Unmarshal(d, &v) }
-	coll := func(d []byte) error {
-		var v planBenchPartners
-		if err := json.Unmarshal(d, &v); err != nil {
-			return err
-		}
-		if len(v.Value) != 50 {
-			return fmt.Errorf("decoded %d items", len(v.Value))
-		}
-		return nil
-	}
+	plan := plantest.Plan(t, plantest.ReadYAML(t, filepath.Join("..", "testdata", "cloudpcexternalpartner.yaml")))
+	one, coll := plantest.DecodeOne, plantest.DecodeList(50)
 	cases := []planBenchCase{
-		{"get", []byte(planBenchGet), one,
+		{"get", []byte(plantest.Get), one,
 			func(d []byte) error { return plan.Validate(partner, validate.Read, d) }},
-		{"create", []byte(planBenchCreate), one,
+		{"create", []byte(plantest.Create), one,
 			func(d []byte) error { return plan.Validate(partner, validate.Create, d) }},
-		{"list50", planBenchCollection(50), coll,
+		{"list50", plantest.Collection(50), coll,
 			func(d []byte) error { return plan.ValidateCollection(partner, validate.Read, d) }},
-		// validate/schemaset/bench_test.go's indented Get response.
-		{"get-indented", []byte(planBenchGetIndented), one,
+		// the Get response as the docs indent it
+		{"get-indented", []byte(plantest.GetIndented), one,
 			func(d []byte) error { return plan.Validate(partner, validate.Read, d) }},
 	}
 	for _, c := range cases {

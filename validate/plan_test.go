@@ -2,14 +2,12 @@ package validate_test
 
 import (
 	"errors"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/odatagen/odatagen/generator"
-	"github.com/odatagen/odatagen/spec/yamlspec"
+	"github.com/odatagen/odatagen/internal/plantest"
 	"github.com/odatagen/odatagen/validate"
 	"github.com/odatagen/odatagen/validate/internal/plancases"
 	"github.com/odatagen/odatagen/validate/validatetest"
@@ -21,20 +19,7 @@ import (
 
 func planKitchen(t testing.TB) *validate.Plan {
 	t.Helper()
-	file := filepath.Join("testdata", "plan", "kitchen.yaml")
-	src, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := yamlspec.Read(file, src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	plan, err := generator.Plan(s, generator.SchemaOptions{AllowUnresolved: false})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return plan
+	return plantest.Plan(t, plantest.ReadYAML(t, filepath.Join("testdata", "plan", "kitchen.yaml")))
 }
 
 func TestPlanRules(t *testing.T) {

@@ -5,27 +5,10 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
+	"github.com/odatagen/odatagen/internal/plantest"
 	"github.com/odatagen/odatagen/validate"
 )
-
-// benchPartner is a plain Go struct shaped like the seed type, for
-// comparing validation with decoding the same bytes.
-type benchPartner struct {
-	ODataType        string     `json:"@odata.type,omitempty"`
-	ID               *string    `json:"id,omitempty"`
-	PartnerID        *string    `json:"partnerId,omitempty"`
-	EnableConnection *bool      `json:"enableConnection,omitempty"`
-	LastSyncDateTime *time.Time `json:"lastSyncDateTime,omitempty"`
-	ConnectionStatus *string    `json:"connectionStatus,omitempty"`
-	StatusDetails    *string    `json:"statusDetails,omitempty"`
-}
-
-type benchPartners struct {
-	Context string         `json:"@odata.context"`
-	Value   []benchPartner `json:"value"`
-}
 
 func benchCollection(n int) []byte {
 	items := make([]string, n)
@@ -53,13 +36,13 @@ func BenchmarkValidate(b *testing.B) {
 	}{
 		{"get", []byte(getResponse),
 			func(d []byte) error { return set.Validate(partner, validate.Read, d) },
-			func(d []byte) error { var v benchPartner; return json.Unmarshal(d, &v) }},
+			func(d []byte) error { var v plantest.Partner; return json.Unmarshal(d, &v) }},
 		{"create", []byte(createRequest),
 			func(d []byte) error { return set.Validate(partner, validate.Create, d) },
-			func(d []byte) error { var v benchPartner; return json.Unmarshal(d, &v) }},
+			func(d []byte) error { var v plantest.Partner; return json.Unmarshal(d, &v) }},
 		{"list50", coll,
 			func(d []byte) error { return set.ValidateCollection(partner, validate.Read, d) },
-			func(d []byte) error { var v benchPartners; return json.Unmarshal(d, &v) }},
+			func(d []byte) error { var v plantest.Partners; return json.Unmarshal(d, &v) }},
 	}
 	for _, c := range cases {
 		if err := c.validate(c.data); err != nil { // also compiles, outside the timing

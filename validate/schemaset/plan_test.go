@@ -2,14 +2,12 @@ package schemaset_test
 
 import (
 	"errors"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 
-	"github.com/odatagen/odatagen/generator"
-	"github.com/odatagen/odatagen/spec/yamlspec"
+	"github.com/odatagen/odatagen/internal/plantest"
 	"github.com/odatagen/odatagen/validate"
 	"github.com/odatagen/odatagen/validate/internal/plancases"
 	"github.com/odatagen/odatagen/validate/schemaset"
@@ -24,28 +22,8 @@ import (
 
 func planKitchen(t testing.TB) (*validate.Plan, *schemaset.Set) {
 	t.Helper()
-	file := filepath.Join("..", "testdata", "plan", "kitchen.yaml")
-	src, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := yamlspec.Read(file, src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	plan, err := generator.Plan(s, generator.SchemaOptions{AllowUnresolved: false})
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, err := generator.Schemas(s, generator.SchemaOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	set, err := schemaset.New(files)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return plan, set
+	s := plantest.ReadYAML(t, filepath.Join("..", "testdata", "plan", "kitchen.yaml"))
+	return plantest.Plan(t, s), plantest.Set(t, s)
 }
 
 func TestPlanRules(t *testing.T) {
@@ -158,7 +136,7 @@ func TestPlanTypeNames(t *testing.T) {
 func TestPlanConcurrent(t *testing.T) {
 	plan, set := planSeed(t)
 	c := &planCase{name: "seed", set: set, plan: plan}
-	bodies := []string{planBenchGet, planBenchCreate, `{"id":1,"foo":2}`, `{"id":"a","id":"b"}`, `{`}
+	bodies := []string{plantest.Get, plantest.Create, `{"id":1,"foo":2}`, `{"id":"a","id":"b"}`, `{`}
 	var wg sync.WaitGroup
 	for g := range 8 {
 		wg.Add(1)

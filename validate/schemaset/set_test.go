@@ -13,6 +13,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/odatagen/odatagen/internal/plantest"
 	"github.com/odatagen/odatagen/validate"
 	"github.com/odatagen/odatagen/validate/schemaset"
 	"github.com/odatagen/odatagen/validate/validatetest"
@@ -53,15 +54,7 @@ func seedSet(t testing.TB, opts ...schemaset.Option) *schemaset.Set {
 
 const partner = "microsoft.graph.cloudPcExternalPartner"
 
-const getResponse = `{
-  "@odata.type": "#microsoft.graph.cloudPcExternalPartner",
-  "id": "b3548526-e615-3785-3118-be70b3968ec5",
-  "partnerId": "198d7140-80bb-4843-8cc4-811377a49a92",
-  "enableConnection": true,
-  "lastSyncDateTime": "2020-11-03T12:43:14Z",
-  "connectionStatus": "available",
-  "statusDetails": "The external partner is available"
-}`
+const getResponse = plantest.GetIndented
 
 const createRequest = `{
   "@odata.type": "#microsoft.graph.cloudPcExternalPartner",
