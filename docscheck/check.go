@@ -779,7 +779,9 @@ func (c *Checker) problem(file string, ex markdown.Example, body []byte, r Resul
 		name := strings.TrimPrefix(vp.Expected, "property ")
 		if t := at; t != "" {
 			if q := c.property(t, name); q != nil {
-				p.Source = factSource(q, spec.FactRequired)
+				if at := q.StatedAt(spec.FactRequired); at.IsValid() {
+					p.Source = at.String()
+				}
 				if bp := c.bodyRow(t, r.Method, name); bp != nil && bp.Required && bp.RequiredPos.IsValid() {
 					// the page's Request body table made it required: its
 					// cell, or the line before the table that says so
@@ -804,7 +806,9 @@ func (c *Checker) problem(file string, ex markdown.Example, body []byte, r Resul
 		}
 	default:
 		if prop != nil {
-			p.Source = factSource(prop, problemFacts[vp.Kind])
+			if at := prop.StatedAt(problemFacts[vp.Kind]); at.IsValid() {
+				p.Source = at.String()
+			}
 		}
 	}
 	if vp.Kind == validate.WrongODataType {
@@ -853,20 +857,6 @@ var problemFacts = map[validate.ProblemKind]spec.Fact{
 	validate.ReadOnly: spec.FactReadOnly, validate.Immutable: spec.FactImmutable, validate.Missing: spec.FactRequired,
 	validate.WrongType: spec.FactType, validate.NotMember: spec.FactType, validate.BadFormat: spec.FactType,
 	validate.OutOfRange: spec.FactType,
-}
-
-// factSource is where fact f of q was stated, or where q was declared when
-// no input stated it (or f is 0), or "".
-func factSource(q *spec.Property, f spec.Fact) string {
-	if f != 0 {
-		if from, _ := q.Source(f); from.IsValid() {
-			return from.String()
-		}
-	}
-	if q.Pos.IsValid() {
-		return q.Pos.String()
-	}
-	return ""
 }
 
 // enumOf is the enum type of a property, or nil.

@@ -784,25 +784,16 @@ func (m *merger) crossCheck(ix *Index) {
 				verb = "requires"
 			}
 			if p.ReadOnly {
-				m.warn(b.Pos, factPos(p, FactReadOnly), "the %s body %s %s, which %s marks read-only", op.Kind, verb, b.Name, t.QualifiedName())
+				m.warn(b.Pos, p.StatedAt(FactReadOnly), "the %s body %s %s, which %s marks read-only", op.Kind, verb, b.Name, t.QualifiedName())
 			}
 			if op.Kind == Update && p.Immutable {
-				m.warn(b.Pos, factPos(p, FactImmutable), "the update body lists %s, which %s marks immutable (settable on create only)", b.Name, t.QualifiedName())
+				m.warn(b.Pos, p.StatedAt(FactImmutable), "the update body lists %s, which %s marks immutable (settable on create only)", b.Name, t.QualifiedName())
 			}
 			if b.Type.Name != "" && p.Type.Name != "" && !strings.EqualFold(b.Type.String(), p.Type.String()) && !untypedJSON(b.Type, p.Type, func(q string) bool { return emptyJSONType(ix.Type(q)) }) {
-				m.warn(b.Pos, factPos(p, FactType), "the %s body gives %s type %s, but %s says %s", op.Kind, b.Name, b.Type, t.QualifiedName(), p.Type)
+				m.warn(b.Pos, p.StatedAt(FactType), "the %s body gives %s type %s, but %s says %s", op.Kind, b.Name, b.Type, t.QualifiedName(), p.Type)
 			}
 		}
 	}
-}
-
-// factPos is where fact f of p was decided (its Sources), else where p
-// was declared: the "see also" of a warning about that fact.
-func factPos(p *Property, f Fact) Pos {
-	if from, _ := p.Source(f); from.IsValid() {
-		return from
-	}
-	return p.Pos
 }
 
 // keysNotNullable marks key properties not nullable: OData does not allow a

@@ -232,6 +232,16 @@ type Source struct {
 	Pos  Pos
 }
 
+// StatedAt is where fact f of p was decided (Source), or where p was
+// declared when no input stated f: what a problem or warning about that
+// fact points at.
+func (p *Property) StatedAt(f Fact) Pos {
+	if from, _ := p.Source(f); from.IsValid() {
+		return from
+	}
+	return p.Pos
+}
+
 // Source returns the position that decided fact f of p and the others
 // that stated it too; from is not valid when no input stated f.
 func (p *Property) Source(f Fact) (from Pos, also []Pos) {
