@@ -118,7 +118,7 @@ func ExampleDecode() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(*p.ID, p.EnableConnection.Or(false), p.ConnectionStatus.Or(""))
+	fmt.Println(*p.ID, edm.Or(p.EnableConnection, false), edm.Or(p.ConnectionStatus, ""))
 	fmt.Println("statusDetails null:", p.StatusDetails.IsNull(), "partnerId set:", p.PartnerID.IsSet())
 	fmt.Println(string(p.Extra["@odata.type"]))
 

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/odatagen/odatagen/validate"
+	"github.com/odatagen/odatagen/validate/edm"
 )
 
 // A user with $expand=memberOf,manager: memberOf is a collection of
@@ -56,10 +57,10 @@ func TestUserPolymorphicProperties(t *testing.T) {
 	if !ok {
 		t.Fatalf("MemberOf[0] is %T, want *Group", u.MemberOf[0])
 	}
-	if *g.DisplayName.Ptr() != "Engineers" || !*g.SecurityEnabled.Ptr() || *g.ID != "g-1" {
+	if *edm.Ptr(g.DisplayName) != "Engineers" || !*edm.Ptr(g.SecurityEnabled) || *g.ID != "g-1" {
 		t.Errorf("group = %+v", g)
 	}
-	if r, ok := u.MemberOf[1].(*DirectoryRole); !ok || *r.RoleTemplateID.Ptr() != "t-1" {
+	if r, ok := u.MemberOf[1].(*DirectoryRole); !ok || *edm.Ptr(r.RoleTemplateID) != "t-1" {
 		t.Errorf("MemberOf[1] = %#v, want *DirectoryRole", u.MemberOf[1])
 	}
 	if _, ok := u.MemberOf[2].(*AdministrativeUnit); !ok {
@@ -68,10 +69,10 @@ func TestUserPolymorphicProperties(t *testing.T) {
 	if _, ok := u.MemberOf[3].(*DirectoryObject); !ok {
 		t.Errorf("MemberOf[3] is %T, want *DirectoryObject (no @odata.type)", u.MemberOf[3])
 	}
-	if m, ok := u.Manager.(*User); !ok || *m.DisplayName.Ptr() != "Grace Example" {
+	if m, ok := u.Manager.(*User); !ok || *edm.Ptr(m.DisplayName) != "Grace Example" {
 		t.Errorf("Manager = %#v, want *User", u.Manager)
 	}
-	if u.PasswordProfile == nil || !*u.PasswordProfile.ForceChangePasswordNextSignIn.Ptr() {
+	if u.PasswordProfile == nil || !*edm.Ptr(u.PasswordProfile.ForceChangePasswordNextSignIn) {
 		t.Errorf("PasswordProfile = %+v", u.PasswordProfile)
 	}
 	out, err := json.Marshal(u)
@@ -96,7 +97,7 @@ func TestUserPolymorphicProperties(t *testing.T) {
 
 func TestUnmarshalDirectoryObject(t *testing.T) {
 	v, err := UnmarshalDirectoryObject([]byte(`{"@odata.type":"#microsoft.graph.servicePrincipal","id":"s","appId":"x"}`))
-	if sp, ok := v.(*ServicePrincipal); err != nil || !ok || *sp.AppID.Ptr() != "x" {
+	if sp, ok := v.(*ServicePrincipal); err != nil || !ok || *edm.Ptr(sp.AppID) != "x" {
 		t.Errorf("UnmarshalDirectoryObject = %#v, %v", v, err)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/odatagen/odatagen/validate"
+	"github.com/odatagen/odatagen/validate/edm"
 )
 
 // A trip's plan items are a polymorphic collection (PlanItem <-
@@ -31,10 +32,10 @@ func TestPlanItems(t *testing.T) {
 	if f, ok := trip.PlanItems[0].(*Flight); !ok || f.FlightNumber == nil || *f.FlightNumber != "AB12" {
 		t.Errorf("PlanItems[0] = %#v, want *Flight", trip.PlanItems[0])
 	}
-	if e, ok := trip.PlanItems[1].(*Event); !ok || e.OccursAt == nil || *e.OccursAt.BuildingInfo.Ptr() != "Gate 2" {
+	if e, ok := trip.PlanItems[1].(*Event); !ok || e.OccursAt == nil || *edm.Ptr(e.OccursAt.BuildingInfo) != "Gate 2" {
 		t.Errorf("PlanItems[1] = %#v, want *Event", trip.PlanItems[1])
 	}
-	if p, ok := trip.PlanItems[2].(*PlanItem); !ok || *p.ConfirmationCode.Ptr() != "XYZ" {
+	if p, ok := trip.PlanItems[2].(*PlanItem); !ok || *edm.Ptr(p.ConfirmationCode) != "XYZ" {
 		t.Errorf("PlanItems[2] = %#v, want *PlanItem", trip.PlanItems[2])
 	}
 	if err := Validate[Trip]([]byte(body), validate.Read); err != nil {

@@ -458,7 +458,7 @@ func TestPage(t *testing.T) {
 	if err := Unmarshal(data, &p); err != nil {
 		t.Fatal(err)
 	}
-	if len(p.Value) != 2 || p.Value[0].Name.Or("") != "a" || string(p.Value[0].Extra["x"]) != "1" || *p.Value[1].Count != 2 {
+	if len(p.Value) != 2 || Or(p.Value[0].Name, "") != "a" || string(p.Value[0].Extra["x"]) != "1" || *p.Value[1].Count != 2 {
 		t.Errorf("Value = %+v", p.Value)
 	}
 	if got := p.NextLink(); got != "https://graph.example/next?$skiptoken=1" {

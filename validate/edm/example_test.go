@@ -38,7 +38,7 @@ func ExampleNullable() {
 
 	var c Contact
 	_ = json.Unmarshal([]byte(`{"displayName":null}`), &c)
-	fmt.Println(c.DisplayName.IsSet(), c.DisplayName.IsNull(), c.DisplayName.Or("(none)"))
+	fmt.Println(c.DisplayName.IsSet(), c.DisplayName.IsNull(), edm.Or(c.DisplayName, "(none)"))
 	fmt.Println(c.Birthday.IsSet())
 	// Output:
 	// {"displayName":"Ada","birthday":null}

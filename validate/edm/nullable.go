@@ -63,26 +63,13 @@ func (n *Nullable[T]) IsNull() bool { return n.state == stateNull }
 func (n *Nullable[T]) IsSet() bool { return n.state != stateAbsent }
 
 // IsZero reports whether n is absent. encoding/json calls it for the
-// `omitzero` option, so an absent Nullable is left out of the object.
-func (n Nullable[T]) IsZero() bool { return n.state == stateAbsent }
-
-// Or returns the value n holds, or def when n is null or absent.
-func (n *Nullable[T]) Or(def T) T {
-	if n.state == stateValue {
-		return n.v
-	}
-	return def
-}
-
-// Ptr returns a pointer to a copy of the value n holds, or nil when n is null
-// or absent.
-func (n *Nullable[T]) Ptr() *T {
-	if n.state != stateValue {
-		return nil
-	}
-	v := n.v
-	return &v
-}
+// `omitzero` option, so an absent Nullable is left out of the object. Its
+// receiver is a pointer, as are all but MarshalJSON's: each method of a
+// generic type is compiled once per instantiation, and a value-receiver
+// method twice (with its pointer wrapper); a whole service has a thousand
+// instantiations. encoding/json boxes a value that is not addressable to
+// call it.
+func (n *Nullable[T]) IsZero() bool { return n.state == stateAbsent }
 
 // MarshalJSON returns the JSON form of the value, or null when n is null.
 // An absent Nullable that is marshalled anyway (a field without omitzero)
@@ -110,4 +97,23 @@ func (n *Nullable[T]) UnmarshalJSON(data []byte) error {
 	}
 	n.state = stateValue
 	return nil
+}
+
+// Or returns the value n holds, or def when n is null or absent. It is a
+// function, not a method, so that only the instantiations a program calls
+// are compiled (see IsZero).
+func Or[T any](n Nullable[T], def T) T {
+	if n.state == stateValue {
+		return n.v
+	}
+	return def
+}
+
+// Ptr returns a pointer to a copy of the value n holds, or nil when n is
+// null or absent. It is a function for the reason Or is.
+func Ptr[T any](n Nullable[T]) *T {
+	if n.state != stateValue {
+		return nil
+	}
+	return &n.v
 }

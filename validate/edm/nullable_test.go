@@ -46,10 +46,10 @@ func TestNullableStates(t *testing.T) {
 			if got := tt.n.IsZero(); got != tt.isZero {
 				t.Errorf("IsZero() = %v", got)
 			}
-			if got := tt.n.Or(7); got != tt.wantOr {
+			if got := Or(tt.n, 7); got != tt.wantOr {
 				t.Errorf("Or(7) = %v, want %v", got, tt.wantOr)
 			}
-			p := tt.n.Ptr()
+			p := Ptr(tt.n)
 			if (p == nil) != tt.wantPtrNil {
 				t.Errorf("Ptr() = %v, want nil: %v", p, tt.wantPtrNil)
 			}
@@ -66,7 +66,7 @@ func TestNullableStates(t *testing.T) {
 
 func TestNullablePtrIsACopy(t *testing.T) {
 	n := Value([]int{1})
-	p := n.Ptr()
+	p := Ptr(n)
 	*p = nil
 	if v, _ := n.Get(); len(v) != 1 {
 		t.Fatalf("writing through Ptr changed the Nullable: %v", v)

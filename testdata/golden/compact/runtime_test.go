@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/odatagen/odatagen/validate"
+	"github.com/odatagen/odatagen/validate/edm"
 )
 
 func TestCompactEntryPoints(t *testing.T) {
@@ -42,7 +43,7 @@ func TestCompactDecodes(t *testing.T) {
 	if len(d.Friends) != 1 {
 		t.Fatalf("friends: %v", d.Friends)
 	}
-	if p, ok := d.Friends[0].(*Puppy); !ok || p.AgeWeeks.Or(0) != 9 {
+	if p, ok := d.Friends[0].(*Puppy); !ok || edm.Or(p.AgeWeeks, 0) != 9 {
 		t.Errorf("friend decoded as %T %+v, want *Puppy with ageWeeks 9", d.Friends[0], d.Friends[0])
 	}
 }

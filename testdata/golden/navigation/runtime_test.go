@@ -49,7 +49,7 @@ func TestRecursiveComplex(t *testing.T) {
 	if !back.Fallback.IsNull() || !ok {
 		t.Fatalf("decoded %+v", back)
 	}
-	if owner, ok := layout.Owner.Get(); !ok || *owner.SortBy.Ptr() != "x" {
+	if owner, ok := layout.Owner.Get(); !ok || *edm.Ptr(owner.SortBy) != "x" {
 		t.Errorf("decoded owner %+v", layout.Owner)
 	}
 	// The null is written back: a PATCH can clear a complex property.

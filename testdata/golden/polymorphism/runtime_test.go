@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/odatagen/odatagen/validate"
+	"github.com/odatagen/odatagen/validate/edm"
 )
 
 const zooBody = `{
@@ -49,26 +50,26 @@ func TestDecodeByODataType(t *testing.T) {
 	if err := json.Unmarshal([]byte(zooBody), &z); err != nil {
 		t.Fatal(err)
 	}
-	if c, ok := z.Logo.(*Circle); !ok || *c.Radius.Ptr() != 2 || *c.Color.Ptr() != "red" {
+	if c, ok := z.Logo.(*Circle); !ok || *edm.Ptr(c.Radius) != 2 || *edm.Ptr(c.Color) != "red" {
 		t.Errorf("Logo = %#v, want *Circle without the leading #", z.Logo)
 	}
-	if s, ok := z.Signs[0].(*Square); !ok || *s.Side.Ptr() != 1 {
+	if s, ok := z.Signs[0].(*Square); !ok || *edm.Ptr(s.Side) != 1 {
 		t.Errorf("Signs[0] = %#v", z.Signs[0])
 	}
-	if s, ok := z.Signs[1].(*Shape); !ok || *s.Color.Ptr() != "blue" {
+	if s, ok := z.Signs[1].(*Shape); !ok || *edm.Ptr(s.Color) != "blue" {
 		t.Errorf("Signs[1] = %#v, want *Shape (abstract, no @odata.type)", z.Signs[1])
 	}
-	if f, ok := z.Frame.Get(); !ok || *f.Side.Ptr() != 3 {
+	if f, ok := z.Frame.Get(); !ok || *edm.Ptr(f.Side) != 3 {
 		t.Errorf("Frame = %#v", z.Frame)
 	}
 	p, ok := z.Star.(*Puppy)
 	if !ok {
 		t.Fatalf("Star = %T, want *Puppy (two levels below animal)", z.Star)
 	}
-	if *p.ID != "p1" || !*p.GoodBoy.Ptr() || *p.AgeWeeks.Ptr() != 9 {
+	if *p.ID != "p1" || !*edm.Ptr(p.GoodBoy) || *edm.Ptr(p.AgeWeeks) != 9 {
 		t.Errorf("Star = %+v", p)
 	}
-	if c, ok := p.Friends[0].(*Cat); !ok || *c.Lives.Ptr() != 7 {
+	if c, ok := p.Friends[0].(*Cat); !ok || *edm.Ptr(c.Lives) != 7 {
 		t.Errorf("Star.Friends[0] = %#v, want *Cat (nested polymorphic field)", p.Friends[0])
 	}
 	var types []string
@@ -82,7 +83,7 @@ func TestDecodeByODataType(t *testing.T) {
 	if u := z.Animals[3].(*Animal); string(u.Extra["horns"]) != "1" || string(u.Extra["@odata.type"]) != `"#example.zoo.unicorn"` {
 		t.Errorf("unknown @odata.type: Extra = %s", u.Extra)
 	}
-	if h, ok := z.Keepers[0].(*HeadKeeper); !ok || h.Since.Ptr().String() != "2020-01-02" {
+	if h, ok := z.Keepers[0].(*HeadKeeper); !ok || edm.Ptr(h.Since).String() != "2020-01-02" {
 		t.Errorf("Keepers[0] = %#v", z.Keepers[0])
 	}
 }
