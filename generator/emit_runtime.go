@@ -139,9 +139,10 @@ func emitFuncVars(f *jen.File, suffix string, fn *jen.Statement, body jen.Code, 
 // literals (types in TypeOrder, enums in EnumOrder, type definitions as an
 // inline map, nil when there are none), the generic CheckFilter, and per
 // irFilterType its Check<Type>Filter function and, when it has a BuilderVar,
-// the typed builder: a struct variable with one field per property that
-// embeds the filter.BuilderOps operator types, plus a zero-size property
-// type whose ODataProperty method gives the property's path and type.
+// the typed builder: a struct variable of static data with one
+// filter.Prop field per property, whose operator set (a struct type that
+// embeds the filter.BuilderOps marks of its operators) says which operator
+// functions of validate/filter take it.
 func emitFilterFile(f *jen.File, ff *irFilterFile) {
 	m := ff.Model
 	var ops builderOpTypes
@@ -198,21 +199,27 @@ func emitFilterFile(f *jen.File, ff *irFilterFile) {
 			fields = append(fields, docComment(bf.Doc).Id(bf.Name).Id(name))
 			values = append(values, jen.Id(bf.Name).Op(":").Id(name).Values(jen.Id("Path").Op(":").Lit(bf.Path), jen.Id("Type").Op(":").Lit(bf.ODataType)))
 		}
-		f.Add(fixedDoc(t.BuilderVar + " builds $filter conditions on " + t.QualifiedName + ". It has a field for each property the builder can filter, and each field has a method for each operator that property supports, so an unsupported filter does not compile. Join conditions with filter.And and filter.Or; a built condition always passes " + ff.CheckFilter + "[" + t.GoName + "].").
+		f.Add(fixedDoc(t.BuilderVar + " builds $filter conditions on " + t.QualifiedName + ". It has a field for each property the builder can filter, a filter.Prop whose operator set lets the operator functions of validate/filter (filter.Eq, filter.In, filter.StartsWith, filter.IsNull and the others) take it for the operators that property supports and no others, so an unsupported filter does not compile: filter.Eq(" + t.BuilderVar + "." + t.Fields[0].Name + ", v). Join conditions with filter.And and filter.Or; a built condition always passes " + ff.CheckFilter + "[" + t.GoName + "].").
 			Var().Id(t.BuilderVar).Op("=").Struct(fields...).Values(multiline(values)...))
 	}
 	ops.emit(f)
 }
 
-// builderOpTypes are the operator types of a package's builders: one type
-// per combination of value type and operator set that its properties use
-// (defined as filter.Field, see there), named
-// filter_<value type>_<operators> ("filter_bool_EqNe",
-// "filter_time_Time_EqNeGtGeLtLeIn"). Names with an underscore are taken by
-// no other generated name.
+// builderOpTypes are the property types of a package's builders: one
+// alias of filter.Prop per combination of value type and operator set that
+// its properties use, named filter_<value type>_<operators>
+// ("filter_bool_EqNe", "filter_time_Time_EqNeGtGeLtLeIn"), and one operator
+// set per combination of operators, named filterOps_<operators>
+// ("filterOps_EqNe"), a struct type that embeds the marks of its operators.
+// Names with an underscore are taken by no other generated name. Neither
+// has methods of its own: an operator set has the marks' (a few wrappers
+// per set), and what an instantiation of filter.Prop costs to compile is
+// its type descriptor.
 type builderOpTypes struct {
 	byName map[string]*irBuilderField // a field that first used the name
 	order  []string
+	sets   map[string]*irBuilderField // a field that first used the operator set
+	setOrd []string
 }
 
 func (o *builderOpTypes) name(bf *irBuilderField) string {
@@ -233,61 +240,58 @@ func (o *builderOpTypes) name(bf *irBuilderField) string {
 		}
 	}
 	b.WriteByte('_')
-	for _, op := range bf.Ops {
-		b.WriteString(strings.TrimSuffix(op.Type, "Op"))
-	}
+	b.WriteString(opsSuffix(bf))
 	name := b.String()
 	if o.byName == nil {
 		o.byName = map[string]*irBuilderField{}
+		o.sets = map[string]*irBuilderField{}
 	}
 	if _, ok := o.byName[name]; !ok {
 		o.byName[name] = bf
 		o.order = append(o.order, name)
 	}
+	set := "filterOps_" + opsSuffix(bf)
+	if _, ok := o.sets[set]; !ok {
+		o.sets[set] = bf
+		o.setOrd = append(o.setOrd, set)
+	}
 	return name
 }
 
-// emit writes the operator types in name order, each with its methods,
-// which have pointer receivers (see filter.Field for why).
+// opsSuffix names bf's operator set by its marks: "EqNeInNull".
+func opsSuffix(bf *irBuilderField) string {
+	var b strings.Builder
+	for _, op := range bf.Ops {
+		b.WriteString(strings.TrimSuffix(op.Type, "Op"))
+	}
+	return b.String()
+}
+
+// emit writes the operator sets and then the property types, each in name
+// order.
 func (o *builderOpTypes) emit(f *jen.File) {
+	slices.Sort(o.setOrd)
+	for _, set := range o.setOrd {
+		bf := o.sets[set]
+		var words []string
+		marks := make([]jen.Code, 0, len(bf.Ops))
+		for _, op := range bf.Ops {
+			w := string(op.Op)
+			if op.Type == filter.BuilderNull.Type {
+				w = "eq null, ne null"
+			}
+			words = append(words, w)
+			marks = append(marks, jen.Qual(filterPath, op.Type))
+		}
+		f.Comment(set + " is the $filter operator set " + strings.Join(words, ", ") + ".")
+		f.Type().Id(set).Struct(marks...)
+	}
 	slices.Sort(o.order)
 	for _, name := range o.order {
 		bf := o.byName[name]
 		value := typeCode(bf.Value)
-		var words []string
-		for _, op := range bf.Ops {
-			w := string(op.Op)
-			if op.Type == filter.BuilderNull.Type {
-				w = "null"
-			}
-			words = append(words, w)
-		}
-		f.Comment(name + " is the $filter builder type of a " + fmt.Sprintf("%#v", value) + " property with " + strings.Join(words, ", ") + ".")
-		f.Type().Id(name).Qual(filterPath, "Field")
-		field := jen.Qual(filterPath, "Field").Call(jen.Op("*").Id("p"))
-		recv := jen.Id("p").Op("*").Id(name)
-		cond := jen.Qual(filterPath, "Cond")
-		for _, op := range bf.Ops {
-			switch op.Type {
-			case filter.BuilderNull.Type:
-				f.Func().Params(recv.Clone()).Id("IsNull").Params().Add(cond.Clone()).Block(jen.Return(field.Clone().Dot("IsNull").Call()))
-				f.Func().Params(recv.Clone()).Id("IsNotNull").Params().Add(cond.Clone()).Block(jen.Return(field.Clone().Dot("IsNotNull").Call()))
-			case filter.BuilderAnyEq.Type:
-				f.Func().Params(recv.Clone()).Id("AnyEq").Params(jen.Id("v").Add(typeCode(bf.Value))).Add(cond.Clone()).Block(jen.Return(field.Clone().Dot("AnyEq").Call(jen.Id("v"))))
-			case "InOp":
-				f.Func().Params(recv.Clone()).Id("In").Params(jen.Id("v").Add(typeCode(bf.Value)), jen.Id("more").Op("...").Add(typeCode(bf.Value))).Add(cond.Clone()).Block(
-					jen.Return(jen.Qual(filterPath, "In").Call(field.Clone(), jen.Id("v"), jen.Id("more"))))
-			default:
-				method := strings.TrimSuffix(op.Type, "Op")
-				if op.Params == 1 { // the string functions
-					f.Func().Params(recv.Clone()).Id(method).Params(jen.Id("s").String()).Add(cond.Clone()).Block(
-						jen.Return(field.Clone().Dot("Call").Call(jen.Lit(strings.ToLower(string(op.Op))), jen.Id("s"))))
-					continue
-				}
-				f.Func().Params(recv.Clone()).Id(method).Params(jen.Id("v").Add(typeCode(bf.Value))).Add(cond.Clone()).Block(
-					jen.Return(field.Clone().Dot("Compare").Call(jen.Lit(string(op.Op)), jen.Id("v"))))
-			}
-		}
+		f.Comment(name + " is the $filter builder type of a " + fmt.Sprintf("%#v", value) + " property with " + "filterOps_" + opsSuffix(bf) + ".")
+		f.Type().Id(name).Op("=").Qual(filterPath, "Prop").Types(typeCode(bf.Value), jen.Id("filterOps_"+opsSuffix(bf)))
 	}
 }
 

@@ -20,8 +20,8 @@ import (
 //   - filter.go holds the $filter capability table (FilterModel, built
 //     from static data of validate/filter's plain types), CheckFilter[T],
 //     and, unless Options.Compact, per type Check<Type>Filter and the typed
-//     builder <Type>Filter, whose fields are of a few shared operator types
-//     (see filter.Field).
+//     builder <Type>Filter, whose fields are filter.Props of a few shared
+//     operator sets (see filter.Prop).
 //
 // The functions are generic over the struct type: a function per type is
 // thousands of functions for a whole service, and each costs the compiler
@@ -83,7 +83,7 @@ type irBuilderField struct {
 	Path      string // OData property name
 	ODataType string // Edm type or qualified enum type
 	Value     *irType
-	Ops       []filter.BuilderOp // embedded operator types of validate/filter (filter.BuilderOps)
+	Ops       []filter.BuilderOp // the marks its operator set embeds (filter.BuilderOps)
 	Doc       []string
 }
 

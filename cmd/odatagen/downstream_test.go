@@ -54,12 +54,13 @@ import (
 
 	"example.com/downstream/graph"
 	"github.com/odatagen/odatagen/validate"
+	"github.com/odatagen/odatagen/validate/filter"
 )
 
 func main() {
 	body := []byte(` + "`" + `{"partnerId":"198d7140-80bb-4843-8cc4-811377a49a92","enableConnection":true}` + "`" + `)
 	fmt.Println(graph.ValidateCloudPcExternalPartner(body, validate.Create))
-	fmt.Println(graph.CloudPcExternalPartnerFilter.EnableConnection.Eq(true))
+	fmt.Println(filter.Eq(graph.CloudPcExternalPartnerFilter.EnableConnection, true))
 }
 `
 	downstreamTest = `package main
@@ -69,6 +70,7 @@ import (
 
 	"example.com/downstream/graph"
 	"github.com/odatagen/odatagen/validate"
+	"github.com/odatagen/odatagen/validate/filter"
 )
 
 func TestGenerated(t *testing.T) {
@@ -79,7 +81,7 @@ func TestGenerated(t *testing.T) {
 	if err := graph.ValidateCloudPcExternalPartner([]byte(` + "`" + `{"enableConnection":"yes"}` + "`" + `), validate.Create); err == nil {
 		t.Error("a string enableConnection and no partnerId validated")
 	}
-	cond := graph.CloudPcExternalPartnerFilter.EnableConnection.Eq(true)
+	cond := filter.Eq(graph.CloudPcExternalPartnerFilter.EnableConnection, true)
 	if got, want := cond.String(), "enableConnection eq true"; got != want {
 		t.Errorf("filter = %q, want %q", got, want)
 	}
@@ -216,6 +218,41 @@ func (d *downstream) generated() map[string]string {
 	return files
 }
 
+// unsupportedFilterDoesNotCompile builds a program that filters
+// enableConnection with ne, which the seed does not support, and fails
+// unless the compiler refuses it for that reason.
+func (d *downstream) unsupportedFilterDoesNotCompile() {
+	d.t.Helper()
+	dir := filepath.Join(d.dir, "unsupported")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		d.t.Fatal(err)
+	}
+	defer os.RemoveAll(dir)
+	src := `package main
+
+import (
+	"fmt"
+
+	"example.com/downstream/graph"
+	"github.com/odatagen/odatagen/validate/filter"
+)
+
+func main() {
+	fmt.Println(filter.Ne(graph.CloudPcExternalPartnerFilter.EnableConnection, true))
+}
+`
+	if err := os.WriteFile(filepath.Join(dir, "main.go"), []byte(src), 0o644); err != nil {
+		d.t.Fatal(err)
+	}
+	out, err := d.try("build", "-o", os.DevNull, "./unsupported")
+	if err == nil {
+		d.t.Fatal("filter.Ne on enableConnection, which supports only eq, compiled")
+	}
+	if !strings.Contains(out, "does not satisfy filter.SupportsNe") {
+		d.t.Errorf("the build failed for another reason than the unsupported operator:\n%s", out)
+	}
+}
+
 // recipe runs the steps every recipe shares, from go generate on.
 func (d *downstream) recipe() {
 	d.t.Helper()
@@ -225,6 +262,7 @@ func (d *downstream) recipe() {
 	d.run("build", "./...")
 	d.run("vet", "./...")
 	d.run("test", "./...")
+	d.unsupportedFilterDoesNotCompile()
 	d.run("generate", "./...")
 	second := d.generated()
 	for name, text := range first {

@@ -58,7 +58,7 @@ func ExampleCheckCloudPcExternalPartnerFilter() {
 // the check.
 func ExampleCloudPcExternalPartnerFilter() {
 	f := graph.CloudPcExternalPartnerFilter
-	cond := filter.Or(f.EnableConnection.Eq(true), f.EnableConnection.Eq(false))
+	cond := filter.Or(filter.Eq(f.EnableConnection, true), filter.Eq(f.EnableConnection, false))
 	fmt.Println(cond)
 	fmt.Println(graph.CheckCloudPcExternalPartnerFilter(cond.String()))
 	// Output:

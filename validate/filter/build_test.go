@@ -9,30 +9,53 @@ import (
 	"github.com/odatagen/odatagen/validate/edm"
 )
 
-// Property names for the builder tests, as generated code writes them.
+// The operator sets of the builder tests, as generated code declares them.
 type (
-	bEnable struct{}
-	bSize   struct{}
-	bWhen   struct{}
-	bID     struct{}
-	bStatus struct{}
-	bTags   struct{}
-	bName   struct{}
-	bDay    struct{}
-	bAmount struct{}
-	bCount  struct{}
+	opsEqIn struct {
+		EqOp
+		InOp
+	}
+	opsGtLe struct {
+		GtOp
+		LeOp
+	}
+	opsGe  struct{ GeOp }
+	opsEq  struct{ EqOp }
+	opsNe  struct{ NeOp }
+	opsLt  struct{ LtOp }
+	opsAny struct{ AnyEqOp }
+	opsStr struct {
+		StartsWithOp
+		EndsWithOp
+		ContainsOp
+		NullOp
+	}
 )
 
-func (bEnable) ODataProperty() (string, string) { return "enableConnection", "Edm.Boolean" }
-func (bSize) ODataProperty() (string, string)   { return "size", "Edm.Double" }
-func (bWhen) ODataProperty() (string, string)   { return "when", "Edm.DateTimeOffset" }
-func (bID) ODataProperty() (string, string)     { return "id", "Edm.Guid" }
-func (bStatus) ODataProperty() (string, string) { return "status", "ns.status" }
-func (bTags) ODataProperty() (string, string)   { return "tags", "Edm.String" }
-func (bName) ODataProperty() (string, string)   { return "name", "Edm.String" }
-func (bDay) ODataProperty() (string, string)    { return "day", "Edm.Date" }
-func (bAmount) ODataProperty() (string, string) { return "amount", "Edm.Decimal" }
-func (bCount) ODataProperty() (string, string)  { return "count", "Edm.Int32" }
+// The properties of the builder tests: a builder variable of static data.
+var thing = struct {
+	Enable Prop[bool, opsEqIn]
+	Size   Prop[float64, opsGtLe]
+	When   Prop[time.Time, opsGe]
+	ID     Prop[string, opsEq]
+	Status Prop[status, opsNe]
+	Tags   Prop[string, opsAny]
+	Name   Prop[string, opsStr]
+	Day    Prop[edm.Date, opsLt]
+	Amount Prop[json.Number, opsGe]
+	Count  Prop[int32, opsEq]
+}{
+	Enable: Prop[bool, opsEqIn]{Path: "enableConnection", Type: "Edm.Boolean"},
+	Size:   Prop[float64, opsGtLe]{Path: "size", Type: "Edm.Double"},
+	When:   Prop[time.Time, opsGe]{Path: "when", Type: "Edm.DateTimeOffset"},
+	ID:     Prop[string, opsEq]{Path: "id", Type: "Edm.Guid"},
+	Status: Prop[status, opsNe]{Path: "status", Type: "ns.status"},
+	Tags:   Prop[string, opsAny]{Path: "tags", Type: "Edm.String"},
+	Name:   Prop[string, opsStr]{Path: "name", Type: "Edm.String"},
+	Day:    Prop[edm.Date, opsLt]{Path: "day", Type: "Edm.Date"},
+	Amount: Prop[json.Number, opsGe]{Path: "amount", Type: "Edm.Decimal"},
+	Count:  Prop[int32, opsEq]{Path: "count", Type: "Edm.Int32"},
+}
 
 type status string
 
@@ -53,41 +76,32 @@ var builderModel = &Model{
 }
 
 func TestBuilder(t *testing.T) {
-	var enable struct {
-		EqOp[bool, bEnable]
-		InOp[bool, bEnable]
-	}
-	var name struct {
-		StartsWithOp[bName]
-		EndsWithOp[bName]
-		ContainsOp[bName]
-		NullOp[bName]
-	}
+	enable, name := thing.Enable, thing.Name
 	when := time.Date(2024, 1, 2, 3, 4, 5, 500_000_000, time.FixedZone("", 2*3600))
 	tests := []struct {
 		c    Cond
 		want string
 	}{
-		{enable.Eq(true), "enableConnection eq true"},
-		{enable.In(true, false), "enableConnection in (true, false)"},
-		{And(enable.Eq(false), Or(enable.Eq(true), Cond{}, enable.In(false))),
+		{Eq(enable, true), "enableConnection eq true"},
+		{In(enable, true, false), "enableConnection in (true, false)"},
+		{And(Eq(enable, false), Or(Eq(enable, true), Cond{}, In(enable, false))),
 			"enableConnection eq false and (enableConnection eq true or enableConnection in (false))"},
-		{Or(And(enable.Eq(true), enable.Eq(false)), enable.Eq(true)),
+		{Or(And(Eq(enable, true), Eq(enable, false)), Eq(enable, true)),
 			"enableConnection eq true and enableConnection eq false or enableConnection eq true"},
-		{GtOp[float64, bSize]{}.Gt(350), "size gt 3.5e02"},
-		{LeOp[float64, bSize]{}.Le(math.Inf(-1)), "size le -INF"},
-		{GeOp[time.Time, bWhen]{}.Ge(when), "when ge 2024-01-02T03:04:05.5+02:00"},
-		{EqOp[string, bID]{}.Eq("198D7140-80BB-4843-8CC4-811377A49A92"), "id eq 198d7140-80bb-4843-8cc4-811377a49a92"},
-		{NeOp[status, bStatus]{}.Ne("gone"), "status ne ns.status'gone'"},
-		{AnyEqOp[string, bTags]{}.AnyEq("x"), "tags/any(x: x eq 'x')"},
-		{name.StartsWith("O'Neil"), "startswith(name, 'O''Neil')"},
-		{name.EndsWith("z"), "endswith(name, 'z')"},
-		{name.Contains("m"), "contains(name, 'm')"},
-		{name.IsNull(), "name eq null"},
-		{name.IsNotNull(), "name ne null"},
-		{LtOp[edm.Date, bDay]{}.Lt(edm.Date{Year: 2024, Month: 2, Day: 29}), "day lt 2024-02-29"},
-		{GeOp[json.Number, bAmount]{}.Ge("12.50"), "amount ge 12.50"},
-		{EqOp[int32, bCount]{}.Eq(-7), "count eq -7"},
+		{Gt(thing.Size, 350), "size gt 3.5e02"},
+		{Le(thing.Size, math.Inf(-1)), "size le -INF"},
+		{Ge(thing.When, when), "when ge 2024-01-02T03:04:05.5+02:00"},
+		{Eq(thing.ID, "198D7140-80BB-4843-8CC4-811377A49A92"), "id eq 198d7140-80bb-4843-8cc4-811377a49a92"},
+		{Ne(thing.Status, "gone"), "status ne ns.status'gone'"},
+		{AnyEq(thing.Tags, "x"), "tags/any(x: x eq 'x')"},
+		{StartsWith(name, "O'Neil"), "startswith(name, 'O''Neil')"},
+		{EndsWith(name, "z"), "endswith(name, 'z')"},
+		{Contains(name, "m"), "contains(name, 'm')"},
+		{IsNull(name), "name eq null"},
+		{IsNotNull(name), "name ne null"},
+		{Lt(thing.Day, edm.Date{Year: 2024, Month: 2, Day: 29}), "day lt 2024-02-29"},
+		{Ge(thing.Amount, "12.50"), "amount ge 12.50"},
+		{Eq(thing.Count, -7), "count eq -7"},
 	}
 	for _, tc := range tests {
 		got := tc.c.String()
@@ -124,10 +138,10 @@ func TestBuilderInvalidValues(t *testing.T) {
 		c    Cond
 		want string
 	}{
-		{EqOp[string, bID]{}.Eq("not-a-guid"), "id eq 'not-a-guid'"},
-		{EqOp[string, bID]{}.Eq(""), "id eq ''"},
-		{GeOp[json.Number, bAmount]{}.Ge(""), "amount ge ''"},
-		{LtOp[edm.Date, bDay]{}.Lt(edm.Date{}), "day lt '0000-00-00'"},
+		{Eq(thing.ID, "not-a-guid"), "id eq 'not-a-guid'"},
+		{Eq(thing.ID, ""), "id eq ''"},
+		{Ge(thing.Amount, ""), "amount ge ''"},
+		{Lt(thing.Day, edm.Date{}), "day lt '0000-00-00'"},
 	} {
 		got := tc.c.String()
 		if got != tc.want {

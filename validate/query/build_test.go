@@ -76,15 +76,11 @@ var (
 	}{"id", "name", "size", "microsoft.graph.fileAttachment/contentBytes"}
 )
 
-// messageIsRead is validate/filter's builder, for Filter.
-type messageIsRead struct{}
-
-func (messageIsRead) ODataProperty() (string, string) { return "isRead", "Edm.Boolean" }
-
-var messageFilter struct {
-	IsRead struct {
-		filter.EqOp[bool, messageIsRead]
-	}
+// messageFilter is validate/filter's builder, for Filter.
+var messageFilter = struct {
+	IsRead filter.Prop[bool, struct{ filter.EqOp }]
+}{
+	IsRead: filter.Prop[bool, struct{ filter.EqOp }]{Path: "isRead", Type: "Edm.Boolean"},
 }
 
 func TestBuilderExample(t *testing.T) {
@@ -107,7 +103,7 @@ func TestBuilderExample(t *testing.T) {
 	}
 
 	m := New(
-		Filter(messageFilter.IsRead.Eq(false)),
+		Filter(filter.Eq(messageFilter.IsRead, false)),
 		Expand(MessageExpand.Attachments.With(Select(AttachmentSelect.Name, AttachmentSelect.ContentBytes))),
 		OrderBy(MessageOrderBy.ReceivedDateTime.Desc()),
 		Skip(5),
@@ -120,7 +116,7 @@ func TestBuilderExample(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Later parts replace earlier ones; the zero Cond is no filter.
-	if got := New(Top(1), Top(2), Filter(messageFilter.IsRead.Eq(true)), Filter(filter.Cond{})).String(); got != "$top=2" {
+	if got := New(Top(1), Top(2), Filter(filter.Eq(messageFilter.IsRead, true)), Filter(filter.Cond{})).String(); got != "$top=2" {
 		t.Errorf("got %s", got)
 	}
 	// UserExpand.Manager.With(Top(1)) does not compile: manager is one entity.

@@ -5,18 +5,21 @@ import (
 	"maps"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/odatagen/odatagen/validate/edm"
 	"github.com/odatagen/odatagen/validate/filter"
 )
 
-// BuilderConds calls every method of a generated $filter builder (such as
-// graph.CloudPcExternalPartnerFilter) and returns the conditions it built,
-// keyed "Field.Method". Each argument is the sample of its type, when
-// samples has one, else a valid edm.Date or json.Number, a GUID for a
-// string (good for Edm.String and Edm.Guid properties), else the zero value; give
-// a member of each enumeration type as a sample, since the zero value of an
+// BuilderConds builds, for every field of a generated $filter builder (such
+// as graph.CloudPcExternalPartnerFilter), a condition with each operator its
+// operator set has, and returns them keyed "Field.Function" ("ID.Eq",
+// "Name.IsNotNull"): what filter.Eq and the other operator functions build
+// from that field. Each value is the sample of the field's value type, when
+// samples has one, else a valid edm.Date or json.Number, a GUID for a string
+// (good for Edm.String and Edm.Guid properties), else the zero value; give a
+// member of each enumeration type as a sample, since the zero value of an
 // enumeration is no member. Use it to check that what a builder can build, a
 // check function accepts:
 //
@@ -31,38 +34,52 @@ func BuilderConds(builder any, samples ...any) map[string]filter.Cond {
 	for _, s := range samples {
 		sample[reflect.TypeOf(s)] = reflect.ValueOf(s)
 	}
+	valueOf := func(t reflect.Type) any {
+		if v, ok := sample[t]; ok {
+			return v.Interface()
+		}
+		return reflect.Zero(t).Interface()
+	}
+	marks := map[string]filter.BuilderOp{}
+	for _, b := range append(slices.Clone(filter.BuilderOps), filter.BuilderNull, filter.BuilderAnyEq) {
+		marks[b.Type] = b
+	}
+	markPkg := reflect.TypeFor[filter.EqOp]().PkgPath()
 	conds := map[string]filter.Cond{}
 	bv := reflect.ValueOf(builder)
 	if bv.Kind() != reflect.Struct {
 		return conds
 	}
-	// The operator methods have pointer receivers: call them on the
-	// fields of an addressable copy.
-	addressable := reflect.New(bv.Type()).Elem()
-	addressable.Set(bv)
-	condType := reflect.TypeOf(filter.Cond{})
 	for i := range bv.NumField() {
-		field := addressable.Field(i).Addr()
-		ft := field.Type()
-		for j := range ft.NumMethod() {
-			m := ft.Method(j)
-			mt := m.Type // receiver first
-			if mt.NumOut() != 1 || mt.Out(0) != condType {
+		fv := bv.Field(i)
+		value, vok := fv.Type().FieldByName("value")
+		ops, ook := fv.Type().FieldByName("ops")
+		if fv.Kind() != reflect.Struct || !vok || !ook || value.Type.Kind() != reflect.Array || ops.Type.Kind() != reflect.Array {
+			continue // not a filter.Prop
+		}
+		f := filter.Field{Path: fv.FieldByName("Path").String(), Type: fv.FieldByName("Type").String()}
+		name := bv.Type().Field(i).Name + "."
+		set := ops.Type.Elem()
+		for j := range set.NumField() {
+			mt := set.Field(j).Type
+			b, ok := marks[mt.Name()]
+			if !ok || mt.PkgPath() != markPkg {
 				continue
 			}
-			args := []reflect.Value{field}
-			for k := 1; k < mt.NumIn(); k++ {
-				if mt.IsVariadic() && k == mt.NumIn()-1 {
-					break
-				}
-				if v, ok := sample[mt.In(k)]; ok {
-					args = append(args, v)
-				} else {
-					args = append(args, reflect.Zero(mt.In(k)))
-				}
+			v := valueOf(value.Type.Elem())
+			switch {
+			case b == filter.BuilderNull:
+				conds[name+"IsNull"] = f.IsNull()
+				conds[name+"IsNotNull"] = f.IsNotNull()
+			case b == filter.BuilderAnyEq:
+				conds[name+b.Func] = f.AnyEq(v)
+			case b.Op == filter.OpIn:
+				conds[name+b.Func] = f.In(v)
+			case b.Op == filter.OpStartsWith || b.Op == filter.OpEndsWith || b.Op == filter.OpContains:
+				conds[name+b.Func] = f.Call(strings.ToLower(string(b.Op)), valueOf(reflect.TypeFor[string]()).(string))
+			default:
+				conds[name+b.Func] = f.Compare(string(b.Op), v)
 			}
-			out := m.Func.Call(args)
-			conds[bv.Type().Field(i).Name+"."+m.Name] = out[0].Interface().(filter.Cond)
 		}
 	}
 	return conds

@@ -162,10 +162,12 @@ func init() {
 }
 
 // BookFilter builds $filter conditions on example.library.book. It has a field
-// for each property the builder can filter, and each field has a method for
-// each operator that property supports, so an unsupported filter does not
-// compile. Join conditions with filter.And and filter.Or; a built condition
-// always passes CheckFilter[Book].
+// for each property the builder can filter, a filter.Prop whose operator set
+// lets the operator functions of validate/filter (filter.Eq, filter.In,
+// filter.StartsWith, filter.IsNull and the others) take it for the operators
+// that property supports and no others, so an unsupported filter does not
+// compile: filter.Eq(BookFilter.ID, v). Join conditions with filter.And and
+// filter.Or; a built condition always passes CheckFilter[Book].
 var BookFilter = struct {
 	// ID supports eq, in.
 	ID filter_string_EqIn
@@ -221,177 +223,121 @@ var BookFilter = struct {
 	Keywords:    filter_string_AnyEq{Path: "keywords", Type: "Edm.String"},
 }
 
-// filter_Format_Has is the $filter builder type of a Format property with has.
-type filter_Format_Has filter.Field
-
-func (p *filter_Format_Has) Has(v Format) filter.Cond {
-	return filter.Field(*p).Compare("has", v)
+// filterOps_AnyEq is the $filter operator set any.
+type filterOps_AnyEq struct {
+	filter.AnyEqOp
 }
 
-// filter_Genre_EqIn is the $filter builder type of a Genre property with eq, in.
-type filter_Genre_EqIn filter.Field
-
-func (p *filter_Genre_EqIn) Eq(v Genre) filter.Cond {
-	return filter.Field(*p).Compare("eq", v)
-}
-func (p *filter_Genre_EqIn) In(v Genre, more ...Genre) filter.Cond {
-	return filter.In(filter.Field(*p), v, more)
+// filterOps_Eq is the $filter operator set eq.
+type filterOps_Eq struct {
+	filter.EqOp
 }
 
-// filter_Isbn_Eq is the $filter builder type of a Isbn property with eq.
-type filter_Isbn_Eq filter.Field
-
-func (p *filter_Isbn_Eq) Eq(v Isbn) filter.Cond {
-	return filter.Field(*p).Compare("eq", v)
+// filterOps_EqIn is the $filter operator set eq, in.
+type filterOps_EqIn struct {
+	filter.EqOp
+	filter.InOp
 }
 
-// filter_bool_EqNe is the $filter builder type of a bool property with eq, ne.
-type filter_bool_EqNe filter.Field
-
-func (p *filter_bool_EqNe) Eq(v bool) filter.Cond {
-	return filter.Field(*p).Compare("eq", v)
-}
-func (p *filter_bool_EqNe) Ne(v bool) filter.Cond {
-	return filter.Field(*p).Compare("ne", v)
+// filterOps_EqNe is the $filter operator set eq, ne.
+type filterOps_EqNe struct {
+	filter.EqOp
+	filter.NeOp
 }
 
-// filter_edm_Date_Eq is the $filter builder type of a edm.Date property with eq.
-type filter_edm_Date_Eq filter.Field
-
-func (p *filter_edm_Date_Eq) Eq(v edm.Date) filter.Cond {
-	return filter.Field(*p).Compare("eq", v)
+// filterOps_EqNeGtGeLtLeIn is the $filter operator set eq, ne, gt, ge, lt, le, in.
+type filterOps_EqNeGtGeLtLeIn struct {
+	filter.EqOp
+	filter.NeOp
+	filter.GtOp
+	filter.GeOp
+	filter.LtOp
+	filter.LeOp
+	filter.InOp
 }
 
-// filter_edm_Duration_Lt is the $filter builder type of a edm.Duration property with lt.
-type filter_edm_Duration_Lt filter.Field
-
-func (p *filter_edm_Duration_Lt) Lt(v edm.Duration) filter.Cond {
-	return filter.Field(*p).Compare("lt", v)
+// filterOps_EqNeGtGeLtLeInStartsWithEndsWithContains is the $filter operator set eq, ne, gt, ge, lt, le, in, startsWith, endsWith, contains.
+type filterOps_EqNeGtGeLtLeInStartsWithEndsWithContains struct {
+	filter.EqOp
+	filter.NeOp
+	filter.GtOp
+	filter.GeOp
+	filter.LtOp
+	filter.LeOp
+	filter.InOp
+	filter.StartsWithOp
+	filter.EndsWithOp
+	filter.ContainsOp
 }
 
-// filter_int32_GtGeLtLe is the $filter builder type of a int32 property with gt, ge, lt, le.
-type filter_int32_GtGeLtLe filter.Field
-
-func (p *filter_int32_GtGeLtLe) Gt(v int32) filter.Cond {
-	return filter.Field(*p).Compare("gt", v)
-}
-func (p *filter_int32_GtGeLtLe) Ge(v int32) filter.Cond {
-	return filter.Field(*p).Compare("ge", v)
-}
-func (p *filter_int32_GtGeLtLe) Lt(v int32) filter.Cond {
-	return filter.Field(*p).Compare("lt", v)
-}
-func (p *filter_int32_GtGeLtLe) Le(v int32) filter.Cond {
-	return filter.Field(*p).Compare("le", v)
+// filterOps_EqStartsWithContainsNull is the $filter operator set eq, startsWith, contains, eq null, ne null.
+type filterOps_EqStartsWithContainsNull struct {
+	filter.EqOp
+	filter.StartsWithOp
+	filter.ContainsOp
+	filter.NullOp
 }
 
-// filter_json_Number_EqNeGtGeLtLeIn is the $filter builder type of a json.Number property with eq, ne, gt, ge, lt, le, in.
-type filter_json_Number_EqNeGtGeLtLeIn filter.Field
-
-func (p *filter_json_Number_EqNeGtGeLtLeIn) Eq(v json.Number) filter.Cond {
-	return filter.Field(*p).Compare("eq", v)
-}
-func (p *filter_json_Number_EqNeGtGeLtLeIn) Ne(v json.Number) filter.Cond {
-	return filter.Field(*p).Compare("ne", v)
-}
-func (p *filter_json_Number_EqNeGtGeLtLeIn) Gt(v json.Number) filter.Cond {
-	return filter.Field(*p).Compare("gt", v)
-}
-func (p *filter_json_Number_EqNeGtGeLtLeIn) Ge(v json.Number) filter.Cond {
-	return filter.Field(*p).Compare("ge", v)
-}
-func (p *filter_json_Number_EqNeGtGeLtLeIn) Lt(v json.Number) filter.Cond {
-	return filter.Field(*p).Compare("lt", v)
-}
-func (p *filter_json_Number_EqNeGtGeLtLeIn) Le(v json.Number) filter.Cond {
-	return filter.Field(*p).Compare("le", v)
-}
-func (p *filter_json_Number_EqNeGtGeLtLeIn) In(v json.Number, more ...json.Number) filter.Cond {
-	return filter.In(filter.Field(*p), v, more)
+// filterOps_GeLeNull is the $filter operator set ge, le, eq null, ne null.
+type filterOps_GeLeNull struct {
+	filter.GeOp
+	filter.LeOp
+	filter.NullOp
 }
 
-// filter_string_AnyEq is the $filter builder type of a string property with any.
-type filter_string_AnyEq filter.Field
-
-func (p *filter_string_AnyEq) AnyEq(v string) filter.Cond {
-	return filter.Field(*p).AnyEq(v)
+// filterOps_GtGeLtLe is the $filter operator set gt, ge, lt, le.
+type filterOps_GtGeLtLe struct {
+	filter.GtOp
+	filter.GeOp
+	filter.LtOp
+	filter.LeOp
 }
 
-// filter_string_EqIn is the $filter builder type of a string property with eq, in.
-type filter_string_EqIn filter.Field
-
-func (p *filter_string_EqIn) Eq(v string) filter.Cond {
-	return filter.Field(*p).Compare("eq", v)
-}
-func (p *filter_string_EqIn) In(v string, more ...string) filter.Cond {
-	return filter.In(filter.Field(*p), v, more)
+// filterOps_Has is the $filter operator set has.
+type filterOps_Has struct {
+	filter.HasOp
 }
 
-// filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains is the $filter builder type of a string property with eq, ne, gt, ge, lt, le, in, startsWith, endsWith, contains.
-type filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains filter.Field
-
-func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Eq(v string) filter.Cond {
-	return filter.Field(*p).Compare("eq", v)
-}
-func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Ne(v string) filter.Cond {
-	return filter.Field(*p).Compare("ne", v)
-}
-func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Gt(v string) filter.Cond {
-	return filter.Field(*p).Compare("gt", v)
-}
-func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Ge(v string) filter.Cond {
-	return filter.Field(*p).Compare("ge", v)
-}
-func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Lt(v string) filter.Cond {
-	return filter.Field(*p).Compare("lt", v)
-}
-func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Le(v string) filter.Cond {
-	return filter.Field(*p).Compare("le", v)
-}
-func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) In(v string, more ...string) filter.Cond {
-	return filter.In(filter.Field(*p), v, more)
-}
-func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) StartsWith(s string) filter.Cond {
-	return filter.Field(*p).Call("startswith", s)
-}
-func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) EndsWith(s string) filter.Cond {
-	return filter.Field(*p).Call("endswith", s)
-}
-func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Contains(s string) filter.Cond {
-	return filter.Field(*p).Call("contains", s)
+// filterOps_Lt is the $filter operator set lt.
+type filterOps_Lt struct {
+	filter.LtOp
 }
 
-// filter_string_EqStartsWithContainsNull is the $filter builder type of a string property with eq, startsWith, contains, null.
-type filter_string_EqStartsWithContainsNull filter.Field
+// filter_Format_Has is the $filter builder type of a Format property with filterOps_Has.
+type filter_Format_Has = filter.Prop[Format, filterOps_Has]
 
-func (p *filter_string_EqStartsWithContainsNull) Eq(v string) filter.Cond {
-	return filter.Field(*p).Compare("eq", v)
-}
-func (p *filter_string_EqStartsWithContainsNull) StartsWith(s string) filter.Cond {
-	return filter.Field(*p).Call("startswith", s)
-}
-func (p *filter_string_EqStartsWithContainsNull) Contains(s string) filter.Cond {
-	return filter.Field(*p).Call("contains", s)
-}
-func (p *filter_string_EqStartsWithContainsNull) IsNull() filter.Cond {
-	return filter.Field(*p).IsNull()
-}
-func (p *filter_string_EqStartsWithContainsNull) IsNotNull() filter.Cond {
-	return filter.Field(*p).IsNotNull()
-}
+// filter_Genre_EqIn is the $filter builder type of a Genre property with filterOps_EqIn.
+type filter_Genre_EqIn = filter.Prop[Genre, filterOps_EqIn]
 
-// filter_time_Time_GeLeNull is the $filter builder type of a time.Time property with ge, le, null.
-type filter_time_Time_GeLeNull filter.Field
+// filter_Isbn_Eq is the $filter builder type of a Isbn property with filterOps_Eq.
+type filter_Isbn_Eq = filter.Prop[Isbn, filterOps_Eq]
 
-func (p *filter_time_Time_GeLeNull) Ge(v time.Time) filter.Cond {
-	return filter.Field(*p).Compare("ge", v)
-}
-func (p *filter_time_Time_GeLeNull) Le(v time.Time) filter.Cond {
-	return filter.Field(*p).Compare("le", v)
-}
-func (p *filter_time_Time_GeLeNull) IsNull() filter.Cond {
-	return filter.Field(*p).IsNull()
-}
-func (p *filter_time_Time_GeLeNull) IsNotNull() filter.Cond {
-	return filter.Field(*p).IsNotNull()
-}
+// filter_bool_EqNe is the $filter builder type of a bool property with filterOps_EqNe.
+type filter_bool_EqNe = filter.Prop[bool, filterOps_EqNe]
+
+// filter_edm_Date_Eq is the $filter builder type of a edm.Date property with filterOps_Eq.
+type filter_edm_Date_Eq = filter.Prop[edm.Date, filterOps_Eq]
+
+// filter_edm_Duration_Lt is the $filter builder type of a edm.Duration property with filterOps_Lt.
+type filter_edm_Duration_Lt = filter.Prop[edm.Duration, filterOps_Lt]
+
+// filter_int32_GtGeLtLe is the $filter builder type of a int32 property with filterOps_GtGeLtLe.
+type filter_int32_GtGeLtLe = filter.Prop[int32, filterOps_GtGeLtLe]
+
+// filter_json_Number_EqNeGtGeLtLeIn is the $filter builder type of a json.Number property with filterOps_EqNeGtGeLtLeIn.
+type filter_json_Number_EqNeGtGeLtLeIn = filter.Prop[json.Number, filterOps_EqNeGtGeLtLeIn]
+
+// filter_string_AnyEq is the $filter builder type of a string property with filterOps_AnyEq.
+type filter_string_AnyEq = filter.Prop[string, filterOps_AnyEq]
+
+// filter_string_EqIn is the $filter builder type of a string property with filterOps_EqIn.
+type filter_string_EqIn = filter.Prop[string, filterOps_EqIn]
+
+// filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains is the $filter builder type of a string property with filterOps_EqNeGtGeLtLeInStartsWithEndsWithContains.
+type filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains = filter.Prop[string, filterOps_EqNeGtGeLtLeInStartsWithEndsWithContains]
+
+// filter_string_EqStartsWithContainsNull is the $filter builder type of a string property with filterOps_EqStartsWithContainsNull.
+type filter_string_EqStartsWithContainsNull = filter.Prop[string, filterOps_EqStartsWithContainsNull]
+
+// filter_time_Time_GeLeNull is the $filter builder type of a time.Time property with filterOps_GeLeNull.
+type filter_time_Time_GeLeNull = filter.Prop[time.Time, filterOps_GeLeNull]

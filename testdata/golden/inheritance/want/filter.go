@@ -153,10 +153,13 @@ func init() {
 }
 
 // LetterFilter builds $filter conditions on example.mail.letter. It has a
-// field for each property the builder can filter, and each field has a method
-// for each operator that property supports, so an unsupported filter does not
-// compile. Join conditions with filter.And and filter.Or; a built condition
-// always passes CheckFilter[Letter].
+// field for each property the builder can filter, a filter.Prop whose operator
+// set lets the operator functions of validate/filter (filter.Eq, filter.In,
+// filter.StartsWith, filter.IsNull and the others) take it for the operators
+// that property supports and no others, so an unsupported filter does not
+// compile: filter.Eq(LetterFilter.SentDateTime, v). Join conditions with
+// filter.And and filter.Or; a built condition always passes
+// CheckFilter[Letter].
 var LetterFilter = struct {
 	// SentDateTime supports eq, ne, gt, ge, lt, le, eq null, ne null.
 	SentDateTime filter_time_Time_EqNeGtGeLtLeNull
@@ -169,10 +172,12 @@ var LetterFilter = struct {
 }
 
 // PostFilter builds $filter conditions on example.mail.post. It has a field
-// for each property the builder can filter, and each field has a method for
-// each operator that property supports, so an unsupported filter does not
-// compile. Join conditions with filter.And and filter.Or; a built condition
-// always passes CheckFilter[Post].
+// for each property the builder can filter, a filter.Prop whose operator set
+// lets the operator functions of validate/filter (filter.Eq, filter.In,
+// filter.StartsWith, filter.IsNull and the others) take it for the operators
+// that property supports and no others, so an unsupported filter does not
+// compile: filter.Eq(PostFilter.SentDateTime, v). Join conditions with
+// filter.And and filter.Or; a built condition always passes CheckFilter[Post].
 var PostFilter = struct {
 	// SentDateTime supports eq, ne, gt, ge, lt, le, eq null, ne null.
 	SentDateTime filter_time_Time_EqNeGtGeLtLeNull
@@ -186,8 +191,11 @@ var PostFilter = struct {
 
 // RegisteredLetterFilter builds $filter conditions on
 // example.mail.registeredLetter. It has a field for each property the builder
-// can filter, and each field has a method for each operator that property
-// supports, so an unsupported filter does not compile. Join conditions with
+// can filter, a filter.Prop whose operator set lets the operator functions of
+// validate/filter (filter.Eq, filter.In, filter.StartsWith, filter.IsNull and
+// the others) take it for the operators that property supports and no others,
+// so an unsupported filter does not compile:
+// filter.Eq(RegisteredLetterFilter.SentDateTime, v). Join conditions with
 // filter.And and filter.Or; a built condition always passes
 // CheckFilter[RegisteredLetter].
 var RegisteredLetterFilter = struct {
@@ -201,74 +209,42 @@ var RegisteredLetterFilter = struct {
 	Subject:      filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains{Path: "subject", Type: "Edm.String"},
 }
 
-// filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains is the $filter builder type of a string property with eq, ne, gt, ge, lt, le, in, startsWith, endsWith, contains.
-type filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains filter.Field
-
-func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Eq(v string) filter.Cond {
-	return filter.Field(*p).Compare("eq", v)
-}
-func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Ne(v string) filter.Cond {
-	return filter.Field(*p).Compare("ne", v)
-}
-func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Gt(v string) filter.Cond {
-	return filter.Field(*p).Compare("gt", v)
-}
-func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Ge(v string) filter.Cond {
-	return filter.Field(*p).Compare("ge", v)
-}
-func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Lt(v string) filter.Cond {
-	return filter.Field(*p).Compare("lt", v)
-}
-func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Le(v string) filter.Cond {
-	return filter.Field(*p).Compare("le", v)
-}
-func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) In(v string, more ...string) filter.Cond {
-	return filter.In(filter.Field(*p), v, more)
-}
-func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) StartsWith(s string) filter.Cond {
-	return filter.Field(*p).Call("startswith", s)
-}
-func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) EndsWith(s string) filter.Cond {
-	return filter.Field(*p).Call("endswith", s)
-}
-func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Contains(s string) filter.Cond {
-	return filter.Field(*p).Call("contains", s)
+// filterOps_EqNeGtGeLtLeInStartsWithEndsWithContains is the $filter operator set eq, ne, gt, ge, lt, le, in, startsWith, endsWith, contains.
+type filterOps_EqNeGtGeLtLeInStartsWithEndsWithContains struct {
+	filter.EqOp
+	filter.NeOp
+	filter.GtOp
+	filter.GeOp
+	filter.LtOp
+	filter.LeOp
+	filter.InOp
+	filter.StartsWithOp
+	filter.EndsWithOp
+	filter.ContainsOp
 }
 
-// filter_string_EqStartsWith is the $filter builder type of a string property with eq, startsWith.
-type filter_string_EqStartsWith filter.Field
+// filterOps_EqNeGtGeLtLeNull is the $filter operator set eq, ne, gt, ge, lt, le, eq null, ne null.
+type filterOps_EqNeGtGeLtLeNull struct {
+	filter.EqOp
+	filter.NeOp
+	filter.GtOp
+	filter.GeOp
+	filter.LtOp
+	filter.LeOp
+	filter.NullOp
+}
 
-func (p *filter_string_EqStartsWith) Eq(v string) filter.Cond {
-	return filter.Field(*p).Compare("eq", v)
-}
-func (p *filter_string_EqStartsWith) StartsWith(s string) filter.Cond {
-	return filter.Field(*p).Call("startswith", s)
+// filterOps_EqStartsWith is the $filter operator set eq, startsWith.
+type filterOps_EqStartsWith struct {
+	filter.EqOp
+	filter.StartsWithOp
 }
 
-// filter_time_Time_EqNeGtGeLtLeNull is the $filter builder type of a time.Time property with eq, ne, gt, ge, lt, le, null.
-type filter_time_Time_EqNeGtGeLtLeNull filter.Field
+// filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains is the $filter builder type of a string property with filterOps_EqNeGtGeLtLeInStartsWithEndsWithContains.
+type filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains = filter.Prop[string, filterOps_EqNeGtGeLtLeInStartsWithEndsWithContains]
 
-func (p *filter_time_Time_EqNeGtGeLtLeNull) Eq(v time.Time) filter.Cond {
-	return filter.Field(*p).Compare("eq", v)
-}
-func (p *filter_time_Time_EqNeGtGeLtLeNull) Ne(v time.Time) filter.Cond {
-	return filter.Field(*p).Compare("ne", v)
-}
-func (p *filter_time_Time_EqNeGtGeLtLeNull) Gt(v time.Time) filter.Cond {
-	return filter.Field(*p).Compare("gt", v)
-}
-func (p *filter_time_Time_EqNeGtGeLtLeNull) Ge(v time.Time) filter.Cond {
-	return filter.Field(*p).Compare("ge", v)
-}
-func (p *filter_time_Time_EqNeGtGeLtLeNull) Lt(v time.Time) filter.Cond {
-	return filter.Field(*p).Compare("lt", v)
-}
-func (p *filter_time_Time_EqNeGtGeLtLeNull) Le(v time.Time) filter.Cond {
-	return filter.Field(*p).Compare("le", v)
-}
-func (p *filter_time_Time_EqNeGtGeLtLeNull) IsNull() filter.Cond {
-	return filter.Field(*p).IsNull()
-}
-func (p *filter_time_Time_EqNeGtGeLtLeNull) IsNotNull() filter.Cond {
-	return filter.Field(*p).IsNotNull()
-}
+// filter_string_EqStartsWith is the $filter builder type of a string property with filterOps_EqStartsWith.
+type filter_string_EqStartsWith = filter.Prop[string, filterOps_EqStartsWith]
+
+// filter_time_Time_EqNeGtGeLtLeNull is the $filter builder type of a time.Time property with filterOps_EqNeGtGeLtLeNull.
+type filter_time_Time_EqNeGtGeLtLeNull = filter.Prop[time.Time, filterOps_EqNeGtGeLtLeNull]

@@ -284,10 +284,12 @@ func init() {
 }
 
 // AnimalFilter builds $filter conditions on example.zoo.animal. It has a field
-// for each property the builder can filter, and each field has a method for
-// each operator that property supports, so an unsupported filter does not
-// compile. Join conditions with filter.And and filter.Or; a built condition
-// always passes CheckFilter[Animal].
+// for each property the builder can filter, a filter.Prop whose operator set
+// lets the operator functions of validate/filter (filter.Eq, filter.In,
+// filter.StartsWith, filter.IsNull and the others) take it for the operators
+// that property supports and no others, so an unsupported filter does not
+// compile: filter.Eq(AnimalFilter.Name, v). Join conditions with filter.And
+// and filter.Or; a built condition always passes CheckFilter[Animal].
 var AnimalFilter = struct {
 	// Name supports eq, ne, gt, ge, lt, le, in, startsWith, endsWith, contains.
 	Name filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains
@@ -296,10 +298,12 @@ var AnimalFilter = struct {
 }
 
 // CatFilter builds $filter conditions on example.zoo.cat. It has a field for
-// each property the builder can filter, and each field has a method for each
-// operator that property supports, so an unsupported filter does not compile.
-// Join conditions with filter.And and filter.Or; a built condition always
-// passes CheckFilter[Cat].
+// each property the builder can filter, a filter.Prop whose operator set lets
+// the operator functions of validate/filter (filter.Eq, filter.In,
+// filter.StartsWith, filter.IsNull and the others) take it for the operators
+// that property supports and no others, so an unsupported filter does not
+// compile: filter.Eq(CatFilter.Name, v). Join conditions with filter.And and
+// filter.Or; a built condition always passes CheckFilter[Cat].
 var CatFilter = struct {
 	// Name supports eq, ne, gt, ge, lt, le, in, startsWith, endsWith, contains.
 	Name filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains
@@ -308,10 +312,12 @@ var CatFilter = struct {
 }
 
 // DogFilter builds $filter conditions on example.zoo.dog. It has a field for
-// each property the builder can filter, and each field has a method for each
-// operator that property supports, so an unsupported filter does not compile.
-// Join conditions with filter.And and filter.Or; a built condition always
-// passes CheckFilter[Dog].
+// each property the builder can filter, a filter.Prop whose operator set lets
+// the operator functions of validate/filter (filter.Eq, filter.In,
+// filter.StartsWith, filter.IsNull and the others) take it for the operators
+// that property supports and no others, so an unsupported filter does not
+// compile: filter.Eq(DogFilter.Name, v). Join conditions with filter.And and
+// filter.Or; a built condition always passes CheckFilter[Dog].
 var DogFilter = struct {
 	// Name supports eq, ne, gt, ge, lt, le, in, startsWith, endsWith, contains.
 	Name filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains
@@ -324,10 +330,12 @@ var DogFilter = struct {
 }
 
 // PuppyFilter builds $filter conditions on example.zoo.puppy. It has a field
-// for each property the builder can filter, and each field has a method for
-// each operator that property supports, so an unsupported filter does not
-// compile. Join conditions with filter.And and filter.Or; a built condition
-// always passes CheckFilter[Puppy].
+// for each property the builder can filter, a filter.Prop whose operator set
+// lets the operator functions of validate/filter (filter.Eq, filter.In,
+// filter.StartsWith, filter.IsNull and the others) take it for the operators
+// that property supports and no others, so an unsupported filter does not
+// compile: filter.Eq(PuppyFilter.Name, v). Join conditions with filter.And and
+// filter.Or; a built condition always passes CheckFilter[Puppy].
 var PuppyFilter = struct {
 	// Name supports eq, ne, gt, ge, lt, le, in, startsWith, endsWith, contains.
 	Name filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains
@@ -340,10 +348,12 @@ var PuppyFilter = struct {
 }
 
 // ZooFilter builds $filter conditions on example.zoo.zoo. It has a field for
-// each property the builder can filter, and each field has a method for each
-// operator that property supports, so an unsupported filter does not compile.
-// Join conditions with filter.And and filter.Or; a built condition always
-// passes CheckFilter[Zoo].
+// each property the builder can filter, a filter.Prop whose operator set lets
+// the operator functions of validate/filter (filter.Eq, filter.In,
+// filter.StartsWith, filter.IsNull and the others) take it for the operators
+// that property supports and no others, so an unsupported filter does not
+// compile: filter.Eq(ZooFilter.ID, v). Join conditions with filter.And and
+// filter.Or; a built condition always passes CheckFilter[Zoo].
 var ZooFilter = struct {
 	// ID supports eq.
 	ID filter_string_Eq
@@ -351,53 +361,36 @@ var ZooFilter = struct {
 	ID: filter_string_Eq{Path: "id", Type: "Edm.String"},
 }
 
-// filter_bool_EqNe is the $filter builder type of a bool property with eq, ne.
-type filter_bool_EqNe filter.Field
-
-func (p *filter_bool_EqNe) Eq(v bool) filter.Cond {
-	return filter.Field(*p).Compare("eq", v)
-}
-func (p *filter_bool_EqNe) Ne(v bool) filter.Cond {
-	return filter.Field(*p).Compare("ne", v)
+// filterOps_Eq is the $filter operator set eq.
+type filterOps_Eq struct {
+	filter.EqOp
 }
 
-// filter_string_Eq is the $filter builder type of a string property with eq.
-type filter_string_Eq filter.Field
-
-func (p *filter_string_Eq) Eq(v string) filter.Cond {
-	return filter.Field(*p).Compare("eq", v)
+// filterOps_EqNe is the $filter operator set eq, ne.
+type filterOps_EqNe struct {
+	filter.EqOp
+	filter.NeOp
 }
 
-// filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains is the $filter builder type of a string property with eq, ne, gt, ge, lt, le, in, startsWith, endsWith, contains.
-type filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains filter.Field
+// filterOps_EqNeGtGeLtLeInStartsWithEndsWithContains is the $filter operator set eq, ne, gt, ge, lt, le, in, startsWith, endsWith, contains.
+type filterOps_EqNeGtGeLtLeInStartsWithEndsWithContains struct {
+	filter.EqOp
+	filter.NeOp
+	filter.GtOp
+	filter.GeOp
+	filter.LtOp
+	filter.LeOp
+	filter.InOp
+	filter.StartsWithOp
+	filter.EndsWithOp
+	filter.ContainsOp
+}
 
-func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Eq(v string) filter.Cond {
-	return filter.Field(*p).Compare("eq", v)
-}
-func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Ne(v string) filter.Cond {
-	return filter.Field(*p).Compare("ne", v)
-}
-func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Gt(v string) filter.Cond {
-	return filter.Field(*p).Compare("gt", v)
-}
-func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Ge(v string) filter.Cond {
-	return filter.Field(*p).Compare("ge", v)
-}
-func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Lt(v string) filter.Cond {
-	return filter.Field(*p).Compare("lt", v)
-}
-func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Le(v string) filter.Cond {
-	return filter.Field(*p).Compare("le", v)
-}
-func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) In(v string, more ...string) filter.Cond {
-	return filter.In(filter.Field(*p), v, more)
-}
-func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) StartsWith(s string) filter.Cond {
-	return filter.Field(*p).Call("startswith", s)
-}
-func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) EndsWith(s string) filter.Cond {
-	return filter.Field(*p).Call("endswith", s)
-}
-func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains) Contains(s string) filter.Cond {
-	return filter.Field(*p).Call("contains", s)
-}
+// filter_bool_EqNe is the $filter builder type of a bool property with filterOps_EqNe.
+type filter_bool_EqNe = filter.Prop[bool, filterOps_EqNe]
+
+// filter_string_Eq is the $filter builder type of a string property with filterOps_Eq.
+type filter_string_Eq = filter.Prop[string, filterOps_Eq]
+
+// filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains is the $filter builder type of a string property with filterOps_EqNeGtGeLtLeInStartsWithEndsWithContains.
+type filter_string_EqNeGtGeLtLeInStartsWithEndsWithContains = filter.Prop[string, filterOps_EqNeGtGeLtLeInStartsWithEndsWithContains]

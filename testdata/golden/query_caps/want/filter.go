@@ -186,10 +186,12 @@ func init() {
 }
 
 // AddressFilter builds $filter conditions on example.people.address. It has a
-// field for each property the builder can filter, and each field has a method
-// for each operator that property supports, so an unsupported filter does not
-// compile. Join conditions with filter.And and filter.Or; a built condition
-// always passes CheckFilter[Address].
+// field for each property the builder can filter, a filter.Prop whose operator
+// set lets the operator functions of validate/filter (filter.Eq, filter.In,
+// filter.StartsWith, filter.IsNull and the others) take it for the operators
+// that property supports and no others, so an unsupported filter does not
+// compile: filter.Eq(AddressFilter.City, v). Join conditions with filter.And
+// and filter.Or; a built condition always passes CheckFilter[Address].
 var AddressFilter = struct {
 	// City supports eq, ne, gt, ge, lt, le, in, startsWith, endsWith, contains, eq null, ne null.
 	City filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull
@@ -202,10 +204,12 @@ var AddressFilter = struct {
 }
 
 // MessageFilter builds $filter conditions on example.people.message. It has a
-// field for each property the builder can filter, and each field has a method
-// for each operator that property supports, so an unsupported filter does not
-// compile. Join conditions with filter.And and filter.Or; a built condition
-// always passes CheckFilter[Message].
+// field for each property the builder can filter, a filter.Prop whose operator
+// set lets the operator functions of validate/filter (filter.Eq, filter.In,
+// filter.StartsWith, filter.IsNull and the others) take it for the operators
+// that property supports and no others, so an unsupported filter does not
+// compile: filter.Eq(MessageFilter.ID, v). Join conditions with filter.And and
+// filter.Or; a built condition always passes CheckFilter[Message].
 var MessageFilter = struct {
 	// ID supports eq, ne, gt, ge, lt, le, in, startsWith, endsWith, contains, eq null, ne null.
 	ID filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull
@@ -218,10 +222,12 @@ var MessageFilter = struct {
 }
 
 // PersonFilter builds $filter conditions on example.people.person. It has a
-// field for each property the builder can filter, and each field has a method
-// for each operator that property supports, so an unsupported filter does not
-// compile. Join conditions with filter.And and filter.Or; a built condition
-// always passes CheckFilter[Person].
+// field for each property the builder can filter, a filter.Prop whose operator
+// set lets the operator functions of validate/filter (filter.Eq, filter.In,
+// filter.StartsWith, filter.IsNull and the others) take it for the operators
+// that property supports and no others, so an unsupported filter does not
+// compile: filter.Eq(PersonFilter.ID, v). Join conditions with filter.And and
+// filter.Or; a built condition always passes CheckFilter[Person].
 var PersonFilter = struct {
 	// ID supports eq, ne, gt, ge, lt, le, in, startsWith, endsWith, contains, eq null, ne null.
 	ID filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull
@@ -246,10 +252,12 @@ var PersonFilter = struct {
 }
 
 // TeamFilter builds $filter conditions on example.people.team. It has a field
-// for each property the builder can filter, and each field has a method for
-// each operator that property supports, so an unsupported filter does not
-// compile. Join conditions with filter.And and filter.Or; a built condition
-// always passes CheckFilter[Team].
+// for each property the builder can filter, a filter.Prop whose operator set
+// lets the operator functions of validate/filter (filter.Eq, filter.In,
+// filter.StartsWith, filter.IsNull and the others) take it for the operators
+// that property supports and no others, so an unsupported filter does not
+// compile: filter.Eq(TeamFilter.ID, v). Join conditions with filter.And and
+// filter.Or; a built condition always passes CheckFilter[Team].
 var TeamFilter = struct {
 	// ID supports eq, ne, gt, ge, lt, le, in, startsWith, endsWith, contains, eq null, ne null.
 	ID filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull
@@ -261,80 +269,43 @@ var TeamFilter = struct {
 	Name: filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull{Path: "name", Type: "Edm.String"},
 }
 
-// filter_string_AnyEq is the $filter builder type of a string property with any.
-type filter_string_AnyEq filter.Field
-
-func (p *filter_string_AnyEq) AnyEq(v string) filter.Cond {
-	return filter.Field(*p).AnyEq(v)
+// filterOps_AnyEq is the $filter operator set any.
+type filterOps_AnyEq struct {
+	filter.AnyEqOp
 }
 
-// filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull is the $filter builder type of a string property with eq, ne, gt, ge, lt, le, in, startsWith, endsWith, contains, null.
-type filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull filter.Field
-
-func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull) Eq(v string) filter.Cond {
-	return filter.Field(*p).Compare("eq", v)
-}
-func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull) Ne(v string) filter.Cond {
-	return filter.Field(*p).Compare("ne", v)
-}
-func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull) Gt(v string) filter.Cond {
-	return filter.Field(*p).Compare("gt", v)
-}
-func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull) Ge(v string) filter.Cond {
-	return filter.Field(*p).Compare("ge", v)
-}
-func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull) Lt(v string) filter.Cond {
-	return filter.Field(*p).Compare("lt", v)
-}
-func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull) Le(v string) filter.Cond {
-	return filter.Field(*p).Compare("le", v)
-}
-func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull) In(v string, more ...string) filter.Cond {
-	return filter.In(filter.Field(*p), v, more)
-}
-func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull) StartsWith(s string) filter.Cond {
-	return filter.Field(*p).Call("startswith", s)
-}
-func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull) EndsWith(s string) filter.Cond {
-	return filter.Field(*p).Call("endswith", s)
-}
-func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull) Contains(s string) filter.Cond {
-	return filter.Field(*p).Call("contains", s)
-}
-func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull) IsNull() filter.Cond {
-	return filter.Field(*p).IsNull()
-}
-func (p *filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull) IsNotNull() filter.Cond {
-	return filter.Field(*p).IsNotNull()
+// filterOps_EqNeGtGeLtLeInNull is the $filter operator set eq, ne, gt, ge, lt, le, in, eq null, ne null.
+type filterOps_EqNeGtGeLtLeInNull struct {
+	filter.EqOp
+	filter.NeOp
+	filter.GtOp
+	filter.GeOp
+	filter.LtOp
+	filter.LeOp
+	filter.InOp
+	filter.NullOp
 }
 
-// filter_time_Time_EqNeGtGeLtLeInNull is the $filter builder type of a time.Time property with eq, ne, gt, ge, lt, le, in, null.
-type filter_time_Time_EqNeGtGeLtLeInNull filter.Field
+// filterOps_EqNeGtGeLtLeInStartsWithEndsWithContainsNull is the $filter operator set eq, ne, gt, ge, lt, le, in, startsWith, endsWith, contains, eq null, ne null.
+type filterOps_EqNeGtGeLtLeInStartsWithEndsWithContainsNull struct {
+	filter.EqOp
+	filter.NeOp
+	filter.GtOp
+	filter.GeOp
+	filter.LtOp
+	filter.LeOp
+	filter.InOp
+	filter.StartsWithOp
+	filter.EndsWithOp
+	filter.ContainsOp
+	filter.NullOp
+}
 
-func (p *filter_time_Time_EqNeGtGeLtLeInNull) Eq(v time.Time) filter.Cond {
-	return filter.Field(*p).Compare("eq", v)
-}
-func (p *filter_time_Time_EqNeGtGeLtLeInNull) Ne(v time.Time) filter.Cond {
-	return filter.Field(*p).Compare("ne", v)
-}
-func (p *filter_time_Time_EqNeGtGeLtLeInNull) Gt(v time.Time) filter.Cond {
-	return filter.Field(*p).Compare("gt", v)
-}
-func (p *filter_time_Time_EqNeGtGeLtLeInNull) Ge(v time.Time) filter.Cond {
-	return filter.Field(*p).Compare("ge", v)
-}
-func (p *filter_time_Time_EqNeGtGeLtLeInNull) Lt(v time.Time) filter.Cond {
-	return filter.Field(*p).Compare("lt", v)
-}
-func (p *filter_time_Time_EqNeGtGeLtLeInNull) Le(v time.Time) filter.Cond {
-	return filter.Field(*p).Compare("le", v)
-}
-func (p *filter_time_Time_EqNeGtGeLtLeInNull) In(v time.Time, more ...time.Time) filter.Cond {
-	return filter.In(filter.Field(*p), v, more)
-}
-func (p *filter_time_Time_EqNeGtGeLtLeInNull) IsNull() filter.Cond {
-	return filter.Field(*p).IsNull()
-}
-func (p *filter_time_Time_EqNeGtGeLtLeInNull) IsNotNull() filter.Cond {
-	return filter.Field(*p).IsNotNull()
-}
+// filter_string_AnyEq is the $filter builder type of a string property with filterOps_AnyEq.
+type filter_string_AnyEq = filter.Prop[string, filterOps_AnyEq]
+
+// filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull is the $filter builder type of a string property with filterOps_EqNeGtGeLtLeInStartsWithEndsWithContainsNull.
+type filter_string_EqNeGtGeLtLeInStartsWithEndsWithContainsNull = filter.Prop[string, filterOps_EqNeGtGeLtLeInStartsWithEndsWithContainsNull]
+
+// filter_time_Time_EqNeGtGeLtLeInNull is the $filter builder type of a time.Time property with filterOps_EqNeGtGeLtLeInNull.
+type filter_time_Time_EqNeGtGeLtLeInNull = filter.Prop[time.Time, filterOps_EqNeGtGeLtLeInNull]

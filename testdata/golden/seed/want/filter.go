@@ -114,9 +114,12 @@ func init() {
 
 // CloudPcExternalPartnerFilter builds $filter conditions on
 // microsoft.graph.cloudPcExternalPartner. It has a field for each property the
-// builder can filter, and each field has a method for each operator that
-// property supports, so an unsupported filter does not compile. Join
-// conditions with filter.And and filter.Or; a built condition always passes
+// builder can filter, a filter.Prop whose operator set lets the operator
+// functions of validate/filter (filter.Eq, filter.In, filter.StartsWith,
+// filter.IsNull and the others) take it for the operators that property
+// supports and no others, so an unsupported filter does not compile:
+// filter.Eq(CloudPcExternalPartnerFilter.EnableConnection, v). Join conditions
+// with filter.And and filter.Or; a built condition always passes
 // CheckFilter[CloudPcExternalPartner].
 var CloudPcExternalPartnerFilter = struct {
 	// EnableConnection supports eq.
@@ -125,9 +128,10 @@ var CloudPcExternalPartnerFilter = struct {
 	EnableConnection: filter_bool_Eq{Path: "enableConnection", Type: "Edm.Boolean"},
 }
 
-// filter_bool_Eq is the $filter builder type of a bool property with eq.
-type filter_bool_Eq filter.Field
-
-func (p *filter_bool_Eq) Eq(v bool) filter.Cond {
-	return filter.Field(*p).Compare("eq", v)
+// filterOps_Eq is the $filter operator set eq.
+type filterOps_Eq struct {
+	filter.EqOp
 }
+
+// filter_bool_Eq is the $filter builder type of a bool property with filterOps_Eq.
+type filter_bool_Eq = filter.Prop[bool, filterOps_Eq]
