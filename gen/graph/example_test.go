@@ -53,9 +53,9 @@ func ExampleCheckCloudPcExternalPartnerFilter() {
 	//                  ^ operator ne is not supported on enableConnection (supported: eq)
 }
 
-// The builder has a method only for the operators a property supports, so
-// EnableConnection.Ne does not compile. A built condition always passes
-// the check.
+// The operator functions take a builder field only for the operators its
+// property supports, so filter.Ne(f.EnableConnection, true) does not
+// compile. A built condition always passes the check.
 func ExampleCloudPcExternalPartnerFilter() {
 	f := graph.CloudPcExternalPartnerFilter
 	cond := filter.Or(filter.Eq(f.EnableConnection, true), filter.Eq(f.EnableConnection, false))
