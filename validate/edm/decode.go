@@ -178,11 +178,13 @@ func buildCodec(t reflect.Type) *codec {
 	case t == numberType:
 		return &codec{kind: kNumber, typ: t}
 	case t.Kind() == reflect.Struct && t.PkgPath() == edmPkg && hasPrefix(t.Name(), "Nullable["):
-		elem := codecOf(t.Field(0).Type)
+		v, _ := t.FieldByName("v")
+		state, _ := t.FieldByName("state")
+		elem := codecOf(v.Type)
 		if elem == nil {
 			return nil
 		}
-		return &codec{kind: kNullable, typ: t, elem: elem, valueOff: t.Field(0).Offset, stateOff: t.Field(1).Offset}
+		return &codec{kind: kNullable, typ: t, elem: elem, valueOff: v.Offset, stateOff: state.Offset}
 	}
 	ptrImplements := t.Kind() != reflect.Pointer && reflect.PointerTo(t).Implements(unmarshalerType)
 	if ptrImplements {

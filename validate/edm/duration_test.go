@@ -3,6 +3,7 @@ package edm
 import (
 	"encoding/json"
 	"math"
+	"reflect"
 	"testing"
 	"time"
 )
@@ -141,7 +142,7 @@ func TestDurationJSON(t *testing.T) {
 		t.Fatalf("got %s, want %s", b, want)
 	}
 	var back holder
-	if err := json.Unmarshal(b, &back); err != nil || back != in {
+	if err := json.Unmarshal(b, &back); err != nil || !reflect.DeepEqual(back, in) {
 		t.Fatalf("round trip: %+v, %v", back, err)
 	}
 	if err := json.Unmarshal([]byte(`{"d":"P1Y"}`), &back); err == nil {

@@ -24,17 +24,24 @@ const (
 //     clears a property.
 //   - value: made by [Value]; marshals as the value's JSON.
 //
-// A Nullable is comparable with == when T is.
+// A Nullable is not comparable with ==: compare what Get returns. A
+// comparable struct type gets a compiled equality function, one per
+// instantiation, which a whole service would pay for a thousand times; the
+// blank [0]func() field (protobuf-go's DoNotCompare) prevents it, at the
+// price of pointer alignment: a Nullable[bool] takes 8 bytes, not 2.
 //
-// Get, IsNull, IsSet, Or and Ptr have pointer receivers, which a struct
+// Get, IsNull, IsSet and IsZero have pointer receivers, which a struct
 // field or a variable satisfies as it is (u.Status.Get()); only a value
 // that is not addressable, such as a function's result, needs a variable
-// first. The reason is build cost: every value-receiver method of a
-// generic type is compiled twice per instantiation (the method and its
-// pointer wrapper), and a whole service instantiates Nullable for each of
-// its enums (Microsoft Graph v1.0: 861). MarshalJSON and IsZero keep value
-// receivers, which encoding/json needs for values it cannot address.
+// first, and Or and Ptr are functions. The reason is build cost: every
+// method of a generic type is compiled once per instantiation, a
+// value-receiver one twice (the method and its pointer wrapper), and a
+// whole service instantiates Nullable for each of its enums and nullable
+// complex types (Microsoft Graph v1.0: 952). MarshalJSON keeps a value
+// receiver, so that encoding/json gets it right for values it cannot
+// address; it boxes such a value to call IsZero.
 type Nullable[T any] struct {
+	_     [0]func()
 	v     T
 	state nullableState
 }

@@ -195,7 +195,7 @@ func TestUnmarshalObjectExtraIsReplaced(t *testing.T) {
 	if s.Extra != nil {
 		t.Fatalf("Extra = %v, want nil", s.Extra)
 	}
-	if s.Count != Value[int64](9) || *s.ID != "1" {
+	if c, ok := s.Count.Get(); !ok || c != 9 || *s.ID != "1" {
 		t.Fatalf("fields: %+v", s)
 	}
 	if err := json.Unmarshal([]byte(`{"new":2}`), &s); err != nil {
