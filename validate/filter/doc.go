@@ -161,5 +161,6 @@
 // large (paths with casts, keys, functions, annotations, $count and
 // $filter segments, lambdas, JSON operands) and each form has a parser, a
 // printer and a check: parse*.go, print.go, check*.go, plus the model
-// (model.go) and the typed builder runtime (build.go, builder_ops.go).
+// (model.go) and the typed builder runtime (prop.go, field.go, build.go,
+// builder_ops.go).
 package filter
