@@ -36,8 +36,9 @@ import (
 // what UnmarshalStruct(b, x, &x.Extra) does, or UnmarshalObject(b,
 // (*plain)(x), &x.Extra), where plain is T without its methods. The decoder then decodes a T that it meets as a
 // field, an element or a Nullable's value in place, in the same pass,
-// without calling UnmarshalJSON. Generated types carry the tag unless their
-// UnmarshalJSON does more (those with polymorphic fields).
+// without calling UnmarshalJSON. Generated types all carry the tag: their
+// fields of polymorphic interfaces are decoded by the registered table
+// (poly.go), in place too.
 const ExtraTag = `odata:"extra"`
 
 type codecKind uint8
@@ -57,6 +58,7 @@ const (
 	kSlice
 	kNullable
 	kObject // a struct: its fields, and its Extra (when extraOff >= 0)
+	kPoly   // a registered polymorphic interface (poly.go), as a field or a field's element
 )
 
 // codec decodes one Go type.
@@ -74,6 +76,8 @@ type codec struct {
 	fields   []field
 	byName   map[string]int // for structs with many fields
 	extraOff int            // offset of the Extra map, or -1
+
+	poly *polyInfo // kPoly
 }
 
 type field struct {
@@ -290,7 +294,10 @@ func (c *codec) buildObject() bool {
 			return false // conflicting names
 		}
 		seen[name] = true
-		fc := codecOf(sf.Type)
+		fc := polyCodec(sf.Type) // only the struct's own fields: as the reference path
+		if fc == nil {
+			fc = codecOf(sf.Type)
+		}
 		if fc == nil {
 			return false
 		}
@@ -813,6 +820,8 @@ func (d *decoder) value(c *codec, p unsafe.Pointer) bool {
 		return true
 	case kSlice:
 		return d.slice(c, p, ch)
+	case kPoly:
+		return d.poly(c, p, ch)
 	case kObject:
 		switch ch {
 		case '{':
@@ -895,6 +904,10 @@ func (d *decoder) slice(c *codec, p unsafe.Pointer, ch byte) bool {
 		return false
 	}
 	d.i++
+	if c.elem.kind == kPoly {
+		// A new slice, as the reference path makes (decodeSliceSlow).
+		h.data, h.len, h.cap = nil, 0, 0
+	}
 	sv := reflect.NewAt(c.typ, p).Elem()
 	size := c.elem.typ.Size()
 	n := 0

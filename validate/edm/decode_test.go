@@ -132,6 +132,8 @@ type dcNode struct {
 	Poly     *dcPoly               `json:"poly,omitempty"`
 	WithPoly []dcWithPoly          `json:"withPoly,omitzero"`
 	Old      Nullable[dcOld]       `json:"old,omitzero"`
+	Pet      dcAnimal              `json:"pet,omitempty"`
+	Pets     []dcAnimal            `json:"pets,omitzero"`
 	NoTag    string
 	hidden   string
 	Skipped  string                     `json:"-"`
@@ -183,7 +185,7 @@ func TestDecodeUsesFastPath(t *testing.T) {
 	}
 	for name, want := range map[string]codecKind{
 		"id": kPtr, "s": kNullable, "t": kNullable, "tp": kPtr, "d": kNullable, "raw": kRaw, "dec": kNullable,
-		"leaves": kSlice, "child": kPtr, "poly": kPtr, "NoTag": kString,
+		"leaves": kSlice, "child": kPtr, "poly": kPtr, "NoTag": kString, "pet": kPoly, "pets": kSlice,
 	} {
 		if kinds[name] != want {
 			t.Errorf("field %s: kind %d, want %d", name, kinds[name], want)
@@ -254,6 +256,14 @@ func TestDecodeAgrees(t *testing.T) {
 		`{"NoTag":"v","hidden":"h","Skipped":"s","noTag":"lower"}`,
 		`{"S":"case","s":"a","s":"b","x":1,"x":2}`,
 		`{"\u0073":"escaped name"}`,
+		`{"pet":{"@odata.type":"#x.cat","lives":1},"pets":[{"@odata.type":"x.dog","friend":{"@odata.type":"#x.cat"}},{},null]}`,
+		`{"pet":{"id":"1","@odata.type":"#x.dog"},"pet":null,"pets":[],"pets":null}`,
+		`{"pet":{"@odata.type":"#x.cat","@odata.type":"#x.dog","good":true}}`,
+		`{"pet":{"@odata.type":"#x.cat","lives":1,"@odata.type":5}}`,
+		`{"pet":{"@odata.type":"#x.cat","lives":"1"}}`, `{"pet":[1]}`, `{"pet":"x"}`, `{"pets":{}}`, `{"pets":[1]}`,
+		`{"pet":{"\u0040odata.type":"#x.cat"}}`, `{"pet":{"@odata.type":"#x.c\u0061t","lives":2}}`,
+		`{"pet":{"@odata.type":"\ud800"}}`, `{"pet":{"@odata.type":"#x.cat"},"Pet":{"@odata.type":"#x.dog"}}`,
+		`{"pets":[{"@odata.type":"#x.cat","lives":1},{"@odata.type":"#x.cat","lives":true}],"s":"a"}`,
 		`{"@odata.context":"c","@odata.etag":"W/\"1\"","s@odata.type":"#String","ext_1":{"a":1}}`,
 		`{"s":"a"} `, "\t{\"s\" :\n\"a\" ,\r\"b\": true}\n",
 		`{"i32":01}`, `{"i32":-}`, `{"i32":1.}`, `{"i32":1e}`, `{"b":tru}`, `{"b":nul}`, `{"s":"a"}{}`,
@@ -288,6 +298,15 @@ func TestDecodeAgreesRandom(t *testing.T) {
 		if err := decodeBoth[dcNode](in); err != nil {
 			t.Fatalf("payload %d %q: %v", i, in, err)
 		}
+		// A struct of polymorphic fields: dcAnimal's structs, by
+		// @odata.type (writeRandomPoly).
+		in = randomPayload(r, reflect.TypeFor[dcZoo](), 0)
+		if r.IntN(8) == 0 {
+			in = damage(r, in)
+		}
+		if err := decodeBoth[dcZoo](in); err != nil {
+			t.Fatalf("payload %d %q: %v", i, in, err)
+		}
 	}
 }
 
@@ -296,9 +315,16 @@ func FuzzDecodeAgrees(f *testing.F) {
 	for range 40 {
 		f.Add(randomPayload(r, reflect.TypeFor[dcNode](), 0))
 	}
+	for range 20 {
+		f.Add(randomPayload(r, reflect.TypeFor[dcZoo](), 0))
+	}
 	f.Add([]byte(`{"s":"\ud800","leaves":[{"name":"a"}]}`))
+	f.Add([]byte(`{"pet":{"@odata.type":"#x.cat","lives":1},"pets":[{"@odata.type":"x.dog","friend":{}},null]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if err := decodeBoth[dcNode](data); err != nil {
+			t.Fatal(err)
+		}
+		if err := decodeBoth[dcZoo](data); err != nil {
 			t.Fatal(err)
 		}
 	})
@@ -335,6 +361,10 @@ func writeRandom(r *rand.Rand, b *strings.Builder, t reflect.Type, depth int) {
 		if t.Kind() == reflect.Pointer {
 			t = t.Elem()
 		}
+	}
+	if t == reflect.TypeFor[dcAnimal]() {
+		writeRandomPoly(r, b, depth)
+		return
 	}
 	switch {
 	case t == timeType || t == reflect.TypeFor[Date]() || t == reflect.TypeFor[TimeOfDay]() ||
@@ -393,6 +423,37 @@ func writeRandom(r *rand.Rand, b *strings.Builder, t reflect.Type, depth int) {
 	default:
 		writeAny(r, b, depth)
 	}
+}
+
+// writeRandomPoly writes an object of dcAnimal: the members of one of its
+// structs, with an @odata.type (most often first) that names it, another
+// or none, now and then two.
+func writeRandomPoly(r *rand.Rand, b *strings.Builder, depth int) {
+	types := []reflect.Type{reflect.TypeFor[dcBase](), reflect.TypeFor[dcCat](), reflect.TypeFor[dcDog]()}
+	names := []string{`"#x.cat"`, `"x.dog"`, `"#x.dog"`, `"#x.unicorn"`, `"x.base"`, `5`, `null`, `"#x.c\u0061t"`}
+	obj := randomPayload(r, types[r.IntN(len(types))], depth+1)
+	if len(obj) < 2 || obj[0] != '{' || r.IntN(10) == 0 {
+		b.Write(obj)
+		return
+	}
+	inner := string(obj[1 : len(obj)-1])
+	typ := `"@odata.type":` + names[r.IntN(len(names))]
+	b.WriteByte('{')
+	switch k := r.IntN(6); {
+	case k < 3 || inner == "":
+		b.WriteString(typ)
+		if inner != "" {
+			b.WriteString("," + inner)
+		}
+		if k == 0 {
+			b.WriteString(`,"@odata.type":` + names[r.IntN(len(names))])
+		}
+	case k < 5:
+		b.WriteString(inner + "," + typ)
+	default:
+		b.WriteString(inner)
+	}
+	b.WriteByte('}')
 }
 
 func writeNumber(r *rand.Rand, b *strings.Builder) {

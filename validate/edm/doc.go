@@ -38,23 +38,34 @@
 // [MarshalObject] and [UnmarshalObject] would, at the cost of two more types
 // per struct to compile):
 //
-//	func (x User) MarshalJSON() ([]byte, error) {
-//		return edm.MarshalStruct(&x, x.Extra)
+//	func (x *User) MarshalJSON() ([]byte, error) {
+//		return edm.MarshalStruct(x, x.Extra)
 //	}
 //
 //	func (x *User) UnmarshalJSON(b []byte) error {
 //		return edm.UnmarshalStruct(b, x, &x.Extra)
 //	}
 //
+// Both have pointer receivers: json.Marshal(&u) keeps Extra, as does
+// marshalling any addressable User (a field of a struct reached by a
+// pointer, a slice element), while json.Marshal(u) of a User value that is
+// not addressable writes the fields alone.
+//
 // [UnmarshalObject] matches member names to field names exactly, as OData
 // does, where encoding/json alone would match them case-insensitively.
+//
+// A field whose type is a polymorphic interface (DirectoryObjectKind, which
+// *User and the other structs derived from directoryObject implement), or
+// a slice of one, is decoded into the struct that the object's @odata.type
+// names, by the table the generated package registers with
+// [RegisterPolymorphic]; see [UnmarshalPolymorphic].
 //
 // Decoding reads the bytes once ([Unmarshal], and UnmarshalObject under
 // json.Unmarshal): a codec built once per Go type decodes the fields in
 // place. The Extra field of a generated struct is tagged `json:"-"
 // odata:"extra"` ([ExtraTag]), the promise that its UnmarshalJSON is the
 // one above, so that the decoder decodes such a struct met as a field or
-// an element without calling it.
+// an element without calling it, polymorphic fields included.
 //
 // # Primitive types
 //

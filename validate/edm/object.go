@@ -13,7 +13,8 @@ import (
 )
 
 // MarshalObject returns the JSON object for v with the members of extra
-// merged in. Generated types call it from MarshalJSON:
+// merged in. Generated types call it through [MarshalStruct]; a type of
+// one's own can call it from MarshalJSON:
 //
 //	func (x T) MarshalJSON() ([]byte, error) {
 //		type plain T
@@ -147,7 +148,8 @@ func writeKey(buf *bytes.Buffer, k string) {
 
 // UnmarshalObject decodes the JSON object in data into the struct v points
 // to, and collects the members that are not fields of the struct into
-// *extra. Generated types call it from UnmarshalJSON:
+// *extra. Generated types call it through [UnmarshalStruct]; a type of
+// one's own can call it from UnmarshalJSON:
 //
 //	func (x *T) UnmarshalJSON(b []byte) error {
 //		type plain T
@@ -181,9 +183,13 @@ func writeKey(buf *bytes.Buffer, k string) {
 // time.Time, the edm types, json.RawMessage and json.Number, pointers,
 // slices and Nullables of those, and nested structs tagged ExtraTag) are
 // decoded in place as the bytes are scanned, with codecs built once per type.
-// The fields of an embedded struct count (one level deep). A struct with
-// any other field (an interface, a map) is decoded by encoding/json, in
-// several passes, with the same result.
+// The fields of an embedded struct count (one level deep). So do fields
+// (not those of embedded structs) of a polymorphic interface registered
+// with [RegisterPolymorphic], or a slice of one: they are decoded by
+// @odata.type, after the other fields, with the member's name in the
+// error (see [UnmarshalPolymorphic]). A struct with any other field (an
+// interface, a map) is decoded by encoding/json, in several passes, with
+// the same result.
 func UnmarshalObject(data []byte, v any, extra *map[string]json.RawMessage) error {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() || rv.Elem().Kind() != reflect.Struct {
@@ -216,6 +222,13 @@ func unmarshalObjectSlow(data []byte, rv reflect.Value, extra *map[string]json.R
 		return json.Unmarshal(data, v)
 	}
 	names := fieldNames(rv.Type())
+	// Polymorphic fields (poly.go) are hidden from encoding/json, like
+	// unknown members, and decoded after the others.
+	polys := polyFieldsOf(rv.Type().Elem())
+	var polyRaws [][]byte
+	if len(polys) > 0 {
+		polyRaws = make([][]byte, len(polys))
+	}
 
 	// Scan the members. data is valid JSON, so the scan needs no checks.
 	type member struct {
@@ -224,12 +237,13 @@ func unmarshalObjectSlow(data []byte, rv reflect.Value, extra *map[string]json.R
 		valStart int
 		valEnd   int
 		known    bool   // the name is a field name
+		poly     bool   // the field is polymorphic
 		name     string // set for unknown members only
 	}
 	var members []member
 	var stack [16]member
 	members = stack[:0]
-	known, unknown, extraSize := 0, 0, 0
+	known, unknown, hidden, extraSize := 0, 0, 0, 0
 	comma := -1
 	i = skipSpace(data, i+1)
 	for data[i] != '}' {
@@ -248,8 +262,20 @@ func unmarshalObjectSlow(data []byte, rv reflect.Value, extra *map[string]json.R
 			name = unquote(data[keyStart:keyEnd])
 			_, m.known = names[name]
 		}
+		if m.known && len(polys) > 0 {
+			for j, pf := range polys {
+				if plainKey && pf.name == string(key) || !plainKey && pf.name == name {
+					m.poly = true
+					polyRaws[j] = data[valStart:valEnd]
+					hidden++
+					break
+				}
+			}
+		}
 		if m.known {
-			known++
+			if !m.poly {
+				known++
+			}
 		} else {
 			if plainKey {
 				name = string(key)
@@ -282,37 +308,42 @@ func unmarshalObjectSlow(data []byte, rv reflect.Value, extra *map[string]json.R
 		*extra = nil
 	}
 
+	var err error
 	switch {
 	case known == 0:
-		return nil
-	case unknown == 0:
-		return json.Unmarshal(data, v)
-	}
-	// Blank out the unknown members and fix the commas, so that
-	// encoding/json sees only exact field names while every offset stays
-	// the offset in data.
-	buf := slices.Clone(data)
-	for _, mb := range members {
-		if mb.comma >= 0 {
-			buf[mb.comma] = ' '
-		}
-		if !mb.known {
-			for j := mb.keyStart; j < mb.valEnd; j++ {
-				buf[j] = ' '
+	case unknown == 0 && hidden == 0:
+		err = json.Unmarshal(data, v)
+	default:
+		// Blank out the unknown and polymorphic members and fix the
+		// commas, so that encoding/json sees only exact field names while
+		// every offset stays the offset in data.
+		buf := slices.Clone(data)
+		for _, mb := range members {
+			if mb.comma >= 0 {
+				buf[mb.comma] = ' '
+			}
+			if !mb.known || mb.poly {
+				for j := mb.keyStart; j < mb.valEnd; j++ {
+					buf[j] = ' '
+				}
 			}
 		}
-	}
-	firstKnown := true
-	for _, mb := range members {
-		if !mb.known {
-			continue
+		firstKnown := true
+		for _, mb := range members {
+			if !mb.known || mb.poly {
+				continue
+			}
+			if !firstKnown {
+				buf[mb.comma] = ','
+			}
+			firstKnown = false
 		}
-		if !firstKnown {
-			buf[mb.comma] = ','
-		}
-		firstKnown = false
+		err = json.Unmarshal(buf, v)
 	}
-	return json.Unmarshal(buf, v)
+	if err != nil || hidden == 0 {
+		return err
+	}
+	return decodePolyFields(rv.Elem(), polys, polyRaws)
 }
 
 // unquote decodes the JSON string q as encoding/json does (escapes, invalid

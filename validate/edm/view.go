@@ -13,9 +13,16 @@ import (
 // thousands of structs pays for in build time). x is a pointer to the
 // struct:
 //
-//	func (x T) MarshalJSON() ([]byte, error) {
-//		return edm.MarshalStruct(&x, x.Extra)
+//	func (x *T) MarshalJSON() ([]byte, error) {
+//		return edm.MarshalStruct(x, x.Extra)
 //	}
+//
+// (With a pointer receiver there is one function to compile, where a value
+// receiver has the compiler write a pointer wrapper too; encoding/json then
+// calls it for addressable values and pointers, and marshals a T value
+// that is not addressable by its fields, without Extra.) A field that holds
+// a polymorphic interface marshals its dynamic value, a pointer to a
+// struct with its own MarshalJSON.
 //
 // It marshals the struct through a view of the same memory as a struct type
 // with the same fields and no methods (built once per type with
@@ -35,6 +42,10 @@ func MarshalStruct(x any, extra map[string]json.RawMessage) ([]byte, error) {
 //	func (x *T) UnmarshalJSON(b []byte) error {
 //		return edm.UnmarshalStruct(b, x, &x.Extra)
 //	}
+//
+// Fields whose type is an interface registered with [RegisterPolymorphic],
+// or a slice of one, are decoded by @odata.type (see
+// [UnmarshalPolymorphic]), with the member's name in the error.
 func UnmarshalStruct(data []byte, x any, extra *map[string]json.RawMessage) error {
 	rv := reflect.ValueOf(x)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() || rv.Elem().Kind() != reflect.Struct {
