@@ -380,13 +380,12 @@ func (b *builder) findPolys() {
 			b.derived[t.QualifiedName()] = qualifiedNames(t.Descendants)
 		}
 	}
-	used, inSlice := map[string]bool{}, map[string]bool{}
+	used := map[string]bool{}
 	for _, t := range b.types {
 		for _, ps := range [][]*spec.Property{t.Properties, t.NavigationProperties} {
 			for _, p := range ps {
 				if q, ok := b.resolve(p.Type.Name, p.Pos); ok && b.selected[q] && len(b.derived[q]) > 0 {
 					used[q] = true
-					inSlice[q] = inSlice[q] || p.Type.Collection
 				}
 			}
 		}
@@ -407,17 +406,11 @@ func (b *builder) findPolys() {
 			Iface:         b.claimName(goBase+"Kind", "the interface of "+q+" and its derived types", "Any"+goBase),
 			Marker:        "is" + goBase,
 			Unmarshal:     b.claimName("Unmarshal"+goBase, "the decode function of "+q),
-			Slices:        inSlice[q],
 		}
-		p.Table, _ = b.local.claim("the derived type table of "+q, unexport(p.Iface)+"Types")
 		for _, d := range b.derived[q] {
 			p.Cases = append(p.Cases, irPolyCase{QualifiedName: d, GoName: b.goNames[d]})
 		}
 		b.polys[q] = p
-		b.helpers.ODataType = localODataType
-		if p.Slices {
-			b.helpers.UnmarshalSlice = localUnmarshalSlice
-		}
 	}
 }
 
@@ -746,7 +739,7 @@ func (b *builder) layout() *irPackage {
 		slices.SortFunc(f.Decls, func(x, y irDecl) int { return cmp.Compare(x.declName(), y.declName()) })
 	}
 	if len(b.polys) > 0 {
-		pf := &irPolyFile{}
+		pf := &irPolyFile{Table: localPolymorphic}
 		for _, p := range b.polys {
 			pf.Polys = append(pf.Polys, p)
 		}

@@ -219,13 +219,14 @@ func typeCode(t *irType) jen.Code {
 	return jen.Id(t.Name)
 }
 
-// emitStruct writes a struct, its Extra map (json:"-") and its MarshalJSON
-// and UnmarshalJSON methods, which go through edm.MarshalStruct and
-// UnmarshalStruct so that unknown members round-trip through Extra. When
-// fields hold a polymorphic interface, UnmarshalJSON first decodes those members as json.RawMessage shadow
-// fields (shallower than the embedded plain, so they win) and then decodes
-// each present one with its irPoly's function, wrapping the error with the
-// member's JSON name.
+// emitStruct writes a struct, its Extra map (json:"-" odata:"extra") and
+// its MarshalJSON and UnmarshalJSON methods, which go through
+// edm.MarshalStruct and UnmarshalStruct so that unknown members round-trip
+// through Extra. Both have pointer receivers, one line each, the same for
+// every struct: a field that holds a polymorphic interface is decoded by
+// edm from the table of polymorphic.go (emitPolyFile), so that the one-pass
+// decoder, told by edm.ExtraTag that UnmarshalJSON is the standard one,
+// decodes every struct in place wherever it meets it.
 func emitStruct(f *jen.File, st *irStruct) {
 	fields := make([]jen.Code, 0, len(st.Fields)*2+2)
 	for i, fd := range st.Fields {
@@ -244,80 +245,43 @@ func emitStruct(f *jen.File, st *irStruct) {
 	if st.Open {
 		extraDoc = append(extraDoc, "As the type is open, its dynamic properties are kept here too.")
 	}
-	var polys []*irField
-	for _, fd := range st.Fields {
-		if fd.Poly != nil {
-			polys = append(polys, fd)
-		}
-	}
-	// edm.ExtraTag promises that UnmarshalJSON is edm.UnmarshalObject on the
-	// struct's own fields, so the one-pass decoder decodes the struct in
-	// place wherever it meets it; UnmarshalJSON of a struct with polymorphic
-	// fields does more, and its Extra has no such tag.
-	extraTag := map[string]string{"json": "-"}
-	if len(polys) == 0 {
-		extraTag["odata"] = "extra"
-	}
+	extraTag := map[string]string{"json": "-", "odata": "extra"}
 	fields = append(fields, docComment(extraDoc).Id("Extra").Map(jen.String()).Qual(jsonPath, "RawMessage").Tag(extraTag))
 	f.Add(docComment(st.Doc).Type().Id(st.Name).Struct(fields...))
 
 	// edm.MarshalStruct and UnmarshalStruct view the struct as one without
 	// methods by reflection, where a local "type plain T" per method would
 	// be two more types per struct for the compiler (a sixth of a whole
-	// service's build time).
-	f.Add(fixedDoc("MarshalJSON encodes x as a JSON object with the members of x.Extra.").
-		Func().Params(jen.Id("x").Id(st.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(jen.Qual(edmPath, "MarshalStruct").Call(jen.Op("&").Id("x"), jen.Id("x").Dot("Extra"))),
+	// service's build time). A value receiver would make the compiler
+	// write a pointer wrapper too, and copy the struct.
+	f.Add(fixedDoc("MarshalJSON encodes x as a JSON object with the members of x.Extra. It has a pointer receiver, so json.Marshal(&v) keeps Extra, as does "+
+		"marshalling any addressable value (a field of a struct reached by a pointer, a slice element); json.Marshal(v) of a value that is not "+
+		"addressable writes the fields alone (absent and null Nullable fields still right) and drops Extra.").
+		Func().Params(jen.Id("x").Op("*").Id(st.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Return(jen.Qual(edmPath, "MarshalStruct").Call(jen.Id("x"), jen.Id("x").Dot("Extra"))),
 	))
-	if len(polys) == 0 {
-		f.Add(fixedDoc("UnmarshalJSON decodes a JSON object into x; members without a field go to x.Extra.").
-			Func().Params(jen.Id("x").Op("*").Id(st.Name)).Id("UnmarshalJSON").Params(jen.Id("b").Index().Byte()).Error().Block(
-			jen.Return(jen.Qual(edmPath, "UnmarshalStruct").Call(jen.Id("b"), jen.Id("x"), jen.Op("&").Id("x").Dot("Extra"))),
-		))
-		return
-	}
-	// Polymorphic fields are decoded from their raw JSON by @odata.type:
-	// the shadow fields of v, shallower than plain's, take their members.
-	shadow := []jen.Code{jen.Op("*").Id("plain")}
-	for _, fd := range polys {
-		shadow = append(shadow, jen.Id(fd.Name).Qual(jsonPath, "RawMessage").Tag(map[string]string{"json": fd.JSONName}))
-	}
-	body := []jen.Code{
-		jen.Type().Id("plain").Id(st.Name),
-		jen.Var().Id("v").Struct(shadow...),
-		jen.Id("v").Dot("plain").Op("=").Parens(jen.Op("*").Id("plain")).Call(jen.Id("x")),
-		jen.If(jen.Err().Op(":=").Qual(edmPath, "UnmarshalObject").Call(jen.Id("b"), jen.Op("&").Id("v"), jen.Op("&").Id("x").Dot("Extra")), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Err()),
-		),
-		jen.Var().Err().Error(),
-	}
-	for _, fd := range polys {
-		var decode jen.Code = jen.Id(fd.Poly.Unmarshal).Call(jen.Id("v").Dot(fd.Name))
-		if fd.Type.Kind == irSlice {
-			decode = jen.Id(localUnmarshalSlice).Call(jen.Id("v").Dot(fd.Name), jen.Id(fd.Poly.Unmarshal))
-		}
-		body = append(body, jen.If(jen.Id("v").Dot(fd.Name).Op("!=").Nil()).Block(
-			jen.If(jen.List(jen.Id("x").Dot(fd.Name), jen.Err()).Op("=").Add(decode), jen.Err().Op("!=").Nil()).Block(
-				jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit(fd.JSONName+": %w"), jen.Err())),
-			),
-		))
-	}
-	body = append(body, jen.Return(jen.Nil()))
-	f.Add(fixedDoc("UnmarshalJSON decodes a JSON object into x; members without a field go to x.Extra. " +
-		polyFieldsSentence(polys)).
-		Func().Params(jen.Id("x").Op("*").Id(st.Name)).Id("UnmarshalJSON").Params(jen.Id("b").Index().Byte()).Error().Block(body...))
+	f.Add(fixedDoc("UnmarshalJSON decodes a JSON object into x; members without a field go to x.Extra." + polyFieldsSentence(st.Fields)).
+		Func().Params(jen.Id("x").Op("*").Id(st.Name)).Id("UnmarshalJSON").Params(jen.Id("b").Index().Byte()).Error().Block(
+		jen.Return(jen.Qual(edmPath, "UnmarshalStruct").Call(jen.Id("b"), jen.Id("x"), jen.Op("&").Id("x").Dot("Extra"))),
+	))
 }
 
-// polyFieldsSentence names the polymorphic fields in UnmarshalJSON's doc.
-func polyFieldsSentence(polys []*irField) string {
-	names := make([]string, len(polys))
-	for i, fd := range polys {
-		names[i] = fd.Name
+// polyFieldsSentence names the polymorphic fields in UnmarshalJSON's doc,
+// with a leading space, or is "".
+func polyFieldsSentence(fields []*irField) string {
+	var names []string
+	for _, fd := range fields {
+		if fd.Poly != nil {
+			names = append(names, fd.Name)
+		}
 	}
-	if len(names) == 1 {
-		return names[0] + " gets the struct that its @odata.type names."
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return " " + names[0] + " gets the struct that its @odata.type names."
 	}
-	return listNames(names) + " get the structs that their @odata.type names."
+	return " " + listNames(names) + " get the structs that their @odata.type names."
 }
 
 func emitEnum(f *jen.File, e *irEnum) {

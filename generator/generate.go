@@ -38,9 +38,15 @@
 //     contain itself.
 //   - Every struct has Extra map[string]json.RawMessage for the JSON members
 //     it has no field for (annotations, unknown members, dynamic properties
-//     of open types) and MarshalJSON/UnmarshalJSON through
-//     edm.MarshalObject/edm.UnmarshalObject. MarshalJSON has a value
-//     receiver, so json.Marshal(x) and json.Marshal(&x) both keep Extra.
+//     of open types), tagged `json:"-" odata:"extra"` (edm.ExtraTag), and
+//     the same two one-line methods, MarshalJSON through edm.MarshalStruct
+//     and UnmarshalJSON through edm.UnmarshalStruct, both with pointer
+//     receivers (a value receiver is a second function to compile, the
+//     pointer wrapper, and copies the struct). So json.Marshal(&x) keeps
+//     Extra, as does marshalling any addressable struct (a field of a
+//     struct reached by a pointer, a slice element: generated structs hold
+//     structs only through pointers and slices), while json.Marshal(x) of a
+//     struct value writes its fields alone (Nullable fields still right).
 //     Navigation properties are fields too (they appear in payloads with
 //     $expand).
 //   - Abstract types are structs like the others.
@@ -73,30 +79,35 @@
 //     json.Unmarshaler in the interface, every itab would carry them: 7%
 //     more memory to compile Graph for no use, as the values marshal
 //     themselves anyway.)
-//   - a decode function, Unmarshal<Type> (UnmarshalDirectoryObject), that
-//     reads @odata.type ("#microsoft.graph.group" or
-//     "microsoft.graph.group") and decodes the object into that struct
-//     (*Group). One switch statement per polymorphic type lists its derived
-//     types, so the package holds as many cases as there are (type, base)
-//     pairs: no maps, no registration at init, no reflection. The switch
-//     is on the index of the name in a sorted static table of the derived
-//     types' names (a jump table; a string switch over entity's thousand
-//     derived types is slow to compile). An absent @odata.type, or one
-//     that names no type derived from the declared type in this package (a
-//     newer type, a misspelling), gives the declared type's struct,
-//     abstract or not, with the members it has no field for in Extra:
-//     decoding keeps the data and never fails on the annotation;
-//     validation reports a wrong @odata.type. JSON null gives nil. The
-//     function also decodes a response whose body is polymorphic
-//     (GET /directoryObjects/{id}).
+//   - an entry in the package's table of polymorphic types
+//     (odataPolymorphic in polymorphic.go, registered with
+//     edm.RegisterPolymorphic by the package's one init function): the
+//     interface, the base struct and the derived structs by qualified
+//     name, sorted, as typed nil pointers and strings in a composite
+//     literal. That is static data, laid out by the compiler without code,
+//     where a function per type (a switch over the derived types) or a
+//     generic instantiation per type would each be compiled. edm reads
+//     @odata.type ("#microsoft.graph.group" or "microsoft.graph.group")
+//     and decodes the object into that struct (*Group). An absent
+//     @odata.type, or one that names no type derived from the declared
+//     type in this package (a newer type, a misspelling), gives the
+//     declared type's struct, abstract or not, with the members it has no
+//     field for in Extra: decoding keeps the data and never fails on the
+//     annotation; validation reports a wrong @odata.type. JSON null gives
+//     nil.
+//   - a decode function, Unmarshal<Type> (UnmarshalDirectoryObject), one
+//     line calling edm.UnmarshalPolymorphic with the table, for a response
+//     whose body is polymorphic (GET /directoryObjects/{id}).
 //
 // A field whose property has a polymorphic type holds the interface: a
 // single value is <Type>Kind (nil = absent or null), a collection is
 // []<Type>Kind. Other fields are not interfaces: a type without derived
 // types in the package, or one no field holds, stays a plain struct. The
-// UnmarshalJSON of a struct with such fields decodes them from their raw
-// JSON with Unmarshal<Type>; MarshalJSON writes each value's own JSON, and
-// the @odata.type a decoded value came with stays in its Extra. A value
+// UnmarshalJSON of a struct with such fields is the same one line as any
+// other's: edm.UnmarshalStruct decodes them by the table, with the member's
+// name in an error ("manager: ...", "memberOf: element 1: ..."), in the
+// same pass as the other fields; MarshalJSON writes each value's own JSON,
+// and the @odata.type a decoded value came with stays in its Extra. A value
 // built in Go that must say its type (a derived type in a request body)
 // sets Extra["@odata.type"] itself. The interfaces' marker methods are
 // one function per (type, polymorphic base) pair; for Microsoft Graph
@@ -125,8 +136,9 @@
 // compiler pays for is functions (each method of each type, with the
 // pointer wrappers it generates for value receivers) and generic
 // instantiations, not struct fields or static data. A struct costs its
-// MarshalJSON and UnmarshalJSON; an enum its Value; a polymorphic base
-// one marker method per derived type. scripts/buildcost.sh measures a cold
+// MarshalJSON and UnmarshalJSON (one line each, pointer receivers); an
+// enum its Value; a polymorphic base its Unmarshal function and one marker
+// method per derived type. scripts/buildcost.sh measures a cold
 // build of the Compact Microsoft Graph v1.0 package (3,800 types).
 //
 // Doc comments (docs.go) hold the description, wrapped at 76 columns, and a

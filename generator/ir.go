@@ -67,7 +67,7 @@ type irField struct {
 	Navigation bool
 	Prop       *spec.Property
 	// Poly is set when the field holds Poly's interface (or a slice of
-	// it): UnmarshalJSON decodes the member with Poly.Unmarshal.
+	// it): edm decodes the member by the table of polymorphic.go.
 	Poly *irPoly
 }
 
@@ -82,11 +82,6 @@ type irPoly struct {
 	Unmarshal     string // e.g. "UnmarshalDirectoryObject"
 	// Cases are the derived types by qualified name, sorted.
 	Cases []irPolyCase
-	// Slices is set when a collection field holds the interface.
-	Slices bool
-	// Table is the unexported name of the sorted table of the Cases'
-	// qualified names, which Unmarshal searches.
-	Table string
 }
 
 // irPolyCase is one derived type of an irPoly.
@@ -99,18 +94,17 @@ type irPolyCase struct {
 // their marker methods and their decode functions.
 type irPolyFile struct {
 	Polys []*irPoly // sorted by Iface
-	// Helpers are the names of the package's unexported helpers.
-	Helpers *irHelpers
+	// Table is the unexported name of the table of Polys that edm decodes
+	// polymorphic fields by.
+	Table string
 }
 
 // irHelpers names the unexported helpers of odata.go, which generated
 // methods call. A name is "" when nothing needs the helper.
 type irHelpers struct {
-	EnumMember     string // the type of an enum table entry
-	EnumValue      string // looks a member up in an enum table
-	FlagsValue     string // ORs the values of a flags enum's members
-	ODataType      string // reads @odata.type from a JSON object
-	UnmarshalSlice string // decodes a JSON array with a polymorphic decode function
+	EnumMember string // the type of an enum table entry
+	EnumValue  string // looks a member up in an enum table
+	FlagsValue string // ORs the values of a flags enum's members
 }
 
 // irEnum is an enumeration type: a string type holding the JSON form.

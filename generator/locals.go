@@ -1,23 +1,21 @@
 package generator
 
 // The unexported package-level names that generated code declares: the
-// validation plan, the filter tables, the helpers of
-// odata.go and the type-name table. They are defined here once; build.go
-// reserves them (localNames) so that no generated name takes them, and the
-// emitters write them from these constants.
+// validation plan, the filter tables, the helpers of odata.go, the
+// type-name table and the table of polymorphic types. They are defined
+// here once; build.go reserves them (localNames) so that no generated name
+// takes them, and the emitters write them from these constants.
 const (
-	localPlan           = "odataPlan"
-	localFilterTypes    = "filterTypes"
-	localFilterEnums    = "filterEnums"
-	localEnumMember     = "enumMember"
-	localEnumValue      = "enumValue"
-	localFlagsValue     = "flagsValue"
-	localODataType      = "odataType"
-	localUnmarshalSlice = "unmarshalSlice"
-	localODataPackage   = "odataPackage"
-	localODataTypes     = "odataTypes"
-	localDerivedIndex   = "derivedIndex"
-	localFuncVars       = "funcVars" // + a suffix per function type: funcVarsValidate, ...
+	localPlan         = "odataPlan"
+	localFilterTypes  = "filterTypes"
+	localFilterEnums  = "filterEnums"
+	localEnumMember   = "enumMember"
+	localEnumValue    = "enumValue"
+	localFlagsValue   = "flagsValue"
+	localODataPackage = "odataPackage"
+	localODataTypes   = "odataTypes"
+	localPolymorphic  = "odataPolymorphic"
+	localFuncVars     = "funcVars" // + a suffix per function type: funcVarsValidate, ...
 )
 
 // localNames are the unexported names that generated code declares or
@@ -29,8 +27,8 @@ var localNames = []string{
 	"b", "data", "e", "err", "expr", "have", "i", "known", "m", "members", "mode", "mv", "n",
 	"name", "names", "null", "one", "out", "plain", "raw", "raws", "s", "text", "v", "x",
 	localPlan, localFilterTypes, localFilterEnums,
-	localEnumMember, localEnumValue, localFlagsValue, localODataType, localUnmarshalSlice, localODataPackage, localODataTypes,
-	localDerivedIndex, "filterTypeDefs", "t", "ok", "path", "typ",
+	localEnumMember, localEnumValue, localFlagsValue, localODataPackage, localODataTypes,
+	localPolymorphic, "filterTypeDefs", "t", "ok", "path", "typ",
 	localFuncVars + "Validate", localFuncVars + "ValidateCollection", localFuncVars + "CheckFilter",
 	localFuncVars + "CheckQuery", localFuncVars + "CheckSetQuery",
 }

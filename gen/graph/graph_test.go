@@ -60,7 +60,7 @@ func TestGetResponseRoundTrip(t *testing.T) {
 	if string(p.Extra["@odata.type"]) != `"#microsoft.graph.cloudPcExternalPartner"` {
 		t.Errorf("@odata.type not kept: %s", p.Extra)
 	}
-	out, err := json.Marshal(p)
+	out, err := json.Marshal(&p)
 	if err != nil {
 		t.Fatal(err)
 	}

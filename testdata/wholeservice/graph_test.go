@@ -75,7 +75,7 @@ func TestUserPolymorphicProperties(t *testing.T) {
 	if u.PasswordProfile == nil || !*edm.Ptr(u.PasswordProfile.ForceChangePasswordNextSignIn) {
 		t.Errorf("PasswordProfile = %+v", u.PasswordProfile)
 	}
-	out, err := json.Marshal(u)
+	out, err := json.Marshal(&u)
 	if err != nil {
 		t.Fatal(err)
 	}

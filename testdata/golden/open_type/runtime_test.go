@@ -20,7 +20,7 @@ func TestDynamicPropertiesKept(t *testing.T) {
 	if string(s.Extra["theme"]) != `"dark"` || string(s.Extra["limits"]) != `{"max":10}` {
 		t.Errorf("Extra = %s", s.Extra)
 	}
-	out, err := json.Marshal(s)
+	out, err := json.Marshal(&s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,5 +33,13 @@ func TestDynamicPropertiesKept(t *testing.T) {
 	}
 	if len(got) != len(want) || got["theme"] != "dark" || got["version"] != float64(3) {
 		t.Errorf("got %s, want %s", out, body)
+	}
+	// MarshalJSON has a pointer receiver: a value that is not addressable
+	// marshals its fields alone.
+	if out, err := json.Marshal(s); err != nil || string(out) != `{"version":3}` {
+		t.Errorf("json.Marshal of the value: %s, %v; want the fields alone", out, err)
+	}
+	if out, err := json.Marshal([]Settings{s}); err != nil || len(out) < 10 || !json.Valid(out) || string(out) == `[{"version":3}]` {
+		t.Errorf("json.Marshal of a slice (addressable elements): %s, %v; want Extra too", out, err)
 	}
 }

@@ -93,7 +93,7 @@ func TestRoundTrip(t *testing.T) {
 	if err := json.Unmarshal([]byte(zooBody), &z); err != nil {
 		t.Fatal(err)
 	}
-	out, err := json.Marshal(z)
+	out, err := json.Marshal(&z)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -46,7 +46,7 @@ func roundTrip(t *testing.T, body string) CloudPcExternalPartner {
 	if err := json.Unmarshal([]byte(body), &p); err != nil {
 		t.Fatal(err)
 	}
-	out, err := json.Marshal(p)
+	out, err := json.Marshal(&p)
 	if err != nil {
 		t.Fatal(err)
 	}

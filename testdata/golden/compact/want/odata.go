@@ -3,13 +3,6 @@
 
 package compact
 
-import (
-	"encoding/json"
-	"fmt"
-	"slices"
-	"strings"
-)
-
 // enumMember is an entry of an enum's member table: a member's JSON name and
 // its declared value.
 type enumMember struct {
@@ -29,43 +22,4 @@ func enumValue(s string, members []enumMember) (int64, bool) {
 		}
 	}
 	return 0, false
-}
-
-// odataType returns the type name that the @odata.type member of the JSON
-// object data holds, without a leading "#" ("" when there is none), and
-// whether data is JSON null.
-func odataType(data []byte) (name string, null bool) {
-	var v *struct {
-		Type string `json:"@odata.type"`
-	}
-	if err := json.Unmarshal(data, &v); err != nil || v == nil {
-		return "", err == nil
-	}
-	return strings.TrimPrefix(v.Type, "#"), false
-}
-
-// derivedIndex returns the index of name in the sorted names, or -1.
-func derivedIndex(name string, names []string) int {
-	if i, ok := slices.BinarySearch(names, name); ok {
-		return i
-	}
-	return -1
-}
-
-// unmarshalSlice decodes a JSON array, each element with one. JSON null gives
-// nil.
-func unmarshalSlice[T any](data []byte, one func([]byte) (T, error)) ([]T, error) {
-	var raws []json.RawMessage
-	if err := json.Unmarshal(data, &raws); err != nil || raws == nil {
-		return nil, err
-	}
-	out := make([]T, len(raws))
-	for i, raw := range raws {
-		v, err := one(raw)
-		if err != nil {
-			return nil, fmt.Errorf("element %d: %w", i, err)
-		}
-		out[i] = v
-	}
-	return out, nil
 }

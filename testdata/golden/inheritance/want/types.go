@@ -27,9 +27,13 @@ type Item struct {
 	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
-// MarshalJSON encodes x as a JSON object with the members of x.Extra.
-func (x Item) MarshalJSON() ([]byte, error) {
-	return edm.MarshalStruct(&x, x.Extra)
+// MarshalJSON encodes x as a JSON object with the members of x.Extra. It has a
+// pointer receiver, so json.Marshal(&v) keeps Extra, as does marshalling any
+// addressable value (a field of a struct reached by a pointer, a slice
+// element); json.Marshal(v) of a value that is not addressable writes the
+// fields alone (absent and null Nullable fields still right) and drops Extra.
+func (x *Item) MarshalJSON() ([]byte, error) {
+	return edm.MarshalStruct(x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
@@ -66,9 +70,13 @@ type Letter struct {
 	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
-// MarshalJSON encodes x as a JSON object with the members of x.Extra.
-func (x Letter) MarshalJSON() ([]byte, error) {
-	return edm.MarshalStruct(&x, x.Extra)
+// MarshalJSON encodes x as a JSON object with the members of x.Extra. It has a
+// pointer receiver, so json.Marshal(&v) keeps Extra, as does marshalling any
+// addressable value (a field of a struct reached by a pointer, a slice
+// element); json.Marshal(v) of a value that is not addressable writes the
+// fields alone (absent and null Nullable fields still right) and drops Extra.
+func (x *Letter) MarshalJSON() ([]byte, error) {
+	return edm.MarshalStruct(x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
@@ -95,9 +103,13 @@ type Parcel struct {
 	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
-// MarshalJSON encodes x as a JSON object with the members of x.Extra.
-func (x Parcel) MarshalJSON() ([]byte, error) {
-	return edm.MarshalStruct(&x, x.Extra)
+// MarshalJSON encodes x as a JSON object with the members of x.Extra. It has a
+// pointer receiver, so json.Marshal(&v) keeps Extra, as does marshalling any
+// addressable value (a field of a struct reached by a pointer, a slice
+// element); json.Marshal(v) of a value that is not addressable writes the
+// fields alone (absent and null Nullable fields still right) and drops Extra.
+func (x *Parcel) MarshalJSON() ([]byte, error) {
+	return edm.MarshalStruct(x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
@@ -130,9 +142,13 @@ type Post struct {
 	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
-// MarshalJSON encodes x as a JSON object with the members of x.Extra.
-func (x Post) MarshalJSON() ([]byte, error) {
-	return edm.MarshalStruct(&x, x.Extra)
+// MarshalJSON encodes x as a JSON object with the members of x.Extra. It has a
+// pointer receiver, so json.Marshal(&v) keeps Extra, as does marshalling any
+// addressable value (a field of a struct reached by a pointer, a slice
+// element); json.Marshal(v) of a value that is not addressable writes the
+// fields alone (absent and null Nullable fields still right) and drops Extra.
+func (x *Post) MarshalJSON() ([]byte, error) {
+	return edm.MarshalStruct(x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
@@ -174,9 +190,13 @@ type RegisteredLetter struct {
 	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
-// MarshalJSON encodes x as a JSON object with the members of x.Extra.
-func (x RegisteredLetter) MarshalJSON() ([]byte, error) {
-	return edm.MarshalStruct(&x, x.Extra)
+// MarshalJSON encodes x as a JSON object with the members of x.Extra. It has a
+// pointer receiver, so json.Marshal(&v) keeps Extra, as does marshalling any
+// addressable value (a field of a struct reached by a pointer, a slice
+// element); json.Marshal(v) of a value that is not addressable writes the
+// fields alone (absent and null Nullable fields still right) and drops Extra.
+func (x *RegisteredLetter) MarshalJSON() ([]byte, error) {
+	return edm.MarshalStruct(x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to

@@ -27,9 +27,13 @@ type File struct {
 	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
-// MarshalJSON encodes x as a JSON object with the members of x.Extra.
-func (x File) MarshalJSON() ([]byte, error) {
-	return edm.MarshalStruct(&x, x.Extra)
+// MarshalJSON encodes x as a JSON object with the members of x.Extra. It has a
+// pointer receiver, so json.Marshal(&v) keeps Extra, as does marshalling any
+// addressable value (a field of a struct reached by a pointer, a slice
+// element); json.Marshal(v) of a value that is not addressable writes the
+// fields alone (absent and null Nullable fields still right) and drops Extra.
+func (x *File) MarshalJSON() ([]byte, error) {
+	return edm.MarshalStruct(x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
@@ -65,9 +69,13 @@ type Folder struct {
 	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
-// MarshalJSON encodes x as a JSON object with the members of x.Extra.
-func (x Folder) MarshalJSON() ([]byte, error) {
-	return edm.MarshalStruct(&x, x.Extra)
+// MarshalJSON encodes x as a JSON object with the members of x.Extra. It has a
+// pointer receiver, so json.Marshal(&v) keeps Extra, as does marshalling any
+// addressable value (a field of a struct reached by a pointer, a slice
+// element); json.Marshal(v) of a value that is not addressable writes the
+// fields alone (absent and null Nullable fields still right) and drops Extra.
+func (x *Folder) MarshalJSON() ([]byte, error) {
+	return edm.MarshalStruct(x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
@@ -95,9 +103,13 @@ type Layout struct {
 	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
-// MarshalJSON encodes x as a JSON object with the members of x.Extra.
-func (x Layout) MarshalJSON() ([]byte, error) {
-	return edm.MarshalStruct(&x, x.Extra)
+// MarshalJSON encodes x as a JSON object with the members of x.Extra. It has a
+// pointer receiver, so json.Marshal(&v) keeps Extra, as does marshalling any
+// addressable value (a field of a struct reached by a pointer, a slice
+// element); json.Marshal(v) of a value that is not addressable writes the
+// fields alone (absent and null Nullable fields still right) and drops Extra.
+func (x *Layout) MarshalJSON() ([]byte, error) {
+	return edm.MarshalStruct(x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
@@ -116,9 +128,13 @@ type Margins struct {
 	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
-// MarshalJSON encodes x as a JSON object with the members of x.Extra.
-func (x Margins) MarshalJSON() ([]byte, error) {
-	return edm.MarshalStruct(&x, x.Extra)
+// MarshalJSON encodes x as a JSON object with the members of x.Extra. It has a
+// pointer receiver, so json.Marshal(&v) keeps Extra, as does marshalling any
+// addressable value (a field of a struct reached by a pointer, a slice
+// element); json.Marshal(v) of a value that is not addressable writes the
+// fields alone (absent and null Nullable fields still right) and drops Extra.
+func (x *Margins) MarshalJSON() ([]byte, error) {
+	return edm.MarshalStruct(x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
@@ -143,9 +159,13 @@ type ViewSettings struct {
 	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
-// MarshalJSON encodes x as a JSON object with the members of x.Extra.
-func (x ViewSettings) MarshalJSON() ([]byte, error) {
-	return edm.MarshalStruct(&x, x.Extra)
+// MarshalJSON encodes x as a JSON object with the members of x.Extra. It has a
+// pointer receiver, so json.Marshal(&v) keeps Extra, as does marshalling any
+// addressable value (a field of a struct reached by a pointer, a slice
+// element); json.Marshal(v) of a value that is not addressable writes the
+// fields alone (absent and null Nullable fields still right) and drops Extra.
+func (x *ViewSettings) MarshalJSON() ([]byte, error) {
+	return edm.MarshalStruct(x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to

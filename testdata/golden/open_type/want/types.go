@@ -28,9 +28,13 @@ type Settings struct {
 	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
-// MarshalJSON encodes x as a JSON object with the members of x.Extra.
-func (x Settings) MarshalJSON() ([]byte, error) {
-	return edm.MarshalStruct(&x, x.Extra)
+// MarshalJSON encodes x as a JSON object with the members of x.Extra. It has a
+// pointer receiver, so json.Marshal(&v) keeps Extra, as does marshalling any
+// addressable value (a field of a struct reached by a pointer, a slice
+// element); json.Marshal(v) of a value that is not addressable writes the
+// fields alone (absent and null Nullable fields still right) and drops Extra.
+func (x *Settings) MarshalJSON() ([]byte, error) {
+	return edm.MarshalStruct(x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to

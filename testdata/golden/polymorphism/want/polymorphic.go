@@ -3,7 +3,7 @@
 
 package polymorphism
 
-import "encoding/json"
+import "github.com/odatagen/odatagen/validate/edm"
 
 // AnimalKind is a value of the OData type example.zoo.animal or of a type
 // derived from it: *Animal or *Cat, *Dog, *Puppy. A field of type
@@ -22,36 +22,9 @@ type AnimalKind interface {
 // example.zoo.animal in this package, gives a *Animal; the members it has no
 // field for are kept in Extra. JSON null gives nil.
 func UnmarshalAnimal(data []byte) (AnimalKind, error) {
-	name, null := odataType(data)
-	if null {
-		return nil, nil
-	}
-	var v AnimalKind
-	switch derivedIndex(name, animalKindTypes) {
-	case 0:
-		// example.zoo.cat
-		v = new(Cat)
-	case 1:
-		// example.zoo.dog
-		v = new(Dog)
-	case 2:
-		// example.zoo.puppy
-		v = new(Puppy)
-	default:
-		v = new(Animal)
-	}
-	if err := v.(json.Unmarshaler).UnmarshalJSON(data); err != nil {
-		return nil, err
-	}
-	return v, nil
-}
-
-// animalKindTypes are the qualified names of the types derived from
-// example.zoo.animal, sorted: the cases of UnmarshalAnimal.
-var animalKindTypes = []string{
-	"example.zoo.cat",
-	"example.zoo.dog",
-	"example.zoo.puppy",
+	v, err := edm.UnmarshalPolymorphic(data, (*AnimalKind)(nil))
+	x, _ := v.(AnimalKind)
+	return x, err
 }
 
 // The marker methods of AnimalKind.
@@ -76,32 +49,9 @@ type AnyShape interface {
 // example.zoo.shape in this package, gives a *Shape; the members it has no
 // field for are kept in Extra. JSON null gives nil.
 func UnmarshalShape(data []byte) (AnyShape, error) {
-	name, null := odataType(data)
-	if null {
-		return nil, nil
-	}
-	var v AnyShape
-	switch derivedIndex(name, anyShapeTypes) {
-	case 0:
-		// example.zoo.circle
-		v = new(Circle)
-	case 1:
-		// example.zoo.square
-		v = new(Square)
-	default:
-		v = new(Shape)
-	}
-	if err := v.(json.Unmarshaler).UnmarshalJSON(data); err != nil {
-		return nil, err
-	}
-	return v, nil
-}
-
-// anyShapeTypes are the qualified names of the types derived from
-// example.zoo.shape, sorted: the cases of UnmarshalShape.
-var anyShapeTypes = []string{
-	"example.zoo.circle",
-	"example.zoo.square",
+	v, err := edm.UnmarshalPolymorphic(data, (*AnyShape)(nil))
+	x, _ := v.(AnyShape)
+	return x, err
 }
 
 // The marker methods of AnyShape.
@@ -125,30 +75,46 @@ type KeeperKind interface {
 // example.zoo.keeper in this package, gives a *Keeper; the members it has no
 // field for are kept in Extra. JSON null gives nil.
 func UnmarshalKeeper(data []byte) (KeeperKind, error) {
-	name, null := odataType(data)
-	if null {
-		return nil, nil
-	}
-	var v KeeperKind
-	switch derivedIndex(name, keeperKindTypes) {
-	case 0:
-		// example.zoo.headKeeper
-		v = new(HeadKeeper)
-	default:
-		v = new(Keeper)
-	}
-	if err := v.(json.Unmarshaler).UnmarshalJSON(data); err != nil {
-		return nil, err
-	}
-	return v, nil
-}
-
-// keeperKindTypes are the qualified names of the types derived from
-// example.zoo.keeper, sorted: the cases of UnmarshalKeeper.
-var keeperKindTypes = []string{
-	"example.zoo.headKeeper",
+	v, err := edm.UnmarshalPolymorphic(data, (*KeeperKind)(nil))
+	x, _ := v.(KeeperKind)
+	return x, err
 }
 
 // The marker methods of KeeperKind.
 func (*Keeper) isKeeper()     {}
 func (*HeadKeeper) isKeeper() {}
+
+// odataPolymorphic is the table by which edm decodes a field that holds one of
+// the interfaces above: per interface, the struct of its type and those of the
+// types derived from it, by qualified name (sorted). An object's @odata.type
+// picks the struct.
+var odataPolymorphic = []edm.Polymorphic{
+	{
+		Interface: (*AnimalKind)(nil),
+		Base:      (*Animal)(nil),
+		Derived: []edm.DerivedType{
+			{Name: "example.zoo.cat", Type: (*Cat)(nil)},
+			{Name: "example.zoo.dog", Type: (*Dog)(nil)},
+			{Name: "example.zoo.puppy", Type: (*Puppy)(nil)},
+		},
+	},
+	{
+		Interface: (*AnyShape)(nil),
+		Base:      (*Shape)(nil),
+		Derived: []edm.DerivedType{
+			{Name: "example.zoo.circle", Type: (*Circle)(nil)},
+			{Name: "example.zoo.square", Type: (*Square)(nil)},
+		},
+	},
+	{
+		Interface: (*KeeperKind)(nil),
+		Base:      (*Keeper)(nil),
+		Derived: []edm.DerivedType{
+			{Name: "example.zoo.headKeeper", Type: (*HeadKeeper)(nil)},
+		},
+	},
+}
+
+func init() {
+	edm.RegisterPolymorphic(odataPolymorphic)
+}

@@ -5,7 +5,6 @@ package polymorphism
 
 import (
 	"encoding/json"
-	"fmt"
 
 	"github.com/odatagen/odatagen/validate/edm"
 )
@@ -28,9 +27,13 @@ type Animal struct {
 	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
-// MarshalJSON encodes x as a JSON object with the members of x.Extra.
-func (x Animal) MarshalJSON() ([]byte, error) {
-	return edm.MarshalStruct(&x, x.Extra)
+// MarshalJSON encodes x as a JSON object with the members of x.Extra. It has a
+// pointer receiver, so json.Marshal(&v) keeps Extra, as does marshalling any
+// addressable value (a field of a struct reached by a pointer, a slice
+// element); json.Marshal(v) of a value that is not addressable writes the
+// fields alone (absent and null Nullable fields still right) and drops Extra.
+func (x *Animal) MarshalJSON() ([]byte, error) {
+	return edm.MarshalStruct(x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
@@ -58,9 +61,13 @@ type Cat struct {
 	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
-// MarshalJSON encodes x as a JSON object with the members of x.Extra.
-func (x Cat) MarshalJSON() ([]byte, error) {
-	return edm.MarshalStruct(&x, x.Extra)
+// MarshalJSON encodes x as a JSON object with the members of x.Extra. It has a
+// pointer receiver, so json.Marshal(&v) keeps Extra, as does marshalling any
+// addressable value (a field of a struct reached by a pointer, a slice
+// element); json.Marshal(v) of a value that is not addressable writes the
+// fields alone (absent and null Nullable fields still right) and drops Extra.
+func (x *Cat) MarshalJSON() ([]byte, error) {
+	return edm.MarshalStruct(x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
@@ -84,9 +91,13 @@ type Circle struct {
 	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
-// MarshalJSON encodes x as a JSON object with the members of x.Extra.
-func (x Circle) MarshalJSON() ([]byte, error) {
-	return edm.MarshalStruct(&x, x.Extra)
+// MarshalJSON encodes x as a JSON object with the members of x.Extra. It has a
+// pointer receiver, so json.Marshal(&v) keeps Extra, as does marshalling any
+// addressable value (a field of a struct reached by a pointer, a slice
+// element); json.Marshal(v) of a value that is not addressable writes the
+// fields alone (absent and null Nullable fields still right) and drops Extra.
+func (x *Circle) MarshalJSON() ([]byte, error) {
+	return edm.MarshalStruct(x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
@@ -115,33 +126,22 @@ type Dog struct {
 
 	// Extra holds the JSON members that have no field: annotations such as
 	// @odata.type and @odata.etag, and members this package does not know.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
-// MarshalJSON encodes x as a JSON object with the members of x.Extra.
-func (x Dog) MarshalJSON() ([]byte, error) {
-	return edm.MarshalStruct(&x, x.Extra)
+// MarshalJSON encodes x as a JSON object with the members of x.Extra. It has a
+// pointer receiver, so json.Marshal(&v) keeps Extra, as does marshalling any
+// addressable value (a field of a struct reached by a pointer, a slice
+// element); json.Marshal(v) of a value that is not addressable writes the
+// fields alone (absent and null Nullable fields still right) and drops Extra.
+func (x *Dog) MarshalJSON() ([]byte, error) {
+	return edm.MarshalStruct(x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
 // x.Extra. Friends gets the struct that its @odata.type names.
 func (x *Dog) UnmarshalJSON(b []byte) error {
-	type plain Dog
-	var v struct {
-		*plain
-		Friends json.RawMessage `json:"friends"`
-	}
-	v.plain = (*plain)(x)
-	if err := edm.UnmarshalObject(b, &v, &x.Extra); err != nil {
-		return err
-	}
-	var err error
-	if v.Friends != nil {
-		if x.Friends, err = unmarshalSlice(v.Friends, UnmarshalAnimal); err != nil {
-			return fmt.Errorf("friends: %w", err)
-		}
-	}
-	return nil
+	return edm.UnmarshalStruct(b, x, &x.Extra)
 }
 
 // HeadKeeper is the OData entity type example.zoo.headKeeper.
@@ -160,9 +160,13 @@ type HeadKeeper struct {
 	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
-// MarshalJSON encodes x as a JSON object with the members of x.Extra.
-func (x HeadKeeper) MarshalJSON() ([]byte, error) {
-	return edm.MarshalStruct(&x, x.Extra)
+// MarshalJSON encodes x as a JSON object with the members of x.Extra. It has a
+// pointer receiver, so json.Marshal(&v) keeps Extra, as does marshalling any
+// addressable value (a field of a struct reached by a pointer, a slice
+// element); json.Marshal(v) of a value that is not addressable writes the
+// fields alone (absent and null Nullable fields still right) and drops Extra.
+func (x *HeadKeeper) MarshalJSON() ([]byte, error) {
+	return edm.MarshalStruct(x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
@@ -183,9 +187,13 @@ type Keeper struct {
 	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
-// MarshalJSON encodes x as a JSON object with the members of x.Extra.
-func (x Keeper) MarshalJSON() ([]byte, error) {
-	return edm.MarshalStruct(&x, x.Extra)
+// MarshalJSON encodes x as a JSON object with the members of x.Extra. It has a
+// pointer receiver, so json.Marshal(&v) keeps Extra, as does marshalling any
+// addressable value (a field of a struct reached by a pointer, a slice
+// element); json.Marshal(v) of a value that is not addressable writes the
+// fields alone (absent and null Nullable fields still right) and drops Extra.
+func (x *Keeper) MarshalJSON() ([]byte, error) {
+	return edm.MarshalStruct(x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
@@ -217,33 +225,22 @@ type Puppy struct {
 
 	// Extra holds the JSON members that have no field: annotations such as
 	// @odata.type and @odata.etag, and members this package does not know.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
-// MarshalJSON encodes x as a JSON object with the members of x.Extra.
-func (x Puppy) MarshalJSON() ([]byte, error) {
-	return edm.MarshalStruct(&x, x.Extra)
+// MarshalJSON encodes x as a JSON object with the members of x.Extra. It has a
+// pointer receiver, so json.Marshal(&v) keeps Extra, as does marshalling any
+// addressable value (a field of a struct reached by a pointer, a slice
+// element); json.Marshal(v) of a value that is not addressable writes the
+// fields alone (absent and null Nullable fields still right) and drops Extra.
+func (x *Puppy) MarshalJSON() ([]byte, error) {
+	return edm.MarshalStruct(x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
 // x.Extra. Friends gets the struct that its @odata.type names.
 func (x *Puppy) UnmarshalJSON(b []byte) error {
-	type plain Puppy
-	var v struct {
-		*plain
-		Friends json.RawMessage `json:"friends"`
-	}
-	v.plain = (*plain)(x)
-	if err := edm.UnmarshalObject(b, &v, &x.Extra); err != nil {
-		return err
-	}
-	var err error
-	if v.Friends != nil {
-		if x.Friends, err = unmarshalSlice(v.Friends, UnmarshalAnimal); err != nil {
-			return fmt.Errorf("friends: %w", err)
-		}
-	}
-	return nil
+	return edm.UnmarshalStruct(b, x, &x.Extra)
 }
 
 // Shape is the OData abstract complex type example.zoo.shape.
@@ -259,9 +256,13 @@ type Shape struct {
 	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
-// MarshalJSON encodes x as a JSON object with the members of x.Extra.
-func (x Shape) MarshalJSON() ([]byte, error) {
-	return edm.MarshalStruct(&x, x.Extra)
+// MarshalJSON encodes x as a JSON object with the members of x.Extra. It has a
+// pointer receiver, so json.Marshal(&v) keeps Extra, as does marshalling any
+// addressable value (a field of a struct reached by a pointer, a slice
+// element); json.Marshal(v) of a value that is not addressable writes the
+// fields alone (absent and null Nullable fields still right) and drops Extra.
+func (x *Shape) MarshalJSON() ([]byte, error) {
+	return edm.MarshalStruct(x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
@@ -285,9 +286,13 @@ type Square struct {
 	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
-// MarshalJSON encodes x as a JSON object with the members of x.Extra.
-func (x Square) MarshalJSON() ([]byte, error) {
-	return edm.MarshalStruct(&x, x.Extra)
+// MarshalJSON encodes x as a JSON object with the members of x.Extra. It has a
+// pointer receiver, so json.Marshal(&v) keeps Extra, as does marshalling any
+// addressable value (a field of a struct reached by a pointer, a slice
+// element); json.Marshal(v) of a value that is not addressable writes the
+// fields alone (absent and null Nullable fields still right) and drops Extra.
+func (x *Square) MarshalJSON() ([]byte, error) {
+	return edm.MarshalStruct(x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
@@ -306,9 +311,13 @@ type Ticket struct {
 	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
-// MarshalJSON encodes x as a JSON object with the members of x.Extra.
-func (x Ticket) MarshalJSON() ([]byte, error) {
-	return edm.MarshalStruct(&x, x.Extra)
+// MarshalJSON encodes x as a JSON object with the members of x.Extra. It has a
+// pointer receiver, so json.Marshal(&v) keeps Extra, as does marshalling any
+// addressable value (a field of a struct reached by a pointer, a slice
+// element); json.Marshal(v) of a value that is not addressable writes the
+// fields alone (absent and null Nullable fields still right) and drops Extra.
+func (x *Ticket) MarshalJSON() ([]byte, error) {
+	return edm.MarshalStruct(x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
@@ -332,9 +341,13 @@ type VipTicket struct {
 	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
-// MarshalJSON encodes x as a JSON object with the members of x.Extra.
-func (x VipTicket) MarshalJSON() ([]byte, error) {
-	return edm.MarshalStruct(&x, x.Extra)
+// MarshalJSON encodes x as a JSON object with the members of x.Extra. It has a
+// pointer receiver, so json.Marshal(&v) keeps Extra, as does marshalling any
+// addressable value (a field of a struct reached by a pointer, a slice
+// element); json.Marshal(v) of a value that is not addressable writes the
+// fields alone (absent and null Nullable fields still right) and drops Extra.
+func (x *VipTicket) MarshalJSON() ([]byte, error) {
+	return edm.MarshalStruct(x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
@@ -379,56 +392,21 @@ type Zoo struct {
 
 	// Extra holds the JSON members that have no field: annotations such as
 	// @odata.type and @odata.etag, and members this package does not know.
-	Extra map[string]json.RawMessage `json:"-"`
+	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
-// MarshalJSON encodes x as a JSON object with the members of x.Extra.
-func (x Zoo) MarshalJSON() ([]byte, error) {
-	return edm.MarshalStruct(&x, x.Extra)
+// MarshalJSON encodes x as a JSON object with the members of x.Extra. It has a
+// pointer receiver, so json.Marshal(&v) keeps Extra, as does marshalling any
+// addressable value (a field of a struct reached by a pointer, a slice
+// element); json.Marshal(v) of a value that is not addressable writes the
+// fields alone (absent and null Nullable fields still right) and drops Extra.
+func (x *Zoo) MarshalJSON() ([]byte, error) {
+	return edm.MarshalStruct(x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
 // x.Extra. Logo, Signs, Star, Animals, Keepers get the structs that their
 // @odata.type names.
 func (x *Zoo) UnmarshalJSON(b []byte) error {
-	type plain Zoo
-	var v struct {
-		*plain
-		Logo    json.RawMessage `json:"logo"`
-		Signs   json.RawMessage `json:"signs"`
-		Star    json.RawMessage `json:"star"`
-		Animals json.RawMessage `json:"animals"`
-		Keepers json.RawMessage `json:"keepers"`
-	}
-	v.plain = (*plain)(x)
-	if err := edm.UnmarshalObject(b, &v, &x.Extra); err != nil {
-		return err
-	}
-	var err error
-	if v.Logo != nil {
-		if x.Logo, err = UnmarshalShape(v.Logo); err != nil {
-			return fmt.Errorf("logo: %w", err)
-		}
-	}
-	if v.Signs != nil {
-		if x.Signs, err = unmarshalSlice(v.Signs, UnmarshalShape); err != nil {
-			return fmt.Errorf("signs: %w", err)
-		}
-	}
-	if v.Star != nil {
-		if x.Star, err = UnmarshalAnimal(v.Star); err != nil {
-			return fmt.Errorf("star: %w", err)
-		}
-	}
-	if v.Animals != nil {
-		if x.Animals, err = unmarshalSlice(v.Animals, UnmarshalAnimal); err != nil {
-			return fmt.Errorf("animals: %w", err)
-		}
-	}
-	if v.Keepers != nil {
-		if x.Keepers, err = unmarshalSlice(v.Keepers, UnmarshalKeeper); err != nil {
-			return fmt.Errorf("keepers: %w", err)
-		}
-	}
-	return nil
+	return edm.UnmarshalStruct(b, x, &x.Extra)
 }

@@ -23,9 +23,13 @@ type Address struct {
 	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
-// MarshalJSON encodes x as a JSON object with the members of x.Extra.
-func (x Address) MarshalJSON() ([]byte, error) {
-	return edm.MarshalStruct(&x, x.Extra)
+// MarshalJSON encodes x as a JSON object with the members of x.Extra. It has a
+// pointer receiver, so json.Marshal(&v) keeps Extra, as does marshalling any
+// addressable value (a field of a struct reached by a pointer, a slice
+// element); json.Marshal(v) of a value that is not addressable writes the
+// fields alone (absent and null Nullable fields still right) and drops Extra.
+func (x *Address) MarshalJSON() ([]byte, error) {
+	return edm.MarshalStruct(x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
@@ -49,9 +53,13 @@ type Message struct {
 	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
-// MarshalJSON encodes x as a JSON object with the members of x.Extra.
-func (x Message) MarshalJSON() ([]byte, error) {
-	return edm.MarshalStruct(&x, x.Extra)
+// MarshalJSON encodes x as a JSON object with the members of x.Extra. It has a
+// pointer receiver, so json.Marshal(&v) keeps Extra, as does marshalling any
+// addressable value (a field of a struct reached by a pointer, a slice
+// element); json.Marshal(v) of a value that is not addressable writes the
+// fields alone (absent and null Nullable fields still right) and drops Extra.
+func (x *Message) MarshalJSON() ([]byte, error) {
+	return edm.MarshalStruct(x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
@@ -99,9 +107,13 @@ type Person struct {
 	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
-// MarshalJSON encodes x as a JSON object with the members of x.Extra.
-func (x Person) MarshalJSON() ([]byte, error) {
-	return edm.MarshalStruct(&x, x.Extra)
+// MarshalJSON encodes x as a JSON object with the members of x.Extra. It has a
+// pointer receiver, so json.Marshal(&v) keeps Extra, as does marshalling any
+// addressable value (a field of a struct reached by a pointer, a slice
+// element); json.Marshal(v) of a value that is not addressable writes the
+// fields alone (absent and null Nullable fields still right) and drops Extra.
+func (x *Person) MarshalJSON() ([]byte, error) {
+	return edm.MarshalStruct(x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
@@ -129,9 +141,13 @@ type Team struct {
 	Extra map[string]json.RawMessage `json:"-" odata:"extra"`
 }
 
-// MarshalJSON encodes x as a JSON object with the members of x.Extra.
-func (x Team) MarshalJSON() ([]byte, error) {
-	return edm.MarshalStruct(&x, x.Extra)
+// MarshalJSON encodes x as a JSON object with the members of x.Extra. It has a
+// pointer receiver, so json.Marshal(&v) keeps Extra, as does marshalling any
+// addressable value (a field of a struct reached by a pointer, a slice
+// element); json.Marshal(v) of a value that is not addressable writes the
+// fields alone (absent and null Nullable fields still right) and drops Extra.
+func (x *Team) MarshalJSON() ([]byte, error) {
+	return edm.MarshalStruct(x, x.Extra)
 }
 
 // UnmarshalJSON decodes a JSON object into x; members without a field go to
