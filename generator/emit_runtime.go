@@ -17,14 +17,19 @@ const (
 )
 
 // emitValidateFile writes validate.go: the validation plan (vf.Plan) as a
-// static composite literal, the table mapping Go names of structs and
+// static composite literal (of a string, encoded, for a large plan: see
+// planLit), the table mapping Go names of structs and
 // polymorphic interfaces (sorted by Go name) to OData names, the generic
 // ODataType, Validate and ValidateCollection functions, and, for each type
 // with a Func (none when Options.Compact), its Validate<Type> and
 // Validate<Type>Collection wrappers. Collections are always validated in
 // validate.Read mode.
 func emitValidateFile(f *jen.File, vf *irValidateFile) {
-	f.Add(fixedDoc(localPlan + " is this package's validation plan: the tables of every type's rules in each mode, as static data, which the Validate functions run in one pass over a payload. The command line builds the same plan in memory. The JSON Schema documents written beside this file (*.schema.json) state the same rules for other tools.").
+	static := "as static data"
+	if len(vf.Plan.Types) >= encodedPlanMinTypes {
+		static = "as static data (encoded by validate.EncodePlan, and decoded on first use)"
+	}
+	f.Add(fixedDoc(localPlan + " is this package's validation plan: the tables of every type's rules in each mode, " + static + ", which the Validate functions run in one pass over a payload. The command line builds the same plan in memory. The JSON Schema documents written beside this file (*.schema.json) state the same rules for other tools.").
 		Var().Id(localPlan).Op("=").Add(planLit(vf.Plan)))
 	type entry struct{ goName, name string }
 	entries := make([]entry, 0, len(vf.Types)+len(vf.Polys))

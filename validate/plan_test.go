@@ -2,7 +2,9 @@ package validate_test
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -163,5 +165,38 @@ func TestPlanDeepDispatch(t *testing.T) {
 	last := verr.Problems[len(verr.Problems)-1]
 	if !strings.HasSuffix(last.Pointer, "/child/y") || last.Message != "expected Edm.String, found number 2" {
 		t.Errorf("last problem %v", last)
+	}
+}
+
+// An encoded plan (Plan.Encoded, what a generated package of a whole
+// service holds) decodes into the same tables and says the same of every
+// rule's case, errors included; options apply to it as to any plan.
+func TestEncodedPlan(t *testing.T) {
+	plan := planKitchen(t)
+	enc, err := validate.EncodePlan(plan.Types, plan.Enums)
+	if err != nil {
+		t.Fatal(err)
+	}
+	types, enums, err := validate.DecodePlan(enc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(types, plan.Types) || !reflect.DeepEqual(enums, plan.Enums) {
+		t.Fatal("DecodePlan(EncodePlan(...)) differs from the tables")
+	}
+	encoded := &validate.Plan{Encoded: enc}
+	for _, tt := range plancases.Rules {
+		want := plan.Validate(tt.Type, tt.Mode, []byte(tt.Body))
+		got := encoded.Validate(tt.Type, tt.Mode, []byte(tt.Body))
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%s %v %s: encoded plan says %v, the plan %v", tt.Type, tt.Mode, tt.Body, got, want)
+		}
+	}
+	lenient := (&validate.Plan{Encoded: enc}).WithOptions(validate.Options{IEEE754Compatible: true})
+	if err := lenient.Validate("ns.allTypes", validate.Read, []byte(`{"i64":"-12"}`)); err != nil {
+		t.Errorf("IEEE754Compatible on an encoded plan: %v", err)
+	}
+	if err := (&validate.Plan{Encoded: enc[:len(enc)/2]}).Check(); err == nil || !strings.Contains(err.Error(), "decoding the plan") {
+		t.Errorf("a truncated encoding: Check = %v", err)
 	}
 }
