@@ -327,8 +327,8 @@ func emitQueryFile(f *jen.File, qf *irQueryFile) {
 	check := func(fn string) jen.Code {
 		return jen.List(jen.Id("_"), jen.Err()).Op(":=").Qual(queryPath, fn).Call(jen.Id(qf.ModelVar), jen.Id("name"), jen.Id("rawQuery")).Line().Return(jen.Err())
 	}
-	emitFuncVars(f, "CheckSetQuery", jen.Func().Params(jen.Id("rawQuery").String()).Error(), check("Check"), setVars)
-	emitFuncVars(f, "CheckQuery", jen.Func().Params(jen.Id("rawQuery").String()).Error(), check("CheckType"), types)
+	emitFuncVars(f, "CheckSetQuery", jen.Qual(queryPath, "CheckFunc"), jen.Func().Params(jen.Id("rawQuery").String()).Error(), check("Check"), setVars)
+	emitFuncVars(f, "CheckQuery", jen.Qual(queryPath, "CheckFunc"), jen.Func().Params(jen.Id("rawQuery").String()).Error(), check("CheckType"), types)
 	for _, t := range qf.Types {
 		on := " of " + t.QualifiedName
 		if len(t.Sets) > 0 {

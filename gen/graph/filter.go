@@ -86,17 +86,17 @@ var (
 	// CheckCloudPcExternalPartnerFilter checks a $filter expression against
 	// microsoft.graph.cloudPcExternalPartner: it is
 	// CheckFilter[CloudPcExternalPartner].
-	CheckCloudPcExternalPartnerFilter func(expr string) error
+	CheckCloudPcExternalPartnerFilter filter.CheckFunc
 
 	// CheckEntityFilter checks a $filter expression against
 	// microsoft.graph.entity: it is CheckFilter[Entity].
-	CheckEntityFilter func(expr string) error
+	CheckEntityFilter filter.CheckFunc
 )
 
 // funcVarsCheckFilter lists the variables above with the name each passes on:
 // static data, which init turns into functions.
 var funcVarsCheckFilter = []struct {
-	f    *func(expr string) error
+	f    *filter.CheckFunc
 	name string
 }{
 	{&CheckCloudPcExternalPartnerFilter, "microsoft.graph.cloudPcExternalPartner"},

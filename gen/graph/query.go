@@ -42,17 +42,17 @@ var (
 	// CheckCloudPcExternalPartnerQuery checks a query string against
 	// microsoft.graph.cloudPcExternalPartner: it is
 	// CheckQuery[CloudPcExternalPartner].
-	CheckCloudPcExternalPartnerQuery func(rawQuery string) error
+	CheckCloudPcExternalPartnerQuery query.CheckFunc
 
 	// CheckEntityQuery checks a query string against microsoft.graph.entity: it is
 	// CheckQuery[Entity].
-	CheckEntityQuery func(rawQuery string) error
+	CheckEntityQuery query.CheckFunc
 )
 
 // funcVarsCheckQuery lists the variables above with the name each passes on:
 // static data, which init turns into functions.
 var funcVarsCheckQuery = []struct {
-	f    *func(rawQuery string) error
+	f    *query.CheckFunc
 	name string
 }{
 	{&CheckCloudPcExternalPartnerQuery, "microsoft.graph.cloudPcExternalPartner"},

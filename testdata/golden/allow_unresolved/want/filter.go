@@ -62,13 +62,13 @@ func CheckFilter[T any](expr string) error {
 var (
 	// CheckInvoiceFilter checks a $filter expression against example.gaps.invoice:
 	// it is CheckFilter[Invoice].
-	CheckInvoiceFilter func(expr string) error
+	CheckInvoiceFilter filter.CheckFunc
 )
 
 // funcVarsCheckFilter lists the variables above with the name each passes on:
 // static data, which init turns into functions.
 var funcVarsCheckFilter = []struct {
-	f    *func(expr string) error
+	f    *filter.CheckFunc
 	name string
 }{
 	{&CheckInvoiceFilter, "example.gaps.invoice"},

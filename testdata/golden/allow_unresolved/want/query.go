@@ -41,13 +41,13 @@ func CheckQuery[T any](rawQuery string) error {
 var (
 	// CheckInvoiceQuery checks a query string against example.gaps.invoice: it is
 	// CheckQuery[Invoice].
-	CheckInvoiceQuery func(rawQuery string) error
+	CheckInvoiceQuery query.CheckFunc
 )
 
 // funcVarsCheckQuery lists the variables above with the name each passes on:
 // static data, which init turns into functions.
 var funcVarsCheckQuery = []struct {
-	f    *func(rawQuery string) error
+	f    *query.CheckFunc
 	name string
 }{
 	{&CheckInvoiceQuery, "example.gaps.invoice"},

@@ -134,13 +134,13 @@ func DecodeCollection[T any](data []byte) (edm.Page[T], error) {
 var (
 	// ValidateInvoice validates a JSON payload of example.gaps.invoice: it is
 	// Validate[Invoice].
-	ValidateInvoice func(data []byte, mode validate.Mode) error
+	ValidateInvoice validate.ValidateFunc
 )
 
 // funcVarsValidate lists the variables above with the name each passes on:
 // static data, which init turns into functions.
 var funcVarsValidate = []struct {
-	f    *func(data []byte, mode validate.Mode) error
+	f    *validate.ValidateFunc
 	name string
 }{
 	{&ValidateInvoice, "example.gaps.invoice"},
@@ -158,13 +158,13 @@ func init() {
 var (
 	// ValidateInvoiceCollection validates an OData collection response of
 	// example.gaps.invoice: it is ValidateCollection[Invoice].
-	ValidateInvoiceCollection func(data []byte) error
+	ValidateInvoiceCollection validate.CollectionFunc
 )
 
 // funcVarsValidateCollection lists the variables above with the name each
 // passes on: static data, which init turns into functions.
 var funcVarsValidateCollection = []struct {
-	f    *func(data []byte) error
+	f    *validate.CollectionFunc
 	name string
 }{
 	{&ValidateInvoiceCollection, "example.gaps.invoice"},

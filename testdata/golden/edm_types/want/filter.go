@@ -496,13 +496,13 @@ func CheckFilter[T any](expr string) error {
 var (
 	// CheckEverythingFilter checks a $filter expression against
 	// example.edm.everything: it is CheckFilter[Everything].
-	CheckEverythingFilter func(expr string) error
+	CheckEverythingFilter filter.CheckFunc
 )
 
 // funcVarsCheckFilter lists the variables above with the name each passes on:
 // static data, which init turns into functions.
 var funcVarsCheckFilter = []struct {
-	f    *func(expr string) error
+	f    *filter.CheckFunc
 	name string
 }{
 	{&CheckEverythingFilter, "example.edm.everything"},

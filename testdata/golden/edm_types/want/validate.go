@@ -881,13 +881,13 @@ func DecodeCollection[T any](data []byte) (edm.Page[T], error) {
 var (
 	// ValidateEverything validates a JSON payload of example.edm.everything: it is
 	// Validate[Everything].
-	ValidateEverything func(data []byte, mode validate.Mode) error
+	ValidateEverything validate.ValidateFunc
 )
 
 // funcVarsValidate lists the variables above with the name each passes on:
 // static data, which init turns into functions.
 var funcVarsValidate = []struct {
-	f    *func(data []byte, mode validate.Mode) error
+	f    *validate.ValidateFunc
 	name string
 }{
 	{&ValidateEverything, "example.edm.everything"},
@@ -905,13 +905,13 @@ func init() {
 var (
 	// ValidateEverythingCollection validates an OData collection response of
 	// example.edm.everything: it is ValidateCollection[Everything].
-	ValidateEverythingCollection func(data []byte) error
+	ValidateEverythingCollection validate.CollectionFunc
 )
 
 // funcVarsValidateCollection lists the variables above with the name each
 // passes on: static data, which init turns into functions.
 var funcVarsValidateCollection = []struct {
-	f    *func(data []byte) error
+	f    *validate.CollectionFunc
 	name string
 }{
 	{&ValidateEverythingCollection, "example.edm.everything"},

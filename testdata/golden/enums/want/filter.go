@@ -85,13 +85,13 @@ func CheckFilter[T any](expr string) error {
 var (
 	// CheckCanvasFilter checks a $filter expression against example.paint.canvas:
 	// it is CheckFilter[Canvas].
-	CheckCanvasFilter func(expr string) error
+	CheckCanvasFilter filter.CheckFunc
 )
 
 // funcVarsCheckFilter lists the variables above with the name each passes on:
 // static data, which init turns into functions.
 var funcVarsCheckFilter = []struct {
-	f    *func(expr string) error
+	f    *filter.CheckFunc
 	name string
 }{
 	{&CheckCanvasFilter, "example.paint.canvas"},

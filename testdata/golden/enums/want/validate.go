@@ -142,13 +142,13 @@ func DecodeCollection[T any](data []byte) (edm.Page[T], error) {
 var (
 	// ValidateCanvas validates a JSON payload of example.paint.canvas: it is
 	// Validate[Canvas].
-	ValidateCanvas func(data []byte, mode validate.Mode) error
+	ValidateCanvas validate.ValidateFunc
 )
 
 // funcVarsValidate lists the variables above with the name each passes on:
 // static data, which init turns into functions.
 var funcVarsValidate = []struct {
-	f    *func(data []byte, mode validate.Mode) error
+	f    *validate.ValidateFunc
 	name string
 }{
 	{&ValidateCanvas, "example.paint.canvas"},
@@ -166,13 +166,13 @@ func init() {
 var (
 	// ValidateCanvasCollection validates an OData collection response of
 	// example.paint.canvas: it is ValidateCollection[Canvas].
-	ValidateCanvasCollection func(data []byte) error
+	ValidateCanvasCollection validate.CollectionFunc
 )
 
 // funcVarsValidateCollection lists the variables above with the name each
 // passes on: static data, which init turns into functions.
 var funcVarsValidateCollection = []struct {
-	f    *func(data []byte) error
+	f    *validate.CollectionFunc
 	name string
 }{
 	{&ValidateCanvasCollection, "example.paint.canvas"},

@@ -140,13 +140,13 @@ func CheckFilter[T any](expr string) error {
 var (
 	// CheckBookFilter checks a $filter expression against example.library.book: it
 	// is CheckFilter[Book].
-	CheckBookFilter func(expr string) error
+	CheckBookFilter filter.CheckFunc
 )
 
 // funcVarsCheckFilter lists the variables above with the name each passes on:
 // static data, which init turns into functions.
 var funcVarsCheckFilter = []struct {
-	f    *func(expr string) error
+	f    *filter.CheckFunc
 	name string
 }{
 	{&CheckBookFilter, "example.library.book"},

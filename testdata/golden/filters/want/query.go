@@ -48,13 +48,13 @@ func CheckQuery[T any](rawQuery string) error {
 var (
 	// CheckBookQuery checks a query string against example.library.book: it is
 	// CheckQuery[Book].
-	CheckBookQuery func(rawQuery string) error
+	CheckBookQuery query.CheckFunc
 )
 
 // funcVarsCheckQuery lists the variables above with the name each passes on:
 // static data, which init turns into functions.
 var funcVarsCheckQuery = []struct {
-	f    *func(rawQuery string) error
+	f    *query.CheckFunc
 	name string
 }{
 	{&CheckBookQuery, "example.library.book"},

@@ -242,13 +242,13 @@ func DecodeCollection[T any](data []byte) (edm.Page[T], error) {
 var (
 	// ValidateBook validates a JSON payload of example.library.book: it is
 	// Validate[Book].
-	ValidateBook func(data []byte, mode validate.Mode) error
+	ValidateBook validate.ValidateFunc
 )
 
 // funcVarsValidate lists the variables above with the name each passes on:
 // static data, which init turns into functions.
 var funcVarsValidate = []struct {
-	f    *func(data []byte, mode validate.Mode) error
+	f    *validate.ValidateFunc
 	name string
 }{
 	{&ValidateBook, "example.library.book"},
@@ -266,13 +266,13 @@ func init() {
 var (
 	// ValidateBookCollection validates an OData collection response of
 	// example.library.book: it is ValidateCollection[Book].
-	ValidateBookCollection func(data []byte) error
+	ValidateBookCollection validate.CollectionFunc
 )
 
 // funcVarsValidateCollection lists the variables above with the name each
 // passes on: static data, which init turns into functions.
 var funcVarsValidateCollection = []struct {
-	f    *func(data []byte) error
+	f    *validate.CollectionFunc
 	name string
 }{
 	{&ValidateBookCollection, "example.library.book"},

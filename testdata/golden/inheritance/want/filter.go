@@ -111,29 +111,29 @@ func CheckFilter[T any](expr string) error {
 var (
 	// CheckItemFilter checks a $filter expression against example.mail.item: it is
 	// CheckFilter[Item].
-	CheckItemFilter func(expr string) error
+	CheckItemFilter filter.CheckFunc
 
 	// CheckLetterFilter checks a $filter expression against example.mail.letter:
 	// it is CheckFilter[Letter].
-	CheckLetterFilter func(expr string) error
+	CheckLetterFilter filter.CheckFunc
 
 	// CheckParcelFilter checks a $filter expression against example.mail.parcel:
 	// it is CheckFilter[Parcel].
-	CheckParcelFilter func(expr string) error
+	CheckParcelFilter filter.CheckFunc
 
 	// CheckPostFilter checks a $filter expression against example.mail.post: it is
 	// CheckFilter[Post].
-	CheckPostFilter func(expr string) error
+	CheckPostFilter filter.CheckFunc
 
 	// CheckRegisteredLetterFilter checks a $filter expression against
 	// example.mail.registeredLetter: it is CheckFilter[RegisteredLetter].
-	CheckRegisteredLetterFilter func(expr string) error
+	CheckRegisteredLetterFilter filter.CheckFunc
 )
 
 // funcVarsCheckFilter lists the variables above with the name each passes on:
 // static data, which init turns into functions.
 var funcVarsCheckFilter = []struct {
-	f    *func(expr string) error
+	f    *filter.CheckFunc
 	name string
 }{
 	{&CheckItemFilter, "example.mail.item"},

@@ -41,29 +41,29 @@ func CheckQuery[T any](rawQuery string) error {
 var (
 	// CheckItemQuery checks a query string against example.mail.item: it is
 	// CheckQuery[Item].
-	CheckItemQuery func(rawQuery string) error
+	CheckItemQuery query.CheckFunc
 
 	// CheckLetterQuery checks a query string against example.mail.letter: it is
 	// CheckQuery[Letter].
-	CheckLetterQuery func(rawQuery string) error
+	CheckLetterQuery query.CheckFunc
 
 	// CheckParcelQuery checks a query string against example.mail.parcel: it is
 	// CheckQuery[Parcel].
-	CheckParcelQuery func(rawQuery string) error
+	CheckParcelQuery query.CheckFunc
 
 	// CheckPostQuery checks a query string against example.mail.post: it is
 	// CheckQuery[Post].
-	CheckPostQuery func(rawQuery string) error
+	CheckPostQuery query.CheckFunc
 
 	// CheckRegisteredLetterQuery checks a query string against
 	// example.mail.registeredLetter: it is CheckQuery[RegisteredLetter].
-	CheckRegisteredLetterQuery func(rawQuery string) error
+	CheckRegisteredLetterQuery query.CheckFunc
 )
 
 // funcVarsCheckQuery lists the variables above with the name each passes on:
 // static data, which init turns into functions.
 var funcVarsCheckQuery = []struct {
-	f    *func(rawQuery string) error
+	f    *query.CheckFunc
 	name string
 }{
 	{&CheckItemQuery, "example.mail.item"},

@@ -260,29 +260,29 @@ func DecodeCollection[T any](data []byte) (edm.Page[T], error) {
 var (
 	// ValidateItem validates a JSON payload of example.mail.item: it is
 	// Validate[Item].
-	ValidateItem func(data []byte, mode validate.Mode) error
+	ValidateItem validate.ValidateFunc
 
 	// ValidateLetter validates a JSON payload of example.mail.letter: it is
 	// Validate[Letter].
-	ValidateLetter func(data []byte, mode validate.Mode) error
+	ValidateLetter validate.ValidateFunc
 
 	// ValidateParcel validates a JSON payload of example.mail.parcel: it is
 	// Validate[Parcel].
-	ValidateParcel func(data []byte, mode validate.Mode) error
+	ValidateParcel validate.ValidateFunc
 
 	// ValidatePost validates a JSON payload of example.mail.post: it is
 	// Validate[Post].
-	ValidatePost func(data []byte, mode validate.Mode) error
+	ValidatePost validate.ValidateFunc
 
 	// ValidateRegisteredLetter validates a JSON payload of
 	// example.mail.registeredLetter: it is Validate[RegisteredLetter].
-	ValidateRegisteredLetter func(data []byte, mode validate.Mode) error
+	ValidateRegisteredLetter validate.ValidateFunc
 )
 
 // funcVarsValidate lists the variables above with the name each passes on:
 // static data, which init turns into functions.
 var funcVarsValidate = []struct {
-	f    *func(data []byte, mode validate.Mode) error
+	f    *validate.ValidateFunc
 	name string
 }{
 	{&ValidateItem, "example.mail.item"},
@@ -304,29 +304,29 @@ func init() {
 var (
 	// ValidateItemCollection validates an OData collection response of
 	// example.mail.item: it is ValidateCollection[Item].
-	ValidateItemCollection func(data []byte) error
+	ValidateItemCollection validate.CollectionFunc
 
 	// ValidateLetterCollection validates an OData collection response of
 	// example.mail.letter: it is ValidateCollection[Letter].
-	ValidateLetterCollection func(data []byte) error
+	ValidateLetterCollection validate.CollectionFunc
 
 	// ValidateParcelCollection validates an OData collection response of
 	// example.mail.parcel: it is ValidateCollection[Parcel].
-	ValidateParcelCollection func(data []byte) error
+	ValidateParcelCollection validate.CollectionFunc
 
 	// ValidatePostCollection validates an OData collection response of
 	// example.mail.post: it is ValidateCollection[Post].
-	ValidatePostCollection func(data []byte) error
+	ValidatePostCollection validate.CollectionFunc
 
 	// ValidateRegisteredLetterCollection validates an OData collection response of
 	// example.mail.registeredLetter: it is ValidateCollection[RegisteredLetter].
-	ValidateRegisteredLetterCollection func(data []byte) error
+	ValidateRegisteredLetterCollection validate.CollectionFunc
 )
 
 // funcVarsValidateCollection lists the variables above with the name each
 // passes on: static data, which init turns into functions.
 var funcVarsValidateCollection = []struct {
-	f    *func(data []byte) error
+	f    *validate.CollectionFunc
 	name string
 }{
 	{&ValidateItemCollection, "example.mail.item"},

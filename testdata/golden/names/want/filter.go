@@ -189,33 +189,33 @@ func CheckFilter[T any](expr string) error {
 var (
 	// CheckAlertFilter checks a $filter expression against example.names.alert: it
 	// is CheckFilter[Alert].
-	CheckAlertFilter func(expr string) error
+	CheckAlertFilter filter.CheckFunc
 
 	// CheckRecordFilter checks a $filter expression against example.names.record:
 	// it is CheckFilter[Record].
-	CheckRecordFilter func(expr string) error
+	CheckRecordFilter filter.CheckFunc
 
 	// CheckSecurityAlertFilter checks a $filter expression against
 	// example.names.securityAlert: it is CheckFilter[SecurityAlert].
-	CheckSecurityAlertFilter func(expr string) error
+	CheckSecurityAlertFilter filter.CheckFunc
 
 	// CheckSecurityAlert2Filter checks a $filter expression against
 	// example.names.security.alert: it is CheckFilter[SecurityAlert2].
-	CheckSecurityAlert2Filter func(expr string) error
+	CheckSecurityAlert2Filter filter.CheckFunc
 
 	// CheckSecurityIncidentFilter checks a $filter expression against
 	// example.names.security.incident: it is CheckFilter[SecurityIncident].
-	CheckSecurityIncidentFilter func(expr string) error
+	CheckSecurityIncidentFilter filter.CheckFunc
 
 	// CheckStatusCodeFilter checks a $filter expression against
 	// example.names.statusCode: it is CheckFilter[StatusCode].
-	CheckStatusCodeFilter func(expr string) error
+	CheckStatusCodeFilter filter.CheckFunc
 )
 
 // funcVarsCheckFilter lists the variables above with the name each passes on:
 // static data, which init turns into functions.
 var funcVarsCheckFilter = []struct {
-	f    *func(expr string) error
+	f    *filter.CheckFunc
 	name string
 }{
 	{&CheckAlertFilter, "example.names.alert"},

@@ -41,21 +41,21 @@ func CheckQuery[T any](rawQuery string) error {
 var (
 	// CheckAlertQuery checks a query string against example.names.alert: it is
 	// CheckQuery[Alert].
-	CheckAlertQuery func(rawQuery string) error
+	CheckAlertQuery query.CheckFunc
 
 	// CheckSecurityAlert2Query checks a query string against
 	// example.names.security.alert: it is CheckQuery[SecurityAlert2].
-	CheckSecurityAlert2Query func(rawQuery string) error
+	CheckSecurityAlert2Query query.CheckFunc
 
 	// CheckSecurityIncidentQuery checks a query string against
 	// example.names.security.incident: it is CheckQuery[SecurityIncident].
-	CheckSecurityIncidentQuery func(rawQuery string) error
+	CheckSecurityIncidentQuery query.CheckFunc
 )
 
 // funcVarsCheckQuery lists the variables above with the name each passes on:
 // static data, which init turns into functions.
 var funcVarsCheckQuery = []struct {
-	f    *func(rawQuery string) error
+	f    *query.CheckFunc
 	name string
 }{
 	{&CheckAlertQuery, "example.names.alert"},

@@ -359,33 +359,33 @@ func DecodeCollection[T any](data []byte) (edm.Page[T], error) {
 var (
 	// ValidateAlert validates a JSON payload of example.names.alert: it is
 	// Validate[Alert].
-	ValidateAlert func(data []byte, mode validate.Mode) error
+	ValidateAlert validate.ValidateFunc
 
 	// ValidateRecord validates a JSON payload of example.names.record: it is
 	// Validate[Record].
-	ValidateRecord func(data []byte, mode validate.Mode) error
+	ValidateRecord validate.ValidateFunc
 
 	// ValidateSecurityAlert validates a JSON payload of
 	// example.names.securityAlert: it is Validate[SecurityAlert].
-	ValidateSecurityAlert func(data []byte, mode validate.Mode) error
+	ValidateSecurityAlert validate.ValidateFunc
 
 	// ValidateSecurityAlert2 validates a JSON payload of
 	// example.names.security.alert: it is Validate[SecurityAlert2].
-	ValidateSecurityAlert2 func(data []byte, mode validate.Mode) error
+	ValidateSecurityAlert2 validate.ValidateFunc
 
 	// ValidateSecurityIncident validates a JSON payload of
 	// example.names.security.incident: it is Validate[SecurityIncident].
-	ValidateSecurityIncident func(data []byte, mode validate.Mode) error
+	ValidateSecurityIncident validate.ValidateFunc
 
 	// ValidateStatusCode validates a JSON payload of example.names.statusCode: it
 	// is Validate[StatusCode].
-	ValidateStatusCode func(data []byte, mode validate.Mode) error
+	ValidateStatusCode validate.ValidateFunc
 )
 
 // funcVarsValidate lists the variables above with the name each passes on:
 // static data, which init turns into functions.
 var funcVarsValidate = []struct {
-	f    *func(data []byte, mode validate.Mode) error
+	f    *validate.ValidateFunc
 	name string
 }{
 	{&ValidateAlert, "example.names.alert"},
@@ -408,33 +408,33 @@ func init() {
 var (
 	// ValidateAlertCollection validates an OData collection response of
 	// example.names.alert: it is ValidateCollection[Alert].
-	ValidateAlertCollection func(data []byte) error
+	ValidateAlertCollection validate.CollectionFunc
 
 	// ValidateRecordCollection validates an OData collection response of
 	// example.names.record: it is ValidateCollection[Record].
-	ValidateRecordCollection func(data []byte) error
+	ValidateRecordCollection validate.CollectionFunc
 
 	// ValidateSecurityAlertCollection validates an OData collection response of
 	// example.names.securityAlert: it is ValidateCollection[SecurityAlert].
-	ValidateSecurityAlertCollection func(data []byte) error
+	ValidateSecurityAlertCollection validate.CollectionFunc
 
 	// ValidateSecurityAlert2Collection validates an OData collection response of
 	// example.names.security.alert: it is ValidateCollection[SecurityAlert2].
-	ValidateSecurityAlert2Collection func(data []byte) error
+	ValidateSecurityAlert2Collection validate.CollectionFunc
 
 	// ValidateSecurityIncidentCollection validates an OData collection response of
 	// example.names.security.incident: it is ValidateCollection[SecurityIncident].
-	ValidateSecurityIncidentCollection func(data []byte) error
+	ValidateSecurityIncidentCollection validate.CollectionFunc
 
 	// ValidateStatusCodeCollection validates an OData collection response of
 	// example.names.statusCode: it is ValidateCollection[StatusCode].
-	ValidateStatusCodeCollection func(data []byte) error
+	ValidateStatusCodeCollection validate.CollectionFunc
 )
 
 // funcVarsValidateCollection lists the variables above with the name each
 // passes on: static data, which init turns into functions.
 var funcVarsValidateCollection = []struct {
-	f    *func(data []byte) error
+	f    *validate.CollectionFunc
 	name string
 }{
 	{&ValidateAlertCollection, "example.names.alert"},

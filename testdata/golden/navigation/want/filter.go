@@ -139,29 +139,29 @@ func CheckFilter[T any](expr string) error {
 var (
 	// CheckFileFilter checks a $filter expression against example.files.file: it
 	// is CheckFilter[File].
-	CheckFileFilter func(expr string) error
+	CheckFileFilter filter.CheckFunc
 
 	// CheckFolderFilter checks a $filter expression against example.files.folder:
 	// it is CheckFilter[Folder].
-	CheckFolderFilter func(expr string) error
+	CheckFolderFilter filter.CheckFunc
 
 	// CheckLayoutFilter checks a $filter expression against example.files.layout:
 	// it is CheckFilter[Layout].
-	CheckLayoutFilter func(expr string) error
+	CheckLayoutFilter filter.CheckFunc
 
 	// CheckMarginsFilter checks a $filter expression against
 	// example.files.margins: it is CheckFilter[Margins].
-	CheckMarginsFilter func(expr string) error
+	CheckMarginsFilter filter.CheckFunc
 
 	// CheckViewSettingsFilter checks a $filter expression against
 	// example.files.viewSettings: it is CheckFilter[ViewSettings].
-	CheckViewSettingsFilter func(expr string) error
+	CheckViewSettingsFilter filter.CheckFunc
 )
 
 // funcVarsCheckFilter lists the variables above with the name each passes on:
 // static data, which init turns into functions.
 var funcVarsCheckFilter = []struct {
-	f    *func(expr string) error
+	f    *filter.CheckFunc
 	name string
 }{
 	{&CheckFileFilter, "example.files.file"},

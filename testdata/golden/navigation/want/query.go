@@ -41,17 +41,17 @@ func CheckQuery[T any](rawQuery string) error {
 var (
 	// CheckFileQuery checks a query string against example.files.file: it is
 	// CheckQuery[File].
-	CheckFileQuery func(rawQuery string) error
+	CheckFileQuery query.CheckFunc
 
 	// CheckFolderQuery checks a query string against example.files.folder: it is
 	// CheckQuery[Folder].
-	CheckFolderQuery func(rawQuery string) error
+	CheckFolderQuery query.CheckFunc
 )
 
 // funcVarsCheckQuery lists the variables above with the name each passes on:
 // static data, which init turns into functions.
 var funcVarsCheckQuery = []struct {
-	f    *func(rawQuery string) error
+	f    *query.CheckFunc
 	name string
 }{
 	{&CheckFileQuery, "example.files.file"},

@@ -273,29 +273,29 @@ func DecodeCollection[T any](data []byte) (edm.Page[T], error) {
 var (
 	// ValidateFile validates a JSON payload of example.files.file: it is
 	// Validate[File].
-	ValidateFile func(data []byte, mode validate.Mode) error
+	ValidateFile validate.ValidateFunc
 
 	// ValidateFolder validates a JSON payload of example.files.folder: it is
 	// Validate[Folder].
-	ValidateFolder func(data []byte, mode validate.Mode) error
+	ValidateFolder validate.ValidateFunc
 
 	// ValidateLayout validates a JSON payload of example.files.layout: it is
 	// Validate[Layout].
-	ValidateLayout func(data []byte, mode validate.Mode) error
+	ValidateLayout validate.ValidateFunc
 
 	// ValidateMargins validates a JSON payload of example.files.margins: it is
 	// Validate[Margins].
-	ValidateMargins func(data []byte, mode validate.Mode) error
+	ValidateMargins validate.ValidateFunc
 
 	// ValidateViewSettings validates a JSON payload of example.files.viewSettings:
 	// it is Validate[ViewSettings].
-	ValidateViewSettings func(data []byte, mode validate.Mode) error
+	ValidateViewSettings validate.ValidateFunc
 )
 
 // funcVarsValidate lists the variables above with the name each passes on:
 // static data, which init turns into functions.
 var funcVarsValidate = []struct {
-	f    *func(data []byte, mode validate.Mode) error
+	f    *validate.ValidateFunc
 	name string
 }{
 	{&ValidateFile, "example.files.file"},
@@ -317,29 +317,29 @@ func init() {
 var (
 	// ValidateFileCollection validates an OData collection response of
 	// example.files.file: it is ValidateCollection[File].
-	ValidateFileCollection func(data []byte) error
+	ValidateFileCollection validate.CollectionFunc
 
 	// ValidateFolderCollection validates an OData collection response of
 	// example.files.folder: it is ValidateCollection[Folder].
-	ValidateFolderCollection func(data []byte) error
+	ValidateFolderCollection validate.CollectionFunc
 
 	// ValidateLayoutCollection validates an OData collection response of
 	// example.files.layout: it is ValidateCollection[Layout].
-	ValidateLayoutCollection func(data []byte) error
+	ValidateLayoutCollection validate.CollectionFunc
 
 	// ValidateMarginsCollection validates an OData collection response of
 	// example.files.margins: it is ValidateCollection[Margins].
-	ValidateMarginsCollection func(data []byte) error
+	ValidateMarginsCollection validate.CollectionFunc
 
 	// ValidateViewSettingsCollection validates an OData collection response of
 	// example.files.viewSettings: it is ValidateCollection[ViewSettings].
-	ValidateViewSettingsCollection func(data []byte) error
+	ValidateViewSettingsCollection validate.CollectionFunc
 )
 
 // funcVarsValidateCollection lists the variables above with the name each
 // passes on: static data, which init turns into functions.
 var funcVarsValidateCollection = []struct {
-	f    *func(data []byte) error
+	f    *validate.CollectionFunc
 	name string
 }{
 	{&ValidateFileCollection, "example.files.file"},

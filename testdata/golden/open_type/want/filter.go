@@ -53,13 +53,13 @@ func CheckFilter[T any](expr string) error {
 var (
 	// CheckSettingsFilter checks a $filter expression against
 	// example.bag.settings: it is CheckFilter[Settings].
-	CheckSettingsFilter func(expr string) error
+	CheckSettingsFilter filter.CheckFunc
 )
 
 // funcVarsCheckFilter lists the variables above with the name each passes on:
 // static data, which init turns into functions.
 var funcVarsCheckFilter = []struct {
-	f    *func(expr string) error
+	f    *filter.CheckFunc
 	name string
 }{
 	{&CheckSettingsFilter, "example.bag.settings"},

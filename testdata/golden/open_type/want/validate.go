@@ -119,13 +119,13 @@ func DecodeCollection[T any](data []byte) (edm.Page[T], error) {
 var (
 	// ValidateSettings validates a JSON payload of example.bag.settings: it is
 	// Validate[Settings].
-	ValidateSettings func(data []byte, mode validate.Mode) error
+	ValidateSettings validate.ValidateFunc
 )
 
 // funcVarsValidate lists the variables above with the name each passes on:
 // static data, which init turns into functions.
 var funcVarsValidate = []struct {
-	f    *func(data []byte, mode validate.Mode) error
+	f    *validate.ValidateFunc
 	name string
 }{
 	{&ValidateSettings, "example.bag.settings"},
@@ -143,13 +143,13 @@ func init() {
 var (
 	// ValidateSettingsCollection validates an OData collection response of
 	// example.bag.settings: it is ValidateCollection[Settings].
-	ValidateSettingsCollection func(data []byte) error
+	ValidateSettingsCollection validate.CollectionFunc
 )
 
 // funcVarsValidateCollection lists the variables above with the name each
 // passes on: static data, which init turns into functions.
 var funcVarsValidateCollection = []struct {
-	f    *func(data []byte) error
+	f    *validate.CollectionFunc
 	name string
 }{
 	{&ValidateSettingsCollection, "example.bag.settings"},

@@ -207,57 +207,57 @@ func CheckFilter[T any](expr string) error {
 var (
 	// CheckAnimalFilter checks a $filter expression against example.zoo.animal: it
 	// is CheckFilter[Animal].
-	CheckAnimalFilter func(expr string) error
+	CheckAnimalFilter filter.CheckFunc
 
 	// CheckCatFilter checks a $filter expression against example.zoo.cat: it is
 	// CheckFilter[Cat].
-	CheckCatFilter func(expr string) error
+	CheckCatFilter filter.CheckFunc
 
 	// CheckCircleFilter checks a $filter expression against example.zoo.circle: it
 	// is CheckFilter[Circle].
-	CheckCircleFilter func(expr string) error
+	CheckCircleFilter filter.CheckFunc
 
 	// CheckDogFilter checks a $filter expression against example.zoo.dog: it is
 	// CheckFilter[Dog].
-	CheckDogFilter func(expr string) error
+	CheckDogFilter filter.CheckFunc
 
 	// CheckHeadKeeperFilter checks a $filter expression against
 	// example.zoo.headKeeper: it is CheckFilter[HeadKeeper].
-	CheckHeadKeeperFilter func(expr string) error
+	CheckHeadKeeperFilter filter.CheckFunc
 
 	// CheckKeeperFilter checks a $filter expression against example.zoo.keeper: it
 	// is CheckFilter[Keeper].
-	CheckKeeperFilter func(expr string) error
+	CheckKeeperFilter filter.CheckFunc
 
 	// CheckPuppyFilter checks a $filter expression against example.zoo.puppy: it
 	// is CheckFilter[Puppy].
-	CheckPuppyFilter func(expr string) error
+	CheckPuppyFilter filter.CheckFunc
 
 	// CheckShapeFilter checks a $filter expression against example.zoo.shape: it
 	// is CheckFilter[Shape].
-	CheckShapeFilter func(expr string) error
+	CheckShapeFilter filter.CheckFunc
 
 	// CheckSquareFilter checks a $filter expression against example.zoo.square: it
 	// is CheckFilter[Square].
-	CheckSquareFilter func(expr string) error
+	CheckSquareFilter filter.CheckFunc
 
 	// CheckTicketFilter checks a $filter expression against example.zoo.ticket: it
 	// is CheckFilter[Ticket].
-	CheckTicketFilter func(expr string) error
+	CheckTicketFilter filter.CheckFunc
 
 	// CheckVipTicketFilter checks a $filter expression against
 	// example.zoo.vipTicket: it is CheckFilter[VipTicket].
-	CheckVipTicketFilter func(expr string) error
+	CheckVipTicketFilter filter.CheckFunc
 
 	// CheckZooFilter checks a $filter expression against example.zoo.zoo: it is
 	// CheckFilter[Zoo].
-	CheckZooFilter func(expr string) error
+	CheckZooFilter filter.CheckFunc
 )
 
 // funcVarsCheckFilter lists the variables above with the name each passes on:
 // static data, which init turns into functions.
 var funcVarsCheckFilter = []struct {
-	f    *func(expr string) error
+	f    *filter.CheckFunc
 	name string
 }{
 	{&CheckAnimalFilter, "example.zoo.animal"},

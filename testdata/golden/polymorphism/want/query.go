@@ -41,37 +41,37 @@ func CheckQuery[T any](rawQuery string) error {
 var (
 	// CheckAnimalQuery checks a query string against example.zoo.animal: it is
 	// CheckQuery[Animal].
-	CheckAnimalQuery func(rawQuery string) error
+	CheckAnimalQuery query.CheckFunc
 
 	// CheckCatQuery checks a query string against example.zoo.cat: it is
 	// CheckQuery[Cat].
-	CheckCatQuery func(rawQuery string) error
+	CheckCatQuery query.CheckFunc
 
 	// CheckDogQuery checks a query string against example.zoo.dog: it is
 	// CheckQuery[Dog].
-	CheckDogQuery func(rawQuery string) error
+	CheckDogQuery query.CheckFunc
 
 	// CheckHeadKeeperQuery checks a query string against example.zoo.headKeeper:
 	// it is CheckQuery[HeadKeeper].
-	CheckHeadKeeperQuery func(rawQuery string) error
+	CheckHeadKeeperQuery query.CheckFunc
 
 	// CheckKeeperQuery checks a query string against example.zoo.keeper: it is
 	// CheckQuery[Keeper].
-	CheckKeeperQuery func(rawQuery string) error
+	CheckKeeperQuery query.CheckFunc
 
 	// CheckPuppyQuery checks a query string against example.zoo.puppy: it is
 	// CheckQuery[Puppy].
-	CheckPuppyQuery func(rawQuery string) error
+	CheckPuppyQuery query.CheckFunc
 
 	// CheckZooQuery checks a query string against example.zoo.zoo: it is
 	// CheckQuery[Zoo].
-	CheckZooQuery func(rawQuery string) error
+	CheckZooQuery query.CheckFunc
 )
 
 // funcVarsCheckQuery lists the variables above with the name each passes on:
 // static data, which init turns into functions.
 var funcVarsCheckQuery = []struct {
-	f    *func(rawQuery string) error
+	f    *query.CheckFunc
 	name string
 }{
 	{&CheckAnimalQuery, "example.zoo.animal"},

@@ -464,57 +464,57 @@ func DecodeCollection[T any](data []byte) (edm.Page[T], error) {
 var (
 	// ValidateAnimal validates a JSON payload of example.zoo.animal: it is
 	// Validate[Animal].
-	ValidateAnimal func(data []byte, mode validate.Mode) error
+	ValidateAnimal validate.ValidateFunc
 
 	// ValidateCat validates a JSON payload of example.zoo.cat: it is
 	// Validate[Cat].
-	ValidateCat func(data []byte, mode validate.Mode) error
+	ValidateCat validate.ValidateFunc
 
 	// ValidateCircle validates a JSON payload of example.zoo.circle: it is
 	// Validate[Circle].
-	ValidateCircle func(data []byte, mode validate.Mode) error
+	ValidateCircle validate.ValidateFunc
 
 	// ValidateDog validates a JSON payload of example.zoo.dog: it is
 	// Validate[Dog].
-	ValidateDog func(data []byte, mode validate.Mode) error
+	ValidateDog validate.ValidateFunc
 
 	// ValidateHeadKeeper validates a JSON payload of example.zoo.headKeeper: it is
 	// Validate[HeadKeeper].
-	ValidateHeadKeeper func(data []byte, mode validate.Mode) error
+	ValidateHeadKeeper validate.ValidateFunc
 
 	// ValidateKeeper validates a JSON payload of example.zoo.keeper: it is
 	// Validate[Keeper].
-	ValidateKeeper func(data []byte, mode validate.Mode) error
+	ValidateKeeper validate.ValidateFunc
 
 	// ValidatePuppy validates a JSON payload of example.zoo.puppy: it is
 	// Validate[Puppy].
-	ValidatePuppy func(data []byte, mode validate.Mode) error
+	ValidatePuppy validate.ValidateFunc
 
 	// ValidateShape validates a JSON payload of example.zoo.shape: it is
 	// Validate[Shape].
-	ValidateShape func(data []byte, mode validate.Mode) error
+	ValidateShape validate.ValidateFunc
 
 	// ValidateSquare validates a JSON payload of example.zoo.square: it is
 	// Validate[Square].
-	ValidateSquare func(data []byte, mode validate.Mode) error
+	ValidateSquare validate.ValidateFunc
 
 	// ValidateTicket validates a JSON payload of example.zoo.ticket: it is
 	// Validate[Ticket].
-	ValidateTicket func(data []byte, mode validate.Mode) error
+	ValidateTicket validate.ValidateFunc
 
 	// ValidateVipTicket validates a JSON payload of example.zoo.vipTicket: it is
 	// Validate[VipTicket].
-	ValidateVipTicket func(data []byte, mode validate.Mode) error
+	ValidateVipTicket validate.ValidateFunc
 
 	// ValidateZoo validates a JSON payload of example.zoo.zoo: it is
 	// Validate[Zoo].
-	ValidateZoo func(data []byte, mode validate.Mode) error
+	ValidateZoo validate.ValidateFunc
 )
 
 // funcVarsValidate lists the variables above with the name each passes on:
 // static data, which init turns into functions.
 var funcVarsValidate = []struct {
-	f    *func(data []byte, mode validate.Mode) error
+	f    *validate.ValidateFunc
 	name string
 }{
 	{&ValidateAnimal, "example.zoo.animal"},
@@ -543,57 +543,57 @@ func init() {
 var (
 	// ValidateAnimalCollection validates an OData collection response of
 	// example.zoo.animal: it is ValidateCollection[Animal].
-	ValidateAnimalCollection func(data []byte) error
+	ValidateAnimalCollection validate.CollectionFunc
 
 	// ValidateCatCollection validates an OData collection response of
 	// example.zoo.cat: it is ValidateCollection[Cat].
-	ValidateCatCollection func(data []byte) error
+	ValidateCatCollection validate.CollectionFunc
 
 	// ValidateCircleCollection validates an OData collection response of
 	// example.zoo.circle: it is ValidateCollection[Circle].
-	ValidateCircleCollection func(data []byte) error
+	ValidateCircleCollection validate.CollectionFunc
 
 	// ValidateDogCollection validates an OData collection response of
 	// example.zoo.dog: it is ValidateCollection[Dog].
-	ValidateDogCollection func(data []byte) error
+	ValidateDogCollection validate.CollectionFunc
 
 	// ValidateHeadKeeperCollection validates an OData collection response of
 	// example.zoo.headKeeper: it is ValidateCollection[HeadKeeper].
-	ValidateHeadKeeperCollection func(data []byte) error
+	ValidateHeadKeeperCollection validate.CollectionFunc
 
 	// ValidateKeeperCollection validates an OData collection response of
 	// example.zoo.keeper: it is ValidateCollection[Keeper].
-	ValidateKeeperCollection func(data []byte) error
+	ValidateKeeperCollection validate.CollectionFunc
 
 	// ValidatePuppyCollection validates an OData collection response of
 	// example.zoo.puppy: it is ValidateCollection[Puppy].
-	ValidatePuppyCollection func(data []byte) error
+	ValidatePuppyCollection validate.CollectionFunc
 
 	// ValidateShapeCollection validates an OData collection response of
 	// example.zoo.shape: it is ValidateCollection[Shape].
-	ValidateShapeCollection func(data []byte) error
+	ValidateShapeCollection validate.CollectionFunc
 
 	// ValidateSquareCollection validates an OData collection response of
 	// example.zoo.square: it is ValidateCollection[Square].
-	ValidateSquareCollection func(data []byte) error
+	ValidateSquareCollection validate.CollectionFunc
 
 	// ValidateTicketCollection validates an OData collection response of
 	// example.zoo.ticket: it is ValidateCollection[Ticket].
-	ValidateTicketCollection func(data []byte) error
+	ValidateTicketCollection validate.CollectionFunc
 
 	// ValidateVipTicketCollection validates an OData collection response of
 	// example.zoo.vipTicket: it is ValidateCollection[VipTicket].
-	ValidateVipTicketCollection func(data []byte) error
+	ValidateVipTicketCollection validate.CollectionFunc
 
 	// ValidateZooCollection validates an OData collection response of
 	// example.zoo.zoo: it is ValidateCollection[Zoo].
-	ValidateZooCollection func(data []byte) error
+	ValidateZooCollection validate.CollectionFunc
 )
 
 // funcVarsValidateCollection lists the variables above with the name each
 // passes on: static data, which init turns into functions.
 var funcVarsValidateCollection = []struct {
-	f    *func(data []byte) error
+	f    *validate.CollectionFunc
 	name string
 }{
 	{&ValidateAnimalCollection, "example.zoo.animal"},

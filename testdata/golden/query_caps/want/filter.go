@@ -149,25 +149,25 @@ func CheckFilter[T any](expr string) error {
 var (
 	// CheckAddressFilter checks a $filter expression against
 	// example.people.address: it is CheckFilter[Address].
-	CheckAddressFilter func(expr string) error
+	CheckAddressFilter filter.CheckFunc
 
 	// CheckMessageFilter checks a $filter expression against
 	// example.people.message: it is CheckFilter[Message].
-	CheckMessageFilter func(expr string) error
+	CheckMessageFilter filter.CheckFunc
 
 	// CheckPersonFilter checks a $filter expression against example.people.person:
 	// it is CheckFilter[Person].
-	CheckPersonFilter func(expr string) error
+	CheckPersonFilter filter.CheckFunc
 
 	// CheckTeamFilter checks a $filter expression against example.people.team: it
 	// is CheckFilter[Team].
-	CheckTeamFilter func(expr string) error
+	CheckTeamFilter filter.CheckFunc
 )
 
 // funcVarsCheckFilter lists the variables above with the name each passes on:
 // static data, which init turns into functions.
 var funcVarsCheckFilter = []struct {
-	f    *func(expr string) error
+	f    *filter.CheckFunc
 	name string
 }{
 	{&CheckAddressFilter, "example.people.address"},

@@ -95,28 +95,28 @@ var (
 	// CheckMeQuery checks a query string against the entity set or singleton me
 	// (example.people.person) and its capabilities. The error is a *query.Error
 	// with a caret under the problem.
-	CheckMeQuery func(rawQuery string) error
+	CheckMeQuery query.CheckFunc
 
 	// CheckMessagesQuery checks a query string against the entity set or singleton
 	// messages (example.people.message) and its capabilities. The error is a
 	// *query.Error with a caret under the problem.
-	CheckMessagesQuery func(rawQuery string) error
+	CheckMessagesQuery query.CheckFunc
 
 	// CheckPeopleQuery checks a query string against the entity set or singleton
 	// people (example.people.person) and its capabilities. The error is a
 	// *query.Error with a caret under the problem.
-	CheckPeopleQuery func(rawQuery string) error
+	CheckPeopleQuery query.CheckFunc
 
 	// CheckTeamsQuery checks a query string against the entity set or singleton
 	// teams (example.people.team) and its capabilities. The error is a
 	// *query.Error with a caret under the problem.
-	CheckTeamsQuery func(rawQuery string) error
+	CheckTeamsQuery query.CheckFunc
 )
 
 // funcVarsCheckSetQuery lists the variables above with the name each passes
 // on: static data, which init turns into functions.
 var funcVarsCheckSetQuery = []struct {
-	f    *func(rawQuery string) error
+	f    *query.CheckFunc
 	name string
 }{
 	{&CheckMeQuery, "me"},
@@ -138,21 +138,21 @@ func init() {
 var (
 	// CheckMessageQuery checks a query string against example.people.message: it
 	// is CheckQuery[Message].
-	CheckMessageQuery func(rawQuery string) error
+	CheckMessageQuery query.CheckFunc
 
 	// CheckPersonQuery checks a query string against example.people.person: it is
 	// CheckQuery[Person].
-	CheckPersonQuery func(rawQuery string) error
+	CheckPersonQuery query.CheckFunc
 
 	// CheckTeamQuery checks a query string against example.people.team: it is
 	// CheckQuery[Team].
-	CheckTeamQuery func(rawQuery string) error
+	CheckTeamQuery query.CheckFunc
 )
 
 // funcVarsCheckQuery lists the variables above with the name each passes on:
 // static data, which init turns into functions.
 var funcVarsCheckQuery = []struct {
-	f    *func(rawQuery string) error
+	f    *query.CheckFunc
 	name string
 }{
 	{&CheckMessageQuery, "example.people.message"},

@@ -258,25 +258,25 @@ func DecodeCollection[T any](data []byte) (edm.Page[T], error) {
 var (
 	// ValidateAddress validates a JSON payload of example.people.address: it is
 	// Validate[Address].
-	ValidateAddress func(data []byte, mode validate.Mode) error
+	ValidateAddress validate.ValidateFunc
 
 	// ValidateMessage validates a JSON payload of example.people.message: it is
 	// Validate[Message].
-	ValidateMessage func(data []byte, mode validate.Mode) error
+	ValidateMessage validate.ValidateFunc
 
 	// ValidatePerson validates a JSON payload of example.people.person: it is
 	// Validate[Person].
-	ValidatePerson func(data []byte, mode validate.Mode) error
+	ValidatePerson validate.ValidateFunc
 
 	// ValidateTeam validates a JSON payload of example.people.team: it is
 	// Validate[Team].
-	ValidateTeam func(data []byte, mode validate.Mode) error
+	ValidateTeam validate.ValidateFunc
 )
 
 // funcVarsValidate lists the variables above with the name each passes on:
 // static data, which init turns into functions.
 var funcVarsValidate = []struct {
-	f    *func(data []byte, mode validate.Mode) error
+	f    *validate.ValidateFunc
 	name string
 }{
 	{&ValidateAddress, "example.people.address"},
@@ -297,25 +297,25 @@ func init() {
 var (
 	// ValidateAddressCollection validates an OData collection response of
 	// example.people.address: it is ValidateCollection[Address].
-	ValidateAddressCollection func(data []byte) error
+	ValidateAddressCollection validate.CollectionFunc
 
 	// ValidateMessageCollection validates an OData collection response of
 	// example.people.message: it is ValidateCollection[Message].
-	ValidateMessageCollection func(data []byte) error
+	ValidateMessageCollection validate.CollectionFunc
 
 	// ValidatePersonCollection validates an OData collection response of
 	// example.people.person: it is ValidateCollection[Person].
-	ValidatePersonCollection func(data []byte) error
+	ValidatePersonCollection validate.CollectionFunc
 
 	// ValidateTeamCollection validates an OData collection response of
 	// example.people.team: it is ValidateCollection[Team].
-	ValidateTeamCollection func(data []byte) error
+	ValidateTeamCollection validate.CollectionFunc
 )
 
 // funcVarsValidateCollection lists the variables above with the name each
 // passes on: static data, which init turns into functions.
 var funcVarsValidateCollection = []struct {
-	f    *func(data []byte) error
+	f    *validate.CollectionFunc
 	name string
 }{
 	{&ValidateAddressCollection, "example.people.address"},

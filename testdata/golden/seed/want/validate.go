@@ -184,17 +184,17 @@ var (
 	// ValidateCloudPcExternalPartner validates a JSON payload of
 	// microsoft.graph.cloudPcExternalPartner: it is
 	// Validate[CloudPcExternalPartner].
-	ValidateCloudPcExternalPartner func(data []byte, mode validate.Mode) error
+	ValidateCloudPcExternalPartner validate.ValidateFunc
 
 	// ValidateEntity validates a JSON payload of microsoft.graph.entity: it is
 	// Validate[Entity].
-	ValidateEntity func(data []byte, mode validate.Mode) error
+	ValidateEntity validate.ValidateFunc
 )
 
 // funcVarsValidate lists the variables above with the name each passes on:
 // static data, which init turns into functions.
 var funcVarsValidate = []struct {
-	f    *func(data []byte, mode validate.Mode) error
+	f    *validate.ValidateFunc
 	name string
 }{
 	{&ValidateCloudPcExternalPartner, "microsoft.graph.cloudPcExternalPartner"},
@@ -214,17 +214,17 @@ var (
 	// ValidateCloudPcExternalPartnerCollection validates an OData collection
 	// response of microsoft.graph.cloudPcExternalPartner: it is
 	// ValidateCollection[CloudPcExternalPartner].
-	ValidateCloudPcExternalPartnerCollection func(data []byte) error
+	ValidateCloudPcExternalPartnerCollection validate.CollectionFunc
 
 	// ValidateEntityCollection validates an OData collection response of
 	// microsoft.graph.entity: it is ValidateCollection[Entity].
-	ValidateEntityCollection func(data []byte) error
+	ValidateEntityCollection validate.CollectionFunc
 )
 
 // funcVarsValidateCollection lists the variables above with the name each
 // passes on: static data, which init turns into functions.
 var funcVarsValidateCollection = []struct {
-	f    *func(data []byte) error
+	f    *validate.CollectionFunc
 	name string
 }{
 	{&ValidateCloudPcExternalPartnerCollection, "microsoft.graph.cloudPcExternalPartner"},

@@ -81,21 +81,21 @@ func CheckFilter[T any](expr string) error {
 var (
 	// CheckAddressFilter checks a $filter expression against example.shop.address:
 	// it is CheckFilter[Address].
-	CheckAddressFilter func(expr string) error
+	CheckAddressFilter filter.CheckFunc
 
 	// CheckEntityFilter checks a $filter expression against example.shop.entity:
 	// it is CheckFilter[Entity].
-	CheckEntityFilter func(expr string) error
+	CheckEntityFilter filter.CheckFunc
 
 	// CheckOrderFilter checks a $filter expression against example.shop.order: it
 	// is CheckFilter[Order].
-	CheckOrderFilter func(expr string) error
+	CheckOrderFilter filter.CheckFunc
 )
 
 // funcVarsCheckFilter lists the variables above with the name each passes on:
 // static data, which init turns into functions.
 var funcVarsCheckFilter = []struct {
-	f    *func(expr string) error
+	f    *filter.CheckFunc
 	name string
 }{
 	{&CheckAddressFilter, "example.shop.address"},

@@ -41,17 +41,17 @@ func CheckQuery[T any](rawQuery string) error {
 var (
 	// CheckEntityQuery checks a query string against example.shop.entity: it is
 	// CheckQuery[Entity].
-	CheckEntityQuery func(rawQuery string) error
+	CheckEntityQuery query.CheckFunc
 
 	// CheckOrderQuery checks a query string against example.shop.order: it is
 	// CheckQuery[Order].
-	CheckOrderQuery func(rawQuery string) error
+	CheckOrderQuery query.CheckFunc
 )
 
 // funcVarsCheckQuery lists the variables above with the name each passes on:
 // static data, which init turns into functions.
 var funcVarsCheckQuery = []struct {
-	f    *func(rawQuery string) error
+	f    *query.CheckFunc
 	name string
 }{
 	{&CheckEntityQuery, "example.shop.entity"},

@@ -170,21 +170,21 @@ func DecodeCollection[T any](data []byte) (edm.Page[T], error) {
 var (
 	// ValidateAddress validates a JSON payload of example.shop.address: it is
 	// Validate[Address].
-	ValidateAddress func(data []byte, mode validate.Mode) error
+	ValidateAddress validate.ValidateFunc
 
 	// ValidateEntity validates a JSON payload of example.shop.entity: it is
 	// Validate[Entity].
-	ValidateEntity func(data []byte, mode validate.Mode) error
+	ValidateEntity validate.ValidateFunc
 
 	// ValidateOrder validates a JSON payload of example.shop.order: it is
 	// Validate[Order].
-	ValidateOrder func(data []byte, mode validate.Mode) error
+	ValidateOrder validate.ValidateFunc
 )
 
 // funcVarsValidate lists the variables above with the name each passes on:
 // static data, which init turns into functions.
 var funcVarsValidate = []struct {
-	f    *func(data []byte, mode validate.Mode) error
+	f    *validate.ValidateFunc
 	name string
 }{
 	{&ValidateAddress, "example.shop.address"},
@@ -204,21 +204,21 @@ func init() {
 var (
 	// ValidateAddressCollection validates an OData collection response of
 	// example.shop.address: it is ValidateCollection[Address].
-	ValidateAddressCollection func(data []byte) error
+	ValidateAddressCollection validate.CollectionFunc
 
 	// ValidateEntityCollection validates an OData collection response of
 	// example.shop.entity: it is ValidateCollection[Entity].
-	ValidateEntityCollection func(data []byte) error
+	ValidateEntityCollection validate.CollectionFunc
 
 	// ValidateOrderCollection validates an OData collection response of
 	// example.shop.order: it is ValidateCollection[Order].
-	ValidateOrderCollection func(data []byte) error
+	ValidateOrderCollection validate.CollectionFunc
 )
 
 // funcVarsValidateCollection lists the variables above with the name each
 // passes on: static data, which init turns into functions.
 var funcVarsValidateCollection = []struct {
-	f    *func(data []byte) error
+	f    *validate.CollectionFunc
 	name string
 }{
 	{&ValidateAddressCollection, "example.shop.address"},
