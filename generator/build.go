@@ -658,7 +658,7 @@ func (b *builder) isByte(q string) bool {
 func (b *builder) buildEnums() {
 	for _, e := range b.enumList {
 		q := e.QualifiedName()
-		ie := &irEnum{Name: b.goNames[q], QualifiedName: q, Flags: e.Flags, Type: e, Methods: !b.opts.Compact}
+		ie := &irEnum{Name: b.goNames[q], QualifiedName: q, Flags: e.Flags, Type: e}
 		ie.Table, _ = b.local.claim("the member table of "+q, unexport(ie.Name)+"Members")
 		ie.Doc = b.enumDoc(ie, e)
 		for i, m := range e.Members {
@@ -687,6 +687,11 @@ func (b *builder) buildEnums() {
 			ie.NewFunc = got
 		}
 		b.enums[q] = ie
+		b.helpers.Enums = append(b.helpers.Enums, ie)
+	}
+	if len(b.helpers.Enums) > 0 {
+		b.helpers.IsKnown = b.claimName("IsKnown", "the function telling declared enum members")
+		b.helpers.EnumValueFunc = b.claimName("EnumValue", "the function giving an enum member's value")
 	}
 }
 
@@ -746,7 +751,7 @@ func (b *builder) layout() *irPackage {
 		slices.SortFunc(pf.Polys, func(x, y *irPoly) int { return cmp.Compare(x.Iface, y.Iface) })
 		pkg.Files = append(pkg.Files, &irFile{Name: "polymorphic.go", Decls: []irDecl{pf}})
 	}
-	if *b.helpers != (irHelpers{}) {
+	if h := b.helpers; h.EnumMember != "" || h.FlagsValue != "" || h.IsKnown != "" {
 		pkg.Files = append(pkg.Files, &irFile{Name: "odata.go", Decls: []irDecl{b.helpers}})
 	}
 	slices.SortFunc(pkg.Files, func(x, y *irFile) int { return cmp.Compare(x.Name, y.Name) })
@@ -827,7 +832,7 @@ func (b *builder) enumDoc(ie *irEnum, e *spec.EnumType) []string {
 		d.add(fmt.Sprintf("%s is the OData enum type %s.", ie.Name, ie.QualifiedName))
 	}
 	d.add(e.Description)
-	facts := []string{"Values this package does not declare decode without error and are kept as they are; Value tells them apart (ok is false)."}
+	facts := []string{"Values this package does not declare decode without error and are kept as they are; IsKnown tells them apart."}
 	if e.Sentinel != "" {
 		facts = append(facts, fmt.Sprintf("%s is evolvable: members after %s are sent only to clients that ask for them (Prefer: include-unknown-enum-members).", ie.Name, e.Sentinel))
 	}

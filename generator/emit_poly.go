@@ -92,6 +92,9 @@ func emitHelpers(f *jen.File, h *irHelpers) {
 			jen.Return(jen.Lit(0), jen.False()),
 		))
 	}
+	if h.IsKnown != "" {
+		emitEnumFuncs(f, h)
+	}
 	if h.FlagsValue != "" {
 		f.Add(fixedDoc(localFlagsValue+" combines the values of the comma-separated members in s with bitwise OR; ok is false when one of them is not in members.").
 			Comment("//").Line().Comment("//go:noinline").Line().
@@ -104,4 +107,50 @@ func emitHelpers(f *jen.File, h *irHelpers) {
 			jen.Return(jen.Id("v"), jen.True()),
 		))
 	}
+}
+
+// emitEnumFuncs writes the table of the package's enums (a typed nil
+// pointer of each type and the address of its member table: static data),
+// its index by reflect type, built on first use, and the generic functions
+// EnumValue and IsKnown over it.
+func emitEnumFuncs(f *jen.File, h *irHelpers) {
+	flags := false
+	rows := make([]jen.Code, len(h.Enums))
+	for i, e := range h.Enums {
+		rows[i] = jen.Values(jen.Parens(jen.Op("*").Id(e.Name)).Call(jen.Nil()), jen.Op("&").Id(e.Table), jen.Lit(e.Flags))
+		flags = flags || e.Flags
+	}
+	f.Add(fixedDoc(localEnumTable+" is an entry of "+localEnumTables+": an enum type (as a typed nil pointer), its member table, and whether it is a flags enum.").
+		Type().Id(localEnumTable).Struct(
+		jen.Id("t").Any(),
+		jen.Id("members").Op("*").Index().Id(localEnumMember),
+		jen.Id("flags").Bool(),
+	))
+	f.Add(fixedDoc(localEnumTables + " lists the enum types of this package with their member tables: static data, which " + localEnumIndex + " indexes by type on first use.").
+		Var().Id(localEnumTables).Op("=").Index().Id(localEnumTable).Values(multiline(rows)...))
+	f.Add(fixedDoc(localEnumIndex+" returns the entries of "+localEnumTables+" by enum type.").
+		Var().Id(localEnumIndex).Op("=").Qual("sync", "OnceValue").Call(jen.Func().Params().Map(jen.Qual("reflect", "Type")).Op("*").Id(localEnumTable).Block(
+		jen.Id("m").Op(":=").Make(jen.Map(jen.Qual("reflect", "Type")).Op("*").Id(localEnumTable), jen.Len(jen.Id(localEnumTables))),
+		jen.For(jen.Id("i").Op(":=").Range().Id(localEnumTables)).Block(
+			jen.Id("m").Index(jen.Qual("reflect", "TypeOf").Call(jen.Id(localEnumTables).Index(jen.Id("i")).Dot("t")).Dot("Elem").Call()).Op("=").Op("&").Id(localEnumTables).Index(jen.Id("i")),
+		),
+		jen.Return(jen.Id("m")),
+	)))
+	lookup := []jen.Code{
+		jen.Id("t").Op(":=").Id(localEnumIndex).Call().Index(jen.Qual("reflect", "TypeFor").Types(jen.Id("E")).Call()),
+		jen.If(jen.Id("t").Op("==").Nil()).Block(jen.Return(jen.Lit(0), jen.False())),
+	}
+	if flags {
+		lookup = append(lookup, jen.If(jen.Id("t").Dot("flags")).Block(
+			jen.Return(jen.Id(localFlagsValue).Call(jen.String().Call(jen.Id("e")), jen.Op("*").Id("t").Dot("members"))),
+		))
+	}
+	lookup = append(lookup, jen.Return(jen.Id(localEnumValue).Call(jen.String().Call(jen.Id("e")), jen.Op("*").Id("t").Dot("members"))))
+	f.Add(fixedDoc(h.EnumValueFunc+" returns the numeric value that the enum type E declares for e (for a flags enum, the values of the members e holds combined with bitwise OR); ok is false when e is not a declared member (a value this package does not know, decoded as it came), and when E is not an enum type of this package.").
+		Func().Id(h.EnumValueFunc).Types(jen.Id("E").Op("~").String()).Params(jen.Id("e").Id("E")).Params(jen.Id("v").Int64(), jen.Id("ok").Bool()).Block(lookup...))
+	f.Add(fixedDoc(h.IsKnown+" reports whether e is a member that the enum type E declares (for a flags enum, whether every member e holds is); a value decoded from a newer service may not be. It is false when E is not an enum type of this package.").
+		Func().Id(h.IsKnown).Types(jen.Id("E").Op("~").String()).Params(jen.Id("e").Id("E")).Bool().Block(
+		jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Id(h.EnumValueFunc).Call(jen.Id("e")),
+		jen.Return(jen.Id("ok")),
+	))
 }

@@ -52,15 +52,18 @@
 //   - Abstract types are structs like the others.
 //   - Enums are string types holding the JSON form; unknown members decode
 //     and encode unchanged. Constants are <Enum><Member>; members after
-//     unknownFutureValue are constants like the others. Value reports the
-//     declared number, and ok = false for a value the package does not
-//     know. Flags enums hold the comma-separated form and add Members, Has
-//     and New<Enum>; their Value ORs the members' values. Value looks the
-//     member up in a static table (a package-level slice literal, which is
-//     data: no code, no init) through one shared helper. IsKnown and String
-//     come on top unless Options.Compact. There is no MarshalText or
-//     UnmarshalText: a string type encodes and decodes as its text without
-//     them, and each would be a function per enum to compile.
+//     unknownFutureValue are constants like the others. An enum has no
+//     methods: the package's generic EnumValue reports the declared number,
+//     and ok = false for a value the package does not know, and IsKnown
+//     says whether it knows it. Flags enums hold the comma-separated form
+//     and add Members, Has and New<Enum>; EnumValue ORs their members'
+//     values. Both look the member up in the type's static table (a
+//     package-level slice literal, which is data: no code, no init),
+//     found by reflect type in a table of all the package's enums. There
+//     is no String, MarshalText or UnmarshalText: a string type prints,
+//     encodes and decodes as its text without them, and each method of an
+//     enum is two functions to compile (with its pointer wrapper), a
+//     thousand for a whole service.
 //   - Edm types map to Go by the table in edm.go. One exception:
 //     Collection(Edm.Byte) is []uint16, as encoding/json writes a []uint8
 //     as one base64 string.

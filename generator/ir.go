@@ -105,6 +105,10 @@ type irHelpers struct {
 	EnumMember string // the type of an enum table entry
 	EnumValue  string // looks a member up in an enum table
 	FlagsValue string // ORs the values of a flags enum's members
+	// IsKnown and EnumValueFunc are the exported generic functions over
+	// every enum of the package (IsKnown, EnumValue), which Enums lists.
+	IsKnown, EnumValueFunc string
+	Enums                  []*irEnum
 }
 
 // irEnum is an enumeration type: a string type holding the JSON form.
@@ -119,11 +123,7 @@ type irEnum struct {
 	// Table is the unexported name of the static table of members and
 	// values that Value looks members up in.
 	Table string
-	// Methods adds IsKnown and String, the
-	// conveniences that Options.Compact leaves out (Value says all they
-	// say).
-	Methods bool
-	Type    *spec.EnumType
+	Type  *spec.EnumType
 }
 
 // irConst is one enum member constant.

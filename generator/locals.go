@@ -16,6 +16,9 @@ const (
 	localODataTypes   = "odataTypes"
 	localPolymorphic  = "odataPolymorphic"
 	localFuncVars     = "funcVars" // + a suffix per function type: funcVarsValidate, ...
+	localEnumTables   = "odataEnums"
+	localEnumTable    = "enumTable"
+	localEnumIndex    = "odataEnumIndex"
 )
 
 // localNames are the unexported names that generated code declares or
@@ -29,6 +32,7 @@ var localNames = []string{
 	localPlan, localFilterTypes, localFilterEnums,
 	localEnumMember, localEnumValue, localFlagsValue, localODataPackage, localODataTypes,
 	localPolymorphic, "filterTypeDefs", "t", "ok", "path", "typ",
+	localEnumTables, localEnumTable, localEnumIndex,
 	localFuncVars + "Validate", localFuncVars + "ValidateCollection", localFuncVars + "CheckFilter",
 	localFuncVars + "CheckQuery", localFuncVars + "CheckSetQuery",
 }

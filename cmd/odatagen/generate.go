@@ -20,7 +20,7 @@ func runGenerate(e *env, args []string) error {
 	var types multiFlag
 	fs.Var(&types, "type", "generate only type `NAME` and what it needs: base, derived and property types (repeatable)")
 	allowUnresolved := fs.Bool("allow-unresolved", false, "use json.RawMessage for types no input defines, instead of failing")
-	compact := fs.Bool("compact", false, "leave out the per-type Validate/Check functions, typed filter builders and enum conveniences\n(for whole services such as Microsoft Graph: the generic Validate[T] and CheckFilter[T] remain)")
+	compact := fs.Bool("compact", false, "leave out the per-type Validate/Check functions, typed filter builders and edm.Nullable for enum\nand complex properties (the generic Validate[T] and CheckFilter[T] remain)")
 	maxCost := fs.Int("max-cost", 0, "the generation `BUDGET` (default 120000; Microsoft Graph v1.0 costs about 58000): a spec that costs more is refused")
 	maxDepth := fs.Int("max-inheritance", 0, "the most base types a type may have (default 64)")
 	var lf loadFlags

@@ -9,8 +9,8 @@ package graph
 // Health of the link between Cloud PC and a partner.
 //
 // Values this package does not declare decode without error and are kept as
-// they are; Value tells them apart (ok is false). CloudPcExternalPartnerStatus
-// is evolvable: members after unknownFutureValue are sent only to clients that
+// they are; IsKnown tells them apart. CloudPcExternalPartnerStatus is
+// evolvable: members after unknownFutureValue are sent only to clients that
 // ask for them (Prefer: include-unknown-enum-members).
 type CloudPcExternalPartnerStatus string
 
@@ -33,20 +33,6 @@ const (
 	// ask for them.
 	CloudPcExternalPartnerStatusUnknownFutureValue CloudPcExternalPartnerStatus = "unknownFutureValue"
 )
-
-// Value returns the numeric value that CloudPcExternalPartnerStatus declares
-// for e; ok is false when e is not a declared member (a value this package
-// does not know, decoded as it came).
-func (e CloudPcExternalPartnerStatus) Value() (v int64, ok bool) {
-	return enumValue(string(e), cloudPcExternalPartnerStatusMembers)
-}
-
-// IsKnown reports whether e is a member that CloudPcExternalPartnerStatus
-// declares; a value decoded from a newer service may not be.
-func (e CloudPcExternalPartnerStatus) IsKnown() bool {
-	_, ok := e.Value()
-	return ok
-}
 
 // cloudPcExternalPartnerStatusMembers lists the members of
 // CloudPcExternalPartnerStatus and their declared values.

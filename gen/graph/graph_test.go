@@ -74,17 +74,17 @@ func TestEnum(t *testing.T) {
 	if err != nil || string(b) != `"healthy"` {
 		t.Fatalf("Healthy marshals to %s, %v", b, err)
 	}
-	if !graph.CloudPcExternalPartnerStatusHealthy.IsKnown() {
+	if !graph.IsKnown(graph.CloudPcExternalPartnerStatusHealthy) {
 		t.Error("Healthy is not known")
 	}
-	if v, known := graph.CloudPcExternalPartnerStatusHealthy.Value(); !known || v != 2 {
+	if v, known := graph.EnumValue(graph.CloudPcExternalPartnerStatusHealthy); !known || v != 2 {
 		t.Errorf("Healthy.Value() = %d, %v", v, known)
 	}
 	var s graph.CloudPcExternalPartnerStatus
 	if err := json.Unmarshal([]byte(`"someFutureMember"`), &s); err != nil {
 		t.Fatalf("unknown member: %v", err)
 	}
-	if s.IsKnown() {
+	if graph.IsKnown(s) {
 		t.Error("someFutureMember is known")
 	}
 	b, err = json.Marshal(s)

@@ -116,11 +116,11 @@ func TestFlagsEnumValues(t *testing.T) {
 		{NewSynchronizationJobRestartScope(SynchronizationJobRestartScopeEscrows, SynchronizationJobRestartScopeWatermark), 6},
 		{"Full,ForceDeletes", 47},
 	} {
-		if v, ok := c.e.Value(); v != c.want || !ok {
-			t.Errorf("%q.Value() = %d, %v; want %d", c.e, v, ok, c.want)
+		if v, ok := EnumValue(c.e); v != c.want || !ok {
+			t.Errorf("EnumValue(%q) = %d, %v; want %d", c.e, v, ok, c.want)
 		}
 	}
-	if _, ok := SynchronizationJobRestartScope("Full,Teleport").Value(); ok {
+	if _, ok := EnumValue(SynchronizationJobRestartScope("Full,Teleport")); ok {
 		t.Error("an unknown member is known")
 	}
 	var job struct {

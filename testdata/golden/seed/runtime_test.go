@@ -64,8 +64,8 @@ func TestGetResponseRoundTrip(t *testing.T) {
 	}
 	if v, ok := p.ConnectionStatus.Get(); !ok || v != CloudPcExternalPartnerStatusHealthy {
 		t.Errorf("ConnectionStatus = %v", v)
-	} else if n, known := v.Value(); n != 2 || !known || !v.IsKnown() {
-		t.Errorf("ConnectionStatus.Value() = %d, %v", n, known)
+	} else if n, known := EnumValue(v); n != 2 || !known || !IsKnown(v) {
+		t.Errorf("EnumValue(ConnectionStatus) = %d, %v", n, known)
 	}
 	if v, _ := p.LastSyncDateTime.Get(); !v.Equal(time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC)) {
 		t.Errorf("LastSyncDateTime = %v", v)
@@ -89,8 +89,8 @@ func TestUnknownEnumMemberKept(t *testing.T) {
 	body := `{"connectionStatus":"someFutureMember"}`
 	p := roundTrip(t, body)
 	v, _ := p.ConnectionStatus.Get()
-	if v != "someFutureMember" || v.IsKnown() {
-		t.Errorf("ConnectionStatus = %q, known %v", v, v.IsKnown())
+	if v != "someFutureMember" || IsKnown(v) {
+		t.Errorf("ConnectionStatus = %q, known %v", v, IsKnown(v))
 	}
 }
 

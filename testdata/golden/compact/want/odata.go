@@ -3,6 +3,11 @@
 
 package compact
 
+import (
+	"reflect"
+	"sync"
+)
+
 // enumMember is an entry of an enum's member table: a member's JSON name and
 // its declared value.
 type enumMember struct {
@@ -22,4 +27,47 @@ func enumValue(s string, members []enumMember) (int64, bool) {
 		}
 	}
 	return 0, false
+}
+
+// enumTable is an entry of odataEnums: an enum type (as a typed nil pointer),
+// its member table, and whether it is a flags enum.
+type enumTable struct {
+	t       any
+	members *[]enumMember
+	flags   bool
+}
+
+// odataEnums lists the enum types of this package with their member tables:
+// static data, which odataEnumIndex indexes by type on first use.
+var odataEnums = []enumTable{
+	{(*ShapeKind)(nil), &shapeKindMembers, false},
+}
+
+// odataEnumIndex returns the entries of odataEnums by enum type.
+var odataEnumIndex = sync.OnceValue(func() map[reflect.Type]*enumTable {
+	m := make(map[reflect.Type]*enumTable, len(odataEnums))
+	for i := range odataEnums {
+		m[reflect.TypeOf(odataEnums[i].t).Elem()] = &odataEnums[i]
+	}
+	return m
+})
+
+// EnumValue returns the numeric value that the enum type E declares for e (for
+// a flags enum, the values of the members e holds combined with bitwise OR);
+// ok is false when e is not a declared member (a value this package does not
+// know, decoded as it came), and when E is not an enum type of this package.
+func EnumValue[E ~string](e E) (v int64, ok bool) {
+	t := odataEnumIndex()[reflect.TypeFor[E]()]
+	if t == nil {
+		return 0, false
+	}
+	return enumValue(string(e), *t.members)
+}
+
+// IsKnown reports whether e is a member that the enum type E declares (for a
+// flags enum, whether every member e holds is); a value decoded from a newer
+// service may not be. It is false when E is not an enum type of this package.
+func IsKnown[E ~string](e E) bool {
+	_, ok := EnumValue(e)
+	return ok
 }

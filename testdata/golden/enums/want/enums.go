@@ -15,8 +15,8 @@ import (
 // What a key may do. Combine any of them.
 //
 // Values this package does not declare decode without error and are kept as
-// they are; Value tells them apart (ok is false). Access is evolvable: members
-// after unknownFutureValue are sent only to clients that ask for them (Prefer:
+// they are; IsKnown tells them apart. Access is evolvable: members after
+// unknownFutureValue are sent only to clients that ask for them (Prefer:
 // include-unknown-enum-members).
 type Access string
 
@@ -63,20 +63,6 @@ func (e Access) Has(m Access) bool {
 	return true
 }
 
-// Value returns the numeric value of e: the declared values of its members
-// combined with bitwise OR. ok is false when e holds a member that Access does
-// not declare.
-func (e Access) Value() (v int64, ok bool) {
-	return flagsValue(string(e), accessMembers)
-}
-
-// IsKnown reports whether e is a member that Access declares; a value decoded
-// from a newer service may not be.
-func (e Access) IsKnown() bool {
-	_, ok := e.Value()
-	return ok
-}
-
 // accessMembers lists the members of Access and their declared values.
 var accessMembers = []enumMember{
 	{"none", 0},
@@ -89,27 +75,13 @@ var accessMembers = []enumMember{
 // BigNumber is the OData enum type example.paint.bigNumber.
 //
 // Values this package does not declare decode without error and are kept as
-// they are; Value tells them apart (ok is false).
+// they are; IsKnown tells them apart.
 type BigNumber string
 
 const (
 	BigNumberSmall BigNumber = "small"
 	BigNumberHuge  BigNumber = "huge"
 )
-
-// Value returns the numeric value that BigNumber declares for e; ok is false
-// when e is not a declared member (a value this package does not know, decoded
-// as it came).
-func (e BigNumber) Value() (v int64, ok bool) {
-	return enumValue(string(e), bigNumberMembers)
-}
-
-// IsKnown reports whether e is a member that BigNumber declares; a value
-// decoded from a newer service may not be.
-func (e BigNumber) IsKnown() bool {
-	_, ok := e.Value()
-	return ok
-}
 
 // bigNumberMembers lists the members of BigNumber and their declared values.
 var bigNumberMembers = []enumMember{
@@ -122,8 +94,8 @@ var bigNumberMembers = []enumMember{
 // How a surface looks when the paint is dry.
 //
 // Values this package does not declare decode without error and are kept as
-// they are; Value tells them apart (ok is false). Finish is evolvable: members
-// after unknownFutureValue are sent only to clients that ask for them (Prefer:
+// they are; IsKnown tells them apart. Finish is evolvable: members after
+// unknownFutureValue are sent only to clients that ask for them (Prefer:
 // include-unknown-enum-members).
 type Finish string
 
@@ -143,20 +115,6 @@ const (
 	FinishPearl Finish = "pearl"
 )
 
-// Value returns the numeric value that Finish declares for e; ok is false when
-// e is not a declared member (a value this package does not know, decoded as
-// it came).
-func (e Finish) Value() (v int64, ok bool) {
-	return enumValue(string(e), finishMembers)
-}
-
-// IsKnown reports whether e is a member that Finish declares; a value decoded
-// from a newer service may not be.
-func (e Finish) IsKnown() bool {
-	_, ok := e.Value()
-	return ok
-}
-
 // finishMembers lists the members of Finish and their declared values.
 var finishMembers = []enumMember{
 	{"matte", 0},
@@ -171,7 +129,7 @@ var finishMembers = []enumMember{
 // holds the JSON form: member names joined with commas.
 //
 // Values this package does not declare decode without error and are kept as
-// they are; Value tells them apart (ok is false).
+// they are; IsKnown tells them apart.
 type NoFlagsYet string
 
 // NewNoFlagsYet combines members into one value (canonical JSON form).
@@ -204,20 +162,6 @@ func (e NoFlagsYet) Has(m NoFlagsYet) bool {
 	return true
 }
 
-// Value returns the numeric value of e: the declared values of its members
-// combined with bitwise OR. ok is false when e holds a member that NoFlagsYet
-// does not declare.
-func (e NoFlagsYet) Value() (v int64, ok bool) {
-	return flagsValue(string(e), noFlagsYetMembers)
-}
-
-// IsKnown reports whether e is a member that NoFlagsYet declares; a value
-// decoded from a newer service may not be.
-func (e NoFlagsYet) IsKnown() bool {
-	_, ok := e.Value()
-	return ok
-}
-
 // noFlagsYetMembers lists the members of NoFlagsYet and their declared values.
 var noFlagsYetMembers = []enumMember{}
 
@@ -226,22 +170,8 @@ var noFlagsYetMembers = []enumMember{}
 // An enum without members, and a flags one.
 //
 // Values this package does not declare decode without error and are kept as
-// they are; Value tells them apart (ok is false).
+// they are; IsKnown tells them apart.
 type NothingYet string
-
-// Value returns the numeric value that NothingYet declares for e; ok is false
-// when e is not a declared member (a value this package does not know, decoded
-// as it came).
-func (e NothingYet) Value() (v int64, ok bool) {
-	return enumValue(string(e), nothingYetMembers)
-}
-
-// IsKnown reports whether e is a member that NothingYet declares; a value
-// decoded from a newer service may not be.
-func (e NothingYet) IsKnown() bool {
-	_, ok := e.Value()
-	return ok
-}
 
 // nothingYetMembers lists the members of NothingYet and their declared values.
 var nothingYetMembers = []enumMember{}
@@ -251,7 +181,7 @@ var nothingYetMembers = []enumMember{}
 // Screen sizes.
 //
 // Values this package does not declare decode without error and are kept as
-// they are; Value tells them apart (ok is false).
+// they are; IsKnown tells them apart.
 type Resolution string
 
 const (
@@ -259,20 +189,6 @@ const (
 	Resolution1080p Resolution = "1080p"
 	Resolution4k    Resolution = "4k"
 )
-
-// Value returns the numeric value that Resolution declares for e; ok is false
-// when e is not a declared member (a value this package does not know, decoded
-// as it came).
-func (e Resolution) Value() (v int64, ok bool) {
-	return enumValue(string(e), resolutionMembers)
-}
-
-// IsKnown reports whether e is a member that Resolution declares; a value
-// decoded from a newer service may not be.
-func (e Resolution) IsKnown() bool {
-	_, ok := e.Value()
-	return ok
-}
 
 // resolutionMembers lists the members of Resolution and their declared values.
 var resolutionMembers = []enumMember{

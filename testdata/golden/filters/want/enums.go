@@ -13,7 +13,7 @@ import (
 // the JSON form: member names joined with commas, e.g. "paper,ebook".
 //
 // Values this package does not declare decode without error and are kept as
-// they are; Value tells them apart (ok is false).
+// they are; IsKnown tells them apart.
 type Format string
 
 const (
@@ -52,20 +52,6 @@ func (e Format) Has(m Format) bool {
 	return true
 }
 
-// Value returns the numeric value of e: the declared values of its members
-// combined with bitwise OR. ok is false when e holds a member that Format does
-// not declare.
-func (e Format) Value() (v int64, ok bool) {
-	return flagsValue(string(e), formatMembers)
-}
-
-// IsKnown reports whether e is a member that Format declares; a value decoded
-// from a newer service may not be.
-func (e Format) IsKnown() bool {
-	_, ok := e.Value()
-	return ok
-}
-
 // formatMembers lists the members of Format and their declared values.
 var formatMembers = []enumMember{
 	{"paper", 1},
@@ -76,7 +62,7 @@ var formatMembers = []enumMember{
 // Genre is the OData enum type example.library.genre.
 //
 // Values this package does not declare decode without error and are kept as
-// they are; Value tells them apart (ok is false).
+// they are; IsKnown tells them apart.
 type Genre string
 
 const (
@@ -84,20 +70,6 @@ const (
 	GenrePoetry Genre = "poetry"
 	GenreEssay  Genre = "essay"
 )
-
-// Value returns the numeric value that Genre declares for e; ok is false when
-// e is not a declared member (a value this package does not know, decoded as
-// it came).
-func (e Genre) Value() (v int64, ok bool) {
-	return enumValue(string(e), genreMembers)
-}
-
-// IsKnown reports whether e is a member that Genre declares; a value decoded
-// from a newer service may not be.
-func (e Genre) IsKnown() bool {
-	_, ok := e.Value()
-	return ok
-}
 
 // genreMembers lists the members of Genre and their declared values.
 var genreMembers = []enumMember{

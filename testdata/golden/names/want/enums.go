@@ -6,7 +6,7 @@ package names
 // Status is the OData enum type example.names.status.
 //
 // Values this package does not declare decode without error and are kept as
-// they are; Value tells them apart (ok is false).
+// they are; IsKnown tells them apart.
 type Status string
 
 const (
@@ -14,20 +14,6 @@ const (
 	Status_Code Status = "code"
 	StatusFail  Status = "fail"
 )
-
-// Value returns the numeric value that Status declares for e; ok is false when
-// e is not a declared member (a value this package does not know, decoded as
-// it came).
-func (e Status) Value() (v int64, ok bool) {
-	return enumValue(string(e), statusMembers)
-}
-
-// IsKnown reports whether e is a member that Status declares; a value decoded
-// from a newer service may not be.
-func (e Status) IsKnown() bool {
-	_, ok := e.Value()
-	return ok
-}
 
 // statusMembers lists the members of Status and their declared values.
 var statusMembers = []enumMember{

@@ -6,27 +6,13 @@ package polymorphism
 // ShapeKind is the OData enum type example.zoo.shapeKind.
 //
 // Values this package does not declare decode without error and are kept as
-// they are; Value tells them apart (ok is false).
+// they are; IsKnown tells them apart.
 type ShapeKind string
 
 const (
 	ShapeKindRound   ShapeKind = "round"
 	ShapeKindAngular ShapeKind = "angular"
 )
-
-// Value returns the numeric value that ShapeKind declares for e; ok is false
-// when e is not a declared member (a value this package does not know, decoded
-// as it came).
-func (e ShapeKind) Value() (v int64, ok bool) {
-	return enumValue(string(e), shapeKindMembers)
-}
-
-// IsKnown reports whether e is a member that ShapeKind declares; a value
-// decoded from a newer service may not be.
-func (e ShapeKind) IsKnown() bool {
-	_, ok := e.Value()
-	return ok
-}
 
 // shapeKindMembers lists the members of ShapeKind and their declared values.
 var shapeKindMembers = []enumMember{

@@ -6,7 +6,7 @@ package subset
 // OrderState is the OData enum type example.shop.orderState.
 //
 // Values this package does not declare decode without error and are kept as
-// they are; Value tells them apart (ok is false).
+// they are; IsKnown tells them apart.
 type OrderState string
 
 const (
@@ -14,20 +14,6 @@ const (
 	OrderStatePaid    OrderState = "paid"
 	OrderStateShipped OrderState = "shipped"
 )
-
-// Value returns the numeric value that OrderState declares for e; ok is false
-// when e is not a declared member (a value this package does not know, decoded
-// as it came).
-func (e OrderState) Value() (v int64, ok bool) {
-	return enumValue(string(e), orderStateMembers)
-}
-
-// IsKnown reports whether e is a member that OrderState declares; a value
-// decoded from a newer service may not be.
-func (e OrderState) IsKnown() bool {
-	_, ok := e.Value()
-	return ok
-}
 
 // orderStateMembers lists the members of OrderState and their declared values.
 var orderStateMembers = []enumMember{
