@@ -154,8 +154,9 @@ func emitFilterFile(f *jen.File, ff *irFilterFile) {
 	m := ff.Model
 	var ops builderOpTypes
 	var types, enums []jen.Code
+	sharedSupports := false
 	for _, q := range ff.TypeOrder {
-		types = append(types, filterTypeLit(m.Types[q]))
+		types = append(types, filterTypeLit(m.Types[q], &sharedSupports))
 	}
 	for _, q := range ff.EnumOrder {
 		e := m.Enums[q]
@@ -180,6 +181,13 @@ func emitFilterFile(f *jen.File, ff *irFilterFile) {
 		jen.Id(localFilterTypes).Op("=").Index().Op("*").Qual(filterPath, "Type").Values(multiline(types)...),
 		jen.Id(localFilterEnums).Op("=").Index().Op("*").Qual(filterPath, "Enum").Values(multiline(enums)...),
 	))
+	if sharedSupports {
+		f.Add(fixedDoc(localFilterSupports+" are the two supports most properties have, which "+localFilterTypes+" points to rather than repeating them: eq null and ne null only ([0]), $count only ([1]).").
+			Var().Id(localFilterSupports).Op("=").Index(jen.Op("...")).Qual(filterPath, "Support").Values(
+			jen.Values(jen.Dict{jen.Id("Null"): jen.True()}),
+			jen.Values(jen.Dict{jen.Id("Count"): jen.True()}),
+		))
+	}
 	f.Add(fixedDoc(ff.CheckFilter+" checks a $filter expression (the decoded value of the query option) against T (a struct of this package, or the interface of a type with derived types): its syntax, the properties it names, the types of its operands, and the operators each property supports. The error is a *filter.Error that prints the expression with a caret under the problem, or an error when T is not a type of this package.").
 		Func().Id(ff.CheckFilter).Types(jen.Id("T").Any()).Params(jen.Id("expr").String()).Error().Block(
 		jen.List(jen.Id("name"), jen.Err()).Op(":=").Id(localODataTypes).Dot("Lookup").Call(jen.Qual("reflect", "TypeFor").Types(jen.Id("T")).Call()),
@@ -308,7 +316,7 @@ func (o *builderOpTypes) emit(f *jen.File) {
 // small. The nil and empty Support stay apart: a property without Filter
 // cannot be filtered, while an empty &filter.Support{} allows every
 // operator that applies to its type.
-func filterTypeLit(t *filter.Type) jen.Code {
+func filterTypeLit(t *filter.Type, shared *bool) jen.Code {
 	fields := jen.Dict{jen.Id("Name"): jen.Lit(t.Name)}
 	if t.Base != "" {
 		fields[jen.Id("Base")] = jen.Lit(t.Base)
@@ -322,7 +330,16 @@ func filterTypeLit(t *filter.Type) jen.Code {
 		if p.Navigation {
 			pf[jen.Id("Navigation")] = jen.True()
 		}
-		if s := p.Filter; s != nil {
+		if s := p.Filter; s != nil && len(s.Ops) == 0 && s.Null != s.Count {
+			// The common supports are shared: fewer nodes for the
+			// compiler to read than a literal each (Graph v1.0: 11,000).
+			i := 0
+			if s.Count {
+				i = 1
+			}
+			pf[jen.Id("Filter")] = jen.Op("&").Id(localFilterSupports).Index(jen.Lit(i))
+			*shared = true
+		} else if s != nil {
 			sf := jen.Dict{}
 			if len(s.Ops) > 0 {
 				var ops []jen.Code

@@ -6,19 +6,20 @@ package generator
 // here once; build.go reserves them (localNames) so that no generated name
 // takes them, and the emitters write them from these constants.
 const (
-	localPlan         = "odataPlan"
-	localFilterTypes  = "filterTypes"
-	localFilterEnums  = "filterEnums"
-	localEnumMember   = "enumMember"
-	localEnumValue    = "enumValue"
-	localFlagsValue   = "flagsValue"
-	localODataPackage = "odataPackage"
-	localODataTypes   = "odataTypes"
-	localPolymorphic  = "odataPolymorphic"
-	localFuncVars     = "funcVars" // + a suffix per function type: funcVarsValidate, ...
-	localEnumTables   = "odataEnums"
-	localEnumTable    = "enumTable"
-	localEnumIndex    = "odataEnumIndex"
+	localPlan           = "odataPlan"
+	localFilterTypes    = "filterTypes"
+	localFilterEnums    = "filterEnums"
+	localFilterSupports = "filterSupports"
+	localEnumMember     = "enumMember"
+	localEnumValue      = "enumValue"
+	localFlagsValue     = "flagsValue"
+	localODataPackage   = "odataPackage"
+	localODataTypes     = "odataTypes"
+	localPolymorphic    = "odataPolymorphic"
+	localFuncVars       = "funcVars" // + a suffix per function type: funcVarsValidate, ...
+	localEnumTables     = "odataEnums"
+	localEnumTable      = "enumTable"
+	localEnumIndex      = "odataEnumIndex"
 )
 
 // localNames are the unexported names that generated code declares or
@@ -29,7 +30,7 @@ const (
 var localNames = []string{
 	"b", "data", "e", "err", "expr", "have", "i", "known", "m", "members", "mode", "mv", "n",
 	"name", "names", "null", "one", "out", "plain", "raw", "raws", "s", "text", "v", "x",
-	localPlan, localFilterTypes, localFilterEnums,
+	localPlan, localFilterTypes, localFilterEnums, localFilterSupports,
 	localEnumMember, localEnumValue, localFlagsValue, localODataPackage, localODataTypes,
 	localPolymorphic, "filterTypeDefs", "t", "ok", "path", "typ",
 	localEnumTables, localEnumTable, localEnumIndex,

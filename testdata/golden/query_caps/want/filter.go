@@ -24,12 +24,12 @@ var (
 			Name: "example.people.address",
 			Properties: []*filter.Property{
 				{
-					Filter: &filter.Support{Null: true},
+					Filter: &filterSupports[0],
 					Name:   "city",
 					Type:   "Edm.String",
 				},
 				{
-					Filter: &filter.Support{Null: true},
+					Filter: &filterSupports[0],
 					Name:   "street",
 					Type:   "Edm.String",
 				},
@@ -39,12 +39,12 @@ var (
 			Name: "example.people.message",
 			Properties: []*filter.Property{
 				{
-					Filter: &filter.Support{Null: true},
+					Filter: &filterSupports[0],
 					Name:   "id",
 					Type:   "Edm.String",
 				},
 				{
-					Filter: &filter.Support{Null: true},
+					Filter: &filterSupports[0],
 					Name:   "subject",
 					Type:   "Edm.String",
 				},
@@ -54,52 +54,52 @@ var (
 			Name: "example.people.person",
 			Properties: []*filter.Property{
 				{
-					Filter: &filter.Support{Null: true},
+					Filter: &filterSupports[0],
 					Name:   "id",
 					Type:   "Edm.String",
 				},
 				{
-					Filter: &filter.Support{Null: true},
+					Filter: &filterSupports[0],
 					Name:   "displayName",
 					Type:   "Edm.String",
 				},
 				{
-					Filter: &filter.Support{Null: true},
+					Filter: &filterSupports[0],
 					Name:   "mail",
 					Type:   "Edm.String",
 				},
 				{
-					Filter: &filter.Support{Null: true},
+					Filter: &filterSupports[0],
 					Name:   "created",
 					Type:   "Edm.DateTimeOffset",
 				},
 				{
 					Collection: true,
-					Filter:     &filter.Support{Count: true},
+					Filter:     &filterSupports[1],
 					Name:       "emails",
 					Type:       "Edm.String",
 				},
 				{
-					Filter: &filter.Support{Null: true},
+					Filter: &filterSupports[0],
 					Name:   "home",
 					Type:   "example.people.address",
 				},
 				{
-					Filter:     &filter.Support{Null: true},
+					Filter:     &filterSupports[0],
 					Name:       "manager",
 					Navigation: true,
 					Type:       "example.people.person",
 				},
 				{
 					Collection: true,
-					Filter:     &filter.Support{Count: true},
+					Filter:     &filterSupports[1],
 					Name:       "teams",
 					Navigation: true,
 					Type:       "example.people.team",
 				},
 				{
 					Collection: true,
-					Filter:     &filter.Support{Count: true},
+					Filter:     &filterSupports[1],
 					Name:       "messages",
 					Navigation: true,
 					Type:       "example.people.message",
@@ -110,18 +110,18 @@ var (
 			Name: "example.people.team",
 			Properties: []*filter.Property{
 				{
-					Filter: &filter.Support{Null: true},
+					Filter: &filterSupports[0],
 					Name:   "id",
 					Type:   "Edm.String",
 				},
 				{
-					Filter: &filter.Support{Null: true},
+					Filter: &filterSupports[0],
 					Name:   "name",
 					Type:   "Edm.String",
 				},
 				{
 					Collection: true,
-					Filter:     &filter.Support{Count: true},
+					Filter:     &filterSupports[1],
 					Name:       "members",
 					Navigation: true,
 					Type:       "example.people.person",
@@ -131,6 +131,11 @@ var (
 	}
 	filterEnums = []*filter.Enum{}
 )
+
+// filterSupports are the two supports most properties have, which filterTypes
+// points to rather than repeating them: eq null and ne null only ([0]), $count
+// only ([1]).
+var filterSupports = [...]filter.Support{{Null: true}, {Count: true}}
 
 // CheckFilter checks a $filter expression (the decoded value of the query
 // option) against T (a struct of this package, or the interface of a type with
