@@ -150,3 +150,16 @@ func ExampleDecodeCollection() {
 	// b false
 	// https://graph.microsoft.com/v1.0/deviceManagement/virtualEndpoint/externalPartners?$skiptoken=2
 }
+
+// Enums are evolvable: a member this package does not know decodes as it
+// came, and IsKnown tells it apart; EnumValue gives a member's declared
+// number.
+func ExampleIsKnown() {
+	var s graph.CloudPcExternalPartnerStatus
+	_ = json.Unmarshal([]byte(`"someFutureMember"`), &s)
+	fmt.Println(s, graph.IsKnown(s), graph.IsKnown(graph.CloudPcExternalPartnerStatusHealthy))
+	fmt.Println(graph.EnumValue(graph.CloudPcExternalPartnerStatusHealthy))
+	// Output:
+	// someFutureMember false true
+	// 2 true
+}

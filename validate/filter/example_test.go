@@ -64,3 +64,28 @@ func ExampleFromQuery() {
 	// Output:
 	// startswith(displayName,'Ad') <nil>
 }
+
+// A typed builder by hand: each field's operator set embeds the marks of
+// the operators the property supports, and the operator functions accept
+// the field only for those; filter.Ne(partner.EnableConnection, true) does
+// not compile.
+func ExampleProp() {
+	type eqOnly struct{ filter.EqOp }
+	type text struct {
+		filter.EqOp
+		filter.StartsWithOp
+		filter.NullOp
+	}
+	partner := struct {
+		EnableConnection filter.Prop[bool, eqOnly]
+		DisplayName      filter.Prop[string, text]
+	}{
+		EnableConnection: filter.Prop[bool, eqOnly]{Path: "enableConnection", Type: "Edm.Boolean"},
+		DisplayName:      filter.Prop[string, text]{Path: "displayName", Type: "Edm.String"},
+	}
+	c := filter.And(filter.Eq(partner.EnableConnection, true),
+		filter.Or(filter.StartsWith(partner.DisplayName, "Con"), filter.IsNull(partner.DisplayName)))
+	fmt.Println(c)
+	// Output:
+	// enableConnection eq true and (startswith(displayName, 'Con') or displayName eq null)
+}
