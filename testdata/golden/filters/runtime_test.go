@@ -67,7 +67,7 @@ func TestBuiltText(t *testing.T) {
 		{filter.Has(BookFilter.Formats, FormatEbook), "formats has example.library.format'ebook'"},
 		{filter.Ge(BookFilter.Published, time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)), "published ge 2020-01-02T03:04:05Z"},
 		{filter.Eq(BookFilter.PrintedOn, edm.Date{Year: 2021, Month: 5, Day: 6}), "printedOn eq 2021-05-06"},
-		{filter.Lt(BookFilter.ReadingTime, edm.Duration(90 * time.Minute)), "readingTime lt duration'PT1H30M'"},
+		{filter.Lt(BookFilter.ReadingTime, edm.Duration(90*time.Minute)), "readingTime lt duration'PT1H30M'"},
 		{filter.AnyEq(BookFilter.Keywords, "sea"), "keywords/any(x: x eq 'sea')"},
 		{filter.Or(filter.Gt(BookFilter.Pages, 100), filter.Eq(BookFilter.InPrint, true)), "pages gt 100 or inPrint eq true"},
 	}
