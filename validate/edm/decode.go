@@ -814,6 +814,9 @@ func (d *decoder) value(c *codec, p unsafe.Pointer) bool {
 		}
 		*state = stateAbsent
 		if !d.value(c.elem, v) {
+			// Absent is the zero value (omitzero relies on it), also
+			// after a decode that gave up halfway.
+			reflect.NewAt(c.elem.typ, v).Elem().SetZero()
 			return false
 		}
 		*state = stateValue

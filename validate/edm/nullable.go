@@ -30,16 +30,20 @@ const (
 // blank [0]func() field (protobuf-go's DoNotCompare) prevents it, at the
 // price of pointer alignment: a Nullable[bool] takes 8 bytes, not 2.
 //
-// Get, IsNull, IsSet and IsZero have pointer receivers, which a struct
-// field or a variable satisfies as it is (u.Status.Get()); only a value
-// that is not addressable, such as a function's result, needs a variable
-// first, and Or and Ptr are functions. The reason is build cost: every
-// method of a generic type is compiled once per instantiation, a
-// value-receiver one twice (the method and its pointer wrapper), and a
-// whole service instantiates Nullable for each of its enums and nullable
-// complex types (Microsoft Graph v1.0: 952). MarshalJSON keeps a value
-// receiver, so that encoding/json gets it right for values it cannot
-// address; it boxes such a value to call IsZero.
+// Get, IsNull and IsSet have pointer receivers, which a struct field or a
+// variable satisfies as it is (u.Status.Get()); only a value that is not
+// addressable, such as a function's result, needs a variable first, and Or
+// and Ptr are functions. The reason is build cost: every method of a
+// generic type is compiled once per instantiation, a value-receiver one
+// twice (the method and its pointer wrapper), and a whole service
+// instantiates Nullable for each of its enums and nullable complex types
+// (Microsoft Graph v1.0: 952). MarshalJSON keeps a value receiver, so that
+// encoding/json gets it right for values it cannot address.
+//
+// There is no IsZero method, and `omitzero` needs none: an absent Nullable
+// is the zero value, which encoding/json leaves out by itself (every way
+// of making one, and every decode, keeps the value zero unless it holds
+// one).
 type Nullable[T any] struct {
 	_     [0]func()
 	v     T
@@ -69,14 +73,6 @@ func (n *Nullable[T]) IsNull() bool { return n.state == stateNull }
 // member is present in the payload.
 func (n *Nullable[T]) IsSet() bool { return n.state != stateAbsent }
 
-// IsZero reports whether n is absent. encoding/json calls it for the
-// `omitzero` option, so an absent Nullable is left out of the object. Its
-// receiver is a pointer, as are all but MarshalJSON's: each method of a
-// generic type is compiled once per instantiation, and a value-receiver
-// method twice (with its pointer wrapper); a whole service has a thousand
-// instantiations. encoding/json boxes a value that is not addressable to
-// call it.
-func (n *Nullable[T]) IsZero() bool { return n.state == stateAbsent }
 
 // MarshalJSON returns the JSON form of the value, or null when n is null.
 // An absent Nullable that is marshalled anyway (a field without omitzero)
@@ -108,7 +104,7 @@ func (n *Nullable[T]) UnmarshalJSON(data []byte) error {
 
 // Or returns the value n holds, or def when n is null or absent. It is a
 // function, not a method, so that only the instantiations a program calls
-// are compiled (see IsZero).
+// are compiled (see Nullable).
 func Or[T any](n Nullable[T], def T) T {
 	if n.state == stateValue {
 		return n.v

@@ -43,8 +43,8 @@ func TestNullableStates(t *testing.T) {
 			if got := tt.n.IsSet(); got != tt.isSet {
 				t.Errorf("IsSet() = %v", got)
 			}
-			if got := tt.n.IsZero(); got != tt.isZero {
-				t.Errorf("IsZero() = %v", got)
+			if got := reflect.ValueOf(tt.n).IsZero(); got != tt.isZero {
+				t.Errorf("is the zero value: %v", got)
 			}
 			if got := Or(tt.n, 7); got != tt.wantOr {
 				t.Errorf("Or(7) = %v, want %v", got, tt.wantOr)
