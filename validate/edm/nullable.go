@@ -73,7 +73,6 @@ func (n *Nullable[T]) IsNull() bool { return n.state == stateNull }
 // member is present in the payload.
 func (n *Nullable[T]) IsSet() bool { return n.state != stateAbsent }
 
-
 // MarshalJSON returns the JSON form of the value, or null when n is null.
 // An absent Nullable that is marshalled anyway (a field without omitzero)
 // also gives null: JSON has no way to spell "absent" in place.
