@@ -31,7 +31,10 @@ func (f Field) Compare(op string, v any) Cond {
 }
 
 // In returns "path in (v, more...)".
-func (f Field) In(v any, more ...any) Cond {
+func (f Field) In(v any, more ...any) Cond { return in(f, v, more) }
+
+// in is "f in (v, more...)", for Field.In and the typed In alike.
+func in[T any](f Field, v T, more []T) Cond {
 	list := &List{Items: []Expr{Value(f.Type, v)}}
 	for _, m := range more {
 		list.Items = append(list.Items, Value(f.Type, m))

@@ -135,14 +135,7 @@ func Le[T any, O SupportsLe](p Prop[T, O], v T) Cond { return field(p).Compare("
 func Has[T any, O SupportsHas](p Prop[T, O], v T) Cond { return field(p).Compare("has", v) }
 
 // In returns "p in (v, more...)".
-func In[T any, O SupportsIn](p Prop[T, O], v T, more ...T) Cond {
-	f := field(p)
-	list := &List{Items: []Expr{Value(f.Type, v)}}
-	for _, m := range more {
-		list.Items = append(list.Items, Value(f.Type, m))
-	}
-	return Cond{&Binary{Op: "in", L: f.path(), R: list}}
-}
+func In[T any, O SupportsIn](p Prop[T, O], v T, more ...T) Cond { return in(field(p), v, more) }
 
 // StartsWith returns "startswith(p, s)".
 func StartsWith[O SupportsStartsWith](p Prop[string, O], s string) Cond {
