@@ -62,6 +62,10 @@ var (
 	polyPending [][]Polymorphic
 	polyByIface = map[reflect.Type]*polyInfo{}
 	polySome    atomic.Bool // a table was registered: until then, no lookups
+	// polyResolved holds the entries lookupPoly has resolved, by interface
+	// type, so that a lookup on the hot path (UnmarshalPolymorphic, each
+	// generated Unmarshal<Base> call) takes no lock.
+	polyResolved sync.Map // reflect.Type -> *polyInfo
 )
 
 // RegisterPolymorphic registers a table of polymorphic types. A generated
@@ -105,6 +109,9 @@ func lookupPoly(t reflect.Type) *polyInfo {
 	if t.Kind() != reflect.Interface || !polySome.Load() {
 		return nil
 	}
+	if pi, ok := polyResolved.Load(t); ok {
+		return pi.(*polyInfo)
+	}
 	polyMu.Lock()
 	for _, table := range polyPending {
 		for i := range table {
@@ -124,6 +131,7 @@ func lookupPoly(t reflect.Type) *polyInfo {
 	polyMu.Unlock()
 	if pi != nil {
 		pi.once.Do(func() { pi.resolve(t) })
+		polyResolved.Store(t, pi)
 	}
 	return pi
 }
