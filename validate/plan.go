@@ -112,6 +112,9 @@ type Plan struct {
 	once sync.Once
 	prep *planPrep
 	err  error
+	// decodeOnce decodes Encoded (decoded), for prepared and WithOptions.
+	decodeOnce sync.Once
+	decodeErr  error
 	// variants are the Plans of WithOptions, by Options.
 	variants sync.Map
 }
@@ -310,14 +313,21 @@ type prepEnum struct {
 // prepared returns the plan's tables, building them on first use.
 func (p *Plan) prepared() (*planPrep, error) {
 	p.once.Do(func() {
-		if p.Encoded != "" && p.Types == nil && p.Enums == nil {
-			if p.Types, p.Enums, p.err = DecodePlan(p.Encoded); p.err != nil {
-				return
-			}
+		if p.err = p.decoded(); p.err == nil {
+			p.prep, p.err = p.build()
 		}
-		p.prep, p.err = p.build()
 	})
 	return p.prep, p.err
+}
+
+// decoded decodes Encoded into Types and Enums, once, when they are empty.
+func (p *Plan) decoded() error {
+	p.decodeOnce.Do(func() {
+		if p.Encoded != "" && p.Types == nil && p.Enums == nil {
+			p.Types, p.Enums, p.decodeErr = DecodePlan(p.Encoded)
+		}
+	})
+	return p.decodeErr
 }
 
 // planTables is what EncodePlan encodes.
@@ -668,9 +678,12 @@ func (p *Plan) WithOptions(o Options) *Plan {
 	if q, ok := p.variants.Load(o); ok {
 		return q.(*Plan)
 	}
-	p.prepared() // an encoded plan is decoded once, for all its variants
+	// An encoded plan is decoded once, for all its variants (which build
+	// their own tables); one that does not decode gives each variant the
+	// same error.
+	p.decoded()
 	q, _ := p.variants.LoadOrStore(o, &Plan{
-		Types: p.Types, Enums: p.Enums, MaxSize: p.MaxSize,
+		Encoded: p.Encoded, Types: p.Types, Enums: p.Enums, MaxSize: p.MaxSize,
 		IEEE754Compatible: o.IEEE754Compatible, DateTimeWithoutSeconds: o.DateTimeWithoutSeconds,
 	})
 	return q.(*Plan)
