@@ -309,10 +309,10 @@ func (d *decoder) polyObject(pi *polyInfo) (reflect.Value, bool) {
 			return reflect.Value{}, false
 		}
 		check = false
-		if pc = pi.pick(unsafeString(name)); pc.codec() == nil {
+		pc = pi.pick(unsafeString(name))
+		if c = pc.codec(); c == nil {
 			return reflect.Value{}, false
 		}
-		c = pc.codec()
 	}
 	v := reflect.New(pc.typ)
 	if !d.value(c, v.UnsafePointer()) {
