@@ -29,7 +29,7 @@ const (
 // definition table that filter.go may hold one day as the others do.)
 var localNames = []string{
 	"b", "data", "e", "err", "expr", "have", "i", "known", "m", "members", "mode", "mv", "n",
-	"name", "names", "null", "one", "out", "plain", "raw", "raws", "s", "text", "v", "x",
+	"name", "names", "s", "text", "v", "x",
 	localPlan, localFilterTypes, localFilterEnums, localFilterSupports,
 	localEnumMember, localEnumValue, localFlagsValue, localODataPackage, localODataTypes,
 	localPolymorphic, "filterTypeDefs", "t", "ok", "path", "typ",
