@@ -119,7 +119,7 @@ func ExampleDecode() {
 		return
 	}
 	fmt.Println(*p.ID, edm.Or(p.EnableConnection, false), edm.Or(p.ConnectionStatus, ""))
-	fmt.Println("statusDetails null:", p.StatusDetails.IsNull(), "partnerId set:", p.PartnerID.IsSet())
+	fmt.Println("statusDetails null:", edm.IsNull(p.StatusDetails), "partnerId set:", edm.IsSet(p.PartnerID))
 	fmt.Println(string(p.Extra["@odata.type"]))
 
 	_, err = graph.Decode[graph.CloudPcExternalPartner]([]byte(`{"enableConnection": "yes"}`), validate.Read)
@@ -142,7 +142,7 @@ func ExampleDecodeCollection() {
 		return
 	}
 	for _, p := range page.Value {
-		fmt.Println(*p.ID, p.EnableConnection.IsSet())
+		fmt.Println(*p.ID, edm.IsSet(p.EnableConnection))
 	}
 	fmt.Println(page.NextLink())
 	// Output:

@@ -54,7 +54,7 @@ func TestGetResponseRoundTrip(t *testing.T) {
 	if p.ID == nil || *p.ID != "b3548526-e615-3785-3118-be70b3968ec5" {
 		t.Errorf("ID = %v", p.ID)
 	}
-	if v, ok := p.ConnectionStatus.Get(); !ok || v != graph.CloudPcExternalPartnerStatusAvailable {
+	if v, ok := edm.Get(p.ConnectionStatus); !ok || v != graph.CloudPcExternalPartnerStatusAvailable {
 		t.Errorf("ConnectionStatus = %v, %v", v, ok)
 	}
 	if string(p.Extra["@odata.type"]) != `"#microsoft.graph.cloudPcExternalPartner"` {

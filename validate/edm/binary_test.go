@@ -83,7 +83,7 @@ func TestBinaryJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(`{"b":"+/8"}`), &n); err != nil {
 		t.Fatal(err)
 	}
-	if v, _ := n.B.Get(); !bytes.Equal(v, []byte{0xfb, 0xff}) {
+	if v, _ := Get(n.B); !bytes.Equal(v, []byte{0xfb, 0xff}) {
 		t.Fatalf("std base64 in JSON gave %x", []byte(v))
 	}
 	if err := json.Unmarshal([]byte(`{"b":"a b"}`), &n); err == nil {

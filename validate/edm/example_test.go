@@ -38,8 +38,8 @@ func ExampleNullable() {
 
 	var c Contact
 	_ = json.Unmarshal([]byte(`{"displayName":null}`), &c)
-	fmt.Println(c.DisplayName.IsSet(), c.DisplayName.IsNull(), edm.Or(c.DisplayName, "(none)"))
-	fmt.Println(c.Birthday.IsSet())
+	fmt.Println(edm.IsSet(c.DisplayName), edm.IsNull(c.DisplayName), edm.Or(c.DisplayName, "(none)"))
+	fmt.Println(edm.IsSet(c.Birthday))
 	// Output:
 	// {"displayName":"Ada","birthday":null}
 	// true true (none)
@@ -53,7 +53,7 @@ func ExampleUnmarshalObject() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(*c.ID, c.DisplayName.IsSet(), c.Emails != nil)
+	fmt.Println(*c.ID, edm.IsSet(c.DisplayName), c.Emails != nil)
 	fmt.Println(string(c.Extra["@odata.type"]), string(c.Extra["DisplayName"]))
 	// Output:
 	// 42 false true

@@ -24,21 +24,21 @@ const (
 //     clears a property.
 //   - value: made by [Value]; marshals as the value's JSON.
 //
-// A Nullable is not comparable with ==: compare what Get returns. A
+// A Nullable is not comparable with ==: compare what [Get] returns. A
 // comparable struct type gets a compiled equality function, one per
 // instantiation, which a whole service would pay for a thousand times; the
 // blank [0]func() field (protobuf-go's DoNotCompare) prevents it, at the
 // price of pointer alignment: a Nullable[bool] takes 8 bytes, not 2.
 //
-// Get, IsNull and IsSet have pointer receivers, which a struct field or a
-// variable satisfies as it is (u.Status.Get()); only a value that is not
-// addressable, such as a function's result, needs a variable first, and Or
-// and Ptr are functions. The reason is build cost: every method of a
-// generic type is compiled once per instantiation, a value-receiver one
-// twice (the method and its pointer wrapper), and a whole service
-// instantiates Nullable for each of its enums and nullable complex types
-// (Microsoft Graph v1.0: 952). MarshalJSON keeps a value receiver, so that
-// encoding/json gets it right for values it cannot address.
+// Its only methods are MarshalJSON and UnmarshalJSON, which encoding/json
+// needs; it is read with the functions [Get], [IsNull], [IsSet], [Or] and
+// [Ptr]. The reason is build cost: every method of a generic type is
+// compiled once per instantiation, a value-receiver one twice (the method
+// and its pointer wrapper), whether a program calls it or not, and a whole
+// service instantiates Nullable for each of its enums and nullable complex
+// types (Microsoft Graph v1.0: 943); a generic function is compiled only
+// for the types it is called with. MarshalJSON has a value receiver, so
+// that encoding/json gets it right for values it cannot address.
 //
 // There is no IsZero method, and `omitzero` needs none: an absent Nullable
 // is the zero value, which encoding/json leaves out by itself (every way
@@ -59,19 +59,6 @@ func Value[T any](v T) Nullable[T] {
 func Null[T any]() Nullable[T] {
 	return Nullable[T]{state: stateNull}
 }
-
-// Get returns the value and true when n holds a value, and the zero T and
-// false when n is null or absent.
-func (n *Nullable[T]) Get() (T, bool) {
-	return n.v, n.state == stateValue
-}
-
-// IsNull reports whether n is in the null state (an explicit JSON null).
-func (n *Nullable[T]) IsNull() bool { return n.state == stateNull }
-
-// IsSet reports whether n is null or holds a value, that is whether the
-// member is present in the payload.
-func (n *Nullable[T]) IsSet() bool { return n.state != stateAbsent }
 
 // MarshalJSON returns the JSON form of the value, or null when n is null.
 // An absent Nullable that is marshalled anyway (a field without omitzero)
@@ -101,9 +88,23 @@ func (n *Nullable[T]) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// Get returns the value and true when n holds a value, and the zero T and
+// false when n is null or absent. It is a function, not a method, so that
+// only the instantiations a program calls are compiled (see Nullable).
+func Get[T any](n Nullable[T]) (T, bool) {
+	return n.v, n.state == stateValue
+}
+
+// IsNull reports whether n is in the null state (an explicit JSON null). It
+// is a function for the reason Get is.
+func IsNull[T any](n Nullable[T]) bool { return n.state == stateNull }
+
+// IsSet reports whether n is null or holds a value, that is whether the
+// member is present in the payload. It is a function for the reason Get is.
+func IsSet[T any](n Nullable[T]) bool { return n.state != stateAbsent }
+
 // Or returns the value n holds, or def when n is null or absent. It is a
-// function, not a method, so that only the instantiations a program calls
-// are compiled (see Nullable).
+// function for the reason Get is.
 func Or[T any](n Nullable[T], def T) T {
 	if n.state == stateValue {
 		return n.v

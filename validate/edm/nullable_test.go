@@ -33,14 +33,14 @@ func TestNullableStates(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			v, ok := tt.n.Get()
+			v, ok := Get(tt.n)
 			if v != tt.wantValue || ok != tt.wantOK {
 				t.Errorf("Get() = %v, %v; want %v, %v", v, ok, tt.wantValue, tt.wantOK)
 			}
-			if got := tt.n.IsNull(); got != tt.isNull {
+			if got := IsNull(tt.n); got != tt.isNull {
 				t.Errorf("IsNull() = %v", got)
 			}
-			if got := tt.n.IsSet(); got != tt.isSet {
+			if got := IsSet(tt.n); got != tt.isSet {
 				t.Errorf("IsSet() = %v", got)
 			}
 			if got := reflect.ValueOf(tt.n).IsZero(); got != tt.isZero {
@@ -68,7 +68,7 @@ func TestNullablePtrIsACopy(t *testing.T) {
 	n := Value([]int{1})
 	p := Ptr(n)
 	*p = nil
-	if v, _ := n.Get(); len(v) != 1 {
+	if v, _ := Get(n); len(v) != 1 {
 		t.Fatalf("writing through Ptr changed the Nullable: %v", v)
 	}
 }
@@ -154,7 +154,7 @@ func TestNullableUnmarshalReplaces(t *testing.T) {
 	if err := json.Unmarshal([]byte(`{"new":2}`), &n); err != nil {
 		t.Fatal(err)
 	}
-	if v, _ := n.Get(); !reflect.DeepEqual(v, map[string]int{"new": 2}) {
+	if v, _ := Get(n); !reflect.DeepEqual(v, map[string]int{"new": 2}) {
 		t.Fatalf("got %v", v)
 	}
 }

@@ -195,7 +195,7 @@ func TestUnmarshalObjectExtraIsReplaced(t *testing.T) {
 	if s.Extra != nil {
 		t.Fatalf("Extra = %v, want nil", s.Extra)
 	}
-	if c, ok := s.Count.Get(); !ok || c != 9 || *s.ID != "1" {
+	if c, ok := Get(s.Count); !ok || c != 9 || *s.ID != "1" {
 		t.Fatalf("fields: %+v", s)
 	}
 	if err := json.Unmarshal([]byte(`{"new":2}`), &s); err != nil {
@@ -268,7 +268,7 @@ func TestUnmarshalObjectErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			s := sample{ID: ptr("keep")}
 			err := json.Unmarshal([]byte(tt.in), &s)
-			if tt.name != "field type" && (*s.ID != "keep" || s.Count.IsSet()) {
+			if tt.name != "field type" && (*s.ID != "keep" || IsSet(s.Count)) {
 				t.Errorf("the value changed: %+v", s)
 			}
 			if err == nil {

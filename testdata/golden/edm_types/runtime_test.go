@@ -8,6 +8,8 @@ import (
 	"encoding/json"
 	"reflect"
 	"testing"
+
+	"github.com/odatagen/odatagen/validate/edm"
 )
 
 // A value of every Edm type, as a service would send it.
@@ -39,10 +41,10 @@ func TestEveryEdmTypeRoundTrips(t *testing.T) {
 	if len(v.Extra) != 0 {
 		t.Errorf("members without a field: %v", v.Extra)
 	}
-	if !v.String.IsNull() {
+	if !edm.IsNull(v.String) {
 		t.Errorf("string: want explicit null, got %+v", v.String)
 	}
-	if n, _ := v.Int64.Get(); n != 9007199254740993 {
+	if n, _ := edm.Get(v.Int64); n != 9007199254740993 {
 		t.Errorf("int64 lost precision: %d", n)
 	}
 	if !reflect.DeepEqual(v.ByteList, []uint16{1, 2, 255}) {

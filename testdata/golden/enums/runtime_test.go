@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"slices"
 	"testing"
+
+	"github.com/odatagen/odatagen/validate/edm"
 )
 
 func TestUnknownMemberKept(t *testing.T) {
@@ -16,7 +18,7 @@ func TestUnknownMemberKept(t *testing.T) {
 	if err := json.Unmarshal([]byte(body), &c); err != nil {
 		t.Fatal(err)
 	}
-	finish, ok := c.Finish.Get()
+	finish, ok := edm.Get(c.Finish)
 	if !ok {
 		t.Fatal("Finish not decoded")
 	}

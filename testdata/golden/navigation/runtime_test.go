@@ -45,11 +45,11 @@ func TestRecursiveComplex(t *testing.T) {
 	if err := json.Unmarshal([]byte(`{"fallback":null,"layout":{"owner":{"sortBy":"x"}}}`), &back); err != nil {
 		t.Fatal(err)
 	}
-	layout, ok := back.Layout.Get()
-	if !back.Fallback.IsNull() || !ok {
+	layout, ok := edm.Get(back.Layout)
+	if !edm.IsNull(back.Fallback) || !ok {
 		t.Fatalf("decoded %+v", back)
 	}
-	if owner, ok := layout.Owner.Get(); !ok || *edm.Ptr(owner.SortBy) != "x" {
+	if owner, ok := edm.Get(layout.Owner); !ok || *edm.Ptr(owner.SortBy) != "x" {
 		t.Errorf("decoded owner %+v", layout.Owner)
 	}
 	// The null is written back: a PATCH can clear a complex property.

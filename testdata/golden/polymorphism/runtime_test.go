@@ -59,7 +59,7 @@ func TestDecodeByODataType(t *testing.T) {
 	if s, ok := z.Signs[1].(*Shape); !ok || *edm.Ptr(s.Color) != "blue" {
 		t.Errorf("Signs[1] = %#v, want *Shape (abstract, no @odata.type)", z.Signs[1])
 	}
-	if f, ok := z.Frame.Get(); !ok || *edm.Ptr(f.Side) != 3 {
+	if f, ok := edm.Get(z.Frame); !ok || *edm.Ptr(f.Side) != 3 {
 		t.Errorf("Frame = %#v", z.Frame)
 	}
 	p, ok := z.Star.(*Puppy)

@@ -59,15 +59,15 @@ func TestGetResponseRoundTrip(t *testing.T) {
 	if p.ID == nil || *p.ID != "0f0e0d0c-0b0a-4908-8706-050403020100" {
 		t.Errorf("ID = %v", p.ID)
 	}
-	if v, ok := p.EnableConnection.Get(); !ok || !v {
+	if v, ok := edm.Get(p.EnableConnection); !ok || !v {
 		t.Errorf("EnableConnection = %v, %v", v, ok)
 	}
-	if v, ok := p.ConnectionStatus.Get(); !ok || v != CloudPcExternalPartnerStatusHealthy {
+	if v, ok := edm.Get(p.ConnectionStatus); !ok || v != CloudPcExternalPartnerStatusHealthy {
 		t.Errorf("ConnectionStatus = %v", v)
 	} else if n, known := EnumValue(v); n != 2 || !known || !IsKnown(v) {
 		t.Errorf("EnumValue(ConnectionStatus) = %d, %v", n, known)
 	}
-	if v, _ := p.LastSyncDateTime.Get(); !v.Equal(time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC)) {
+	if v, _ := edm.Get(p.LastSyncDateTime); !v.Equal(time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC)) {
 		t.Errorf("LastSyncDateTime = %v", v)
 	}
 	if _, ok := p.Extra["@odata.etag"]; !ok {
@@ -88,7 +88,7 @@ func TestDocsExample(t *testing.T) {
 func TestUnknownEnumMemberKept(t *testing.T) {
 	body := `{"connectionStatus":"someFutureMember"}`
 	p := roundTrip(t, body)
-	v, _ := p.ConnectionStatus.Get()
+	v, _ := edm.Get(p.ConnectionStatus)
 	if v != "someFutureMember" || IsKnown(v) {
 		t.Errorf("ConnectionStatus = %q, known %v", v, IsKnown(v))
 	}
@@ -123,7 +123,7 @@ func TestClearNullable(t *testing.T) {
 	if err := json.Unmarshal(out, &p); err != nil {
 		t.Fatal(err)
 	}
-	if !p.StatusDetails.IsNull() {
+	if !edm.IsNull(p.StatusDetails) {
 		t.Errorf("StatusDetails after decoding null: %+v", p.StatusDetails)
 	}
 }
