@@ -8,8 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/odatagen/odatagen/validate/edm"
 )
 
 // Cond is a Boolean $filter condition built by a typed builder. The zero
@@ -65,12 +63,6 @@ func Value(typ string, v any) *Literal {
 		return &Literal{Kind: LitString, Value: v}
 	case time.Time:
 		return canonical(LitDateTimeOffset, v.Format(time.RFC3339Nano))
-	case edm.Date:
-		return canonical(LitDate, v.String())
-	case edm.TimeOfDay:
-		return canonical(LitTimeOfDay, v.String())
-	case edm.Duration:
-		return &Literal{Kind: LitDuration, Value: v.String()}
 	case json.Number:
 		if _, err := strconv.ParseInt(string(v), 10, 64); err == nil {
 			return canonical(LitInt, string(v))
@@ -80,6 +72,21 @@ func Value(typ string, v any) *Literal {
 		return floatLiteral(float64(v), 32)
 	case float64:
 		return floatLiteral(v, 64)
+	case fmt.Stringer:
+		// edm.Date, edm.TimeOfDay and edm.Duration print as their literals
+		// (json.Number and time.Time, Stringers too, are matched above).
+		// They are known by the property's type rather than by their Go
+		// types, so that this package does not import edm and compiles
+		// beside it, not after it: it is on the build path of every
+		// generated package.
+		switch typ {
+		case "Edm.Date":
+			return canonical(LitDate, v.String())
+		case "Edm.TimeOfDay":
+			return canonical(LitTimeOfDay, v.String())
+		case "Edm.Duration":
+			return &Literal{Kind: LitDuration, Value: v.String()}
+		}
 	}
 	rv := reflect.ValueOf(v)
 	switch rv.Kind() {
