@@ -66,6 +66,9 @@ func (m *Model) Check(typeName string, e Expr) error {
 	if m == nil {
 		return errAt(0, "no model to check against")
 	}
+	if err := m.Load(); err != nil {
+		return err
+	}
 	root := m.Types[typeName]
 	if root == nil {
 		return errAt(0, "unknown type %s", typeName)

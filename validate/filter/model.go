@@ -39,7 +39,9 @@ var Ops = []Op{OpEq, OpNe, OpNot, OpGt, OpGe, OpLt, OpLe, OpIn, OpHas,
 // property is, and which operators it allows. It is plain data (maps,
 // slices, strings, bools) so that a generator can write it as a Go literal
 // and a tool can build the same value in memory; it is never modified by
-// this package, so one Model may be shared by concurrent checks.
+// this package, so one Model may be shared by concurrent checks. The one
+// exception is a Model of NewEncodedModel, whose maps are filled once, on
+// first use (see Load).
 type Model struct {
 	// Types are the entity and complex types, by qualified name.
 	Types map[string]*Type
@@ -48,6 +50,10 @@ type Model struct {
 	// TypeDefs maps the qualified name of a type definition to its
 	// underlying Edm type ("microsoft.graph.x" -> "Edm.String").
 	TypeDefs map[string]string
+
+	// enc is set by NewEncodedModel: the encoded tables, which Load
+	// decodes into the maps above.
+	enc *encodedModel
 }
 
 // Type is an entity or complex type.
@@ -126,6 +132,9 @@ type Enum struct {
 // Property returns the property name of typeName, its own or inherited,
 // or nil.
 func (m *Model) Property(typeName, name string) *Property {
+	if m.Load() != nil {
+		return nil
+	}
 	t := m.Types[typeName]
 	for range len(m.Types) + 1 { // bounded: a cyclic Base chain ends the walk
 		if t == nil {
@@ -160,6 +169,9 @@ func (m *Model) derives(typeName, base string) bool {
 // types and property types exist, base chains end, names are unique and
 // operator names are known. It reports every problem found.
 func (m *Model) Validate() error {
+	if err := m.Load(); err != nil {
+		return err
+	}
 	var errs []error
 	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
 	for _, k := range slices.Sorted(maps.Keys(m.TypeDefs)) {

@@ -72,6 +72,9 @@ func Check(m *Model, resource, raw string, opts ...Option) (*Result, error) {
 	if m == nil || m.Types == nil {
 		return nil, &Error{Expr: raw, Msg: "no model to check against"}
 	}
+	if err := m.load(); err != nil {
+		return nil, err
+	}
 	r, perr := m.resolve(resource, 0)
 	if perr != nil {
 		perr.Expr = src
@@ -94,6 +97,9 @@ func Check(m *Model, resource, raw string, opts ...Option) (*Result, error) {
 func CheckType(m *Model, typeName, raw string, opts ...Option) (*Result, error) {
 	q, err := Parse(raw, opts...)
 	if err != nil {
+		return nil, err
+	}
+	if err := m.load(); err != nil {
 		return nil, err
 	}
 	res, cerr := m.checkType(typeName, q, len(raw))
@@ -162,6 +168,9 @@ func (m *Model) CheckQuery(resource string, q *Query) (*Result, error) {
 	if m == nil || m.Types == nil {
 		return nil, errAt(0, "no model to check against")
 	}
+	if err := m.load(); err != nil {
+		return nil, err
+	}
 	r, perr := m.resolve(resource, 0)
 	if perr != nil {
 		perr.Expr = resource
@@ -177,6 +186,9 @@ func (m *Model) CheckQuery(resource string, q *Query) (*Result, error) {
 // CheckQueryType checks a parsed query against the collection of the type
 // typeName (see CheckType and CheckQuery).
 func (m *Model) CheckQueryType(typeName string, q *Query) (*Result, error) {
+	if err := m.load(); err != nil {
+		return nil, err
+	}
 	res, err := m.checkType(typeName, q, 0)
 	if err != nil {
 		return nil, err

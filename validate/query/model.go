@@ -390,6 +390,15 @@ func NewModel(types *filter.Model, sets []*EntitySet, props []*Property, resourc
 	return m
 }
 
+// load decodes the tables of m.Types when a generated package encoded
+// them (filter.NewEncodedModel), and returns the error of that decoding.
+func (m *Model) load() error {
+	if m == nil || m.Types == nil {
+		return nil
+	}
+	return m.Types.Load()
+}
+
 // property returns the facts of property name of typeName (its own or
 // inherited), or nil.
 func (m *Model) property(typeName, name string) *Property {
