@@ -142,51 +142,23 @@ func emitFuncVars(f *jen.File, suffix string, typ jen.Code, fn *jen.Statement, b
 	)
 }
 
-// emitFilterFile writes filter.go: the $filter model as static composite
-// literals (types in TypeOrder, enums in EnumOrder, type definitions as an
-// inline map, nil when there are none), the generic CheckFilter, and per
+// emitFilterFile writes filter.go: the $filter model (encoded, for a
+// whole service, or else as composite literals: see encodedFilterModel),
+// the generic CheckFilter, and per
 // irFilterType its Check<Type>Filter function and, when it has a BuilderVar,
 // the typed builder: a struct variable of static data with one
 // filter.Prop field per property, whose operator set (a struct type that
 // embeds the filter.BuilderOps marks of its operators) says which operator
 // functions of validate/filter take it.
 func emitFilterFile(f *jen.File, ff *irFilterFile) {
-	m := ff.Model
 	var ops builderOpTypes
-	var types, enums []jen.Code
-	sharedSupports := false
-	for _, q := range ff.TypeOrder {
-		types = append(types, filterTypeLit(m.Types[q], &sharedSupports))
-	}
-	for _, q := range ff.EnumOrder {
-		e := m.Enums[q]
-		fields := jen.Dict{jen.Id("Name"): jen.Lit(e.Name), jen.Id("Members"): stringsLit(e.Members)}
-		if e.Flags {
-			fields[jen.Id("Flags")] = jen.True()
-		}
-		enums = append(enums, jen.Values(fields))
-	}
-	typedefs := jen.Dict{}
-	for _, q := range ff.TypeDefOrder {
-		typedefs[jen.Lit(q)] = jen.Lit(m.TypeDefs[q])
-	}
-	var typedefsCode jen.Code = jen.Nil()
-	if len(typedefs) > 0 {
-		typedefsCode = jen.Map(jen.String()).String().Values(typedefs)
-	}
-	f.Add(fixedDoc(ff.ModelVar+" is the $filter capability table of this package's types: for each property, its type and the operators it supports. "+ff.CheckFilter+" checks expressions against it.").
-		Var().Id(ff.ModelVar).Op("=").Qual(filterPath, "NewModel").Call(jen.Id(localFilterTypes), jen.Id(localFilterEnums), typedefsCode))
-	f.Add(fixedDoc(localFilterTypes+" and "+localFilterEnums+" are the data of "+ff.ModelVar+". Package-level composite literals of plain values are static data: they cost no code to compile and no work at init.").
-		Var().Defs(
-		jen.Id(localFilterTypes).Op("=").Index().Op("*").Qual(filterPath, "Type").Values(multiline(types)...),
-		jen.Id(localFilterEnums).Op("=").Index().Op("*").Qual(filterPath, "Enum").Values(multiline(enums)...),
-	))
-	if sharedSupports {
-		f.Add(fixedDoc(localFilterSupports+" are the two supports most properties have, which "+localFilterTypes+" points to rather than repeating them: eq null and ne null only ([0]), $count only ([1]).").
-			Var().Id(localFilterSupports).Op("=").Index(jen.Op("...")).Qual(filterPath, "Support").Values(
-			jen.Values(jen.Dict{jen.Id("Null"): jen.True()}),
-			jen.Values(jen.Dict{jen.Id("Count"): jen.True()}),
-		))
+	if enc, ok := encodedFilterModel(ff); ok {
+		f.Add(fixedDoc(ff.ModelVar+" is the $filter capability table of this package's types: for each property, its type and the operators it supports. "+ff.CheckFilter+" checks expressions against it. Its tables are decoded on first use (filter.Model.Load, which code that reads them directly calls first).").
+			Var().Id(ff.ModelVar).Op("=").Qual(filterPath, "NewEncodedModel").Call(jen.Id(localFilterEncoded)))
+		f.Add(fixedDoc(localFilterEncoded + " is the data of " + ff.ModelVar + ", encoded by filter.EncodeModel: the compiler reads a string constant in almost no time, where the same tables as composite literals would cost it a sixth of the package.").
+			Const().Id(localFilterEncoded).Op("=").Lit(enc))
+	} else {
+		emitFilterTables(f, ff)
 	}
 	f.Add(fixedDoc(ff.CheckFilter+" checks a $filter expression (the decoded value of the query option) against T (a struct of this package, or the interface of a type with derived types): its syntax, the properties it names, the types of its operands, and the operators each property supports. The error is a *filter.Error that prints the expression with a caret under the problem, or an error when T is not a type of this package.").
 		Func().Id(ff.CheckFilter).Types(jen.Id("T").Any()).Params(jen.Id("expr").String()).Error().Block(
@@ -307,6 +279,72 @@ func (o *builderOpTypes) emit(f *jen.File) {
 		value := typeCode(bf.Value)
 		f.Comment(name + " is the $filter builder type of a " + fmt.Sprintf("%#v", value) + " property with " + "filterOps_" + opsSuffix(bf) + ".")
 		f.Type().Id(name).Op("=").Qual(filterPath, "Prop").Types(typeCode(bf.Value), jen.Id("filterOps_"+opsSuffix(bf)))
+	}
+}
+
+// encodedFilterModel returns ff's model encoded by filter.EncodeModel,
+// and true, when it has encodedPlanMinTypes types or more: a whole
+// service's filter tables as composite literals are 78,000 lines of
+// Microsoft Graph v1.0's package and about a second of its compile, as a
+// string constant almost nothing. Smaller ones stay literals, which a
+// reader (and a golden file's reviewer) can read.
+func encodedFilterModel(ff *irFilterFile) (string, bool) {
+	if len(ff.TypeOrder) < encodedPlanMinTypes {
+		return "", false
+	}
+	m := ff.Model
+	types := make([]*filter.Type, len(ff.TypeOrder))
+	for i, q := range ff.TypeOrder {
+		types[i] = m.Types[q]
+	}
+	enums := make([]*filter.Enum, len(ff.EnumOrder))
+	for i, q := range ff.EnumOrder {
+		enums[i] = m.Enums[q]
+	}
+	enc, err := filter.EncodeModel(types, enums, m.TypeDefs)
+	return enc, err == nil
+}
+
+// emitFilterTables writes ff's model as static composite literals:
+// FilterModel, made by filter.NewModel from filterTypes (in TypeOrder) and
+// filterEnums (in EnumOrder), type definitions as an inline map (nil when
+// there are none), and filterSupports, the supports most properties share.
+func emitFilterTables(f *jen.File, ff *irFilterFile) {
+	m := ff.Model
+	var types, enums []jen.Code
+	sharedSupports := false
+	for _, q := range ff.TypeOrder {
+		types = append(types, filterTypeLit(m.Types[q], &sharedSupports))
+	}
+	for _, q := range ff.EnumOrder {
+		e := m.Enums[q]
+		fields := jen.Dict{jen.Id("Name"): jen.Lit(e.Name), jen.Id("Members"): stringsLit(e.Members)}
+		if e.Flags {
+			fields[jen.Id("Flags")] = jen.True()
+		}
+		enums = append(enums, jen.Values(fields))
+	}
+	typedefs := jen.Dict{}
+	for _, q := range ff.TypeDefOrder {
+		typedefs[jen.Lit(q)] = jen.Lit(m.TypeDefs[q])
+	}
+	var typedefsCode jen.Code = jen.Nil()
+	if len(typedefs) > 0 {
+		typedefsCode = jen.Map(jen.String()).String().Values(typedefs)
+	}
+	f.Add(fixedDoc(ff.ModelVar+" is the $filter capability table of this package's types: for each property, its type and the operators it supports. "+ff.CheckFilter+" checks expressions against it.").
+		Var().Id(ff.ModelVar).Op("=").Qual(filterPath, "NewModel").Call(jen.Id(localFilterTypes), jen.Id(localFilterEnums), typedefsCode))
+	f.Add(fixedDoc(localFilterTypes+" and "+localFilterEnums+" are the data of "+ff.ModelVar+". Package-level composite literals of plain values are static data: they cost no code to compile and no work at init.").
+		Var().Defs(
+		jen.Id(localFilterTypes).Op("=").Index().Op("*").Qual(filterPath, "Type").Values(multiline(types)...),
+		jen.Id(localFilterEnums).Op("=").Index().Op("*").Qual(filterPath, "Enum").Values(multiline(enums)...),
+	))
+	if sharedSupports {
+		f.Add(fixedDoc(localFilterSupports+" are the two supports most properties have, which "+localFilterTypes+" points to rather than repeating them: eq null and ne null only ([0]), $count only ([1]).").
+			Var().Id(localFilterSupports).Op("=").Index(jen.Op("...")).Qual(filterPath, "Support").Values(
+			jen.Values(jen.Dict{jen.Id("Null"): jen.True()}),
+			jen.Values(jen.Dict{jen.Id("Count"): jen.True()}),
+		))
 	}
 }
 

@@ -10,6 +10,7 @@ const (
 	localFilterTypes    = "filterTypes"
 	localFilterEnums    = "filterEnums"
 	localFilterSupports = "filterSupports"
+	localFilterEncoded  = "filterModelEncoded"
 	localEnumMember     = "enumMember"
 	localEnumValue      = "enumValue"
 	localFlagsValue     = "flagsValue"
@@ -30,7 +31,7 @@ const (
 var localNames = []string{
 	"b", "data", "e", "err", "expr", "have", "i", "known", "m", "members", "mode", "mv", "n",
 	"name", "names", "s", "text", "v", "x",
-	localPlan, localFilterTypes, localFilterEnums, localFilterSupports,
+	localPlan, localFilterTypes, localFilterEnums, localFilterSupports, localFilterEncoded,
 	localEnumMember, localEnumValue, localFlagsValue, localODataPackage, localODataTypes,
 	localPolymorphic, "filterTypeDefs", "t", "ok", "path", "typ",
 	localEnumTables, localEnumTable, localEnumIndex,
