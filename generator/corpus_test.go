@@ -198,10 +198,13 @@ func generatedKinds(t *testing.T, files []File) map[string][]string {
 }
 
 // TestGraphWholeService generates all of Microsoft Graph v1.0 as one
-// package (Options.Compact), checks that every entity, complex and enum
-// type of the CSDL has its Go type, and builds, vets and tests it: user
-// decodes a derived type in a polymorphic property, a flags enum keeps its
-// values.
+// package in the default mode (every feature: per-type functions, typed
+// builders, edm.Nullable for every nullable property), checks that every
+// entity, complex and enum type of the CSDL has its Go type, and builds,
+// vets and tests it (../testdata/wholeservice/graph_test.go): user decodes
+// a derived type in a polymorphic property, null stays distinct from
+// absent, the typed builders give queries the encoded models accept, a
+// flags enum keeps its values.
 func TestGraphWholeService(t *testing.T) {
 	const file = "graph-v1.0-clean.xml"
 	src := corpusFile(t, file)
@@ -212,7 +215,7 @@ func TestGraphWholeService(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := Generate(s, Options{Package: "graph", Source: file, Compact: true})
+	res, err := Generate(s, Options{Package: "graph", Source: file})
 	if err != nil {
 		t.Fatal(err)
 	}

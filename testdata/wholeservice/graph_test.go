@@ -1,7 +1,8 @@
 package graph
 
 // Compiled with the package generated from graph-v1.0-clean.xml (all of
-// Microsoft Graph v1.0, Compact) by the generator's TestGraphWholeService.
+// Microsoft Graph v1.0, in the default mode) by the generator's
+// TestGraphWholeService.
 
 import (
 	"encoding/json"
@@ -10,6 +11,8 @@ import (
 
 	"github.com/odatagen/odatagen/validate"
 	"github.com/odatagen/odatagen/validate/edm"
+	"github.com/odatagen/odatagen/validate/filter"
+	"github.com/odatagen/odatagen/validate/query"
 )
 
 // A user with $expand=memberOf,manager: memberOf is a collection of
@@ -72,7 +75,7 @@ func TestUserPolymorphicProperties(t *testing.T) {
 	if m, ok := u.Manager.(*User); !ok || *edm.Ptr(m.DisplayName) != "Grace Example" {
 		t.Errorf("Manager = %#v, want *User", u.Manager)
 	}
-	if u.PasswordProfile == nil || !*edm.Ptr(u.PasswordProfile.ForceChangePasswordNextSignIn) {
+	if pp, ok := edm.Get(u.PasswordProfile); !ok || !*edm.Ptr(pp.ForceChangePasswordNextSignIn) {
 		t.Errorf("PasswordProfile = %+v", u.PasswordProfile)
 	}
 	out, err := json.Marshal(&u)
@@ -131,5 +134,58 @@ func TestFlagsEnumValues(t *testing.T) {
 	}
 	if !job.Scope.Has(SynchronizationJobRestartScopeWatermark) {
 		t.Errorf("Scope = %q", job.Scope)
+	}
+}
+
+// Null is distinct from absent for every nullable property, enum and
+// complex ones too, and survives a round trip.
+func TestNullAndAbsent(t *testing.T) {
+	const body = `{"id":"e-1","showAs":null,"importance":"high","recurrence":null,"body":{"contentType":"text","content":"hi"}}`
+	var e Event
+	if err := json.Unmarshal([]byte(body), &e); err != nil {
+		t.Fatal(err)
+	}
+	if !edm.IsNull(e.ShowAs) || !edm.IsNull(e.Recurrence) || edm.IsSet(e.Sensitivity) || !edm.IsSet(e.Body) || edm.IsNull(e.Body) {
+		t.Errorf("showAs %v, recurrence %v, sensitivity %v, body %v", e.ShowAs, e.Recurrence, e.Sensitivity, e.Body)
+	}
+	if v, ok := edm.Get(e.Importance); !ok || v != ImportanceHigh || !IsKnown(v) {
+		t.Errorf("importance = %v", e.Importance)
+	}
+	out, err := json.Marshal(&e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	jsonEqual(t, out, body)
+}
+
+// The typed builders write queries that the package's checks accept; the
+// $filter model is encoded in the package and decoded on first use.
+func TestBuildersAndChecks(t *testing.T) {
+	cond := filter.And(
+		filter.StartsWith(UserFilter.DisplayName, "A"),
+		filter.Eq(UserFilter.AccountEnabled, true),
+		filter.In(UserFilter.UserType, "Member", "Guest"),
+	)
+	if err := CheckUserFilter(cond.String()); err != nil {
+		t.Errorf("CheckUserFilter(%s): %v", cond, err)
+	}
+	if err := CheckFilter[User]("assignedLicenses/any(l: l/skuId eq 8a256a2b-b617-496d-b51b-e76466e88db0) and nope eq 1"); err == nil {
+		t.Error("CheckFilter[User] accepts a property user does not have")
+	}
+	if err := FilterModel.Load(); err != nil || FilterModel.Types["microsoft.graph.user"] == nil {
+		t.Errorf("FilterModel.Load() = %v; %d types", err, len(FilterModel.Types))
+	}
+	q := query.New(
+		query.Select(UserSelect.DisplayName, UserSelect.Mail),
+		query.OrderBy(UserOrderBy.DisplayName),
+		query.Expand(UserExpand.Manager),
+		query.Filter(cond),
+		query.Top(5),
+	)
+	if err := CheckUsersQuery(q.String()); err != nil {
+		t.Errorf("CheckUsersQuery(%s): %v", q, err)
+	}
+	if err := CheckQuery[User]("$select=displayName&$orderby=nope"); err == nil {
+		t.Error("CheckQuery[User] accepts ordering by a property user does not have")
 	}
 }
