@@ -39,8 +39,7 @@ func Plan(s *spec.Spec, opts SchemaOptions) (*validate.Plan, error) {
 func modelPlan(m *spec.Model, allowUnresolved bool) (*validate.Plan, error) {
 	// The types in name order, so that a plan (and the generated tables)
 	// does not depend on the order of the input.
-	types := slices.Clone(m.Types)
-	slices.SortFunc(types, func(x, y *spec.Type) int { return strings.Compare(x.QualifiedName(), y.QualifiedName()) })
+	types := spec.SortedByName(m.Types)
 	b := &planBuilder{ix: m.Index(), allowUnresolved: allowUnresolved, types: types,
 		typeIndex: map[string]int{}, enumIndex: map[*spec.EnumType]int{}, ops: map[planOpKey][]*spec.Operation{}}
 	for i, t := range types {

@@ -54,7 +54,17 @@ func LookupPrimitive(name string) (string, bool) {
 }
 
 // IsPrimitiveName reports whether q is the qualified name of a known Edm type.
-func IsPrimitiveName(q string) bool {
-	p, ok := primitiveByLower[strings.ToLower(q)]
-	return ok && p == q
-}
+func IsPrimitiveName(q string) bool { return primitiveNames[q] }
+
+// primitiveNames are the names IsPrimitiveName accepts: those that
+// primitiveByLower gives for themselves, as spelled. A set, so that a
+// lookup lowers no string (the plan builder asks for every property).
+var primitiveNames = func() map[string]bool {
+	m := map[string]bool{}
+	for _, p := range primitiveByLower {
+		if primitiveByLower[strings.ToLower(p)] == p {
+			m[p] = true
+		}
+	}
+	return m
+}()

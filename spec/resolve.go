@@ -177,7 +177,9 @@ func (m *Model) link(decls []*StructuredType, maxProps int) error {
 		}
 	}
 	backing := make([]*Type, 0, chains)
-	for _, t := range m.Types {
+	// In name order, so that Derived and Descendants, appended to as the
+	// types come, are in name order too.
+	for _, t := range SortedByName(m.Types) {
 		start := len(backing)
 		for c := t; c != nil; c = c.Base {
 			backing = append(backing, c)
@@ -191,10 +193,7 @@ func (m *Model) link(decls []*StructuredType, maxProps int) error {
 		}
 		t.Props = flatten(t)
 	}
-	byName := func(x, y *Type) int { return strings.Compare(x.QualifiedName(), y.QualifiedName()) }
 	for _, t := range m.Types {
-		slices.SortFunc(t.Derived, byName)
-		slices.SortFunc(t.Descendants, byName)
 		t.AnyJSON = t.Name == "Json" && t.Kind == ComplexKind && !t.Abstract && t.BaseType == "" &&
 			len(t.Properties)+len(t.NavigationProperties) == 0 && len(t.Derived) == 0
 	}
@@ -302,4 +301,24 @@ func (m *Model) Subset(keep func(q string) bool) *Model {
 		}
 	}
 	return sub
+}
+
+// SortedByName returns a copy of types sorted by qualified name. It makes
+// each name once: a comparison that built both names would allocate two
+// strings per comparison (a whole service has thousands of types).
+func SortedByName(types []*Type) []*Type {
+	type keyed struct {
+		name string
+		t    *Type
+	}
+	ks := make([]keyed, len(types))
+	for i, t := range types {
+		ks[i] = keyed{t.QualifiedName(), t}
+	}
+	slices.SortFunc(ks, func(x, y keyed) int { return strings.Compare(x.name, y.name) })
+	out := make([]*Type, len(ks))
+	for i, k := range ks {
+		out[i] = k.t
+	}
+	return out
 }
