@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/odatagen/odatagen/validate/internal/report"
 )
@@ -289,8 +290,9 @@ type PlanEnum struct {
 // planPrep is what a Plan derives on first use: lookup tables.
 type planPrep struct {
 	types  nameIndex // qualified name -> type index
-	simple nameIndex // simple name -> index into simples
-	// simples lists the type indexes per simple name, in name order.
+	simple nameIndex // foldKey(simple name) -> index into simples
+	// simples lists the type indexes per simple name ignoring case (as
+	// ResolveTypeName compares them), in name order.
 	simples [][]int32
 	ptypes  []prepType
 	penums  []prepEnum
@@ -380,7 +382,7 @@ func (p *Plan) build() (*planPrep, error) {
 		if !pp.types.add(t.Name, int32(i)) {
 			bad("type %s appears twice", t.Name)
 		}
-		s := report.SimpleName(t.Name)
+		s := foldKey(report.SimpleName(t.Name))
 		simple[s] = append(simple[s], int32(i))
 	}
 	names := make([]string, 0, len(simple))
@@ -476,7 +478,7 @@ func (p *Plan) resolve(pp *planPrep, typeName string, mode Mode) (int, error) {
 		if i := pp.types.lookupString(typeName); i >= 0 {
 			return int(i), nil
 		}
-		if j := pp.simple.lookupString(typeName); j >= 0 && len(pp.simples[j]) == 1 {
+		if j := pp.lookupSimple(typeName); j >= 0 && len(pp.simples[j]) == 1 {
 			return int(pp.simples[j][0]), nil
 		}
 	}
@@ -492,6 +494,46 @@ func (p *Plan) resolve(pp *planPrep, typeName string, mode Mode) (int, error) {
 		return -1, fmt.Errorf("validate: type name %q is ambiguous: %s", typeName, strings.Join(candidates, ", "))
 	}
 	return -1, fmt.Errorf("validate: no %s schema for type %q", mode, typeName)
+}
+
+// lookupSimple finds the types whose simple name equals name ignoring case,
+// as ResolveTypeName's third step compares them, without allocating: an
+// ASCII name without a dot is folded into a buffer on the stack. Any other
+// name returns -1 and takes ResolveTypeName's path. (A dotless type that
+// has the name ignoring case is in the same list, so ResolveTypeName's
+// second step cannot pick another type when the list has one.)
+func (pp *planPrep) lookupSimple(name string) int32 {
+	var buf [64]byte
+	if len(name) > len(buf) {
+		return -1
+	}
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c == '.' || c >= 0x80:
+			return -1
+		case 'a' <= c && c <= 'z':
+			c -= 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return pp.simple.lookup(buf[:len(name)])
+}
+
+// foldKey maps each rune of s to the smallest rune of its simple case
+// folding orbit, so that foldKey(a) == foldKey(b) exactly when
+// strings.EqualFold(a, b), which compares rune by rune by those orbits.
+// For ASCII that is the upper case.
+func foldKey(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		least := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			least = min(least, f)
+		}
+		b.WriteRune(least)
+	}
+	return b.String()
 }
 
 // Validate checks a payload of the type (qualified, or a simple name that

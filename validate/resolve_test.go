@@ -2,6 +2,7 @@ package validate
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -40,5 +41,50 @@ func TestResolveTypeName(t *testing.T) {
 	}
 	if q, _, ok := ResolveTypeName("user", names, primary); !ok || q != "microsoft.graph.security.user" {
 		t.Errorf("with a primary namespace: got %q %v", q, ok)
+	}
+}
+
+// TestPlanResolve checks that a Plan's prepared lookups (the qualified
+// name, then a simple name that one type has ignoring case) choose what
+// ResolveTypeName chooses, as a schemaset.Set does: "dictionary" is
+// microsoft.graph.Dictionary (the larger namespace), not the one type whose
+// simple name is spelled exactly so.
+func TestPlanResolve(t *testing.T) {
+	names := []string{
+		"microsoft.graph.Dictionary", "microsoft.graph.user", "microsoft.graph.group",
+		"microsoft.graph.security.dictionary", "microsoft.graph.security.user",
+		"a.item", "b.item", "c.Thing", "d.thing", "e.\u212Aelvin", "f.\u017Fign", "Dotless",
+	}
+	p := &Plan{}
+	for _, n := range names {
+		p.Types = append(p.Types, PlanType{Name: n})
+	}
+	pp, err := p.build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{
+		"dictionary", "Dictionary", "DICTIONARY", "microsoft.graph.security.dictionary",
+		"user", "group", "Group", "item", "thing", "kelvin", "KELVIN", "sign", "SIGN",
+		"dotless", "Microsoft.Graph.User", "nosuch", "",
+	} {
+		want, _, ok := ResolveTypeName(name, names, nil)
+		i, err := p.resolve(pp, name, Read)
+		got := ""
+		if err == nil {
+			got = p.Types[i].Name
+		}
+		if got != want || (err == nil) != ok {
+			t.Errorf("%q: Plan resolves %q (%v), ResolveTypeName %q (%v)", name, got, err, want, ok)
+		}
+	}
+}
+
+func TestFoldKey(t *testing.T) {
+	for _, pair := range [][2]string{{"abc", "ABC"}, {"\u212Aelvin", "kelvin"}, {"\u017Fign", "SIGN"}, {"Straße", "STRASSE"}, {"a", "b"}, {"é", "É"}} {
+		a, b := pair[0], pair[1]
+		if (foldKey(a) == foldKey(b)) != strings.EqualFold(a, b) {
+			t.Errorf("foldKey(%q)=%q, foldKey(%q)=%q; EqualFold %v", a, foldKey(a), b, foldKey(b), strings.EqualFold(a, b))
+		}
 	}
 }
