@@ -355,8 +355,10 @@ func (d *drifter) csdlType(q string) *StructuredType {
 	if t := d.cix.Type(q); t != nil {
 		return t
 	}
-	if c, ok := d.cix.lower[strings.ToLower(q)]; ok {
-		return d.cix.Type(c)
+	for _, c := range d.cix.sameIgnoringCase(q) {
+		if t := d.cix.Type(c); t != nil {
+			return t
+		}
 	}
 	return nil
 }
@@ -365,8 +367,10 @@ func (d *drifter) csdlEnum(q string) *EnumType {
 	if e := d.cix.Enum(q); e != nil {
 		return e
 	}
-	if c, ok := d.cix.lower[strings.ToLower(q)]; ok {
-		return d.cix.Enum(c)
+	for _, c := range d.cix.sameIgnoringCase(q) {
+		if e := d.cix.Enum(c); e != nil {
+			return e
+		}
 	}
 	return nil
 }

@@ -15,9 +15,12 @@ type Index struct {
 	types    map[string]*StructuredType
 	enums    map[string]*EnumType
 	typedefs map[string]*TypeDef
-	lower    map[string]string // lower-cased qualified name -> qualified name
-	simple   map[string][]string
-	nsSize   map[string]int // declarations per namespace
+	// folded and simple map validate.FoldName of a qualified name, and of a
+	// simple name, to the qualified names that have it: ResolveTypeName
+	// compares names by strings.EqualFold, and FoldName keys agree with it.
+	folded map[string][]string
+	simple map[string][]string
+	nsSize map[string]int // declarations per namespace
 }
 
 // NewIndex indexes s.
@@ -27,16 +30,17 @@ func NewIndex(s *Spec) *Index {
 		types:    make(map[string]*StructuredType, len(s.Types)),
 		enums:    make(map[string]*EnumType, len(s.Enums)),
 		typedefs: make(map[string]*TypeDef, len(s.TypeDefs)),
-		lower:    make(map[string]string, n),
+		folded:   make(map[string][]string, n),
 		simple:   make(map[string][]string, n),
 		nsSize:   map[string]int{},
 	}
 	add := func(ns, name string) string {
 		q := Qualify(ns, name)
 		ix.nsSize[ns]++
-		ix.lower[strings.ToLower(q)] = q
-		l := strings.ToLower(name)
-		ix.simple[l] = append(ix.simple[l], q)
+		f := validate.FoldName(q)
+		ix.folded[f] = append(ix.folded[f], q)
+		f = validate.FoldName(name)
+		ix.simple[f] = append(ix.simple[f], q)
 		return q
 	}
 	for _, t := range s.Types {
@@ -92,10 +96,9 @@ func (ix *Index) Resolve(name string) (string, bool) {
 // all), ranking namespaces by size.
 func (ix *Index) resolveAmong(name string, keep func(q string) bool, size func(ns string) int) (string, []string, bool) {
 	var cands []string
-	if q, ok := ix.lower[strings.ToLower(name)]; ok {
-		cands = append(cands, q)
-	}
-	cands = append(cands, ix.simple[strings.ToLower(name)]...)
+	f := validate.FoldName(name)
+	cands = append(cands, ix.folded[f]...)
+	cands = append(cands, ix.simple[f]...)
 	if keep != nil {
 		cands = slices.DeleteFunc(cands, func(q string) bool { return !keep(q) })
 	}
@@ -235,4 +238,10 @@ func cycleError(path []*StructuredType, b *StructuredType) error {
 // candidates then lists the qualified names that matched.
 func (ix *Index) ResolveUserName(name string) (q string, candidates []string, ok bool) {
 	return ix.resolveAmong(name, func(q string) bool { return ix.types[q] != nil }, func(ns string) int { return ix.nsSize[ns] })
+}
+
+// sameIgnoringCase returns the qualified names equal to q ignoring case
+// (strings.EqualFold), in declaration order.
+func (ix *Index) sameIgnoringCase(q string) []string {
+	return ix.folded[validate.FoldName(q)]
 }

@@ -3,6 +3,8 @@ package spec
 import (
 	"slices"
 	"testing"
+
+	"github.com/odatagen/odatagen/validate"
 )
 
 func TestResolveUserName(t *testing.T) {
@@ -32,6 +34,34 @@ func TestResolveUserName(t *testing.T) {
 		q, cands, ok := ix.ResolveUserName(tc.name)
 		if q != tc.want || ok != (tc.want != "") || !slices.Equal(cands, tc.candidates) {
 			t.Errorf("ResolveUserName(%q) = %q, %v, %v; want %q, %v", tc.name, q, cands, ok, tc.want, tc.candidates)
+		}
+	}
+}
+
+// TestResolveUserNameAgrees checks that the index's prefiltered lookup
+// chooses what validate.ResolveTypeName chooses over all the structured
+// types (as a Plan and a schemaset.Set do), also for names that differ only
+// in case and for runes whose case folding is not their lower case.
+func TestResolveUserNameAgrees(t *testing.T) {
+	qualified := []string{
+		"microsoft.graph.Dictionary", "microsoft.graph.user", "microsoft.graph.group",
+		"microsoft.graph.security.dictionary", "microsoft.graph.security.user",
+		"a.Foo", "a.foo", "c.Thing", "d.thing", "e.\u212Aelvin", "f.\u017Fign",
+	}
+	s := &Spec{}
+	for _, q := range qualified {
+		ns, name := SplitQualified(q)
+		s.Types = append(s.Types, &StructuredType{Namespace: ns, Name: name})
+	}
+	ix := NewIndex(s)
+	for _, name := range []string{
+		"dictionary", "DICTIONARY", "user", "Group", "a.FOO", "A.foo", "foo", "thing",
+		"kelvin", "KELVIN", "sign", "F.SIGN", "nosuch",
+	} {
+		want, wantCands, wantOK := validate.ResolveTypeName(name, qualified, func(ns string) int { return ix.nsSize[ns] })
+		q, cands, ok := ix.ResolveUserName(name)
+		if q != want || ok != wantOK || !slices.Equal(cands, wantCands) {
+			t.Errorf("%q: index %q %v %v, ResolveTypeName %q %v %v", name, q, cands, ok, want, wantCands, wantOK)
 		}
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode"
 
 	"github.com/odatagen/odatagen/validate/internal/report"
 )
@@ -290,7 +289,7 @@ type PlanEnum struct {
 // planPrep is what a Plan derives on first use: lookup tables.
 type planPrep struct {
 	types  nameIndex // qualified name -> type index
-	simple nameIndex // foldKey(simple name) -> index into simples
+	simple nameIndex // FoldName(simple name) -> index into simples
 	// simples lists the type indexes per simple name ignoring case (as
 	// ResolveTypeName compares them), in name order.
 	simples [][]int32
@@ -382,7 +381,7 @@ func (p *Plan) build() (*planPrep, error) {
 		if !pp.types.add(t.Name, int32(i)) {
 			bad("type %s appears twice", t.Name)
 		}
-		s := foldKey(report.SimpleName(t.Name))
+		s := FoldName(report.SimpleName(t.Name))
 		simple[s] = append(simple[s], int32(i))
 	}
 	names := make([]string, 0, len(simple))
@@ -518,22 +517,6 @@ func (pp *planPrep) lookupSimple(name string) int32 {
 		buf[i] = c
 	}
 	return pp.simple.lookup(buf[:len(name)])
-}
-
-// foldKey maps each rune of s to the smallest rune of its simple case
-// folding orbit, so that foldKey(a) == foldKey(b) exactly when
-// strings.EqualFold(a, b), which compares rune by rune by those orbits.
-// For ASCII that is the upper case.
-func foldKey(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		least := r
-		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
-			least = min(least, f)
-		}
-		b.WriteRune(least)
-	}
-	return b.String()
 }
 
 // Validate checks a payload of the type (qualified, or a simple name that

@@ -3,6 +3,8 @@ package validate
 import (
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/odatagen/odatagen/validate/internal/report"
 )
@@ -68,6 +70,35 @@ func ResolveTypeName(name string, names []string, namespaceSize func(ns string) 
 		return "", candidates, false
 	}
 	return best, candidates, true
+}
+
+// FoldName returns the key under which ResolveTypeName takes names for
+// equal ignoring case: FoldName(a) == FoldName(b) exactly when
+// strings.EqualFold(a, b). Each rune becomes the smallest rune of its
+// simple case-folding orbit, the orbits EqualFold compares by; for ASCII
+// that is the upper case ("kelvin", the Kelvin sign's "\u212Aelvin" and
+// "KELVIN" all give "KELVIN"). Indexes of names use it as their map key.
+func FoldName(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToUpper(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		least := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			least = min(least, f)
+		}
+		b.WriteRune(least)
+	}
+	return b.String()
 }
 
 // namespaceOf returns the namespace part of a qualified name.

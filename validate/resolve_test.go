@@ -80,11 +80,25 @@ func TestPlanResolve(t *testing.T) {
 	}
 }
 
-func TestFoldKey(t *testing.T) {
-	for _, pair := range [][2]string{{"abc", "ABC"}, {"\u212Aelvin", "kelvin"}, {"\u017Fign", "SIGN"}, {"Straße", "STRASSE"}, {"a", "b"}, {"é", "É"}} {
+func TestFoldName(t *testing.T) {
+	for _, pair := range [][2]string{{"abc", "ABC"}, {"\u212Aelvin", "kelvin"}, {"\u017Fign", "SIGN"}, {"Straße", "STRASSE"}, {"a", "b"}, {"é", "É"}, {"Ǆ", "ǆ"}, {"ǅ", "Ǆ"}, {"ΣΑΣ", "σας"}, {"\xff", "\xfe"}, {"ab", "abc"}} {
 		a, b := pair[0], pair[1]
-		if (foldKey(a) == foldKey(b)) != strings.EqualFold(a, b) {
-			t.Errorf("foldKey(%q)=%q, foldKey(%q)=%q; EqualFold %v", a, foldKey(a), b, foldKey(b), strings.EqualFold(a, b))
+		if (FoldName(a) == FoldName(b)) != strings.EqualFold(a, b) {
+			t.Errorf("FoldName(%q)=%q, FoldName(%q)=%q; EqualFold %v", a, FoldName(a), b, FoldName(b), strings.EqualFold(a, b))
 		}
 	}
+}
+
+func FuzzFoldName(f *testing.F) {
+	f.Add("kelvin", "\u212Aelvin")
+	f.Add("Straße", "STRASSE")
+	f.Add("\xff", "\ufffd")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if (FoldName(a) == FoldName(b)) != strings.EqualFold(a, b) {
+			t.Fatalf("FoldName(%q)=%q, FoldName(%q)=%q; EqualFold %v", a, FoldName(a), b, FoldName(b), strings.EqualFold(a, b))
+		}
+		if FoldName(FoldName(a)) != FoldName(a) {
+			t.Fatalf("FoldName is not idempotent on %q", a)
+		}
+	})
 }
