@@ -99,6 +99,8 @@ func (ix *Index) resolveAmong(name string, keep func(q string) bool, size func(n
 	f := validate.FoldName(name)
 	cands = append(cands, ix.folded[f]...)
 	cands = append(cands, ix.simple[f]...)
+	slices.Sort(cands)
+	cands = slices.Compact(cands) // a type without a namespace is in both lists
 	if keep != nil {
 		cands = slices.DeleteFunc(cands, func(q string) bool { return !keep(q) })
 	}

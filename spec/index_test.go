@@ -46,7 +46,7 @@ func TestResolveUserNameAgrees(t *testing.T) {
 	qualified := []string{
 		"microsoft.graph.Dictionary", "microsoft.graph.user", "microsoft.graph.group",
 		"microsoft.graph.security.dictionary", "microsoft.graph.security.user",
-		"a.Foo", "a.foo", "c.Thing", "d.thing", "e.\u212Aelvin", "f.\u017Fign",
+		"a.Foo", "a.foo", "c.Thing", "d.thing", "e.\u212Aelvin", "f.\u017Fign", "Dotless",
 	}
 	s := &Spec{}
 	for _, q := range qualified {
@@ -56,7 +56,7 @@ func TestResolveUserNameAgrees(t *testing.T) {
 	ix := NewIndex(s)
 	for _, name := range []string{
 		"dictionary", "DICTIONARY", "user", "Group", "a.FOO", "A.foo", "foo", "thing",
-		"kelvin", "KELVIN", "sign", "F.SIGN", "nosuch",
+		"kelvin", "KELVIN", "sign", "F.SIGN", "dotless", "Dotless", "nosuch",
 	} {
 		want, wantCands, wantOK := validate.ResolveTypeName(name, qualified, func(ns string) int { return ix.nsSize[ns] })
 		q, cands, ok := ix.ResolveUserName(name)
